@@ -1,0 +1,3 @@
+from citetrace.cli import app
+
+app(prog_name="citetrace")

@@ -1,0 +1,626 @@
+"""Find attribution frames in dependency trees: ``extract_frames(document, parsed) -> list[Frame]``.
+
+Frame types (each rule keeps to what survives a wrong attachment: spans come from subtrees, with a
+sentence-level fallback where the tree gives nothing usable):
+
+- verbs of saying/reporting/believing (``cues.SAY_LEMMAS`` and the learned cue forms) with their
+  subject as source and clausal complement, object or the governing clause as content;
+- "according to X", "citing X", "X's 2019 list" (a publication cited without a verb);
+- floating direct quotes, attributed to the last speaker before them;
+- document credits ("Read more at ...", "RT with additional input by ...").
+
+Then: channels ("in an interview with Sky News Arabic", "in a letter"), duplicates from repeated
+paragraphs removed, ids given in text order, and nesting (a frame whose content holds another
+frame's cue is its parent). Sources come out unresolved (canonical = text, kind unknown):
+``citetrace.sources`` resolves them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from citetrace import cues
+from citetrace.models import Document, Frame, ParsedDocument, Sentence, SourceKind, SourceMention, Span, Token
+
+_PUNCT_EDGE = set(",;:.-–—()[]")
+_QUOTE_RE = re.compile(r"[\u201c\"](?P<body>[^\u201c\u201d\"\n]{3,}?)[\u201d\"]")
+_WORD_RE = re.compile(r"\w+")
+
+
+@dataclass
+class _Raw:
+    cue: tuple[int, int]
+    source: tuple[int, int] | None
+    content: tuple[int, int]
+    kind: str  # verb | according | citing | possessive | quote | credit
+    sentence: int = -1
+    channel: tuple[int, int] | None = None
+    source_kind: SourceKind = SourceKind.unknown
+    children: list[int] = field(default_factory=list)
+
+
+class _Tree:
+    """Index over one sentence's tokens."""
+
+    def __init__(self, sentence: Sentence, index: int, text: str):
+        self.index = index
+        self.text = text
+        self.tokens = sentence.tokens
+        self.by_id = {t.id: t for t in self.tokens}
+        self.kids: dict[int, list[Token]] = {}
+        for t in self.tokens:
+            self.kids.setdefault(t.head, []).append(t)
+
+    def children(self, tok: Token, *deprels: str) -> list[Token]:
+        return [k for k in self.kids.get(tok.id, []) if k.deprel.split(":")[0] in deprels or k.deprel in deprels]
+
+    def child(self, tok: Token, *deprels: str) -> Token | None:
+        found = self.children(tok, *deprels)
+        return found[0] if found else None
+
+    def head(self, tok: Token) -> Token | None:
+        return self.by_id.get(tok.head)
+
+    def subtree(self, tok: Token) -> set[int]:
+        ids, stack = set(), [tok.id]
+        while stack:
+            i = stack.pop()
+            if i in ids:
+                continue
+            ids.add(i)
+            stack.extend(k.id for k in self.kids.get(i, []))
+        return ids
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.tokens[0].start, self.tokens[-1].end
+
+    def char_span(self, ids: Iterable[int]) -> tuple[int, int] | None:
+        """Offsets of the contiguous run of ``ids`` (the longest run), punctuation trimmed at the edges."""
+        ordered = sorted(ids)
+        if not ordered:
+            return None
+        runs, run = [], [ordered[0]]
+        for i in ordered[1:]:
+            if i == run[-1] + 1:
+                run.append(i)
+            else:
+                runs.append(run)
+                run = [i]
+        runs.append(run)
+        best = max(runs, key=len)
+        toks = [self.by_id[i] for i in best]
+        while toks and toks[0].text in _PUNCT_EDGE:
+            toks = toks[1:]
+        while toks and toks[-1].text in _PUNCT_EDGE:
+            toks = toks[:-1]
+        if not toks:
+            return None
+        return toks[0].start, toks[-1].end
+
+
+def _glue(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Widen a span to whole words: "Mina Al" -> "Mina Al-Lami" when the parse split a hyphenated name."""
+    if span is None:
+        return None
+    start, end = span
+    glue = "-'\u2019"
+    while end < len(text) and (
+        text[end].isalnum() or text[end] in glue and end + 1 < len(text) and text[end + 1].isalnum()
+    ) and (text[end - 1].isalnum() or text[end - 1] in glue):
+        end += 1
+    if text[start:end].count("(") > text[start:end].count(")") and text[end : end + 1] == ")":
+        end += 1
+    while start > 0 and (
+        text[start - 1].isalnum() or text[start - 1] == "-" and start > 1 and text[start - 2].isalnum()
+    ) and text[start].isalnum():
+        start -= 1
+    return start, end
+
+
+_BOUNDARY = {",", ";", ":", "\u2014", "\u2013", '"', "\u201c", "\u201d"}
+
+
+def _left_phrase(t: _Tree, tok: Token) -> set[int]:
+    """Tokens left of ``tok`` back to the last clause boundary outside brackets (a fallback subject)."""
+    ids: list[int] = []
+    depth = 0
+    for k in reversed([x for x in t.tokens if x.id < tok.id]):
+        if k.text == ")":
+            depth += 1
+        elif k.text == "(":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (k.text in _BOUNDARY or k.upos in ("AUX",) and not ids):
+            if k.upos == "AUX":
+                continue
+            break
+        ids.append(k.id)
+    while ids and t.by_id[ids[-1]].upos in ("ADP", "SCONJ", "CCONJ", "ADV"):
+        ids.pop()  # "In 2014 ... then president X said": keep the noun phrase
+    return set(ids)
+
+
+def _right_rest(t: _Tree, tok: Token) -> set[int]:
+    """Tokens right of ``tok`` to the end of the sentence, stopping before ", according to"."""
+    ids = set()
+    toks = [x for x in t.tokens if x.id > tok.id]
+    for i, k in enumerate(toks):
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if k.text == "," and nxt is not None and nxt.text.lower() == "according":
+            break
+        ids.add(k.id)
+    return ids
+
+
+# --------------------------------------------------------------------------- verb frames
+
+
+def _negated(t: _Tree, tok: Token) -> bool:
+    """"did not mention", "careful not to credit": negated cues report nothing."""
+    before = [k.lemma.lower() for k in t.tokens if tok.id - 3 <= k.id < tok.id]
+    if any(k.lemma.lower() in ("not", "never") for k in t.children(tok, "advmod")) or {"not", "never", "n't"} & set(before):
+        return True
+    head = t.head(tok)  # "not to credit the US or even mention Soleimani": the negation spreads over "or"
+    return tok.deprel == "conj" and head is not None and head.upos == "VERB" and _negated(t, head)
+
+
+def _is_cue_verb(tok: Token) -> tuple[bool, bool]:
+    """(is a cue, is a core verb of saying)."""
+    if tok.upos != "VERB":
+        return False, False
+    lemma, form = tok.lemma.lower(), tok.text.lower()
+    if form == "according" or lemma in ("cite", "accord"):
+        return False, False  # prepositional frames, handled by their own rules
+    core = lemma in cues.SAY_LEMMAS
+    return core or form in cues.learned_cue_forms(), core
+
+
+def _subject(t: _Tree, tok: Token, depth: int = 0) -> tuple[set[int] | None, bool]:
+    """Token ids of the source of ``tok`` and whether the clause is passive."""
+    subj = t.child(tok, "nsubj")
+    if subj is not None:
+        passive = subj.deprel == "nsubj:pass"
+        if passive:
+            agent = next((k for k in t.children(tok, "obl") if k.deprel == "obl:agent"), None)
+            return (t.subtree(agent) - {k.id for k in t.children(agent, "case")} if agent else None), True
+        if subj.text.lower() in cues.RELATIVE_PRONOUNS and tok.deprel.startswith("acl"):
+            antecedent = t.head(tok)
+            if antecedent is not None:
+                return t.subtree(antecedent) - t.subtree(tok), False
+        return t.subtree(subj), False
+    if t.child(tok, "csubj") is not None:
+        return None, False
+    parent = t.head(tok)
+    if parent is not None and depth < 3 and tok.deprel.split(":")[0] in ("xcomp", "advcl", "conj"):
+        return _subject(t, parent, depth + 1)
+    if parent is not None and depth < 3 and tok.deprel == "acl" and tok.text.lower().endswith("ing"):
+        governor = t.head(parent)
+        if governor is not None and governor.upos == "VERB":
+            return _subject(t, governor, depth + 1)
+    return None, False
+
+
+def _verb_frames(t: _Tree, quotes: list[tuple[int, int]]) -> list[_Raw]:
+    frames: list[_Raw] = []
+    for tok in t.tokens:
+        is_cue, core = _is_cue_verb(tok)
+        if not is_cue:
+            continue
+        lemma = tok.lemma.lower()
+        cue = (tok.start, tok.end)
+        content_ids: set[int] | None = None
+        prt = t.child(tok, "compound:prt")
+        if prt is not None:
+            cue = (min(cue[0], prt.start), max(cue[1], prt.end))
+        if lemma in cues.PHRASAL:
+            marked = [
+                (o, c) for o in t.children(tok, "obl")
+                for c in t.children(o, "case") if c.lemma.lower() in cues.PHRASAL[lemma]
+            ]
+            if marked:
+                obl, case = marked[0]
+                cue = (tok.start, case.end) if case.start > tok.start else cue
+                content_ids = t.subtree(obl) - {case.id}
+        if content_ids is None:
+            for rel in ("ccomp", "xcomp"):
+                c = t.child(tok, rel)
+                if c is not None:
+                    content_ids = t.subtree(c)
+                    break
+        inverted = None
+        obj = t.child(tok, "obj")
+        if core and obj is not None and t.child(tok, "nsubj") is None and obj.start > tok.start and (
+            obj.upos == "PROPN" or obj.lemma.lower() in cues.SOURCE_NOUNS
+        ) and lemma in ("say", "write", "add", "tell", "state", "explain", "argue"):
+            inverted, obj = obj, None  # "..., says Adib-Moghaddam": the speaker after the verb
+        if content_ids is None and lemma == "tell":
+            obj = None  # "told them": the addressee, not the content
+        if content_ids is None:
+            if obj is not None:
+                content_ids = t.subtree(obj)
+                for k in t.children(tok, "obl", "xcomp", "advcl"):
+                    if k.start > obj.start and any(c.lemma.lower() == "as" for c in t.children(k, "case", "mark")):
+                        content_ids |= t.subtree(k)
+        if content_ids is None:
+            para = [k for k in t.children(tok, "parataxis") if k.upos in ("VERB", "AUX", "ADJ", "NOUN")]
+            if para:
+                content_ids = t.subtree(para[0])
+        if content_ids is None:
+            about = [
+                o for o in t.children(tok, "obl")
+                if o.start > tok.start and any(c.lemma.lower() in ("on", "about", "of") for c in t.children(o, "case"))
+            ]
+            if about:
+                content_ids = t.subtree(about[0])
+        if content_ids is None and tok.deprel.split(":")[0] in ("parataxis", "ccomp") and core:
+            governor = t.head(tok)
+            if governor is not None:
+                content_ids = t.subtree(governor) - t.subtree(tok)
+        if content_ids is None and core and lemma in ("say", "tell", "write", "add", "tweet", "state"):
+            # The tree gave no complement: the rest of the sentence, if it is a quote or a clause.
+            rest = {x.id for x in t.tokens} - t.subtree(tok)
+            if sum(1 for i in rest if t.by_id[i].upos not in ("PUNCT",)) >= 3:
+                content_ids = rest
+        source_ids, passive = _subject(t, tok)
+        if inverted is not None and source_ids is None:
+            source_ids = t.subtree(inverted)
+            if content_ids is not None:
+                content_ids -= source_ids
+        odd = tok.deprel.split(":")[0] not in ("xcomp", "advcl", "conj", "acl", "parataxis", "ccomp")
+        if core and source_ids is None and not passive and odd and not tok.text.lower().endswith("ing"):
+            left = _left_phrase(t, tok)  # the tree lost the subject: take the phrase to the left
+            if any(t.by_id[i].upos in ("PROPN", "NOUN", "PRON") for i in left):
+                source_ids = left
+                if content_ids is None or content_ids & left:
+                    content_ids = _right_rest(t, tok) or None
+        if content_ids is None and passive and source_ids:
+            subj = t.child(tok, "nsubj")  # "O'Malley's move was first reported by MSNBC"
+            content_ids = t.subtree(subj) if subj is not None else None
+        content_span: tuple[int, int] | None = None
+        if content_ids is None and source_ids:
+            content_span = _adjacent_quote(t, tok, source_ids, quotes)  # "“...,” he concluded."
+            content_ids = set() if content_span else None
+        if content_ids is None:
+            continue
+        if not core and (source_ids is None or lemma in cues.NEEDS_CONTENT and not content_ids):
+            continue
+        if lemma in cues.NEEDS_CONTENT and source_ids is None:
+            continue
+        content = content_span or t.char_span(content_ids - {tok.id})
+        if content is None:
+            continue
+        if content[0] < cue[1] and cue[0] < content[1]:
+            continue  # the content cannot hold its own cue
+        source = _glue(t.text, t.char_span(source_ids)) if source_ids else None
+        if source is not None and source[0] < cue[1] and cue[0] < source[1]:
+            source = None
+        if _negated(t, tok):
+            continue
+        frames.append(_Raw(cue, source, _extend_to_quote(_glue(t.text, content), quotes), "verb", t.index))
+    return frames
+
+
+def _adjacent_quote(
+    t: _Tree, tok: Token, source_ids: set[int], quotes: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """A quote right before the speaker ("“...,” he said.") or right after the cue ("he added, “...”")."""
+    first = t.by_id[min(source_ids | {tok.id})]
+    if any(qs <= tok.start < qe for qs, qe in quotes):
+        return None  # a verb inside a quote is the speaker's word, not a cue for the quote
+    for qs, qe in quotes:
+        between_before = t.text[qe:first.start]
+        between_after = t.text[tok.end:qs]
+        if qe <= first.start and len(between_before) <= 3 and not any(c.isalnum() for c in between_before):
+            return qs, qe
+        if qs >= tok.end and len(between_after) <= 3 and not any(c.isalnum() for c in between_after):
+            return qs, qe
+    return None
+
+
+# --------------------------------------------------------------------------- prepositional frames
+
+
+def _according_frames(t: _Tree) -> list[_Raw]:
+    frames = []
+    toks = t.tokens
+    for i, tok in enumerate(toks[:-1]):
+        if tok.text.lower() != "according" or toks[i + 1].text.lower() != "to":
+            continue
+        to = toks[i + 1]
+        nominal = t.head(tok)
+        if nominal is not None and nominal.id > to.id:
+            ids = {j for j in t.subtree(nominal) if j > to.id}
+            # keep the contiguous run after "to"
+            run, j = set(), to.id + 1
+            while j in ids:
+                run.add(j)
+                j += 1
+            source = t.char_span(run)
+        else:
+            run = set()
+            for k in toks[i + 2 :]:
+                if k.text in (",", ";", ".", ":") or k.deprel == "punct" and k.text not in ("'", '"'):
+                    break
+                run.add(k.id)
+            source = t.char_span(run)
+        if source is None:
+            continue
+        phrase = (tok.start, source[1])
+        s_start, s_end = t.span
+        before = t.char_span(x.id for x in toks if x.end <= phrase[0])
+        after = t.char_span(x.id for x in toks if x.start >= phrase[1])
+        if after is None and before is not None:
+            content = before
+        elif before is None and after is not None:
+            content = after
+        else:
+            content = (s_start, s_end)
+        frames.append(_Raw((tok.start, to.end), _glue(t.text, source), content, "according", t.index))
+    return frames
+
+
+def _looks_like_source(t: _Tree, tok: Token) -> bool:
+    lemma = tok.lemma.lower()
+    return tok.upos == "PROPN" or lemma in cues.SOURCE_NOUNS or lemma in cues.ANONYMOUS_NOUNS
+
+
+def _citing_frames(t: _Tree) -> list[_Raw]:
+    frames = []
+    for tok in t.tokens:
+        if tok.lemma.lower() != "cite" or tok.upos != "VERB":
+            continue
+        obj = t.child(tok, "obj")
+        governor = t.head(tok)
+        if obj is None or not _looks_like_source(t, obj):
+            continue
+        source = t.char_span(t.subtree(obj))
+        if governor is not None and tok.deprel.split(":")[0] in ("advcl", "xcomp", "conj", "acl"):
+            content = t.char_span(t.subtree(governor) - t.subtree(tok))
+        else:
+            content = t.char_span({x.id for x in t.tokens} - t.subtree(tok))
+        if source and content:
+            frames.append(_Raw((tok.start, tok.end), source, content, "citing", t.index))
+    return frames
+
+
+_PUBLICATION_HEADS = frozenset("list report study survey poll ranking index editorial analysis investigation".split())
+
+
+def _possessive_frames(t: _Tree) -> list[_Raw]:
+    """"Foreign Policy (FP)'s 2019 list": a publication cited without a verb."""
+    frames = []
+    toks = t.tokens
+    for i, tok in enumerate(toks):
+        if tok.text.lower() not in ("'s", "\u2019s", "'") or i == 0:
+            continue
+        ahead = [k for k in toks[i + 1 : i + 4] if k.upos == "NOUN"]
+        if not ahead or ahead[0].lemma.lower() not in _PUBLICATION_HEADS:
+            continue
+        ids, depth = [], 0
+        for k in reversed(toks[:i]):
+            if k.text == ")":
+                depth += 1
+            elif k.text == "(":
+                depth -= 1
+            elif depth == 0 and not (k.upos == "PROPN" or k.text[:1].isupper() and k.upos in ("ADJ", "NOUN")):
+                break
+            ids.append(k.id)
+        source = t.char_span(ids)
+        if source is None or not any(t.by_id[j].upos == "PROPN" for j in ids):
+            continue
+        frames.append(_Raw((tok.start, tok.end), _glue(t.text, source), t.span, "possessive", t.index))
+    return frames
+
+
+# --------------------------------------------------------------------------- quotes and credits
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Spans of direct quotes (quote marks included) of at least four words."""
+    return [
+        (m.start(), m.end()) for m in _QUOTE_RE.finditer(text) if len(_WORD_RE.findall(m.group("body"))) >= 4
+    ]
+
+
+def _extend_to_quote(content: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int]:
+    """A content that starts or ends inside a quote takes the whole quote (quotes span sentences)."""
+    start, end = content
+    for qs, qe in quotes:
+        if qs < end and start < qe:
+            start, end = min(start, qs), max(end, qe)
+    return start, end
+
+
+def _quote_frames(
+    text: str, trees: list[_Tree], quotes: list[tuple[int, int]], frames: list[_Raw]
+) -> list[_Raw]:
+    """Quotes that no frame covers and that stand as sentences take the last speaker before them."""
+    found = []
+    for qs, qe in quotes:
+        if any(f.content[0] <= qs < f.content[1] or qs <= f.cue[0] < qe for f in frames):
+            continue
+        tree = next((t for t in trees if t.span[0] <= qs < t.span[1]), None)
+        if tree is None or qs - tree.span[0] > 1:
+            continue  # a quote inside a sentence is a word or phrase quoted, not a statement
+        earlier = [f for f in frames if f.source is not None and f.cue[0] < qs and f.kind != "credit"]
+        source = max(earlier, key=lambda f: f.cue[0]).source if earlier else None
+        cue = (qs, qs + 1)
+        colon = len(text[:qs].rstrip()) - 1
+        intro = next((t for t in trees if t.span[0] <= colon < t.span[1]), None)
+        if colon >= 0 and text[colon] == ":" and intro is not None:
+            # "Cruz continued:" + quote: the verb before the colon is the cue, its subject the source
+            verbs = [k for k in intro.tokens if k.upos == "VERB" and k.end <= colon]
+            cue = (colon, colon + 1)
+            if verbs and len([k for k in intro.tokens if verbs[-1].id < k.id and k.end <= colon]) <= 3:
+                cue = (verbs[-1].start, colon + 1)
+                subj, _ = _subject(intro, verbs[-1])
+                if subj:
+                    source = _glue(text, intro.char_span(subj))
+        found.append(_Raw(cue, source, (qs, qe), "quote", tree.index))
+    return found
+
+
+def _credit_frames(text: str) -> list[_Raw]:
+    frames = []
+    for pattern in cues.CREDIT_PATTERNS:
+        if not pattern.is_frame:
+            continue
+        for m in pattern.regex.finditer(text):
+            line_end = text.find("\n", m.start())
+            line = (m.start(), len(text.rstrip()) if line_end < 0 else line_end)
+            end = line[0] + len(text[line[0] : line[1]].rstrip())
+            frames.append(
+                _Raw(m.span("cue"), m.span("source"), (line[0], end), "credit", source_kind=SourceKind.outlet)
+            )
+    return frames
+
+
+# --------------------------------------------------------------------------- channels
+
+
+_CHANNEL_NOUNS = frozenset("interview letter statement tweet post op-ed editorial speech conference broadcast".split())
+
+
+def _channels(t: _Tree, frames: list[_Raw]) -> None:
+    """Attach "in an interview with X" (X), "in a letter ..." (the letter) to the sentence's verb frames."""
+    for tok in t.tokens:
+        lemma = tok.lemma.lower()
+        if lemma not in _CHANNEL_NOUNS or tok.upos != "NOUN":
+            continue
+        with_x = [k for k in t.children(tok, "nmod") if any(c.lemma.lower() == "with" for c in t.children(k, "case"))]
+        if with_x and lemma == "interview":
+            x = with_x[0]
+            last = x
+            while last.id + 1 in t.by_id and t.by_id[last.id + 1].upos == "PROPN":
+                last = t.by_id[last.id + 1]  # "Sky" + "News Arabic" when the parse split the name
+            channel = (x.start, last.end)
+        else:
+            if not any(c.lemma.lower() in ("in", "on", "through") for c in t.children(tok, "case")):
+                continue
+            channel = t.char_span(t.subtree(tok) - {c.id for c in t.children(tok, "case")})
+        if channel is None:
+            continue
+        for f in frames:
+            if f.sentence == t.index and f.kind == "verb" and f.channel is None:
+                if not (f.content[0] <= channel[0] < f.content[1]):
+                    f.channel = channel
+    for f in frames:  # "told Reuters": the addressee is the channel when it is an outlet
+        if f.kind != "verb" or f.channel is not None or f.sentence != t.index:
+            continue
+        cue_tok = next((x for x in t.tokens if x.start == f.cue[0]), None)
+        if cue_tok is None or cue_tok.lemma.lower() != "tell":
+            continue
+        addressee = t.child(cue_tok, "iobj") or (t.child(cue_tok, "obj") if t.child(cue_tok, "ccomp", "xcomp") else None)
+        if addressee is not None and cues.SOURCE_NOUNS.get(addressee.lemma.lower()) == SourceKind.outlet:
+            f.channel = t.char_span(t.subtree(addressee))
+        elif addressee is not None and addressee.upos == "PROPN" and any(
+            addressee.text.lower() in (a.lower() for a in k.aliases)
+            for k in cues.KNOWN_SOURCES if k.kind == SourceKind.outlet
+        ):
+            f.channel = (addressee.start, addressee.end)
+
+
+# --------------------------------------------------------------------------- assembly
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORD_RE.findall(text.casefold()))
+
+
+def _dedupe(frames: list[_Raw], text: str) -> list[_Raw]:
+    """Drop frames repeated word for word (a caption printed twice), and frames sharing one cue."""
+    seen: set[tuple] = set()
+    by_cue: set[tuple[int, int]] = set()
+    kept = []
+    for f in sorted(frames, key=lambda f: (f.cue[0], f.kind != "verb", f.content)):
+        key = (
+            _norm(text[f.cue[0] : f.cue[1]]),
+            _norm(text[f.source[0] : f.source[1]]) if f.source else "",
+            _norm(text[f.content[0] : f.content[1]]),
+        )
+        if key in seen or f.cue in by_cue:
+            continue
+        seen.add(key)
+        by_cue.add(f.cue)
+        kept.append(f)
+    return kept
+
+
+def _parents(frames: list[_Raw]) -> list[int | None]:
+    """Index of each frame's parent: the frame with the smallest content that holds its cue."""
+    parents: list[int | None] = []
+    for i, f in enumerate(frames):
+        holders = [
+            j for j, g in enumerate(frames)
+            if j != i and g.kind != "credit" and g.content[0] <= f.cue[0] and f.cue[1] <= g.content[1]
+        ]
+        # Two frames holding each other's cues ("X said Y, according to Z"): the wider content is the parent.
+        holders = [
+            j for j in holders
+            if not (frames[j].content[0] <= f.content[0] <= frames[j].cue[0] < f.content[1]
+                    and (f.content[1] - f.content[0]) > (frames[j].content[1] - frames[j].content[0]))
+        ]
+        parents.append(min(holders, key=lambda j: frames[j].content[1] - frames[j].content[0]) if holders else None)
+    # break any cycle left: a frame cannot be its own ancestor
+    for i in range(len(frames)):
+        seen, j = {i}, parents[i]
+        while j is not None:
+            if j in seen:
+                parents[i] = None
+                break
+            seen.add(j)
+            j = parents[j]
+    return parents
+
+
+def _span(text: str, s: tuple[int, int]) -> Span:
+    return Span(text=text[s[0] : s[1]], start=s[0], end=s[1])
+
+
+def _boilerplate(text: str, sentence: Sentence) -> bool:
+    """Headlines, link teasers and page furniture: a sentence that is a whole line without final punctuation,
+    or one that starts with "Read more:" or "Trending:"."""
+    start, end = sentence.tokens[0].start, sentence.tokens[-1].end
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+    if any(line.startswith(p) for p in cues.BOILERPLATE_PREFIXES):
+        return True
+    whole_line = text[line_start:start].strip() == "" and text[end : len(text) if line_end < 0 else line_end].strip() == ""
+    return whole_line and not line.rstrip("\"\u201d'\u2019 ").endswith((".", "!", "?", ":"))
+
+
+def extract_frames(document: Document, parsed: ParsedDocument) -> list[Frame]:
+    """All attribution frames of a document, in text order, with ids f1, f2, ..."""
+    text = document.text
+    quotes = find_quotes(text)
+    trees = [_Tree(s, i, text) for i, s in enumerate(parsed.sentences) if s.tokens and not _boilerplate(text, s)]
+    raw: list[_Raw] = []
+    for t in trees:
+        raw += _verb_frames(t, quotes) + _according_frames(t) + _citing_frames(t) + _possessive_frames(t)
+    raw += _quote_frames(text, trees, quotes, raw)
+    raw += _credit_frames(text)
+    for t in trees:
+        _channels(t, raw)
+    raw = _dedupe(raw, text)
+    raw.sort(key=lambda f: (f.cue[0], f.cue[1]))
+    parents = _parents(raw)
+    frames = []
+    for i, f in enumerate(raw):
+        source = None
+        if f.source is not None:
+            s_text = text[f.source[0] : f.source[1]]
+            source = SourceMention(text=s_text, start=f.source[0], end=f.source[1], canonical=s_text, kind=f.source_kind)
+        frames.append(
+            Frame(
+                id=f"f{i + 1}",
+                cue=_span(text, f.cue),
+                source=source,
+                content=_span(text, f.content),
+                parent=f"f{parents[i] + 1}" if parents[i] is not None else None,
+                channel=_span(text, f.channel) if f.channel else None,
+            )
+        )
+    return frames

@@ -1,0 +1,158 @@
+"""Read a corpus: files and folders of articles (.txt, .md, .html), their encodings and metadata.
+
+Nothing else in citetrace reads input. Offsets everywhere point into ``Document.text``: the file's
+decoded text for .txt/.md, the article text extracted by trafilatura for HTML.
+
+Metadata comes from an optional ``meta.json`` beside the articles::
+
+    {"004_0ba3056f8378de2f.txt": {"outlet": "PressTV", "url": "...", "date": "2020-02-12"}}
+
+and otherwise from credits in the text ("Welcome to Global Village Space", "Read more at
+DailyMail.co.uk", "RT. com / ABC Flash Point News"), or from an HTML page's own metadata.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from citetrace.cues import CREDIT_PATTERNS
+from citetrace.errors import InputError
+from citetrace.models import Document, Span
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+META_FILE = "meta.json"
+MAX_BYTES = 2_000_000  # a news article is well under this; larger files are refused, not truncated
+_HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<head|<body)", re.I)
+
+
+@dataclass(frozen=True)
+class CorpusRead:
+    """The documents that could be read, and one error per file that could not."""
+
+    documents: list[Document]
+    errors: list[InputError]
+
+
+def list_articles(paths: Iterable[Path]) -> list[Path]:
+    """Expand folders into their article files (sorted); files are taken as given."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            articles = sorted(
+                p for p in path.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+                and not p.name.startswith(".")
+            )
+            if not articles:
+                raise InputError(
+                    f"{path} holds no articles: put .txt, .md or .html files in it"
+                )
+            found.extend(articles)
+        elif path.exists():
+            found.append(path)
+        else:
+            raise InputError(f"{path} does not exist")
+    return found
+
+
+def read_corpus(paths: Iterable[Path]) -> CorpusRead:
+    """Read every article under ``paths``; unreadable files become errors, the rest are read."""
+    documents: list[Document] = []
+    errors: list[InputError] = []
+    meta_cache: dict[Path, dict] = {}
+    names: set[str] = set()
+    for path in list_articles(paths):
+        try:
+            folder = path.parent
+            if folder not in meta_cache:
+                meta_cache[folder] = read_meta(folder)
+            doc = read_document(path, meta_cache[folder].get(path.name, {}))
+        except InputError as exc:
+            errors.append(exc)
+            continue
+        if doc.name in names:
+            errors.append(InputError(f"{path}: another article is also named {doc.name}; rename one"))
+            continue
+        names.add(doc.name)
+        documents.append(doc)
+    return CorpusRead(documents, errors)
+
+
+def read_meta(folder: Path) -> dict[str, dict]:
+    path = folder / META_FILE
+    if not path.is_file():
+        return {}
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"{path}: not valid JSON metadata ({exc}); fix or remove it") from exc
+    if not isinstance(meta, dict) or not all(isinstance(v, dict) for v in meta.values()):
+        raise InputError(f'{path}: expected {{"<file name>": {{"outlet": ..., "url": ..., "date": ...}}}}')
+    return meta
+
+
+def decode(path: Path, data: bytes) -> str:
+    """Decode an article's bytes as UTF-8, refusing empty, binary and oversized files."""
+    if len(data) > MAX_BYTES:
+        raise InputError(
+            f"{path}: {len(data):,} bytes is too large for a news article (limit {MAX_BYTES:,}); split it"
+        )
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{path}: binary file, not text; give .txt, .md or .html articles")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{path}: not UTF-8 text (byte {exc.start}); re-save it as UTF-8, e.g. iconv -f latin1 -t utf-8"
+        ) from exc
+    if not text.strip():
+        raise InputError(f"{path}: empty file; nothing to read")
+    return text
+
+
+def read_document(path: Path, meta: dict | None = None) -> Document:
+    """Read one article file into a Document."""
+    meta = meta or {}
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
+    text = decode(path, data)
+    outlet, evidence, url, date = None, None, None, None
+    if path.suffix.lower() in (".html", ".htm") or _HTML_START.match(data[:512]):
+        text, outlet, url, date = _from_html(path, text)
+    found = find_outlet(text)
+    if found is not None:
+        outlet, evidence = found
+    return Document(
+        path=str(path),
+        name=path.name,
+        text=text,
+        outlet=meta.get("outlet") or outlet,
+        outlet_evidence=None if meta.get("outlet") else evidence,
+        url=meta.get("url") or url,
+        date=meta.get("date") or date,
+    )
+
+
+def _from_html(path: Path, html: str) -> tuple[str, str | None, str | None, str | None]:
+    import trafilatura
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+    if not text or not text.strip():
+        raise InputError(f"{path}: HTML page with no article text that could be extracted")
+    meta = trafilatura.extract_metadata(html)
+    outlet = (meta.sitename if meta else None) or None
+    return text, outlet, (meta.url if meta else None), (meta.date if meta else None)
+
+
+def find_outlet(text: str) -> tuple[str, Span] | None:
+    """The document's own outlet, from a credit line in its text (first pattern that matches)."""
+    for pattern in CREDIT_PATTERNS:
+        for m in pattern.regex.finditer(text):
+            if m.groupdict().get("outlet"):
+                return m.group("outlet").strip(), Span(text=m.group("outlet"), start=m.start("outlet"), end=m.end("outlet"))
+    return None

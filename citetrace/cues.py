@@ -1,0 +1,184 @@
+"""Cue lexicon and frame patterns, as data.
+
+- ``SAY_LEMMAS``: verbs of saying, reporting, believing and claiming, written by hand. They make a
+  frame even without a subject (passives: "is alleged to", "was quoted as").
+- ``learned_cue_forms()``: word forms that are cues in a large share of their occurrences in the
+  PolNeAR *train* split (``data/learned_cues.tsv``, made by ``bench/learn_cues.py``). They make a
+  frame only with both a subject and a complement, which keeps the many occasional cues precise.
+- ``CREDIT_PATTERNS``: document credits ("Read more at ...", "RT with additional input by ...").
+- ``SOURCE_NOUNS``: head nouns that tell a source's kind when it is described, not named.
+- ``KNOWN_SOURCES``: names whose kind and canonical form we know (outlets, governments, groups).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from citetrace.models import SourceKind
+
+SAY_LEMMAS: frozenset[str] = frozenset(
+    """say tell report claim believe announce add write tweet note state declare explain argue insist
+    warn confirm deny admit acknowledge allege assert suggest reveal predict vow pledge promise
+    portray describe condemn call credit quote accuse praise criticize criticise urge recall reply
+    respond answer testify estimate conclude think fear hope contend stress emphasise
+    emphasize complain concede disclose indicate mention observe remark reiterate repeat opine
+    post publish refer""".split()
+)
+
+# Sentences of page furniture, not of the article.
+BOILERPLATE_PREFIXES: tuple[str, ...] = ("Read more:", "Trending:", "Related:", "Also read", "READ MORE", "Join the conversation")
+
+# Verbs that only count with an explicit content clause or object (too common otherwise).
+NEEDS_CONTENT: frozenset[str] = frozenset("call add refer describe credit post publish think".split())
+
+# Phrasal cues: lemma -> particle/preposition that must follow ("called for", "referring to").
+PHRASAL: dict[str, tuple[str, ...]] = {"call": ("for", "on"), "refer": ("to",), "point": ("to", "out")}
+
+# Head nouns of a described source -> kind.
+SOURCE_NOUNS: dict[str, SourceKind] = {
+    **dict.fromkeys(
+        "newspaper paper weekly daily magazine journal tabloid editorial publication list report study "
+        "survey poll ranking index bulletin".split(),
+        SourceKind.publication,
+    ),
+    **dict.fromkeys(
+        "outlet broadcaster channel network agency station website site tv television radio news "
+        "monitoring media newswire wire".split(),
+        SourceKind.outlet,
+    ),
+    **dict.fromkeys(
+        "government ministry department administration pentagon embassy military army police "
+        "spokesman spokeswoman spokesperson prosecutor prosecutors court regime".split(),
+        SourceKind.government,
+    ),
+    **dict.fromkeys(
+        "group organization organisation forces militia militias coalition party committee council "
+        "union alliance movement campaign company firm institute foundation association "
+        "extremists jihadists militants terrorists fighters rebels".split(),
+        SourceKind.organization,
+    ),
+    **dict.fromkeys(
+        "journalist reporter correspondent editor analyst expert official minister president leader "
+        "cleric general commander professor author man woman lawmaker senator spokesman "
+        "candidate director chief head ambassador scholar".split(),
+        SourceKind.person,
+    ),
+}
+
+# Heads that make a source anonymous when no name comes with them ("security sources").
+ANONYMOUS_NOUNS: frozenset[str] = frozenset(
+    "source sources official officials people witnesses witness reports insiders residents observers "
+    "diplomats aides experts analysts critics some others many".split()
+)
+
+PERSON_PRONOUNS = frozenset("he she him her i we you".split())
+THING_PRONOUNS = frozenset("it".split())
+GROUP_PRONOUNS = frozenset("they them".split())
+RELATIVE_PRONOUNS = frozenset("who which that whom".split())
+
+# Titles dropped from a person's canonical name.
+TITLES: frozenset[str] = frozenset(
+    """president vice prime minister foreign leader general lieutenant gen. gen col. colonel
+    ayatollah grand sheikh dr. dr mr. mr mrs. mrs ms. ms sen. sen senator rep. rep gov. gov governor
+    secretary chief journalist reporter correspondent editor analyst professor prof. king queen
+    prince commander cleric spokesman spokeswoman then former late the a an us u.s. iranian iraqi
+    american british bbc"""
+    .split()
+)
+
+
+@dataclass(frozen=True)
+class KnownSource:
+    canonical: str
+    kind: SourceKind
+    aliases: tuple[str, ...]
+    part_of: str | None = None
+
+
+# Names we know. Matching is on normalised text (case, hyphens, apostrophes and dots aside).
+KNOWN_SOURCES: tuple[KnownSource, ...] = (
+    KnownSource("BBC Monitoring", SourceKind.outlet, ("BBC Monitoring",), part_of="BBC"),
+    KnownSource("BBC", SourceKind.outlet, ("BBC", "British Broadcasting Corporation", "BBC News")),
+    KnownSource("RT", SourceKind.outlet, ("RT", "RT.com", "RT. com", "Russia Today")),
+    KnownSource("Daily Mail", SourceKind.outlet, ("Daily Mail", "DailyMail.co.uk", "MailOnline", "Mail Online")),
+    KnownSource("Sky News Arabic", SourceKind.outlet, ("Sky News Arabic",)),
+    KnownSource("PressTV", SourceKind.outlet, ("PressTV", "Press TV")),
+    KnownSource("Reuters", SourceKind.outlet, ("Reuters",)),
+    KnownSource("Associated Press", SourceKind.outlet, ("Associated Press", "AP")),
+    KnownSource("Agence France-Presse", SourceKind.outlet, ("AFP", "Agence France-Presse")),
+    KnownSource("CNN", SourceKind.outlet, ("CNN",)),
+    KnownSource("Fox News", SourceKind.outlet, ("Fox News",)),
+    KnownSource("The New York Times", SourceKind.outlet, ("New York Times", "The Times", "NYT")),
+    KnownSource("The Washington Post", SourceKind.outlet, ("Washington Post",)),
+    KnownSource("Global Village Space", SourceKind.outlet, ("Global Village Space", "GVS", "GVS News Desk")),
+    KnownSource("ABC Flash Point News", SourceKind.outlet, ("ABC Flash Point News",)),
+    KnownSource("Al-Naba", SourceKind.publication, ("Al-Naba", "al-Naba", "Al Naba", "an-Naba")),
+    KnownSource("Foreign Policy", SourceKind.publication, ("Foreign Policy", "FP")),
+    KnownSource("Islamic State", SourceKind.organization, ("Islamic State", "ISIS", "ISIL", "IS", "Daesh")),
+    KnownSource("NATO", SourceKind.organization, ("NATO",)),
+    KnownSource("Pentagon", SourceKind.government, ("Pentagon", "the Pentagon")),
+    KnownSource("US State Department", SourceKind.government, ("State Department", "US State Department")),
+    KnownSource("White House", SourceKind.government, ("White House",)),
+    KnownSource("Kremlin", SourceKind.government, ("Kremlin",)),
+    KnownSource("Trump administration", SourceKind.government, ("Trump administration",)),
+)
+
+
+@dataclass(frozen=True)
+class CreditPattern:
+    """A line of credit. ``source`` names the credited outlet; ``outlet`` the document's own outlet."""
+
+    name: str
+    regex: re.Pattern[str]
+    is_frame: bool  # a frame of the whole document (a republication credit)
+
+
+_LINE_END = r"[ \t.]*$"
+CREDIT_PATTERNS: tuple[CreditPattern, ...] = (
+    CreditPattern("welcome", re.compile(r"^\W*Welcome to (?P<outlet>[A-Z][\w.&' -]{1,60}?)" + _LINE_END, re.M), False),
+    CreditPattern(
+        "read-more-at",
+        re.compile(r"^(?P<cue>Read more at) (?P<source>(?P<outlet>[\w.-]+\.[a-z]{2,}(?:\.[a-z]{2})?))" + _LINE_END, re.M),
+        True,
+    ),
+    CreditPattern(
+        "additional-input",
+        re.compile(
+            r"^(?P<cue>(?P<source>[A-Z][\w.]*(?: ?\.? ?com)?) with additional (?:input|reporting) (?:by|from))"
+            r" (?P<desk>[^\n]+?)" + _LINE_END,
+            re.M,
+        ),
+        True,
+    ),
+    CreditPattern(
+        "slash-credit",
+        re.compile(
+            r"^(?P<cue>(?P<source>[A-Z][\w]*(?:\. ?com)?) /) (?P<outlet>[A-Z][^\n/]*?)(?: (?:19|20)\d\d)?" + _LINE_END,
+            re.M,
+        ),
+        True,
+    ),
+    CreditPattern(
+        "originally-appeared",
+        re.compile(
+            r"^(?P<cue>This (?:article|story) (?:was )?(?:originally|first) (?:appeared|published) (?:on|in|at|by))"
+            r" (?P<source>[^\n]+?)" + _LINE_END,
+            re.M,
+        ),
+        True,
+    ),
+    CreditPattern("source-line", re.compile(r"^(?P<cue>Source:) (?P<source>[^\n]{2,60}?)" + _LINE_END, re.M), True),
+)
+
+
+@lru_cache(maxsize=1)
+def learned_cue_forms(min_ratio: float = 0.3) -> frozenset[str]:
+    """Word forms that are cues in at least ``min_ratio`` of their occurrences in PolNeAR train."""
+    table = resources.files("citetrace").joinpath("data/learned_cues.tsv")
+    with table.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    return frozenset(r["form"] for r in rows if float(r["ratio"]) >= min_ratio)

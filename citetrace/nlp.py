@@ -1,0 +1,203 @@
+"""Build and cache the Stanza pipeline; parse documents into plain ``ParsedDocument`` data.
+
+The model directory comes from, in order: the ``models`` argument (``--models DIR``), the
+``CITETRACE_MODELS`` environment variable, or Stanza's own default directory (where Stanza downloads
+its official English models when online). Parses are cached on disk as JSON, keyed by the document
+text and a fingerprint of the models, so a second run over the same corpus parses nothing.
+
+Stanza objects never leave this module.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import threading
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from citetrace.errors import ModelError
+from citetrace.io import atomic_write_text
+from citetrace.models import ParsedDocument, Sentence, Token
+
+MODELS_ENV = "CITETRACE_MODELS"
+CACHE_ENV = "CITETRACE_CACHE"
+PROCESSORS = "tokenize,mwt,pos,lemma,depparse"
+_CACHE_VERSION = "1"
+
+# Typographic quotes are rare in the models' training data; swapping them one character for one
+# keeps every offset unchanged and gives cleaner tokens (MODELS.md, "Known limits").
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
+
+
+def normalise_for_parsing(text: str) -> str:
+    """Replace typographic quotes by ASCII ones, one character for one (offsets unchanged)."""
+    return text.translate(_QUOTES)
+
+
+def resolve_models_dir(models: str | Path | None) -> Path | None:
+    """The model directory to use: the argument, else $CITETRACE_MODELS, else None (Stanza's default)."""
+    chosen = models if models is not None else os.environ.get(MODELS_ENV) or None
+    if chosen is None:
+        return None
+    path = Path(chosen).expanduser()
+    if not path.is_dir():
+        raise ModelError(
+            f"model directory {path} does not exist: point --models or ${MODELS_ENV} at a Stanza "
+            "resources directory (one holding resources.json and en/)"
+        )
+    if not (path / "resources.json").is_file() or not (path / "en").is_dir():
+        raise ModelError(
+            f"{path} is not a Stanza resources directory (no resources.json or en/ in it): point "
+            f"--models or ${MODELS_ENV} at the folder that holds them"
+        )
+    return path
+
+
+def model_fingerprint(models_dir: Path | None) -> str:
+    """A short hash naming the models: resources.json and the size of every model file."""
+    import stanza
+
+    if models_dir is None:
+        return f"stanza-default-{stanza.__version__}"
+    h = hashlib.sha256(stanza.__version__.encode())
+    h.update((models_dir / "resources.json").read_bytes())
+    for pt in sorted((models_dir / "en").rglob("*.pt")):
+        h.update(f"{pt.relative_to(models_dir)}:{pt.stat().st_size}".encode())
+    return h.hexdigest()[:16]
+
+
+_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=2)
+def _pipeline(models_dir: Path | None):  # -> stanza.Pipeline
+    import stanza
+
+    from citetrace import _stanza_patches
+
+    _stanza_patches.apply()
+    logging.getLogger("stanza").setLevel(logging.WARNING)
+    kwargs: dict = {"lang": "en", "processors": PROCESSORS, "logging_level": "WARN", "use_gpu": False}
+    if models_dir is not None:
+        kwargs.update(dir=str(models_dir), download_method=None)
+    try:
+        return stanza.Pipeline(**kwargs)
+    except Exception as exc:  # Stanza raises many types (FileNotFoundError, ValueError, requests, torch)
+        where = models_dir if models_dir is not None else "Stanza's default directory"
+        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise ModelError(
+            f"cannot load the Stanza English models from {where} ({first_line}); point --models or "
+            f"${MODELS_ENV} at a complete Stanza resources directory"
+        ) from exc
+
+
+def default_cache_dir() -> Path:
+    env = os.environ.get(CACHE_ENV)
+    if env:
+        return Path(env).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "citetrace" / "parses"
+
+
+class Parser:
+    """Parses documents with one Stanza pipeline, in batches, through an on-disk cache.
+
+    ``cache_dir=None`` turns the cache off. ``stats`` counts parsed and cached documents and words.
+    """
+
+    def __init__(self, models: str | Path | None = None, cache_dir: Path | None = None, batch_size: int = 8):
+        self.models_dir = resolve_models_dir(models)
+        self.fingerprint = model_fingerprint(self.models_dir)
+        self.cache_dir = cache_dir
+        self.batch_size = batch_size
+        self.stats = {"parsed_docs": 0, "cached_docs": 0, "parsed_words": 0, "parse_seconds": 0.0}
+
+    def _key(self, text: str) -> str:
+        h = hashlib.sha256(f"{_CACHE_VERSION}\0{self.fingerprint}\0".encode())
+        h.update(text.encode("utf-8", "surrogatepass"))
+        return h.hexdigest()
+
+    def _cached(self, text: str) -> ParsedDocument | None:
+        if self.cache_dir is None:
+            return None
+        path = self.cache_dir / f"{self._key(text)}.json"
+        try:
+            return ParsedDocument.model_validate_json(path.read_text(encoding="utf-8"))
+        except (OSError, ValidationError, ValueError):
+            return None  # absent or unreadable: parse again
+
+    def _store(self, text: str, parsed: ParsedDocument) -> None:
+        if self.cache_dir is None:
+            return
+        try:
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+            atomic_write_text(self.cache_dir / f"{self._key(text)}.json", parsed.model_dump_json())
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+    def parse(
+        self, texts: Sequence[str], progress: Callable[[int], None] | None = None
+    ) -> list[ParsedDocument]:
+        """Parse texts (cached ones are read back); ``progress(n)`` is called as documents finish."""
+        import time
+
+        results: list[ParsedDocument | None] = [self._cached(t) for t in texts]
+        todo = [i for i, r in enumerate(results) if r is None]
+        self.stats["cached_docs"] += len(texts) - len(todo)
+        if progress and len(texts) - len(todo):
+            progress(len(texts) - len(todo))
+        if todo:
+            import stanza
+
+            nlp = _pipeline(self.models_dir)
+            for b in range(0, len(todo), self.batch_size):
+                batch = todo[b : b + self.batch_size]
+                started = time.perf_counter()
+                with _LOCK:
+                    docs = nlp([stanza.Document([], text=normalise_for_parsing(texts[i])) for i in batch])
+                self.stats["parse_seconds"] += time.perf_counter() - started
+                for i, doc in zip(batch, docs):
+                    parsed = _to_parsed(doc, self.fingerprint)
+                    self.stats["parsed_docs"] += 1
+                    self.stats["parsed_words"] += sum(len(s.tokens) for s in parsed.sentences)
+                    self._store(texts[i], parsed)
+                    results[i] = parsed
+                if progress:
+                    progress(len(batch))
+        return [r for r in results if r is not None]
+
+
+def _to_parsed(doc, fingerprint: str) -> ParsedDocument:
+    sentences = []
+    for sent in doc.sentences:
+        tokens = []
+        for tok in sent.tokens:
+            for word in tok.words:
+                start = word.start_char if word.start_char is not None else tok.start_char
+                end = word.end_char if word.end_char is not None else tok.end_char
+                tokens.append(
+                    Token(
+                        id=int(word.id),
+                        text=word.text,
+                        lemma=word.lemma or word.text.lower(),
+                        upos=word.upos or "X",
+                        xpos=word.xpos,
+                        feats=word.feats,
+                        head=int(word.head or 0),
+                        deprel=word.deprel or "dep",
+                        start=start,
+                        end=end,
+                    )
+                )
+        sentences.append(Sentence(tokens=tokens))
+    return ParsedDocument(model=fingerprint, sentences=sentences)
+
+
+def dumps_parse(parsed: ParsedDocument) -> str:
+    return json.dumps(parsed.model_dump(), sort_keys=True)

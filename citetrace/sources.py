@@ -1,0 +1,272 @@
+"""Resolve and canonicalise sources within a document.
+
+``resolve_sources(document, parsed, frames)`` gives every frame's source a canonical name and a kind:
+
+- a **name** (the proper-noun run at the head of the source phrase) loses its titles ("US President
+  Donald Trump" -> "Donald Trump"), maps to a known source when it is an alias of one ("BBC",
+  "DailyMail.co.uk" -> "Daily Mail"), and a lone surname takes the fullest form of that name in the
+  document ("Barzani" -> "Masoud Barzani");
+- a **description** without a name of its own ("a weekly newspaper affiliated with the group",
+  "the jihadi paper") resolves to the nearest named source of the same kind in the document, before
+  it or, failing that, after it;
+- **pronouns**: he/she -> the last person source; it -> the last publication, outlet or
+  organization; they -> the last organization or group;
+- **anonymous** sources ("security sources", "several reports") keep their description.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from citetrace import cues
+from citetrace.models import Document, Frame, ParsedDocument, SourceKind, SourceMention, Token
+
+_NORM = re.compile(r"[^0-9a-z]+")
+
+
+def norm(name: str) -> str:
+    """Normalised form for matching names: case, hyphens, apostrophes and dots aside."""
+    return _NORM.sub(" ", name.casefold().replace("\u2019", "'")).strip()
+
+
+_ALIASES: dict[str, cues.KnownSource] = {norm(a): k for k in cues.KNOWN_SOURCES for a in (*k.aliases, k.canonical)}
+_ORG_WORDS = {"organization", "organisation", "forces", "party", "group", "army", "council", "committee", "union", "front"}
+_GOV_WORDS = {"department", "ministry", "administration", "government", "office", "pentagon", "kremlin"}
+_OUTLET_WORDS = {"news", "times", "post", "tv", "radio", "press", "monitoring", "journal", "herald", "tribune"}
+
+
+def known(name: str) -> cues.KnownSource | None:
+    """The known source a name is an alias of, if any."""
+    n = norm(name)
+    if n.startswith("the "):
+        n = n[4:]
+    return _ALIASES.get(n)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    canonical: str
+    kind: SourceKind
+
+
+def _strip_titles(tokens: list[Token]) -> list[Token]:
+    """Drop leading titles and determiners: "US President Donald Trump" -> "Donald Trump"."""
+    i = 0
+    while i < len(tokens) - 1 and norm(tokens[i].text) in cues.TITLES | {""}:
+        i += 1
+    return tokens[i:]
+
+
+def _noun_kind(tok: Token) -> SourceKind | None:
+    return cues.SOURCE_NOUNS.get(tok.lemma.lower()) or cues.SOURCE_NOUNS.get(tok.text.lower())
+
+
+def _words(tokens: list[Token]) -> list[list[Token]]:
+    """Group tokens written without space between them ("Al", "-", "Naba") into words."""
+    words: list[list[Token]] = []
+    for t in tokens:
+        if words and t.start == words[-1][-1].end and (t.text[:1].isalnum() or t.text in "-'\u2019") and (
+            words[-1][-1].text[-1:].isalnum() or words[-1][-1].text in "-'\u2019"
+        ):
+            words[-1].append(t)
+        else:
+            words.append([t])
+    return words
+
+
+def _namelike(word: list[Token]) -> bool:
+    first = word[0].text
+    return any(t.upos == "PROPN" for t in word) or (
+        first[:1].isupper() and word[0].upos in ("ADJ", "NOUN", "PROPN", "NUM")
+    )
+
+
+def _name_run(tokens: list[Token], head: Token) -> list[Token]:
+    """The run of proper-noun words (hyphenated words kept whole) around ``head``."""
+    words = _words(tokens)
+    idx = next(i for i, w in enumerate(words) if head in w)
+    if not _namelike(words[idx]):
+        return []
+    lo = hi = idx
+    while lo > 0 and _namelike(words[lo - 1]):
+        lo -= 1
+    while hi < len(words) - 1 and _namelike(words[hi + 1]):
+        hi += 1
+    return [t for w in words[lo : hi + 1] for t in w]
+
+
+def _head(tokens: list[Token]) -> Token:
+    ids = {t.id for t in tokens}
+    outside = [t for t in tokens if t.head not in ids]
+    return outside[0] if outside else tokens[-1]
+
+
+def _kind_of_name(name: str, span_tokens: list[Token], head: Token) -> SourceKind:
+    k = known(name)
+    if k is not None:
+        return k.kind
+    words = {norm(w) for w in name.split()}
+    if words & _GOV_WORDS:
+        return SourceKind.government
+    if words & _OUTLET_WORDS:
+        return SourceKind.outlet
+    if words & _ORG_WORDS:
+        return SourceKind.organization
+    head_kind = _noun_kind(head)
+    if head.upos == "NOUN" and head_kind is not None:
+        return head_kind
+    if name.replace(".", "").isupper() and len(name) <= 6:
+        return SourceKind.organization
+    return SourceKind.person
+
+
+class _DocumentIndex:
+    """Named mentions of a document in text order: known aliases and proper-noun runs with a kind."""
+
+    def __init__(self, document: Document, parsed: ParsedDocument):
+        self.text = document.text
+        self.sentences = [s.tokens for s in parsed.sentences if s.tokens]
+        self.mentions: list[_Mention] = []
+        for tokens in self.sentences:
+            words = _words(tokens)
+            i = 0
+            while i < len(words):
+                if not any(t.upos == "PROPN" for t in words[i]):
+                    i += 1
+                    continue
+                j = i
+                while j + 1 < len(words) and _namelike(words[j + 1]):
+                    j += 1
+                run = _strip_titles([t for w in words[i : j + 1] for t in w])
+                name = self.slice(run)
+                k = known(name)
+                before = words[i - 1][-1] if i > 0 else None
+                if k is not None:
+                    self.mentions.append(_Mention(run[0].start, k.canonical, k.kind))
+                elif before is not None and before.upos == "NOUN" and _noun_kind(before) is not None:
+                    self.mentions.append(_Mention(run[0].start, name, _noun_kind(before)))
+                else:  # an alias inside a longer run: "the weekly ISIS newspaper"
+                    for w in words[i : j + 1]:
+                        kw = known(self.slice(w))
+                        if kw is not None:
+                            self.mentions.append(_Mention(w[0].start, kw.canonical, kw.kind))
+                i = j + 1
+        self.mentions.sort(key=lambda m: m.start)
+
+    def slice(self, tokens: list[Token]) -> str:
+        return self.text[tokens[0].start : tokens[-1].end] if tokens else ""
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        return [t for s in self.sentences for t in s if t.start >= start and t.end <= end]
+
+    def full_name(self, surname: str) -> str:
+        """The longest title-less name in the document that ends with ``surname``."""
+        best = surname
+        for tokens in self.sentences:
+            for i, t in enumerate(tokens):
+                if t.upos == "PROPN" and norm(t.text) == norm(surname.split("-")[-1]):
+                    run = _name_run(tokens, t)
+                    if not run:
+                        continue
+                    run = _strip_titles(run[: run.index(t) + 1])
+                    name = self.slice(run)
+                    if norm(name).endswith(norm(surname)) and len(name.split()) > len(best.split()) and len(name.split()) <= 4:
+                        best = name
+        return best
+
+    def nearest(self, position: int, kinds: set[SourceKind]) -> _Mention | None:
+        before = [m for m in self.mentions if m.start < position and m.kind in kinds]
+        if before:
+            return before[-1]
+        after = [m for m in self.mentions if m.start > position and m.kind in kinds]
+        return after[0] if after else None
+
+
+def _resolve(index: _DocumentIndex, source: SourceMention, resolved: list[tuple[int, str, SourceKind]]) -> tuple[str, SourceKind]:
+    text = source.text.strip()
+    k = known(text)
+    if k is not None:
+        return k.canonical, k.kind
+    tokens = index.tokens_in(source.start, source.end)
+    lowered = norm(text)
+    if not tokens:
+        return text, source.kind
+    head = _head(tokens)
+    head_lemma = head.lemma.lower()
+    if len(tokens) == 1 and head.upos == "PRON":
+        wanted = (
+            {SourceKind.person} if lowered in cues.PERSON_PRONOUNS
+            else {SourceKind.publication, SourceKind.outlet, SourceKind.organization} if lowered in cues.THING_PRONOUNS
+            else {SourceKind.organization, SourceKind.government} if lowered in cues.GROUP_PRONOUNS
+            else set()
+        )
+        earlier = [r for r in resolved if r[0] < source.start and r[2] in wanted]
+        mention = index.nearest(source.start, wanted) if wanted else None
+        candidates = [(r[0], r[1], r[2]) for r in earlier]
+        if mention is not None and mention.start < source.start:
+            candidates.append((mention.start, mention.canonical, mention.kind))
+        if candidates:
+            _, name, kind = max(candidates)
+            return name, kind
+        if mention is not None:
+            return mention.canonical, mention.kind
+        return text, SourceKind.unknown
+    # a name: the head's proper-noun run, or a proper noun in apposition to a common-noun head
+    name_tokens: list[Token] = []
+    if head.upos == "PROPN":
+        name_tokens = _name_run(tokens, head)
+    else:
+        named = [t for t in tokens if t.head == head.id and t.upos == "PROPN" and t.deprel in ("appos", "flat", "compound") and t.start > head.start]
+        if named:
+            name_tokens = _name_run(tokens, named[0])
+        elif tokens[-1].upos == "PROPN" and head.start < tokens[-1].start:
+            name_tokens = _name_run(tokens, tokens[-1])  # "then president of ... Masoud Barzani"
+    if name_tokens:
+        stripped = _strip_titles(name_tokens)
+        name = index.slice(stripped)
+        words = name.split()
+        # "US President Donald Trump": a known alias inside the run wins only if it is the whole name
+        k = known(name)
+        if k is not None:
+            return k.canonical, k.kind
+        kind = _kind_of_name(name, tokens, head)
+        if kind == SourceKind.person and len(words) == 1:
+            name = index.full_name(name)
+        return name, kind
+    # a description
+    own_deps = [t for t in tokens if t.head == head.id and t.deprel in ("det", "amod", "compound", "nmod:poss", "nummod", "nmod")]
+    bare = not any(t.upos == "PROPN" for t in own_deps)
+    if (head_lemma in cues.ANONYMOUS_NOUNS or head.text.lower() in cues.ANONYMOUS_NOUNS) and bare:
+        return " ".join(w for w in text.split() if w.lower() not in ("the", "a", "an")).lower(), SourceKind.anonymous
+    kind = _noun_kind(head)
+    if kind is not None and bare:
+        mention = index.nearest(source.start, {kind})
+        if mention is not None:
+            return mention.canonical, mention.kind
+    kept = [t for t in tokens if not (t.deprel == "det" and t.head == head.id and t is tokens[0])]
+    return index.slice(kept) or text, kind or SourceKind.unknown
+
+
+def resolve_sources(document: Document, parsed: ParsedDocument, frames: list[Frame]) -> list[Frame]:
+    """Frames with every source's ``canonical`` and ``kind`` filled in."""
+    index = _DocumentIndex(document, parsed)
+    resolved: list[tuple[int, str, SourceKind]] = []
+    out = []
+    for frame in frames:
+        if frame.source is None:
+            out.append(frame)
+            continue
+        canonical, kind = _resolve(index, frame.source, resolved)
+        resolved.append((frame.source.start, canonical, kind))
+        out.append(frame.model_copy(update={"source": frame.source.model_copy(update={"canonical": canonical, "kind": kind})}))
+    return out
+
+
+def canonical_outlet(name: str | None) -> str | None:
+    """The canonical name of a document's outlet ("DailyMail.co.uk" -> "Daily Mail")."""
+    if name is None:
+        return None
+    k = known(name)
+    return k.canonical if k is not None else name.strip()

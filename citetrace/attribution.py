@@ -189,7 +189,10 @@ def _subject(t: _Tree, tok: Token, depth: int = 0) -> tuple[set[int] | None, boo
             antecedent = t.head(tok)
             if antecedent is not None:
                 return t.subtree(antecedent) - t.subtree(tok), False
-        return t.subtree(subj), False
+        ids: set[int] = set()
+        for k in t.children(tok, "nsubj"):  # a name the parse split into two subjects: "Masoud" "Barzani"
+            ids |= t.subtree(k)
+        return ids, False
     if t.child(tok, "csubj") is not None:
         return None, False
     parent = t.head(tok)
@@ -548,23 +551,28 @@ def _dedupe(frames: list[_Raw], text: str) -> list[_Raw]:
     return kept
 
 
+def _holds(outer: _Raw, inner: _Raw) -> bool:
+    return outer.content[0] <= inner.cue[0] and inner.cue[1] <= outer.content[1]
+
+
+def _width(f: _Raw) -> int:
+    return f.content[1] - f.content[0]
+
+
 def _parents(frames: list[_Raw]) -> list[int | None]:
-    """Index of each frame's parent: the frame with the smallest content that holds its cue."""
+    """Index of each frame's parent: the frame with the smallest content that holds its cue.
+
+    Two frames may hold each other's cues ("X portrayed Y, according to Z" where the parse put the
+    "according to" phrase inside Y): the one with the wider content is the parent.
+    """
     parents: list[int | None] = []
     for i, f in enumerate(frames):
         holders = [
             j for j, g in enumerate(frames)
-            if j != i and g.kind != "credit" and g.content[0] <= f.cue[0] and f.cue[1] <= g.content[1]
+            if j != i and g.kind != "credit" and _holds(g, f) and not (_holds(f, g) and _width(f) > _width(g))
         ]
-        # Two frames holding each other's cues ("X said Y, according to Z"): the wider content is the parent.
-        holders = [
-            j for j in holders
-            if not (frames[j].content[0] <= f.content[0] <= frames[j].cue[0] < f.content[1]
-                    and (f.content[1] - f.content[0]) > (frames[j].content[1] - frames[j].content[0]))
-        ]
-        parents.append(min(holders, key=lambda j: frames[j].content[1] - frames[j].content[0]) if holders else None)
-    # break any cycle left: a frame cannot be its own ancestor
-    for i in range(len(frames)):
+        parents.append(min(holders, key=lambda j: _width(frames[j])) if holders else None)
+    for i in range(len(frames)):  # break any cycle left: a frame cannot be its own ancestor
         seen, j = {i}, parents[i]
         while j is not None:
             if j in seen:
@@ -572,11 +580,20 @@ def _parents(frames: list[_Raw]) -> list[int | None]:
                 break
             seen.add(j)
             j = parents[j]
+    for i, j in enumerate(parents):  # the nested content stops where its parent's cue phrase starts
+        if j is not None and frames[j].kind == "according" and _holds(frames[i], frames[j]):
+            cut = frames[j].cue[0]
+            f = frames[i]
+            if f.content[0] < cut:
+                f.content = (f.content[0], cut)
     return parents
 
 
 def _span(text: str, s: tuple[int, int]) -> Span:
-    return Span(text=text[s[0] : s[1]], start=s[0], end=s[1])
+    start, end = s
+    while end > start and text[end - 1] in " ,;\n\t":
+        end -= 1
+    return Span(text=text[start:end], start=start, end=end)
 
 
 def _boilerplate(text: str, sentence: Sentence) -> bool:

@@ -48,6 +48,16 @@ def shorten(text: str, width: int = CLAIM_WIDTH, chars: int = CLAIM_CHARS) -> st
     return "\n".join(textwrap.wrap(flat, width)) or flat
 
 
+def is_credit(frame: Frame) -> bool:
+    """A document credit ("Read more at X"): its content is the credit line that starts with its cue."""
+    return (
+        frame.parent is None
+        and frame.content.start == frame.cue.start
+        and frame.content.end > frame.cue.end
+        and any(c.isalpha() for c in frame.cue.text)
+    )
+
+
 def _source_node(frame: Frame) -> tuple[str, str]:
     assert frame.source is not None
     sid = node_id("src", frame.source.canonical.casefold())
@@ -67,7 +77,8 @@ def document_dot(doc: DocumentFrames, title: str) -> str:
     ]
     doc_id = node_id("doc", doc.document)
     outlet = doc.outlet or "outlet unknown"
-    lines.append(f"  {doc_id} {attrs(label=f'{title}\n{outlet}', shape='box', style='bold,filled', fillcolor='#fafad2')};")
+    doc_label = title + "\n" + outlet
+    lines.append(f"  {doc_id} {attrs(label=doc_label, shape='box', style='bold,filled', fillcolor='#fafad2')};")
     nodes: dict[str, str] = {}
     edges: list[str] = []
     for frame in doc.frames:
@@ -75,8 +86,7 @@ def document_dot(doc: DocumentFrames, title: str) -> str:
             sid, decl = _source_node(frame)
             nodes.setdefault(sid, decl)
         cue = " ".join(frame.cue.text.split())
-        if frame.parent is None and frame.content.text == frame.cue.text + frame.content.text[len(frame.cue.text):] and frame.content.start == frame.cue.start:
-            # a document credit: the document republishes the credited outlet
+        if is_credit(frame):  # the document republishes the credited outlet
             if frame.source is not None:
                 edges.append(f"  {doc_id} -> {sid} {attrs(label='credits: ' + cue, style='bold', color='#b05000')};")
             continue

@@ -103,6 +103,16 @@ def _head(tokens: list[Token]) -> Token:
     return outside[0] if outside else tokens[-1]
 
 
+def _nominal_path(tokens: list[Token], tok: Token, head: Token) -> bool:
+    """Whether ``tok`` hangs from ``head`` without passing through a clause ("affiliated with ... Iraq")."""
+    by_id = {t.id: t for t in tokens}
+    while tok is not head:
+        if tok.deprel.split(":")[0] in ("acl", "advcl", "ccomp", "xcomp", "parataxis") or tok.head not in by_id:
+            return False
+        tok = by_id[tok.head]
+    return True
+
+
 def _kind_of_name(name: str, span_tokens: list[Token], head: Token) -> SourceKind:
     k = known(name)
     if k is not None:
@@ -213,6 +223,11 @@ def _resolve(index: _DocumentIndex, source: SourceMention, resolved: list[tuple[
         if mention is not None:
             return mention.canonical, mention.kind
         return text, SourceKind.unknown
+    # a known name at the end of the phrase: "The weekly Islamic State (IS) newspaper Al-Naba"
+    if tokens[-1].upos == "PROPN":
+        trailing = known(index.slice(_strip_titles(_name_run(tokens, tokens[-1]))))
+        if trailing is not None and (trailing.kind == _noun_kind(head) or head in _name_run(tokens, tokens[-1])):
+            return trailing.canonical, trailing.kind
     # a name: the head's proper-noun run, or a proper noun in apposition to a common-noun head
     name_tokens: list[Token] = []
     if head.upos == "PROPN":
@@ -221,7 +236,7 @@ def _resolve(index: _DocumentIndex, source: SourceMention, resolved: list[tuple[
         named = [t for t in tokens if t.head == head.id and t.upos == "PROPN" and t.deprel in ("appos", "flat", "compound") and t.start > head.start]
         if named:
             name_tokens = _name_run(tokens, named[0])
-        elif tokens[-1].upos == "PROPN" and head.start < tokens[-1].start:
+        elif tokens[-1].upos == "PROPN" and head.start < tokens[-1].start and _nominal_path(tokens, tokens[-1], head):
             name_tokens = _name_run(tokens, tokens[-1])  # "then president of ... Masoud Barzani"
     if name_tokens:
         stripped = _strip_titles(name_tokens)

@@ -1,0 +1,190 @@
+"""The citetrace command line: arguments -> one library call -> output. The only place that exits."""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from citetrace import __version__
+from citetrace.errors import CitetraceError
+from citetrace.evaluate import evaluate
+from citetrace.nlp import MODELS_ENV, Parser, default_cache_dir
+from citetrace.pipeline import extract_corpus
+from citetrace.report import frames_jsonl, prepare_output_dir, write_report
+
+app = typer.Typer(
+    help="Trace who said what in the news back to the originals.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out_console = Console()
+err_console = Console(stderr=True)
+
+F = TypeVar("F", bound=Callable[..., object])
+
+ModelsOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--models",
+        envvar=MODELS_ENV,
+        help=f"Stanza resources directory (resources.json + en/). Default: ${MODELS_ENV}, else Stanza's own.",
+        show_default=False,
+    ),
+]
+CacheOpt = Annotated[
+    Path | None,
+    typer.Option("--cache", help="Folder for cached parses. Default: $CITETRACE_CACHE or ~/.cache/citetrace/parses."),
+]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Parse everything again; read and write no cache.")]
+
+
+def _fail(message: str) -> None:
+    err_console.print(f"Error: {message}", markup=False, highlight=False, soft_wrap=True)
+
+
+def handle_errors(command: F) -> F:
+    """Turn a CitetraceError into one line on stderr and exit code 1."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except CitetraceError as exc:
+            _fail(str(exc))
+            raise typer.Exit(1) from None
+        except KeyboardInterrupt:
+            _fail("interrupted")
+            raise typer.Exit(130) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _parser(models: Path | None, cache: Path | None, no_cache: bool) -> Parser:
+    return Parser(models, cache_dir=None if no_cache else (cache or default_cache_dir()))
+
+
+def _version(value: bool) -> None:
+    if value:
+        out_console.print(f"citetrace {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Trace who said what in the news back to the originals."""
+
+
+@app.command()
+@handle_errors
+def run(
+    corpus: Annotated[list[Path], typer.Argument(help="Folder(s) or files of articles (.txt, .md, .html).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
+    models: ModelsOpt = None,
+    cache: CacheOpt = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Extract attribution frames from a corpus and draw each document's citation diagram.
+
+    Writes OUT/frames.jsonl and, per document, OUT/<name>.dot and OUT/<name>.svg.
+    """
+    prepare_output_dir(out)
+    parser = _parser(models, cache, no_cache)
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err_console, transient=True,
+    ) as bar:
+        task = bar.add_task("parsing", total=None)
+        result = extract_corpus(
+            corpus, parser,
+            progress=lambda n: bar.advance(task, n),
+            on_read=lambda n: bar.update(task, total=n),
+        )
+        drawing = bar.add_task("drawing", total=len(result.documents))
+        write_report(out, result.documents, result.frames, progress=lambda n: bar.advance(drawing, n))
+    for error in result.errors:
+        _fail(str(error))
+    n_frames = sum(len(f.frames) for f in result.frames)
+    if result.documents:
+        err_console.print(
+            f"{len(result.documents)} documents, {n_frames} frames -> {out}/ "
+            f"(frames.jsonl, {len(result.documents)} diagrams)",
+            highlight=False,
+        )
+    if result.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+@handle_errors
+def frames(
+    paths: Annotated[list[Path], typer.Argument(help="Article files or folders.")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per document per line.")] = False,
+    models: ModelsOpt = None,
+    cache: CacheOpt = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Print the attribution frames of articles."""
+    result = extract_corpus(paths, _parser(models, cache, no_cache))
+    if as_json:
+        typer.echo(frames_jsonl(result.frames), nl=False)
+    else:
+        for doc in result.frames:
+            table = Table(title=f"{doc.document} ({doc.outlet or 'outlet unknown'})", show_lines=False)
+            for col in ("id", "cue", "source", "canonical (kind)", "content", "parent"):
+                table.add_column(col, overflow="fold")
+            for f in doc.frames:
+                table.add_row(
+                    f.id, f.cue.text, f.source.text if f.source else "-",
+                    f"{f.source.canonical} ({f.source.kind.value})" if f.source else "-",
+                    f.content.text[:120], f.parent or "",
+                )
+            out_console.print(table)
+    for error in result.errors:
+        _fail(str(error))
+    if result.errors:
+        raise typer.Exit(1)
+
+
+@app.command("eval")
+@handle_errors
+def eval_command(
+    gold: Annotated[Path, typer.Argument(help="Gold: our JSONL, PolNeAR JSONL, or a brat folder (text/ + attributions/).")],
+    docs: Annotated[Path | None, typer.Option("--docs", help="Folder of the annotated documents (for JSONL gold).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    models: ModelsOpt = None,
+    cache: CacheOpt = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Score extracted frames against gold annotations (precision, recall, F1)."""
+    report = evaluate(gold, docs, _parser(models, cache, no_cache))
+    if as_json:
+        typer.echo(json.dumps(report.model_dump(mode="json"), indent=2))
+        return
+    table = Table(title=f"{gold}: {report.documents} documents, {report.gold_frames} gold / {report.predicted_frames} predicted frames")
+    for col in ("measure", "precision", "recall", "F1"):
+        table.add_column(col)
+    for name, s in (
+        ("frames (cue overlap)", report.frames),
+        ("full frames (cue+content+source)", report.full_frames),
+        ("sources (word overlap)", report.sources),
+        ("content (word overlap)", report.content),
+    ):
+        table.add_row(name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}")
+    out_console.print(table)
+    if report.canonical_accuracy is not None:
+        out_console.print(
+            f"canonical source accuracy {report.canonical_accuracy:.3f}, kind accuracy {report.kind_accuracy:.3f}"
+        )

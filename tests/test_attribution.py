@@ -1,0 +1,89 @@
+"""Extractor tables: (sentence, expected frames) with real Stanza parses, including sentences that give none."""
+
+from __future__ import annotations
+
+import pytest
+
+# (text, [(cue, source or None, a piece of the content)])
+CASES = [
+    # verbs of saying with subject and complement
+    ("Barzani said Iran was the first country to help.", [("said", "Barzani", "Iran was the first country")]),
+    ("ISIS has claimed the death of the general was an act of divine intervention.",
+     [("claimed", "ISIS", "the death of the general")]),
+    # content before the cue
+    ("The strike was carried out by a drone, the Pentagon said.",
+     [("said", "the Pentagon", "The strike was carried out")]),
+    ("Security sources said 10 people were killed in the strike.",
+     [("said", "Security sources", "10 people were killed")]),
+    # passive "is alleged to": a frame without a source
+    ("Iran is alleged to have supplied the weapons.", [("alleged", None, "to have supplied the weapons")]),
+    # prepositional frames
+    ("The group lost its last town in March, according to the BBC.",
+     [("according to", "the BBC", "The group lost its last town")]),
+    ("The paper also reported on the US and its allies suspending operations, according to BBC journalist Mina Al-Lami.",
+     [("according to", "BBC journalist Mina Al-Lami", "The paper also reported"), ("reported", "The paper", "the US")]),
+    ("The cleric told them to drive the fight to the extremists.",
+     [("told", "The cleric", "to drive the fight")]),
+    ("General Soleimani topped Foreign Policy (FP)'s 2019 list of Global Thinkers.",
+     [("'s", "Foreign Policy (FP)", "General Soleimani topped")]),
+    ("The senator, citing the Pentagon, says the troops will stay.",
+     [("citing", "the Pentagon", None), ("says", "The senator", "the troops will stay")]),
+    # direct quotes, and a floating quote taking the last speaker
+    ('"We asked for weapons and Iran was the first to provide them," Barzani said.',
+     [("said", "Barzani", "We asked for weapons")]),
+    ('The minister condemned the killing as an act of terrorism.\n\n"The US bears responsibility for all consequences of its adventurism."',
+     [("condemned", "The minister", "the killing"), ('"', "The minister", "The US bears responsibility")]),
+    # document credits
+    ("The story went on.\n\nRead more at DailyMail.co.uk", [("Read more at", "DailyMail.co.uk", "Read more at")]),
+    # sentences that must give no frame
+    ("Soleimani was killed by a US drone strike on January 3.", []),
+    ("The weather was cold and the roads were empty.", []),
+    ("Citing the possibility of a comeback, the army stayed in the city.", []),
+    ("The paper was careful not to credit the US or even mention Soleimani by name.", []),
+    ("ISIS praises Soleimani's murder as help from Allah", []),  # a headline: no final punctuation
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_frames_table(frames_of_text, text: str, expected: list) -> None:
+    frames = frames_of_text(text)
+    got = {f.cue.text: f for f in frames}
+    assert len(frames) == len(expected), [(f.cue.text, f.source and f.source.text) for f in frames]
+    for cue, source, content in expected:
+        assert cue in got, f"missing cue {cue!r}; got {sorted(got)}"
+        frame = got[cue]
+        assert (frame.source.text if frame.source else None) == source
+        if content is not None:
+            assert content in frame.content.text
+        for span in (frame.cue, frame.content, frame.source):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+
+
+def test_nesting_records_parent(frames_of_text) -> None:
+    text = ("The weekly newspaper Al-Naba portrayed the death as an act of god, according to BBC Monitoring.")
+    frames = {f.cue.text: f for f in frames_of_text(text)}
+    assert frames["portrayed"].parent == frames["according to"].id
+    assert frames["according to"].parent is None
+
+
+def test_interview_channel(frames_of_text) -> None:
+    text = ("In an interview with Sky News Arabic in 2014, the former president Masoud Barzani said Iran "
+            "was the first country to provide weapons.")
+    (frame,) = [f for f in frames_of_text(text) if f.cue.text == "said"]
+    assert frame.channel is not None and frame.channel.text == "Sky News Arabic"
+
+
+def test_repeated_paragraph_gives_one_frame(frames_of_text) -> None:
+    para = "The BBC reported that the group had regrouped in the desert."
+    frames = frames_of_text(f"{para}\n\n{para}\n")
+    assert [f.cue.text for f in frames] == ["reported"]
+
+
+def test_offsets_point_into_text_with_typographic_quotes(frames_of_text) -> None:
+    text = "Iraq’s chief cleric said the militias “must drive the fight to the extremists.”"
+    frames = frames_of_text(text)
+    assert frames, "expected a frame"
+    for f in frames:
+        assert text[f.cue.start : f.cue.end] == f.cue.text
+        assert text[f.content.start : f.content.end] == f.content.text

@@ -1,0 +1,70 @@
+"""Reading articles: encodings, HTML, metadata, outlets from credits, bad files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from citetrace.corpus import find_outlet, read_corpus, read_document
+from citetrace.errors import InputError
+
+from .conftest import CORPUS
+
+
+def test_sample_corpus_reads_five_articles_with_outlets() -> None:
+    read = read_corpus([CORPUS])
+    assert not read.errors
+    outlets = {Path(d.path).name[:3]: d.outlet for d in read.documents}
+    assert outlets == {"000": "Global Village Space", "001": "DailyMail.co.uk", "002": "ABC Flash Point News",
+                       "003": None, "004": "PressTV"}
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [("| Welcome to Global Village Space\n\nText.", "Global Village Space"),
+     ("Text.\n\nRead more at DailyMail.co.uk", "DailyMail.co.uk"),
+     ("Text.\n\nRT. com / ABC Flash Point News 2020.\n", "ABC Flash Point News"),
+     ("Just an article without credits.", None)],
+)
+def test_outlet_from_credits(line: str, outlet: str | None) -> None:
+    found = find_outlet(line)
+    assert (found[0] if found else None) == outlet
+
+
+def test_html_article_text_is_extracted(tmp_path: Path) -> None:
+    body = " ".join(["The BBC reported that the group was regrouping in the desert near the border."] * 5)
+    html = (f"<html><head><title>T</title><meta property='og:site_name' content='Example News'></head>"
+            f"<body><nav>Home | About</nav><article><h1>Head</h1><p>{body}</p><p>{body}</p></article></body></html>")
+    (tmp_path / "a.html").write_text(html, encoding="utf-8")
+    doc = read_document(tmp_path / "a.html")
+    assert "regrouping" in doc.text and "<p>" not in doc.text
+    assert doc.outlet == "Example News"
+
+
+def test_meta_json_sets_outlet(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Some text here.", encoding="utf-8")
+    (tmp_path / "meta.json").write_text(json.dumps({"a.txt": {"outlet": "X Daily", "date": "2020-01-01"}}))
+    (doc,) = read_corpus([tmp_path]).documents
+    assert (doc.outlet, doc.date) == ("X Daily", "2020-01-01")
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [(b"", "empty"), (b"  \n\n ", "empty"), (b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
+     ("caf\u00e9 au lait".encode("latin-1"), "not UTF-8"), (b"a" * 2_000_001, "too large")],
+)
+def test_bad_files_are_input_errors(tmp_path: Path, data: bytes, message: str) -> None:
+    (tmp_path / "bad.txt").write_bytes(data)
+    (tmp_path / "good.txt").write_text("The BBC said so.", encoding="utf-8")
+    read = read_corpus([tmp_path])
+    assert [d.name for d in read.documents] == ["good.txt"]
+    (err,) = read.errors
+    assert message in str(err) and "bad.txt" in str(err)
+
+
+def test_folder_without_articles(tmp_path: Path) -> None:
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    with pytest.raises(InputError, match="holds no articles"):
+        read_corpus([tmp_path])

@@ -75,7 +75,7 @@ def document_dot(doc: DocumentFrames, title: str) -> str:
         '  node [fontname="Helvetica", fontsize="10"];',
         '  edge [fontname="Helvetica", fontsize="9", color="#555555"];',
     ]
-    doc_id = node_id("doc", doc.document)
+    doc_id = node_id("doc", title)
     outlet = doc.outlet or "outlet unknown"
     doc_label = title + "\n" + outlet
     lines.append(f"  {doc_id} {attrs(label=doc_label, shape='box', style='bold,filled', fillcolor='#fafad2')};")
@@ -91,7 +91,7 @@ def document_dot(doc: DocumentFrames, title: str) -> str:
                 edges.append(f"  {doc_id} -> {sid} {attrs(label='credits: ' + cue, style='bold', color='#b05000')};")
             continue
         if frame.parent is None:
-            cid = node_id("claim", f"{doc.document}:{frame.id}")
+            cid = node_id("claim", f"{title}:{frame.id}")
             unattributed = frame.source is None
             nodes[cid] = f"  {cid} " + attrs(
                 label=shorten(frame.content.text) + ("\n[no source]" if unattributed else ""),

@@ -11,7 +11,6 @@ Stanza objects never leave this module.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import threading
@@ -198,6 +197,3 @@ def _to_parsed(doc, fingerprint: str) -> ParsedDocument:
         sentences.append(Sentence(tokens=tokens))
     return ParsedDocument(model=fingerprint, sentences=sentences)
 
-
-def dumps_parse(parsed: ParsedDocument) -> str:
-    return json.dumps(parsed.model_dump(), sort_keys=True)

@@ -350,6 +350,7 @@ def _according_frames(t: _Tree) -> list[_Raw]:
             source = t.char_span(run)
         if source is None:
             continue
+        source = _glue(t.text, source)
         phrase = (tok.start, source[1])
         s_start, s_end = t.span
         before = t.char_span(x.id for x in toks if x.end <= phrase[0])
@@ -360,7 +361,7 @@ def _according_frames(t: _Tree) -> list[_Raw]:
             content = after
         else:
             content = (s_start, s_end)
-        frames.append(_Raw((tok.start, to.end), _glue(t.text, source), content, "according", t.index))
+        frames.append(_Raw((tok.start, to.end), source, content, "according", t.index))
     return frames
 
 
@@ -483,7 +484,8 @@ def _credit_frames(text: str) -> list[_Raw]:
 # --------------------------------------------------------------------------- channels
 
 
-_CHANNEL_NOUNS = frozenset("interview letter statement tweet post op-ed editorial speech conference broadcast".split())
+_PRINT_NOUNS = frozenset("newspaper paper magazine weekly journal".split())
+_CHANNEL_NOUNS = frozenset("interview letter statement tweet post op-ed editorial speech conference broadcast".split()) | _PRINT_NOUNS
 
 
 def _channels(t: _Tree, frames: list[_Raw]) -> None:
@@ -500,8 +502,10 @@ def _channels(t: _Tree, frames: list[_Raw]) -> None:
                 last = t.by_id[last.id + 1]  # "Sky" + "News Arabic" when the parse split the name
             channel = (x.start, last.end)
         else:
-            if not any(c.lemma.lower() in ("in", "on", "through") for c in t.children(tok, "case")):
+            if not any(c.lemma.lower() in ("in", "on", "through", "at") for c in t.children(tok, "case")):
                 continue
+            if lemma in _PRINT_NOUNS and not (tok.deprel.startswith("obl") and t.head(tok) is not None and t.head(tok).upos == "VERB"):
+                continue  # "in the weekly ISIS newspaper al-Naba, the extremists said": only as the verb's adjunct
             channel = t.char_span(t.subtree(tok) - {c.id for c in t.children(tok, "case")})
         if channel is None:
             continue
@@ -559,17 +563,26 @@ def _width(f: _Raw) -> int:
     return f.content[1] - f.content[0]
 
 
+def _outranks(f: _Raw, g: _Raw) -> bool:
+    """Of two frames holding each other's cues, whether ``f`` is the outer one: a sentence-level
+    "according to"/"citing" phrase is outer, otherwise the frame with the wider content."""
+    outer = ("according", "citing")
+    if (f.kind in outer) != (g.kind in outer):
+        return f.kind in outer
+    return _width(f) > _width(g)
+
+
 def _parents(frames: list[_Raw]) -> list[int | None]:
     """Index of each frame's parent: the frame with the smallest content that holds its cue.
 
     Two frames may hold each other's cues ("X portrayed Y, according to Z" where the parse put the
-    "according to" phrase inside Y): the one with the wider content is the parent.
+    "according to" phrase inside Y): the "according to" frame is the parent (``_outranks``).
     """
     parents: list[int | None] = []
     for i, f in enumerate(frames):
         holders = [
             j for j, g in enumerate(frames)
-            if j != i and g.kind != "credit" and _holds(g, f) and not (_holds(f, g) and _width(f) > _width(g))
+            if j != i and g.kind != "credit" and _holds(g, f) and not (_holds(f, g) and _outranks(f, g))
         ]
         parents.append(min(holders, key=lambda j: _width(frames[j])) if holders else None)
     for i in range(len(frames)):  # break any cycle left: a frame cannot be its own ancestor

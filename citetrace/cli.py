@@ -14,11 +14,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from citetrace import __version__
-from citetrace.errors import CitetraceError
+from citetrace.errors import CitetraceError, UsageError
 from citetrace.evaluate import evaluate
 from citetrace.nlp import MODELS_ENV, Parser, default_cache_dir
-from citetrace.pipeline import extract_corpus
-from citetrace.report import frames_jsonl, prepare_output_dir, write_report
+from citetrace.chains import chains_of_claim, chains_resting_on, find_source
+from citetrace.pipeline import extract_corpus, trace_corpus
+from citetrace.report import diagram_count, frames_jsonl, prepare_output_dir, write_report
 
 app = typer.Typer(
     help="Trace who said what in the news back to the originals.",
@@ -87,42 +88,100 @@ def main(
     """Trace who said what in the news back to the originals."""
 
 
+AliasesOpt = Annotated[
+    Path | None,
+    typer.Option("--aliases", help="TOML file of extra source names: [[source]] name, kind, aliases, part_of."),
+]
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err_console, transient=True,
+    )
+
+
 @app.command()
 @handle_errors
 def run(
     corpus: Annotated[list[Path], typer.Argument(help="Folder(s) or files of articles (.txt, .md, .html).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
+    aliases: AliasesOpt = None,
     models: ModelsOpt = None,
     cache: CacheOpt = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
-    """Extract attribution frames from a corpus and draw each document's citation diagram.
+    """Extract attribution frames, trace every claim to its original, and draw the diagrams.
 
-    Writes OUT/frames.jsonl and, per document, OUT/<name>.dot and OUT/<name>.svg.
+    Writes OUT/frames.jsonl, OUT/graph.json, OUT/chains.jsonl, OUT/reuse.jsonl, OUT/corpus.svg,
+    OUT/<name>.svg per document and OUT/sources/<source>.svg per primary source (each SVG with its .dot).
     """
     prepare_output_dir(out)
     parser = _parser(models, cache, no_cache)
-    with Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err_console, transient=True,
-    ) as bar:
+    with _progress() as bar:
         task = bar.add_task("parsing", total=None)
-        result = extract_corpus(
-            corpus, parser,
+        result = trace_corpus(
+            corpus, parser, aliases=aliases,
             progress=lambda n: bar.advance(task, n),
             on_read=lambda n: bar.update(task, total=n),
         )
-        drawing = bar.add_task("drawing", total=len(result.documents))
-        write_report(out, result.documents, result.frames, progress=lambda n: bar.advance(drawing, n))
+        if result.graph is not None:
+            drawing = bar.add_task("drawing", total=diagram_count(result.graph))
+            write_report(out, result.documents, result.frames, result.graph, progress=lambda n: bar.advance(drawing, n))
     for error in result.errors:
         _fail(str(error))
-    n_frames = sum(len(f.frames) for f in result.frames)
-    if result.documents:
+    if result.graph is not None:
+        n_frames = sum(len(f.frames) for f in result.frames)
         err_console.print(
-            f"{len(result.documents)} documents, {n_frames} frames -> {out}/ "
-            f"(frames.jsonl, {len(result.documents)} diagrams)",
+            f"{len(result.documents)} documents, {n_frames} frames, {len(result.graph.chains)} chains, "
+            f"{sum(len(p.passages) for p in result.graph.reuse)} reused passages -> {out}/ "
+            f"(frames.jsonl, graph.json, chains.jsonl, reuse.jsonl, {diagram_count(result.graph)} diagrams)",
             highlight=False,
         )
+    if result.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+@handle_errors
+def trace(
+    corpus: Annotated[list[Path], typer.Argument(help="Folder(s) or files of articles.")],
+    source: Annotated[str | None, typer.Option("--source", "-s", help="Every claim that rests on this source.")] = None,
+    claim: Annotated[str | None, typer.Option("--claim", "-c", help="The chains of claims containing this text.")] = None,
+    aliases: AliasesOpt = None,
+    models: ModelsOpt = None,
+    cache: CacheOpt = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Print, grouped by document, every claim that rests on a source (or matches a text) and its path."""
+    if (source is None) == (claim is None):
+        raise UsageError("give exactly one of --source NAME or --claim TEXT")
+    result = trace_corpus(corpus, _parser(models, cache, no_cache), aliases=aliases)
+    for error in result.errors:
+        _fail(str(error))
+    if result.graph is None:
+        raise typer.Exit(1)
+    graph = result.graph
+    if source is not None:
+        name = find_source(graph, source)
+        if name is None:
+            raise UsageError(f"no source {source!r} in this corpus: see the sources in graph.json or try another spelling")
+        chains = chains_resting_on(graph, name)
+        out_console.print(f"[bold]{len(chains)} claims rest on {name}[/bold]", highlight=False)
+    else:
+        chains = chains_of_claim(graph, claim or "")
+        out_console.print(f"[bold]{len(chains)} chains for claims matching {claim!r}[/bold]", highlight=False)
+    by_doc: dict[str, list] = {}
+    for c in chains:
+        by_doc.setdefault(c.document, []).append(c)
+    for doc, cs in by_doc.items():
+        out_console.print(f"\n[bold]{doc}[/bold]", highlight=False)
+        for c in cs:
+            out_console.print(f"  • {' '.join(c.claim.text.split())[:160]}", markup=False, highlight=False)
+            hops = [c.path[0]] + [f"--{cue}--> {name}" for cue, name in zip(c.cues, c.path[1:])]
+            out_console.print("      " + " ".join(hops) + (f" (via {c.channel})" if c.channel else ""), markup=False, highlight=False)
+            for f in c.flags:
+                out_console.print(f"      ⚑ {f.type.value}: {f.detail}", markup=False, highlight=False)
     if result.errors:
         raise typer.Exit(1)
 

@@ -1,17 +1,29 @@
 """DOT source for citation diagrams: pure, deterministic, and the only place that quotes for DOT.
 
-``document_dot(frames)`` draws one document: the document at the top, its claims (shortened
-content, full text in the tooltip), each claim's source, and nested sources down to the originals
-("BBC Monitoring" -> "Al-Naba"), edges labelled with the cue, sources shaped and coloured by kind,
-unattributed claims drawn dashed in red, and republication credits as edges to the credited outlet.
+Three diagrams, all drawn from the chains of a ``CitationGraph``:
+
+- ``document_dot(graph, document)``: one document at the left, the outlets it republishes, its
+  claims (shortened, full text in the tooltip), and each claim's chain through the sources it
+  cites down to the original; flags written under the claim, unattributed claims dashed in red;
+- ``corpus_dot(graph)``: outlets and sources, who cites, republishes and copies whom, edge width
+  and label = number of claims, primary sources drawn with a double border;
+- ``source_dot(graph, name)``: every claim that rests on one primary source, grouped by document.
+
+Sources are shaped and coloured by kind (``KIND_STYLE``); every diagram carries a legend. Nodes
+have stable ``id`` attributes (derived from content) so that pages can link to them.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
+import re
 import textwrap
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import PurePath
 
-from citetrace.models import DocumentFrames, Frame, SourceKind
+from citetrace.models import Chain, CitationGraph, FlagType, SourceKind, is_credit  # noqa: F401 (re-exported)
 
 # kind -> (shape, fill colour, style)
 KIND_STYLE: dict[SourceKind, tuple[str, str, str]] = {
@@ -23,8 +35,21 @@ KIND_STYLE: dict[SourceKind, tuple[str, str, str]] = {
     SourceKind.anonymous: ("ellipse", "#eeeeee", "filled,dashed"),
     SourceKind.unknown: ("ellipse", "#f6f6f6", "filled"),
 }
+FLAG_LABEL: dict[FlagType, str] = {
+    FlagType.no_source: "no source",
+    FlagType.unnamed_original: "unnamed original",
+    FlagType.lost_attribution: "lost its attribution",
+    FlagType.altered_copy: "altered copy",
+    FlagType.circular: "circular citation",
+    FlagType.single_intermediary: "one intermediary",
+}
 CLAIM_WIDTH = 38
 CLAIM_CHARS = 110
+HEADER = [
+    '  graph [rankdir="LR", fontname="Helvetica", fontsize="11", nodesep="0.25", ranksep="0.5"];',
+    '  node [fontname="Helvetica", fontsize="10", margin="0.2,0.07"];',
+    '  edge [fontname="Helvetica", fontsize="9", color="#555555"];',
+]
 
 
 def quote(value: str) -> str:
@@ -41,6 +66,12 @@ def node_id(prefix: str, key: str) -> str:
     return f"{prefix}_{hashlib.sha1(key.encode('utf-8')).hexdigest()[:10]}"
 
 
+def slug(name: str) -> str:
+    """A file name for a source: "Al-Naba" -> "al-naba", "BBC Monitoring" -> "bbc-monitoring"."""
+    s = re.sub(r"[^0-9a-z]+", "-", name.casefold()).strip("-")
+    return s or node_id("source", name)
+
+
 def shorten(text: str, width: int = CLAIM_WIDTH, chars: int = CLAIM_CHARS) -> str:
     flat = " ".join(text.split())
     if len(flat) > chars:
@@ -48,73 +79,181 @@ def shorten(text: str, width: int = CLAIM_WIDTH, chars: int = CLAIM_CHARS) -> st
     return "\n".join(textwrap.wrap(flat, width)) or flat
 
 
-def is_credit(frame: Frame) -> bool:
-    """A document credit ("Read more at X"): its content is the credit line that starts with its cue."""
-    return (
-        frame.parent is None
-        and frame.content.start == frame.cue.start
-        and frame.content.end > frame.cue.end
-        and any(c.isalpha() for c in frame.cue.text)
-    )
+def source_id(name: str) -> str:
+    return node_id("src", name.casefold())
 
 
-def _source_node(frame: Frame) -> tuple[str, str]:
-    assert frame.source is not None
-    sid = node_id("src", frame.source.canonical.casefold())
-    shape, fill, style = KIND_STYLE[frame.source.kind]
-    label = f"{frame.source.canonical}\n({frame.source.kind.value})"
-    return sid, f"  {sid} {attrs(label=label, shape=shape, fillcolor=fill, style=style, tooltip=frame.source.text)};"
+def claim_node_id(chain: Chain) -> str:
+    return node_id("claim", f"{chain.document}:{chain.frame or chain.claim.start}")
 
 
-def document_dot(doc: DocumentFrames, title: str) -> str:
-    """DOT for one document's claims and their chains of sources."""
-    by_id = {f.id: f for f in doc.frames}
-    lines = [
-        "digraph citetrace {",
-        '  graph [rankdir="LR", fontname="Helvetica", fontsize="11", nodesep="0.25", ranksep="0.5"];',
-        '  node [fontname="Helvetica", fontsize="10"];',
-        '  edge [fontname="Helvetica", fontsize="9", color="#555555"];',
-    ]
-    doc_id = node_id("doc", title)
-    outlet = doc.outlet or "outlet unknown"
-    doc_label = title + "\n" + outlet
-    lines.append(f"  {doc_id} {attrs(label=doc_label, shape='box', style='bold,filled', fillcolor='#fafad2')};")
-    nodes: dict[str, str] = {}
-    edges: list[str] = []
-    for frame in doc.frames:
-        if frame.source is not None:
-            sid, decl = _source_node(frame)
-            nodes.setdefault(sid, decl)
-        cue = " ".join(frame.cue.text.split())
-        if is_credit(frame):  # the document republishes the credited outlet
-            if frame.source is not None:
-                edges.append(f"  {doc_id} -> {sid} {attrs(label='credits: ' + cue, style='bold', color='#b05000')};")
+class _Diagram:
+    """Nodes and edges collected once each, written sorted."""
+
+    def __init__(self, graph: CitationGraph):
+        self.kinds = {s.name: s.kind for s in graph.sources}
+        self.aliases = {s.name: s.aliases for s in graph.sources}
+        self.primaries = {c.primary for c in graph.chains if c.primary}
+        self.nodes: dict[str, str] = {}
+        self.edges: dict[tuple[str, str, str], dict[str, str]] = {}
+
+    def source(self, name: str, url: str | None = None) -> str:
+        sid = source_id(name)
+        kind = self.kinds.get(name, SourceKind.unknown)
+        shape, fill, style = KIND_STYLE[kind]
+        extra = {"peripheries": "2", "penwidth": "1.6"} if name in self.primaries else {}
+        if url:
+            extra["URL"] = url
+        tooltip = f"{name} ({kind.value})" + (": " + "; ".join(self.aliases[name]) if self.aliases.get(name) else "")
+        self.nodes.setdefault(
+            sid,
+            f"  {sid} " + attrs(id=sid, label=f"{name}\n({kind.value})", shape=shape, fillcolor=fill, style=style, tooltip=tooltip, **extra) + ";",
+        )
+        return sid
+
+    def claim(self, chain: Chain, url: str | None = None) -> str:
+        cid = claim_node_id(chain)
+        flags = sorted({FLAG_LABEL[f.type] for f in chain.flags})
+        unattributed = chain.primary is None
+        label = shorten(chain.claim.text) + ("\n⚑ " + ", ".join(flags) if flags else "")
+        extra = {"URL": url} if url else {}
+        self.nodes.setdefault(
+            cid,
+            f"  {cid} " + attrs(
+                id=cid, label=label, shape="box", style="rounded,dashed" if unattributed else "rounded",
+                color="#cc0000" if unattributed or FlagType.unnamed_original.value in {f.type.value for f in chain.flags} else "#333333",
+                tooltip=chain.claim.text, **extra,
+            ) + ";",
+        )
+        return cid
+
+    def edge(self, a: str, b: str, **kw: str) -> None:
+        self.edges.setdefault((a, b, kw.get("label", "")), kw)
+
+    def chain(self, chain: Chain, start: str, head: int) -> None:
+        """``start`` -> claim -> path[head:] with the cues as labels."""
+        cid = self.claim(chain)
+        self.edge(start, cid, arrowhead="none", color="#bbbbbb")
+        prev = cid
+        for i in range(head, len(chain.path)):
+            sid = self.source(chain.path[i])
+            cue = chain.cues[i - 1] if i - 1 < len(chain.cues) else ""
+            label = cue if i == head else ("printed in" if cue == "printed in" else f"cites: {cue}")
+            if i == len(chain.path) - 1 and chain.channel:
+                label += f"\nvia {chain.channel}"
+            self.edge(prev, sid, label=label, color="#2060a0" if i > head else "#555555")
+            prev = sid
+
+    def legend(self) -> list[str]:
+        lines = ["  subgraph cluster_legend {", '    label="legend"; fontsize="9"; color="#cccccc";']
+        for kind, (shape, fill, style) in KIND_STYLE.items():
+            lid = f"legend_{kind.value}"
+            lines.append(f"    {lid} " + attrs(label=kind.value, shape=shape, fillcolor=fill, style=style, fontsize="8") + ";")
+        lines.append("    legend_primary " + attrs(label="primary source", shape="box", peripheries="2", fontsize="8") + ";")
+        lines.append("    legend_claim " + attrs(label="claim (no source)", shape="box", style="rounded,dashed", color="#cc0000", fontsize="8") + ";")
+        order = [f"legend_{k.value}" for k in KIND_STYLE] + ["legend_primary", "legend_claim"]
+        lines.append("    " + " -> ".join(order) + ' [style="invis"];')
+        lines.append("  }")
+        return lines
+
+    def write(self, title: str) -> str:
+        lines = ["digraph citetrace {", *HEADER, f"  label={quote(title)}; labelloc=\"t\";"]
+        lines += [self.nodes[k] for k in sorted(self.nodes)]
+        for (a, b, _), kw in sorted(self.edges.items()):
+            lines.append(f"  {a} -> {b} {attrs(**kw)};")
+        lines += self.legend()
+        lines.append("}")
+        return "\n".join(lines) + "\n"
+
+
+def _head(chain: Chain) -> int:
+    """Index in the path of the claim's first cited source (after the outlet and republished outlets)."""
+    return 1 + sum(1 for c in chain.cues if c.startswith("republishes"))
+
+
+def document_dot(graph: CitationGraph, document: str) -> str:
+    """DOT for one document's claims and their chains to the originals."""
+    d = _Diagram(graph)
+    chains = [c for c in graph.chains if c.document == document]
+    name = PurePath(document).name
+    outlet = next((c.path[0] for c in chains if c.path), None) or "outlet unknown"
+    did = node_id("doc", name)
+    d.nodes[did] = f"  {did} " + attrs(id=did, label=f"{name}\n{outlet}", shape="box", style="bold,filled", fillcolor="#fafad2") + ";"
+    for c in chains:
+        head = _head(c)
+        start = did
+        for i in range(1, head):  # the outlets the document republishes
+            sid = d.source(c.path[i])
+            d.edge(start, sid, label="republishes", style="bold", color="#b05000")
+            start = sid
+        d.chain(c, start, head)
+    for pair in graph.reuse:
+        if document not in (pair.a, pair.b):
             continue
-        if frame.parent is None:
-            cid = node_id("claim", f"{title}:{frame.id}")
-            unattributed = frame.source is None
-            nodes[cid] = f"  {cid} " + attrs(
-                label=shorten(frame.content.text) + ("\n[no source]" if unattributed else ""),
-                shape="box",
-                style="rounded,dashed" if unattributed else "rounded",
-                color="#cc0000" if unattributed else "#333333",
-                tooltip=frame.content.text,
-            ) + ";"
-            edges.append(f"  {doc_id} -> {cid} {attrs(arrowhead='none', color='#bbbbbb')};")
-            if frame.source is not None:
-                label = cue + (f"\nvia {frame.channel.text}" if frame.channel else "")
-                edges.append(f"  {cid} -> {sid} {attrs(label=label)};")
-        elif frame.source is not None:
-            parent = by_id[frame.parent]
-            target = sid
-            if parent.source is not None:
-                psid, pdecl = _source_node(parent)
-                nodes.setdefault(psid, pdecl)
-                if psid != target:
-                    edges.append(
-                        f"  {psid} -> {target} {attrs(label='cites: ' + cue, tooltip=frame.content.text, color='#2060a0')};"
-                    )
-    lines += [nodes[k] for k in sorted(nodes)]
-    lines += sorted(set(edges))
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+        other = pair.b if pair.a == document else pair.a
+        oname = PurePath(other).name
+        oid = node_id("doc", oname)
+        d.nodes.setdefault(oid, f"  {oid} " + attrs(id=oid, label=oname, shape="box", style="dashed") + ";")
+        copies = pair.direction == ("b->a" if pair.a == document else "a->b")
+        label = f"{'copies' if copies else 'shares text with'} ({len(pair.passages)} passages)"
+        d.edge(did, oid, label=label, style="dashed", color="#b05000")
+    return d.write(name)
+
+
+def corpus_dot(graph: CitationGraph) -> str:
+    """DOT for the whole corpus: outlets and sources, weighted by the number of claims."""
+    d = _Diagram(graph)
+    weights: Counter[tuple[str, str, str]] = Counter()
+    for c in graph.chains:
+        for i in range(len(c.path) - 1):
+            kind = "republishes" if c.cues[i].startswith("republishes") else "printed in" if c.cues[i] == "printed in" else "cites"
+            weights[(c.path[i], c.path[i + 1], kind)] += 1
+        d.source(c.path[0], url=f"sources/{slug(c.path[0])}.svg" if c.path[0] in d.primaries else None)
+    for (a, b, kind), n in sorted(weights.items()):
+        sa = d.source(a, url=f"sources/{slug(a)}.svg" if a in d.primaries else None)
+        sb = d.source(b, url=f"sources/{slug(b)}.svg" if b in d.primaries else None)
+        style = {"republishes": ("bold", "#b05000"), "printed in": ("dotted", "#2060a0"), "cites": ("solid", "#555555")}[kind]
+        label = f"{kind} ({n})" if kind != "cites" else f"{n} claim{'s' if n > 1 else ''}"
+        d.edge(sa, sb, label=label, style=style[0], color=style[1], penwidth=f"{1 + math.log2(n):.2f}")
+    outlets = {c.document: c.path[0] for c in graph.chains if c.path}
+    for pair in graph.reuse:
+        a, b = outlets.get(pair.a), outlets.get(pair.b)
+        if not a or not b or a == b:
+            continue
+        n = len(pair.passages)
+        if pair.direction == "undecided":
+            d.edge(d.source(a), d.source(b), label=f"shares text ({n} passages)", style="dashed", color="#b05000", arrowhead="none")
+        else:
+            copier, original = (b, a) if pair.direction == "a->b" else (a, b)
+            d.edge(d.source(copier), d.source(original), label=f"copies ({n} passages)", style="dashed", color="#b05000")
+    return d.write("citetrace: who cites, republishes and copies whom")
+
+
+def source_dot(graph: CitationGraph, name: str) -> str:
+    """DOT for everything that rests on one primary source."""
+    d = _Diagram(graph)
+    for c in graph.chains:
+        if c.primary != name:
+            continue
+        head = _head(c)
+        start = d.source(c.path[0])
+        for i in range(1, head):
+            sid = d.source(c.path[i])
+            d.edge(start, sid, label="republishes", style="bold", color="#b05000")
+            start = sid
+        d.chain(c, start, head)
+    return d.write(f"Everything that rests on {name}")
+
+
+def primaries(graph: CitationGraph) -> list[str]:
+    """Primary sources of the graph, sorted."""
+    return sorted({c.primary for c in graph.chains if c.primary}, key=str.casefold)
+
+
+def diagrams(graph: CitationGraph) -> Iterable[tuple[str, str]]:
+    """(relative file stem, DOT) for every diagram of the output folder."""
+    yield "corpus", corpus_dot(graph)
+    for doc in graph.documents:
+        yield PurePath(doc).stem, document_dot(graph, doc)
+    for name in primaries(graph):
+        yield f"sources/{slug(name)}", source_dot(graph, name)

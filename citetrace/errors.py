@@ -20,6 +20,10 @@ class CitetraceError(Exception):
     """Base class: a problem with the user's input or environment, with a message that fixes it."""
 
 
+class UsageError(CitetraceError):
+    """The command line asks for something that cannot be done (conflicting or unknown options)."""
+
+
 class InputError(CitetraceError):
     """A corpus file or folder cannot be read as an article."""
 

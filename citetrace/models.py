@@ -66,6 +66,16 @@ class Frame(_Model):
     channel: Span | None = None
 
 
+def is_credit(frame: Frame) -> bool:
+    """A document credit ("Read more at X"): its content is the credit line that starts with its cue."""
+    return (
+        frame.parent is None
+        and frame.content.start == frame.cue.start
+        and frame.content.end > frame.cue.end
+        and any(c.isalpha() for c in frame.cue.text)
+    )
+
+
 class Document(_Model):
     """An article as read from disk. Every offset in citetrace points into ``text``."""
 
@@ -161,3 +171,141 @@ class GoldFrame(_Model):
 class GoldDocument(_Model):
     document: str = Field(description="File name of the annotated text.")
     frames: list[GoldFrame]
+
+
+# --------------------------------------------------------------------------- across documents
+
+
+class CanonicalSource(_Model):
+    """One source of the corpus with every name it goes by (``sources.build_registry``)."""
+
+    name: str = Field(description="Canonical name, the key of the source everywhere in the outputs.")
+    kind: SourceKind
+    aliases: list[str] = Field(description="Every way the source is written in the corpus, sorted.")
+    part_of: str | None = Field(default=None, description="The larger source this one belongs to (BBC Monitoring -> BBC).")
+    affiliation: str | None = Field(
+        default=None, description="For a person: the outlet or group named with them (BBC journalist Mina Al-Lami -> BBC)."
+    )
+    documents: list[str] = Field(description="Documents that mention the source, sorted.")
+
+
+class Change(_Model):
+    """One word-level difference inside a reused passage, as in ``difflib`` opcodes."""
+
+    op: str = Field(description="insert | delete | replace")
+    a_text: str
+    b_text: str
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+
+
+class AttributionChange(_Model):
+    """An attribution present in one copy of a passage and missing from the other."""
+
+    present_in: str = Field(description="'a' or 'b': the copy that has the attribution.")
+    frame: str = Field(description="Frame id in that copy's document.")
+    cue: Span
+    source: str | None = Field(description="Canonical source of the frame that was dropped.")
+
+
+class Passage(_Model):
+    """A near-verbatim passage shared by documents a and b (character offsets into each text)."""
+
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+    similarity: float = Field(description="difflib ratio over the passage's words, 0..1.")
+    changes: list[Change]
+    dropped_attributions: list[AttributionChange] = Field(default_factory=list)
+
+
+class ReusePair(_Model):
+    """One line of ``reuse.jsonl``: what documents a and b share, and who copied whom."""
+
+    a: str
+    b: str
+    passages: list[Passage]
+    direction: str = Field(description="'a->b' (b copies a), 'b->a', or 'undecided'.")
+    direction_evidence: str
+
+
+class Evidence(_Model):
+    """Where an edge of the citation graph comes from."""
+
+    document: str
+    frame: str | None = None
+    cue: Span | None = None
+    sentence: Span | None = None
+    note: str | None = None
+
+
+class EdgeType(str, Enum):
+    published_by = "published_by"  # document -> its outlet
+    republishes = "republishes"  # document -> credited outlet ("RT with additional input by ...")
+    copies = "copies"  # document -> document it shares passages with (direction known)
+    shares_text = "shares_text"  # document -- document, direction undecided
+    contains = "contains"  # document -> claim
+    attributed_to = "attributed_to"  # claim -> source
+    cites = "cites"  # source -> source (nesting)
+    spoke_through = "spoke_through"  # source -> channel
+
+
+class GraphNode(_Model):
+    id: str = Field(description="'doc:<name>', 'src:<canonical>' or 'claim:<name>#<frame id>'.")
+    type: str = Field(description="document | source | claim")
+    label: str
+    kind: SourceKind | None = None
+    document: str | None = None
+    span: Span | None = Field(default=None, description="For a claim: its content in the document.")
+    primary: bool = Field(default=False, description="For a source: primary in at least one chain.")
+
+
+class GraphEdge(_Model):
+    source: str
+    target: str
+    type: EdgeType
+    label: str | None = None
+    evidence: list[Evidence]
+
+
+class FlagType(str, Enum):
+    no_source = "no_source"
+    unnamed_original = "unnamed_original"
+    lost_attribution = "lost_attribution"
+    altered_copy = "altered_copy"
+    circular = "circular"
+    single_intermediary = "single_intermediary"
+
+
+class Flag(_Model):
+    type: FlagType
+    detail: str
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Chain(_Model):
+    """One line of ``chains.jsonl``: a claim and the path from its document's outlet to its original."""
+
+    document: str
+    frame: str | None = Field(description="The claim's frame id (None for a claim that lost its attribution).")
+    claim: Span
+    path: list[str] = Field(description="Canonical names from the document's outlet to the primary source.")
+    primary: str | None
+    primary_kind: SourceKind | None
+    cues: list[str] = Field(default_factory=list, description="cues[i] labels the hop path[i] -> path[i+1].")
+    channel: str | None = None
+    flags: list[Flag]
+
+
+class CitationGraph(_Model):
+    """``graph.json``: the whole corpus as one graph (``chains.build_graph``)."""
+
+    documents: list[str]
+    sources: list[CanonicalSource]
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+    chains: list[Chain]
+    reuse: list[ReusePair]

@@ -8,11 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from citetrace.attribution import extract_frames
+from citetrace.chains import build_graph
 from citetrace.corpus import read_corpus
 from citetrace.errors import InputError
-from citetrace.models import Document, DocumentFrames, ParsedDocument
+from citetrace.models import CitationGraph, Document, DocumentFrames, ParsedDocument
 from citetrace.nlp import Parser
-from citetrace.sources import canonical_outlet, resolve_sources
+from citetrace.reuse import find_reuse
+from citetrace.sources import apply_registry, build_registry, canonical_outlet, load_aliases, resolve_sources
 
 
 @dataclass
@@ -25,6 +27,7 @@ class Extraction:
     errors: list[InputError]
     timings: dict[str, float] = field(default_factory=dict)
     parser_stats: dict[str, float] = field(default_factory=dict)
+    graph: CitationGraph | None = None
 
 
 def frames_of(document: Document, parsed: ParsedDocument) -> DocumentFrames:
@@ -59,3 +62,27 @@ def extract_corpus(
         timings={"read": t0 - started, "parse": t1 - t0, "extract": t2 - t1},
         parser_stats=dict(parser.stats),
     )
+
+
+def trace_corpus(
+    paths: Sequence[Path],
+    parser: Parser,
+    aliases: Path | None = None,
+    progress: Callable[[int], None] | None = None,
+    on_read: Callable[[int], None] | None = None,
+) -> Extraction:
+    """Extract frames, then canonicalise sources across the corpus, find text reuse and build the chains."""
+    extra = load_aliases(aliases) if aliases is not None else ()
+    result = extract_corpus(paths, parser, progress=progress, on_read=on_read)
+    if not result.documents:
+        return result
+    t0 = time.perf_counter()
+    registry = build_registry(result.frames, extra)
+    result.frames = apply_registry(result.frames, registry)
+    t1 = time.perf_counter()
+    reuse = find_reuse(result.documents, result.parses, result.frames)
+    t2 = time.perf_counter()
+    result.graph = build_graph(result.documents, result.parses, result.frames, registry, reuse)
+    t3 = time.perf_counter()
+    result.timings.update({"sources": t1 - t0, "reuse": t2 - t1, "chains": t3 - t2})
+    return result

@@ -1,4 +1,4 @@
-"""The output folder: ``frames.jsonl`` and, per document, ``<name>.dot`` and ``<name>.svg``.
+"""The output folder: JSON outputs and diagrams (see ``write_report``).
 
 Every file is written atomically (temporary file + rename); nothing outside the folder is touched.
 """
@@ -10,10 +10,12 @@ import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from citetrace.dot import document_dot
+from pydantic import BaseModel
+
+from citetrace.dot import diagrams, primaries
 from citetrace.errors import OutputError
 from citetrace.io import atomic_write_bytes, atomic_write_text
-from citetrace.models import Document, DocumentFrames
+from citetrace.models import CitationGraph, Document, DocumentFrames
 from citetrace.render import render
 
 
@@ -35,21 +37,34 @@ def frames_jsonl(frames: Sequence[DocumentFrames]) -> str:
     return "".join(json.dumps(f.model_dump(mode="json"), ensure_ascii=False) + "\n" for f in frames)
 
 
+def jsonl(models: Sequence[BaseModel]) -> str:
+    return "".join(json.dumps(m.model_dump(mode="json"), ensure_ascii=False) + "\n" for m in models)
+
+
 def write_report(
     out: Path,
     documents: Sequence[Document],
     frames: Sequence[DocumentFrames],
+    graph: CitationGraph,
     progress: Callable[[int], None] | None = None,
 ) -> list[Path]:
-    """Write frames.jsonl and each document's DOT and SVG into ``out``; returns the files written."""
+    """Write the JSON outputs and every diagram (DOT + SVG) into ``out``; returns the files written.
+
+    ``frames.jsonl``, ``graph.json``, ``chains.jsonl``, ``reuse.jsonl``; ``corpus.svg``;
+    ``<document>.svg`` per document; ``sources/<source>.svg`` per primary source.
+    """
     written = []
     try:
-        path = out / "frames.jsonl"
-        atomic_write_text(path, frames_jsonl(frames))
-        written.append(path)
-        for doc, doc_frames in zip(documents, frames):
-            stem = Path(doc.name).stem
-            dot = document_dot(doc_frames, title=doc.name)
+        for name, text in (
+            ("frames.jsonl", frames_jsonl(frames)),
+            ("graph.json", json.dumps(graph.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"),
+            ("chains.jsonl", jsonl(graph.chains)),
+            ("reuse.jsonl", jsonl(graph.reuse)),
+        ):
+            atomic_write_text(out / name, text)
+            written.append(out / name)
+        (out / "sources").mkdir(exist_ok=True)
+        for stem, dot in diagrams(graph):
             atomic_write_text(out / f"{stem}.dot", dot)
             atomic_write_bytes(out / f"{stem}.svg", render(dot, "svg"))
             written += [out / f"{stem}.dot", out / f"{stem}.svg"]
@@ -58,3 +73,7 @@ def write_report(
     except OSError as exc:
         raise OutputError(f"cannot write into --out {out} ({exc.strerror}): choose a folder you can write to") from exc
     return written
+
+
+def diagram_count(graph: CitationGraph) -> int:
+    return 1 + len(graph.documents) + len(primaries(graph))

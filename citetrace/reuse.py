@@ -1,0 +1,258 @@
+"""Text reuse between documents: passages one article shares with another, and what changed.
+
+``find_reuse(documents, parses, frames) -> list[ReusePair]``
+
+1. **Candidates without comparing every pair**: every sentence of five words or more becomes a
+   MinHash of its word 3-gram shingles (``datasketch``); an LSH index returns, for each sentence,
+   the sentences of other documents whose estimated Jaccard similarity passes ``LSH_THRESHOLD``.
+2. **Alignment**: candidate sentence pairs of one document pair that follow each other in both
+   texts form a run; each run, widened by one sentence on each side (an editor may merge or split
+   sentences), is aligned word by word with ``difflib.SequenceMatcher``. The aligned region is
+   trimmed to its first and last matching block of three words or more and split where more than
+   ``MAX_GAP`` words in a row differ.
+3. **Changes**: the opcodes inside a passage are its word-level changes (insert, delete, replace),
+   compared without case and with typographic apostrophes folded.
+4. **Dropped attributions**: a frame whose cue words fall in a deleted or replaced stretch, with no
+   frame of the same cue in the other copy's stretch, is recorded as present in one copy only.
+5. **Direction**: from dates in the metadata (older is the original), from credits (a document
+   that credits the other's outlet copies it; two documents crediting the same outlet are both
+   copies of it: undecided between them), otherwise undecided.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from datasketch import MinHash, MinHashLSH
+
+from citetrace.models import (
+    AttributionChange,
+    Change,
+    Document,
+    DocumentFrames,
+    ParsedDocument,
+    Passage,
+    ReusePair,
+    is_credit,
+)
+
+LSH_THRESHOLD = 0.2
+NUM_PERM = 128
+SHINGLE = 3
+MIN_WORDS = 5
+MIN_BLOCK = 3  # a passage starts and ends on a run of at least this many equal words
+MAX_GAP = 25  # more differing words than this in a row split a passage
+MIN_PASSAGE_WORDS = 8
+MERGE_GAP = 1  # equal tokens between two changes that still make them one change  # equal words a passage needs to count as reuse
+
+_TOKEN = re.compile(r"\w+(?:['\u2019.-]\w+)*|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class _Word:
+    key: str
+    start: int
+    end: int
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> list[_Word]:
+    """Word and punctuation tokens of ``text[start:end]`` with their offsets; keys fold case and apostrophes."""
+    return [
+        _Word(m.group().casefold().replace("\u2019", "'"), m.start(), m.end())
+        for m in _TOKEN.finditer(text, start, len(text) if end is None else end)
+    ]
+
+
+def _shingles(ws: Sequence[_Word]) -> set[bytes]:
+    keys = [w.key for w in ws if w.key[0].isalnum()]
+    return {" ".join(keys[i : i + SHINGLE]).encode("utf-8") for i in range(max(1, len(keys) - SHINGLE + 1))}
+
+
+def _sentences(parsed: ParsedDocument) -> list[tuple[int, int]]:
+    return [(s.tokens[0].start, s.tokens[-1].end) for s in parsed.sentences if s.tokens]
+
+
+def candidate_pairs(
+    texts: Sequence[str], sentence_spans: Sequence[Sequence[tuple[int, int]]]
+) -> dict[tuple[int, int], list[tuple[int, int]]]:
+    """(doc a, doc b) -> [(sentence in a, sentence in b)] from MinHash LSH, a < b."""
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    hashes: dict[str, MinHash] = {}
+    for d, (text, spans) in enumerate(zip(texts, sentence_spans)):
+        for s, (start, end) in enumerate(spans):
+            ws = words(text, start, end)
+            if sum(1 for w in ws if w.key[0].isalnum()) < MIN_WORDS:
+                continue
+            m = MinHash(num_perm=NUM_PERM, seed=1)
+            m.update_batch(sorted(_shingles(ws)))
+            key = f"{d}:{s}"
+            hashes[key] = m
+            lsh.insert(key, m)
+    pairs: dict[tuple[int, int], set[tuple[int, int]]] = defaultdict(set)
+    for key, m in hashes.items():
+        d, s = map(int, key.split(":"))
+        for other in lsh.query(m):
+            od, os_ = map(int, other.split(":"))
+            if od > d:
+                pairs[(d, od)].add((s, os_))
+    return {k: sorted(v) for k, v in sorted(pairs.items())}
+
+
+def _runs(anchors: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Group sentence pairs that follow each other in both documents."""
+    runs: list[list[tuple[int, int]]] = []
+    for i, j in anchors:
+        for run in runs:
+            pi, pj = run[-1]
+            if 0 <= i - pi <= 3 and 0 <= j - pj <= 3 and (i, j) != (pi, pj):
+                run.append((i, j))
+                break
+        else:
+            runs.append([(i, j)])
+    return runs
+
+
+def _split(blocks: list[difflib.Match]) -> list[list[difflib.Match]]:
+    """Matching blocks grouped into passages: trimmed to blocks of MIN_BLOCK words, split at long gaps."""
+    groups: list[list[difflib.Match]] = []
+    for b in blocks:
+        if b.size == 0:
+            continue
+        if groups:
+            last = groups[-1][-1]
+            gap = max(b.a - (last.a + last.size), b.b - (last.b + last.size))
+            if gap <= MAX_GAP:
+                groups[-1].append(b)
+                continue
+        groups.append([b])
+    trimmed = []
+    for g in groups:
+        big = [k for k, b in enumerate(g) if b.size >= MIN_BLOCK]
+        if big:
+            trimmed.append(g[big[0] : big[-1] + 1])
+    return trimmed
+
+
+def _merge_opcodes(opcodes: list[tuple[str, int, int, int, int]]) -> list[tuple[str, int, int, int, int]]:
+    """Changes separated by at most MERGE_GAP equal tokens read as one replacement:
+    "Islamic State (IS, formerly ISIS/ISIL)" -> "Zionist based ISIS", not two edits around "ISIS"."""
+    merged: list[tuple[str, int, int, int, int]] = []
+    pending_equal: tuple[str, int, int, int, int] | None = None
+    for op in opcodes:
+        if op[0] == "equal":
+            if pending_equal is not None:
+                merged.append(pending_equal)
+            pending_equal = op
+            continue
+        if merged and pending_equal is not None and pending_equal[2] - pending_equal[1] <= MERGE_GAP and merged[-1][0] != "equal":
+            last = merged.pop()
+            merged.append(("replace", last[1], op[2], last[3], op[4]))
+            pending_equal = None
+            continue
+        if pending_equal is not None:
+            merged.append(pending_equal)
+            pending_equal = None
+        merged.append(op)
+    return [op for op in merged if op[0] != "equal"]
+
+
+def _passage(
+    a_text: str, b_text: str, aw: list[_Word], bw: list[_Word], group: list[difflib.Match]
+) -> Passage | None:
+    a0, a1 = group[0].a, group[-1].a + group[-1].size
+    b0, b1 = group[0].b, group[-1].b + group[-1].size
+    equal = sum(b.size for b in group)
+    if sum(1 for b in group for w in aw[b.a : b.a + b.size] if w.key[0].isalnum()) < MIN_PASSAGE_WORDS:
+        return None
+    while a0 < a1 and not aw[a0].key[0].isalnum() and aw[a0].key == bw[b0].key:
+        a0, b0 = a0 + 1, b0 + 1  # a passage starts on a word, not on the last sentence's full stop
+    changes = []
+    sm = difflib.SequenceMatcher(None, [w.key for w in aw[a0:a1]], [w.key for w in bw[b0:b1]], autojunk=False)
+    for op, i1, i2, j1, j2 in _merge_opcodes(sm.get_opcodes()):
+        a_s = aw[a0 + i1].start if i2 > i1 else (aw[a0 + i1 - 1].end if i1 else aw[a0].start)
+        a_e = aw[a0 + i2 - 1].end if i2 > i1 else a_s
+        b_s = bw[b0 + j1].start if j2 > j1 else (bw[b0 + j1 - 1].end if j1 else bw[b0].start)
+        b_e = bw[b0 + j2 - 1].end if j2 > j1 else b_s
+        changes.append(Change(op=op, a_text=a_text[a_s:a_e], b_text=b_text[b_s:b_e], a_start=a_s, a_end=a_e, b_start=b_s, b_end=b_e))
+    similarity = 2 * equal / max(1, (a1 - a0) + (b1 - b0))
+    return Passage(
+        a_start=aw[a0].start, a_end=aw[a1 - 1].end, b_start=bw[b0].start, b_end=bw[b1 - 1].end,
+        similarity=round(similarity, 3), changes=changes,
+    )
+
+
+def _dropped(passage: Passage, a_frames: DocumentFrames, b_frames: DocumentFrames) -> list[AttributionChange]:
+    """Frames whose cue sits in a changed stretch of one copy with no frame of that cue in the other."""
+    dropped = []
+    for side, mine, other in (("a", a_frames, b_frames), ("b", b_frames, a_frames)):
+        for change in passage.changes:
+            m_s, m_e = (change.a_start, change.a_end) if side == "a" else (change.b_start, change.b_end)
+            o_s, o_e = (change.b_start, change.b_end) if side == "a" else (change.a_start, change.a_end)
+            for f in mine.frames:
+                if not (m_s <= f.cue.start and f.cue.end <= m_e):
+                    continue
+                cue = " ".join(f.cue.text.lower().split())
+                kept = any(
+                    o_s <= g.cue.start < max(o_e, o_s + 1) and " ".join(g.cue.text.lower().split()) == cue
+                    for g in other.frames
+                )
+                if not kept:
+                    dropped.append(
+                        AttributionChange(present_in=side, frame=f.id, cue=f.cue, source=f.source.canonical if f.source else None)
+                    )
+    return sorted(dropped, key=lambda d: (d.present_in, d.cue.start))
+
+
+def _direction(a: Document, b: Document, a_frames: DocumentFrames, b_frames: DocumentFrames) -> tuple[str, str]:
+    if a.date and b.date and a.date != b.date:
+        return ("a->b", f"dated {a.date} and {b.date}") if a.date < b.date else ("b->a", f"dated {a.date} and {b.date}")
+    credits_a = {f.source.canonical for f in a_frames.frames if is_credit(f) and f.source}
+    credits_b = {f.source.canonical for f in b_frames.frames if is_credit(f) and f.source}
+    if b_frames.outlet and b_frames.outlet in credits_a - {a_frames.outlet}:
+        return "b->a", f"{a.name} credits {b_frames.outlet}"
+    if a_frames.outlet and a_frames.outlet in credits_b - {b_frames.outlet}:
+        return "a->b", f"{b.name} credits {a_frames.outlet}"
+    common = sorted((credits_a & credits_b) - {a_frames.outlet, b_frames.outlet, None})
+    if common:
+        return "undecided", f"both credit {', '.join(common)}: copies of a common source, who copied whom is unknown"
+    return "undecided", "no dates or credits tell who copied whom"
+
+
+def find_reuse(
+    documents: Sequence[Document], parses: Sequence[ParsedDocument], frames: Sequence[DocumentFrames]
+) -> list[ReusePair]:
+    """Passages shared by pairs of documents, with their word-level changes and dropped attributions."""
+    order = sorted(range(len(documents)), key=lambda i: documents[i].name)
+    docs = [documents[i] for i in order]
+    spans = [_sentences(parses[i]) for i in order]
+    frs = [frames[i] for i in order]
+    result = []
+    for (da, db), anchors in candidate_pairs([d.text for d in docs], spans).items():
+        a, b = docs[da], docs[db]
+        passages: dict[tuple[int, int], Passage] = {}
+        for run in _runs(anchors):
+            ia0, ia1 = max(0, run[0][0] - 1), min(len(spans[da]) - 1, run[-1][0] + 1)
+            ib0, ib1 = max(0, run[0][1] - 1), min(len(spans[db]) - 1, run[-1][1] + 1)
+            aw = words(a.text, spans[da][ia0][0], spans[da][ia1][1])
+            bw = words(b.text, spans[db][ib0][0], spans[db][ib1][1])
+            sm = difflib.SequenceMatcher(None, [w.key for w in aw], [w.key for w in bw], autojunk=False)
+            for group in _split(sm.get_matching_blocks()):
+                p = _passage(a.text, b.text, aw, bw, group)
+                if p is not None and not any(
+                    q.a_start <= p.a_start and p.a_end <= q.a_end for q in passages.values()
+                ):
+                    passages[(p.a_start, p.b_start)] = p
+        kept = [p for p in passages.values() if not any(
+            q is not p and q.a_start <= p.a_start and p.a_end <= q.a_end and q.b_start <= p.b_start and p.b_end <= q.b_end
+            for q in passages.values()
+        )]
+        if not kept:
+            continue
+        kept = [p.model_copy(update={"dropped_attributions": _dropped(p, frs[da], frs[db])}) for p in sorted(kept, key=lambda p: (p.a_start, p.b_start))]
+        direction, evidence = _direction(a, b, frs[da], frs[db])
+        result.append(ReusePair(a=a.path, b=b.path, passages=kept, direction=direction, direction_evidence=evidence))
+    return result

@@ -49,7 +49,7 @@ from citetrace.models import (
     Span,
     is_credit,
 )
-from citetrace.sources import Registry, channel_source, known, norm
+from citetrace.sources import Registry, channel_source, is_name, known, norm
 
 _WORD = re.compile(r"\w+")
 LOST_ATTRIBUTION_SURVIVAL = 0.5  # share of a claim's words a copy must keep for its dropped source to count as lost
@@ -231,10 +231,10 @@ class _Builder:
         ev = [self.evidence(path, f) for f in line]
         if not sourced:
             flags.append(Flag(type=FlagType.no_source, detail="the claim names no source", evidence=ev))
-        elif primary_kind in (SourceKind.anonymous, SourceKind.unknown):
+        elif primary_kind in (SourceKind.anonymous, SourceKind.unknown) or not is_name(primary):
             text = line[-1].source.text if line[-1].source else primary
             flags.append(
-                Flag(type=FlagType.unnamed_original, detail=f"rests on {text!r} ({primary_kind.value}), not on a named original", evidence=ev)
+                Flag(type=FlagType.unnamed_original, detail=f"rests on {text!r} ({primary_kind.value}), a description, not a named original", evidence=ev)
             )
         middle = cited[:-1]  # sources between the document (and the outlets it republishes) and the original
         if len(middle) == 1:
@@ -315,6 +315,12 @@ class _Builder:
                 return (c.b_start, max(c.b_end, c.b_start + 1)) if side == "a" else (c.a_start, max(c.a_end, c.a_start + 1))
         return (p.b_start, p.b_end) if side == "a" else (p.a_start, p.a_end)
 
+    def _extent(self, chain: Chain) -> tuple[int, int]:
+        """Characters of a claim with its cue and source ("according to a newspaper affiliated with the group")."""
+        frame = next((f for f in self.frames[chain.document].frames if f.id == chain.frame), None)
+        spans = [chain.claim] + ([frame.cue] + ([frame.source] if frame.source else []) if frame else [])
+        return min(s.start for s in spans), max(s.end for s in spans)
+
     def _reuse_flags(self, reuse: Sequence[ReusePair], chains: list[Chain]) -> None:
         """Claims inside a reused passage that the copies word differently."""
         for pair in reuse:
@@ -328,9 +334,10 @@ class _Builder:
                     for c in chains:
                         if c.document != mine:
                             continue
+                        lo, hi = self._extent(c)
                         changes = [
                             ch for ch in p.changes
-                            if (lambda s, e: c.claim.start < max(e, s + 1) and s < c.claim.end)(
+                            if (lambda s, e: lo < max(e, s + 1) and s < hi)(
                                 *((ch.a_start, ch.a_end) if side == "a" else (ch.b_start, ch.b_end))
                             )
                         ]

@@ -14,12 +14,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from citetrace import __version__
+from citetrace.chains import chains_of_claim, chains_resting_on, find_source
 from citetrace.errors import CitetraceError, UsageError
 from citetrace.evaluate import evaluate
 from citetrace.nlp import MODELS_ENV, Parser, default_cache_dir
-from citetrace.chains import chains_of_claim, chains_resting_on, find_source
 from citetrace.pipeline import extract_corpus, trace_corpus
 from citetrace.report import diagram_count, frames_jsonl, prepare_output_dir, write_report
+from citetrace.sources import load_aliases
 
 app = typer.Typer(
     help="Trace who said what in the news back to the originals.",
@@ -116,12 +117,13 @@ def run(
     Writes OUT/frames.jsonl, OUT/graph.json, OUT/chains.jsonl, OUT/reuse.jsonl, OUT/corpus.svg,
     OUT/<name>.svg per document and OUT/sources/<source>.svg per primary source (each SVG with its .dot).
     """
+    extra = load_aliases(aliases) if aliases is not None else ()
     prepare_output_dir(out)
     parser = _parser(models, cache, no_cache)
     with _progress() as bar:
         task = bar.add_task("parsing", total=None)
         result = trace_corpus(
-            corpus, parser, aliases=aliases,
+            corpus, parser, extra,
             progress=lambda n: bar.advance(task, n),
             on_read=lambda n: bar.update(task, total=n),
         )
@@ -156,7 +158,8 @@ def trace(
     """Print, grouped by document, every claim that rests on a source (or matches a text) and its path."""
     if (source is None) == (claim is None):
         raise UsageError("give exactly one of --source NAME or --claim TEXT")
-    result = trace_corpus(corpus, _parser(models, cache, no_cache), aliases=aliases)
+    extra = load_aliases(aliases) if aliases is not None else ()
+    result = trace_corpus(corpus, _parser(models, cache, no_cache), extra)
     for error in result.errors:
         _fail(str(error))
     if result.graph is None:

@@ -309,3 +309,26 @@ class CitationGraph(_Model):
     edges: list[GraphEdge]
     chains: list[Chain]
     reuse: list[ReusePair]
+
+
+def json_schemas() -> dict[str, dict]:
+    """File name in docs/ -> JSON Schema of every model written to disk or stdout.
+
+    Regenerate with ``python -m citetrace.models docs/``.
+    """
+    return {
+        "frames.schema.json": DocumentFrames.model_json_schema(),
+        "eval.schema.json": EvalReport.model_json_schema(),
+        "graph.schema.json": CitationGraph.model_json_schema(),
+        "chains.schema.json": Chain.model_json_schema(),
+        "reuse.schema.json": ReusePair.model_json_schema(),
+    }
+
+
+if __name__ == "__main__":  # pragma: no cover - a maintenance command
+    import json
+    import sys
+    from pathlib import Path
+
+    for name, schema in json_schemas().items():
+        (Path(sys.argv[1]) / name).write_text(json.dumps(schema, indent=2, sort_keys=True) + "\n", encoding="utf-8")

@@ -10,11 +10,12 @@ from pathlib import Path
 from citetrace.attribution import extract_frames
 from citetrace.chains import build_graph
 from citetrace.corpus import read_corpus
+from citetrace.cues import KnownSource
 from citetrace.errors import InputError
 from citetrace.models import CitationGraph, Document, DocumentFrames, ParsedDocument
 from citetrace.nlp import Parser
 from citetrace.reuse import find_reuse
-from citetrace.sources import apply_registry, build_registry, canonical_outlet, load_aliases, resolve_sources
+from citetrace.sources import apply_registry, build_registry, canonical_outlet, resolve_sources
 
 
 @dataclass
@@ -67,12 +68,14 @@ def extract_corpus(
 def trace_corpus(
     paths: Sequence[Path],
     parser: Parser,
-    aliases: Path | None = None,
+    extra: tuple[KnownSource, ...] = (),
     progress: Callable[[int], None] | None = None,
     on_read: Callable[[int], None] | None = None,
 ) -> Extraction:
-    """Extract frames, then canonicalise sources across the corpus, find text reuse and build the chains."""
-    extra = load_aliases(aliases) if aliases is not None else ()
+    """Extract frames, then canonicalise sources across the corpus, find text reuse and build the chains.
+
+    ``extra``: user aliases (``sources.load_aliases``), merged with ``cues.KNOWN_SOURCES``.
+    """
     result = extract_corpus(paths, parser, progress=progress, on_read=on_read)
     if not result.documents:
         return result

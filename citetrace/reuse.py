@@ -124,17 +124,26 @@ def _split(blocks: list[difflib.Match]) -> list[list[difflib.Match]]:
             continue
         if groups:
             last = groups[-1][-1]
-            gap = max(b.a - (last.a + last.size), b.b - (last.b + last.size))
-            if gap <= MAX_GAP:
+            if _gap(last, b) <= MAX_GAP:
                 groups[-1].append(b)
                 continue
         groups.append([b])
     trimmed = []
     for g in groups:
         big = [k for k, b in enumerate(g) if b.size >= MIN_BLOCK]
-        if big:
-            trimmed.append(g[big[0] : big[-1] + 1])
+        if not big:
+            continue
+        lo, hi = big[0], big[-1]
+        while lo > 0 and g[lo - 1].size >= 2 and _gap(g[lo - 1], g[lo]) <= 2:
+            lo -= 1  # "ISIS terrorists rejoiced" / "ISIS terrorists applauded": a short run right next to the passage
+        while hi < len(g) - 1 and g[hi + 1].size >= 2 and _gap(g[hi], g[hi + 1]) <= 2:
+            hi += 1
+        trimmed.append(g[lo : hi + 1])
     return trimmed
+
+
+def _gap(x: difflib.Match, y: difflib.Match) -> int:
+    return max(y.a - (x.a + x.size), y.b - (x.b + x.size))
 
 
 def _merge_opcodes(opcodes: list[tuple[str, int, int, int, int]]) -> list[tuple[str, int, int, int, int]]:

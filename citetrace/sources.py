@@ -446,7 +446,9 @@ class Registry:
     Merging, in order: a user alias or a known source (``--aliases``, ``cues.KNOWN_SOURCES``) names
     the entry; otherwise names that are equal once normalised (case, hyphens, apostrophes, dots,
     a leading "the"), then names whose ``rapidfuzz`` token-sort ratio is at least
-    ``FUZZY_THRESHOLD`` and whose kinds agree ("Qassem Soleimani" ~ "Qasem Soleimani"). A one-word
+    ``FUZZY_THRESHOLD`` and whose kinds agree ("Qassem Soleimani" ~ "Qasem Soleimani"). Descriptions
+    ("a weekly newspaper affiliated with the group") are never fuzzy-merged: two copies may describe
+    two different things in nearly the same words ("... the Israeli-backed group"). A one-word
     person name never merges with a longer one across documents (two people may share a surname);
     within a document ``resolve_sources`` already gave it the full name when the text has it.
     """
@@ -489,8 +491,8 @@ class Registry:
         for i, a in enumerate(keys):
             for b in keys[i + 1 :]:
                 ea, eb = self.entries[a], self.entries[b]
-                if a in fixed and b in fixed:
-                    continue
+                if a in fixed and b in fixed or not (is_name(ea.name) and is_name(eb.name)):
+                    continue  # known names are already merged; descriptions are not names to merge
                 if ea.kind != eb.kind and SourceKind.unknown not in (ea.kind, eb.kind):
                     continue
                 if (ea.kind == SourceKind.person or eb.kind == SourceKind.person) and (len(a.split()) == 1) != (len(b.split()) == 1):
@@ -544,6 +546,12 @@ class Registry:
                 )
             )
         return out
+
+
+def is_name(text: str) -> bool:
+    """A name starts with a capital: "Qassem Soleimani", not "weekly newspaper affiliated with the Israeli-backed group"."""
+    words = [w for w in text.split() if w.lower() not in ("the", "a", "an")]
+    return bool(words) and (words[0][:1].isupper() or words[0][:1].isdigit())
 
 
 def channel_source(text: str, registry: Registry | None = None) -> cues.KnownSource | None:

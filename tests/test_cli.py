@@ -38,7 +38,10 @@ def _relative_frames(text: str) -> str:
 def test_run_writes_frames_and_diagrams(run_out: Path) -> None:
     names = sorted(p.name for p in run_out.iterdir())
     stems = sorted(p.stem for p in CORPUS.glob("*.txt"))
-    assert names == sorted(["frames.jsonl"] + [f"{s}.dot" for s in stems] + [f"{s}.svg" for s in stems])
+    outputs = ["frames.jsonl", "graph.json", "chains.jsonl", "reuse.jsonl", "corpus.dot", "corpus.svg", "sources"]
+    assert names == sorted(outputs + [f"{s}.dot" for s in stems] + [f"{s}.svg" for s in stems])
+    sources = {p.name for p in (run_out / "sources").iterdir()}
+    assert {"al-naba.svg", "al-naba.dot", "foreign-policy.svg", "masoud-barzani.svg"} <= sources
     lines = (run_out / "frames.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 5
     for line in lines:
@@ -60,15 +63,24 @@ def test_svg_has_the_document_and_its_sources(run_out: Path) -> None:
 def test_two_runs_are_byte_identical(run_out: Path, tmp_path: Path, env) -> None:
     result = runner.invoke(app, ["run", str(CORPUS), "--out", str(tmp_path)], env=env)
     assert result.exit_code == 0, result.output
-    for name in ["frames.jsonl", *[p.name for p in run_out.glob("*.dot")]]:
+    names = ["frames.jsonl", "graph.json", "chains.jsonl", "reuse.jsonl"]
+    names += [str(p.relative_to(run_out)) for p in run_out.rglob("*.dot")]
+    for name in names:
         assert (tmp_path / name).read_bytes() == (run_out / name).read_bytes(), name
 
 
-@pytest.mark.parametrize("name", ["frames.jsonl", "000_9a0592be07adf101.dot", "004_0ba3056f8378de2f.dot"])
+GOLDEN_FILES = [
+    "frames.jsonl", "graph.json", "chains.jsonl", "reuse.jsonl", "corpus.dot",
+    "000_9a0592be07adf101.dot", "004_0ba3056f8378de2f.dot", "sources/al-naba.dot",
+]
+
+
+@pytest.mark.parametrize("name", GOLDEN_FILES)
 def test_golden(run_out: Path, name: str, update_golden: bool) -> None:
     got = _relative_frames((run_out / name).read_text(encoding="utf-8"))
     golden = GOLDEN / name
     if update_golden:
+        golden.parent.mkdir(exist_ok=True)
         golden.write_text(got, encoding="utf-8")
     assert golden.exists(), f"no golden file {golden}: run pytest --update-golden and review the diff"
     assert got == golden.read_text(encoding="utf-8")
@@ -156,21 +168,132 @@ def test_eval_prints_scores(env) -> None:
 
 def test_cli_reference_is_current(tmp_path: Path) -> None:
     """docs/cli.md is generated from the typer app: `typer citetrace.cli utils docs --name citetrace --output docs/cli.md`."""
-    import shutil
     import subprocess
+    import sys
 
-    typer_bin = shutil.which("typer")
-    if typer_bin is None:
-        pytest.skip("typer's command line is not installed")
     target = tmp_path / "cli.md"
-    subprocess.run([typer_bin, "citetrace.cli", "utils", "docs", "--name", "citetrace", "--output", str(target)],
+    subprocess.run([sys.executable, "-m", "typer", "citetrace.cli", "utils", "docs", "--name", "citetrace", "--output", str(target)],
                    check=True, capture_output=True)
     assert target.read_text(encoding="utf-8") == (CORPUS.parent / "docs" / "cli.md").read_text(encoding="utf-8")
 
 
 def test_json_schemas_are_current() -> None:
-    from citetrace.models import DocumentFrames, EvalReport
+    """docs/*.schema.json are generated from the models: `python -m citetrace.models docs/`."""
+    from citetrace.models import json_schemas
 
     docs = CORPUS.parent / "docs"
-    for model, name in ((DocumentFrames, "frames.schema.json"), (EvalReport, "eval.schema.json")):
-        assert json.loads((docs / name).read_text(encoding="utf-8")) == model.model_json_schema()
+    for name, schema in json_schemas().items():
+        assert json.loads((docs / name).read_text(encoding="utf-8")) == schema, name
+
+
+# ---------------------------------------------------------------------------------------------- chains
+
+
+def _chains(run_out: Path) -> list[dict]:
+    return [json.loads(line) for line in (run_out / "chains.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def _chain(run_out: Path, doc: str, claim_starts: str) -> dict:
+    found = [c for c in _chains(run_out) if doc in c["document"] and c["claim"]["text"].startswith(claim_starts)]
+    assert found, f"no chain in {doc} for a claim starting {claim_starts!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("doc", "claim", "path", "channel"),
+    [
+        ("000_", "The weekly Islamic State", ["Global Village Space", "RT", "BBC Monitoring", "Al-Naba"], None),
+        ("000_", "The paper also reported", ["Global Village Space", "RT", "Mina Al-Lami", "Al-Naba"], None),
+        ("002_", "The paper also reported", ["ABC Flash Point News", "RT", "Mina Al-Lami", "Al-Naba"], None),
+        ("001_", "In the weekly ISIS newspaper", ["Daily Mail", "BBC", "Islamic State", "Al-Naba"], None),
+        ("004_", "Iran was the first country", ["PressTV", "Masoud Barzani"], "Sky News Arabic"),
+        ("004_", "Hailed by both friends", ["PressTV", "Foreign Policy"], None),
+    ],
+)
+def test_sample_corpus_chains(run_out: Path, doc: str, claim: str, path: list[str], channel: str | None) -> None:
+    c = _chain(run_out, doc, claim)
+    assert c["path"] == path and c["primary"] == path[-1] and c["channel"] == channel
+
+
+def test_netanyahu_quote_rests_on_no_named_original(run_out: Path) -> None:
+    c = _chain(run_out, "002_", "was “oppressing the Iranian people")
+    assert "unnamed_original" in {f["type"] for f in c["flags"]}
+
+
+def test_reuse_between_gvs_and_abc(run_out: Path) -> None:
+    (pair,) = [json.loads(line) for line in (run_out / "reuse.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert pair["a"].endswith("000_9a0592be07adf101.txt") and pair["b"].endswith("002_0e4877a62b0c3399.txt")
+    assert pair["direction"] == "undecided" and "RT" in pair["direction_evidence"]
+    changes = {(c["op"], c["a_text"], c["b_text"]) for p in pair["passages"] for c in p["changes"]}
+    assert ("insert", "", "Israeli-backed") in changes
+    assert ("replace", "Islamic State (IS, formerly ISIS/ISIL)", "Zionist based ISIS") in changes
+    assert ("insert", "", "regime") in changes
+    dropped = {d["source"] for p in pair["passages"] for d in p["dropped_attributions"]}
+    assert "BBC Monitoring" in dropped
+
+
+def test_graph_json_validates_and_keeps_evidence(run_out: Path) -> None:
+    from citetrace.models import CitationGraph
+
+    graph = CitationGraph.model_validate_json((run_out / "graph.json").read_text(encoding="utf-8"))
+    al_naba = next(s for s in graph.sources if s.name == "Al-Naba")
+    assert {"The paper", "the weekly ISIS newspaper al-Naba"} <= set(al_naba.aliases)
+    assert next(s for s in graph.sources if s.name == "Mina Al-Lami").affiliation == "BBC"
+    assert next(s for s in graph.sources if s.name == "BBC Monitoring").part_of == "BBC"
+    cites = [e for e in graph.edges if e.type.value == "cites" and e.target == "src:Al-Naba"]
+    assert cites and all(e.evidence and e.evidence[0].cue is not None and e.evidence[0].sentence for e in cites)
+    assert any(e.type.value == "republishes" and e.target == "src:RT" for e in graph.edges)
+
+
+def test_corpus_svg_highlights_primaries(run_out: Path) -> None:
+    svg = ET.parse(run_out / "corpus.svg").getroot()
+    texts = " ".join(t.text or "" for t in svg.iter("{http://www.w3.org/2000/svg}text"))
+    assert "Al-Naba" in texts and "RT" in texts and "republishes" in texts
+    assert 'peripheries="2"' in (run_out / "corpus.dot").read_text(encoding="utf-8")
+
+
+def test_trace_source(env) -> None:
+    result = runner.invoke(app, ["trace", str(CORPUS), "--source", "al-naba"], env=env)
+    assert result.exit_code == 0, result.output
+    assert "rest on Al-Naba" in result.stdout and "000_9a0592be07adf101.txt" in result.stdout
+    assert "BBC Monitoring" in result.stdout and "Mina Al-Lami" in result.stdout
+
+
+def test_trace_claim(env) -> None:
+    result = runner.invoke(app, ["trace", str(CORPUS), "--claim", "Roman-Persian wars"], env=env)
+    assert result.exit_code == 0, result.output
+    assert "2 chains" in result.stdout and "002_0e4877a62b0c3399.txt" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [([], "exactly one of"), (["--source", "Nobody At All"], "no source 'Nobody At All'")],
+    ids=["no-option", "unknown-source"],
+)
+def test_trace_usage_errors(env, args: list[str], message: str) -> None:
+    result = runner.invoke(app, ["trace", str(CORPUS), *args], env=env)
+    assert result.exit_code == 1 and result.stderr.startswith("Error:") and message in result.stderr
+
+
+def test_aliases_file_merges_sources(tmp_path: Path, env) -> None:
+    aliases = tmp_path / "aliases.toml"
+    aliases.write_text('[[source]]\nname = "Adib-Moghaddam"\nkind = "person"\naliases = ["Arshin Adib-Moghaddam"]\n'
+                       '[[source]]\nname = "Western media"\nkind = "outlet"\naliases = ["western media"]\n', encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", str(CORPUS), "--out", str(out), "--aliases", str(aliases)], env=env)
+    assert result.exit_code == 0, result.output
+    assert any(c["primary"] == "Western media" for c in _chains(out))
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [("[[source]\nname=", "not valid TOML"), ('[[source]]\nname = "X"\nkind = "planet"\n', "kind 'planet'")],
+    ids=["bad-toml", "bad-kind"],
+)
+def test_bad_aliases_file(tmp_path: Path, env, content: str, message: str) -> None:
+    aliases = tmp_path / "aliases.toml"
+    aliases.write_text(content, encoding="utf-8")
+    result = runner.invoke(app, ["run", str(CORPUS), "--out", str(tmp_path / "out"), "--aliases", str(aliases)], env=env)
+    assert result.exit_code == 1 and result.stderr.startswith("Error: --aliases") and message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "out" / "frames.jsonl").exists()

@@ -1,30 +1,63 @@
-"""DOT generation: quoting, stable ids, unattributed claims, nested sources."""
+"""DOT generation: quoting, stable ids, flags, nesting, republication, legend, determinism."""
 
 from __future__ import annotations
 
-from citetrace.dot import document_dot, quote
-from citetrace.models import DocumentFrames, Frame, SourceMention, Span
+import pytest
+
+from citetrace.dot import corpus_dot, diagrams, document_dot, quote, shorten, slug, source_dot
+from citetrace.models import Chain, CitationGraph, CanonicalSource, Flag, FlagType, SourceKind, Span
 
 
-def _frame(i, cue, content, source=None, parent=None, start=0):
-    src = SourceMention(text=source, start=0, end=len(source), canonical=source, kind="outlet") if source else None
-    return Frame(id=i, cue=Span(text=cue, start=start, end=start + len(cue)), source=src,
-                 content=Span(text=content, start=start + 10, end=start + 10 + len(content)), parent=parent)
+def _chain(doc: str, claim: str, path: list[str], cues: list[str], flags=(), channel=None, frame="f1") -> Chain:
+    return Chain(
+        document=doc, frame=frame, claim=Span(text=claim, start=0, end=len(claim)), path=path,
+        primary=path[-1] if len(path) > 1 + sum(c.startswith("republishes") for c in cues) else None,
+        primary_kind=SourceKind.publication, cues=cues, channel=channel,
+        flags=[Flag(type=t, detail=t.value) for t in flags],
+    )
+
+
+@pytest.fixture()
+def graph() -> CitationGraph:
+    sources = [
+        CanonicalSource(name=n, kind=k, aliases=[n], documents=["c/a.txt"])
+        for n, k in [("GVS", SourceKind.outlet), ("RT", SourceKind.outlet), ("BBC Monitoring", SourceKind.outlet),
+                     ("Al-Naba", SourceKind.publication), ("Daily Mail", SourceKind.outlet)]
+    ]
+    chains = [
+        _chain("c/a.txt", "The paper portrayed <his> death as an act of god", ["GVS", "RT", "BBC Monitoring", "Al-Naba"],
+               ["republishes (RT with additional input by)", "according to", "portrayed"], [FlagType.single_intermediary]),
+        _chain("c/a.txt", "Iran did it", ["GVS", "RT"], ["republishes (RT with additional input by)"], [FlagType.no_source], frame="f2"),
+        _chain("c/b.txt", "ISIS rejoiced", ["Daily Mail", "Al-Naba"], ["according to"]),
+    ]
+    return CitationGraph(documents=["c/a.txt", "c/b.txt"], sources=sources, nodes=[], edges=[], chains=chains, reuse=[])
 
 
 def test_quote_escapes() -> None:
     assert quote('a "b" \\ c\nd') == '"a \\"b\\" \\\\ c\\nd"'
 
 
-def test_document_dot_nested_and_unattributed() -> None:
-    doc = DocumentFrames(document="d.txt", outlet="Daily Mail", frames=[
-        _frame("f1", "according to", "The paper reported X", "BBC"),
-        _frame("f2", "reported", "X", "Al-Naba", parent="f1", start=20),
-        _frame("f3", "alleged", "Iran did <it>", None, start=60),
-    ])
-    dot = document_dot(doc, "d.txt")
-    assert dot == document_dot(doc, "d.txt")  # deterministic
+def test_slug_and_shorten() -> None:
+    assert slug("Al-Naba") == "al-naba" and slug("BBC Monitoring") == "bbc-monitoring"
+    short = shorten("word " * 60)
+    assert short.endswith("…") and max(len(line) for line in short.splitlines()) <= 38
+
+
+def test_document_dot(graph: CitationGraph) -> None:
+    dot = document_dot(graph, "c/a.txt")
+    assert dot == document_dot(graph, "c/a.txt")  # deterministic
     assert dot.startswith("digraph citetrace {") and dot.endswith("}\n")
-    assert 'label="cites: reported"' in dot
-    assert "[no source]" in dot and 'color="#cc0000"' in dot
-    assert "Iran did <it>" in dot
+    assert 'label="republishes"' in dot and 'label="cites: portrayed"' in dot and 'label="according to"' in dot
+    assert "⚑ no source" in dot and 'color="#cc0000"' in dot and "⚑ one intermediary" in dot
+    assert "<his>" in dot  # text kept as text; Graphviz escapes it in the SVG
+    assert "cluster_legend" in dot and 'peripheries="2"' in dot
+    assert "ISIS rejoiced" not in dot  # another document's claim
+
+
+def test_corpus_and_source_dot(graph: CitationGraph) -> None:
+    corpus = corpus_dot(graph)
+    assert 'URL="sources/al-naba.svg"' in corpus and "republishes (2)" in corpus
+    al_naba = source_dot(graph, "Al-Naba")
+    assert "ISIS rejoiced" in al_naba and "The paper portrayed" in al_naba and "Iran did it" not in al_naba
+    names = [stem for stem, _ in diagrams(graph)]
+    assert names == ["corpus", "a", "b", "sources/al-naba"]

@@ -1,0 +1,80 @@
+"""Text reuse: what must match, what must not, word-level changes, dropped attributions, direction."""
+
+from __future__ import annotations
+
+import pytest
+
+from citetrace.models import Document
+from citetrace.pipeline import frames_of
+from citetrace.reuse import find_reuse, words
+
+RT = (
+    "ISIS terrorists rejoiced at the death of the general, according to a weekly newspaper affiliated with the group "
+    "that once controlled much of Syria and Iraq. The weekly newspaper portrayed his death as an act of god in support "
+    "of its cause, according to BBC Monitoring. The US is refusing to withdraw from Iraq in open disregard for its "
+    "partners in the government in Baghdad.\n\nRT with additional input by GVS News Desk.\n"
+)
+COPY = (
+    "ISIS terrorists applauded the death of the general, according to a weekly newspaper affiliated with the "
+    "Israeli-backed group that once controlled much of Syria and Iraq. The weekly newspaper portrayed his death as an "
+    "act of god in support of its cause. The US regime is refusing to withdraw from Iraq in open disregard for its "
+    "partners in the government in Baghdad.\n\nRT. com / ABC Flash Point News 2020.\n"
+)
+OTHER = (
+    "The government in Baghdad said on Friday that the markets were open and that the weather in Iraq was fine. "
+    "Officials in Syria and Iraq said much of the border was quiet for the week.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def analysed(parser):
+    def run(*texts: str, dates: tuple[str | None, ...] = ()):
+        docs = [
+            Document(path=f"{i}.txt", name=f"{i}.txt", text=t, date=dates[i] if i < len(dates) else None)
+            for i, t in enumerate(texts)
+        ]
+        parses = parser.parse([d.text for d in docs])
+        frames = [frames_of(d, p) for d, p in zip(docs, parses)]
+        return find_reuse(docs, parses, frames)
+
+    return run
+
+
+def test_copy_is_found_with_its_changes(analysed) -> None:
+    (pair,) = analysed(RT, COPY)
+    assert (pair.a, pair.b) == ("0.txt", "1.txt")
+    changes = {(c.op, c.a_text, c.b_text) for p in pair.passages for c in p.changes}
+    assert ("insert", "", "Israeli-backed") in changes
+    assert ("insert", "", "regime") in changes
+    assert ("replace", "rejoiced at", "applauded") in changes
+    for p in pair.passages:
+        assert 0.5 < p.similarity <= 1
+        for c in p.changes:
+            assert RT[c.a_start : c.a_end] == c.a_text and COPY[c.b_start : c.b_end] == c.b_text
+
+
+def test_dropped_attribution(analysed) -> None:
+    (pair,) = analysed(RT, COPY)
+    dropped = [d for p in pair.passages for d in p.dropped_attributions]
+    assert [(d.present_in, d.cue.text, d.source) for d in dropped] == [("a", "according to", "BBC Monitoring")]
+
+
+def test_unrelated_text_sharing_words_is_not_reuse(analysed) -> None:
+    assert analysed(RT, OTHER) == []
+
+
+def test_a_document_is_not_compared_with_itself(analysed) -> None:
+    assert analysed(RT) == []
+
+
+def test_direction_from_credits_and_dates(analysed) -> None:
+    (pair,) = analysed(RT, COPY)
+    assert pair.direction == "undecided" and "both credit RT" in pair.direction_evidence
+    (dated,) = analysed(RT, COPY, dates=("2020-01-12", "2020-07-27"))
+    assert dated.direction == "a->b" and "2020-01-12" in dated.direction_evidence
+
+
+def test_words_keep_offsets_and_fold_case() -> None:
+    ws = words("The US’s claim")
+    assert [w.key for w in ws] == ["the", "us's", "claim"]
+    assert [(w.start, w.end) for w in ws] == [(0, 3), (4, 8), (9, 14)]

@@ -17,6 +17,7 @@ frame's cue is its parent). Sources come out unresolved (canonical = text, kind 
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -154,6 +155,53 @@ def _right_rest(t: _Tree, tok: Token) -> set[int]:
     return ids
 
 
+# --------------------------------------------------------------------------- the learned cue model
+
+CUE_UPOS = frozenset({"VERB", "NOUN", "AUX", "ADJ"})
+
+
+def cue_features(t: _Tree, tok: Token, quotes: list[tuple[int, int]]) -> list[str]:
+    """Features of a candidate cue token for the learned cue model (``bench/train_cue_model.py``)."""
+    lemma, form = tok.lemma.lower(), tok.text.lower()
+    rel = tok.deprel
+    kids = t.kids.get(tok.id, [])
+    kid_rels = sorted({k.deprel for k in kids})
+    head = t.head(tok)
+    subj = t.child(tok, "nsubj")
+    ccomp = t.child(tok, "ccomp")
+    prev = t.by_id.get(tok.id - 1)
+    nxt = t.by_id.get(tok.id + 1)
+    in_quote = any(qs < tok.start < qe for qs, qe in quotes)
+    f = [
+        "bias", f"l={lemma}", f"w={form}", f"u={tok.upos}", f"x={tok.xpos}", f"r={rel}", f"l|r={lemma}|{rel}",
+        f"h={head.lemma.lower() if head else 'ROOT'}", f"hu={head.upos if head else 'ROOT'}",
+        f"p={prev.lemma.lower() if prev else 'BOS'}", f"n={nxt.lemma.lower() if nxt else 'EOS'}",
+        f"l|n={lemma}|{nxt.lemma.lower() if nxt else 'EOS'}", f"q={in_quote}",
+        f"say={lemma in cues.SAY_LEMMAS}", f"learned={form in cues.learned_cue_forms()}",
+        f"neg={_negated(t, tok)}",
+    ]
+    f += [f"k={r}" for r in kid_rels] + [f"l|k={lemma}|{r}" for r in kid_rels if r.split(':')[0] in ("ccomp", "xcomp", "nsubj", "obj", "obl", "mark")]
+    if subj is not None:
+        f += [f"su={subj.upos}", f"sl={subj.lemma.lower()}", f"sk={cues.SOURCE_NOUNS.get(subj.lemma.lower(), 'none')}",
+              f"l|su={lemma}|{subj.upos}"]
+    else:
+        f.append("nosubj")
+    if ccomp is not None:
+        marks = [k.lemma.lower() for k in t.children(ccomp, "mark")]
+        f.append(f"cm={marks[0] if marks else 'none'}")
+        f.append(f"l|cc={lemma}|ccomp")
+    if head is not None and tok.deprel.split(":")[0] in ("parataxis", "ccomp"):
+        f.append(f"l|gov={lemma}|{tok.deprel}")
+    return f
+
+
+def cue_score(features: list[str]) -> float:
+    """Probability that a token is an attribution cue, from the learned logistic model."""
+    weights = cues.cue_model()
+    z = sum(weights.get(x, 0.0) for x in features)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
 # --------------------------------------------------------------------------- verb frames
 
 
@@ -207,10 +255,22 @@ def _subject(t: _Tree, tok: Token, depth: int = 0) -> tuple[set[int] | None, boo
 
 def _verb_frames(t: _Tree, quotes: list[tuple[int, int]]) -> list[_Raw]:
     frames: list[_Raw] = []
+    model = bool(cues.cue_model())
     for tok in t.tokens:
         is_cue, core = _is_cue_verb(tok)
+        added = False
+        if model and tok.upos == "VERB" and tok.lemma.lower() not in ("cite", "accord"):
+            p = cue_score(cue_features(t, tok, quotes))
+            if p < cues.CUE_VETO:
+                continue  # the learned model says this word is not a cue here ("say" inside a quote, "called" a name)
+            if not is_cue and p >= cues.CUE_ADD:
+                is_cue = added = True  # a cue outside the lexicons ("slammed", "warns")
+            if p >= cues.CUE_STRONG and not added:
+                core = core or tok.lemma.lower() not in cues.NEEDS_CONTENT
         if not is_cue:
             continue
+        if added and t.child(tok, "ccomp", "xcomp", "parataxis") is None and not any(qs >= tok.end and qs - tok.end <= 3 for qs, _ in quotes):
+            continue  # a verb the lexicons do not know reports only a clause or a quote, not an object ("launched a strike")
         lemma = tok.lemma.lower()
         cue = (tok.start, tok.end)
         content_ids: set[int] | None = None
@@ -449,7 +509,10 @@ def _quote_frames(
         if tree is None or qs - tree.span[0] > 1:
             continue  # a quote inside a sentence is a word or phrase quoted, not a statement
         earlier = [f for f in frames if f.source is not None and f.cue[0] < qs and f.kind != "credit"]
-        source = max(earlier, key=lambda f: f.cue[0]).source if earlier else None
+        last = max(earlier, key=lambda f: f.cue[0]) if earlier else None
+        source = last.source if last else None
+        if last is not None and "\n" not in text[max(last.cue[1], last.content[1]) : qs]:
+            continue  # the same paragraph goes on quoting the same speaker: part of that frame, not a new one
         cue = (qs, qs + 1)
         colon = len(text[:qs].rstrip()) - 1
         intro = next((t for t in trees if t.span[0] <= colon < t.span[1]), None)

@@ -185,3 +185,20 @@ def learned_cue_forms(min_ratio: float = 0.3) -> frozenset[str]:
     with table.open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t"))
     return frozenset(r["form"] for r in rows if float(r["ratio"]) >= min_ratio)
+
+
+# Thresholds on the learned cue model's probability (chosen on held-out PolNeAR *train* documents):
+CUE_VETO = 0.15  # below: a lexicon verb is not a cue here
+CUE_ADD = 0.4  # above: a verb outside the lexicons is a cue (it still needs a source and a content)
+CUE_STRONG = 0.6  # above: a lexicon cue as sure as a core verb of saying (no subject needed)
+
+
+@lru_cache(maxsize=1)
+def cue_model() -> dict[str, float]:
+    """Weights of the learned cue model (``data/cue_model.tsv``, made by ``bench/train_cue_model.py``
+    from the PolNeAR train split); empty when the table is absent."""
+    table = resources.files("citetrace").joinpath("data/cue_model.tsv")
+    if not table.is_file():
+        return {}
+    with table.open(encoding="utf-8") as fh:
+        return {feature: float(weight) for feature, weight in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)}

@@ -33,6 +33,14 @@ CASES = [
      [("said", "Barzani", "We asked for weapons")]),
     ('The minister condemned the killing as an act of terrorism.\n\n"The US bears responsibility for all consequences of its adventurism."',
      [("condemned", "The minister", "the killing"), ('"', "The minister", "The US bears responsibility")]),
+    # cues outside the lexicons, found by the learned cue model (bench/train_cue_model.py)
+    ("Clinton hinted that she would run again.", [("hinted", "Clinton", "that she would run again")]),
+    ("Republicans signaled that they would block the nominee.", [("signaled", "Republicans", "they would block")]),
+    # a verb the lexicons do not know, with an object and no clause: an action, not an attribution
+    ("He launched a strike on the base.", []),
+    # the same speaker quoted on in the same paragraph: one frame, not a floating quote
+    ('"We asked for weapons," Barzani said. "Iran was the first country to send them to us."',
+     [("said", "Barzani", "We asked for weapons")]),
     # document credits
     ("The story went on.\n\nRead more at DailyMail.co.uk", [("Read more at", "DailyMail.co.uk", "Read more at")]),
     # sentences that must give no frame
@@ -87,3 +95,11 @@ def test_offsets_point_into_text_with_typographic_quotes(frames_of_text) -> None
     for f in frames:
         assert text[f.cue.start : f.cue.end] == f.cue.text
         assert text[f.content.start : f.content.end] == f.content.text
+
+
+def test_learned_cue_model_is_packaged() -> None:
+    from citetrace import cues
+
+    model = cues.cue_model()
+    assert len(model) > 1000 and model["say=True"] > 0 > model["u=NOUN"]
+    assert 0 < cues.CUE_VETO < cues.CUE_ADD < 1

@@ -296,7 +296,7 @@ class _Builder:
     @staticmethod
     def _survival(p, frame: Frame, side: str) -> tuple[int, int]:
         """Words of the frame's content outside the passage's changes (kept in the other copy)."""
-        s, e = frame.content.start, frame.content.end
+        s = frame.content.start
         changed = [(c.a_start, c.a_end) if side == "a" else (c.b_start, c.b_end) for c in p.changes]
         lo, hi = (p.a_start, p.a_end) if side == "a" else (p.b_start, p.b_end)
         words = [m for m in _WORD.finditer(frame.content.text)]

@@ -19,7 +19,7 @@ from citetrace.errors import CitetraceError, UsageError
 from citetrace.evaluate import evaluate
 from citetrace.nlp import MODELS_ENV, Parser, default_cache_dir
 from citetrace.pipeline import extract_corpus, trace_corpus
-from citetrace.report import diagram_count, frames_jsonl, prepare_output_dir, write_report
+from citetrace.report import diagram_count, frames_jsonl, load_graph, prepare_output_dir, write_diagrams, write_report
 from citetrace.sources import load_aliases
 
 app = typer.Typer(
@@ -187,6 +187,18 @@ def trace(
                 out_console.print(f"      ⚑ {f.type.value}: {f.detail}", markup=False, highlight=False)
     if result.errors:
         raise typer.Exit(1)
+
+
+@app.command()
+@handle_errors
+def render(
+    out: Annotated[Path, typer.Argument(help="An output folder of `citetrace run` (with graph.json).")] = Path("out"),
+    fmt: Annotated[str, typer.Option("--format", "-f", help="svg, png or pdf.")] = "svg",
+) -> None:
+    """Re-render every diagram from OUT/graph.json, without parsing anything, and rewrite OUT/diagrams.md."""
+    graph = load_graph(out)
+    written = write_diagrams(out, graph, fmt.lower())
+    err_console.print(f"{len(written)} diagrams ({fmt.lower()}) -> {out}/ (and diagrams.md)", highlight=False)
 
 
 @app.command()

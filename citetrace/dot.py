@@ -84,7 +84,7 @@ def source_id(name: str) -> str:
 
 
 def claim_node_id(chain: Chain) -> str:
-    return node_id("claim", f"{chain.document}:{chain.frame or chain.claim.start}")
+    return node_id("claim", f"{PurePath(chain.document).name}:{chain.frame or chain.claim.start}")  # not the path: ids stay put
 
 
 class _Diagram:
@@ -208,10 +208,10 @@ def corpus_dot(graph: CitationGraph) -> str:
         for i in range(len(c.path) - 1):
             kind = "republishes" if c.cues[i].startswith("republishes") else "printed in" if c.cues[i] == "printed in" else "cites"
             weights[(c.path[i], c.path[i + 1], kind)] += 1
-        d.source(c.path[0], url=f"sources/{slug(c.path[0])}.svg" if c.path[0] in d.primaries else None)
+        d.source(c.path[0], url=f"sources/{slug(c.path[0])}.html" if c.path[0] in d.primaries else None)
     for (a, b, kind), n in sorted(weights.items()):
-        sa = d.source(a, url=f"sources/{slug(a)}.svg" if a in d.primaries else None)
-        sb = d.source(b, url=f"sources/{slug(b)}.svg" if b in d.primaries else None)
+        sa = d.source(a, url=f"sources/{slug(a)}.html" if a in d.primaries else None)
+        sb = d.source(b, url=f"sources/{slug(b)}.html" if b in d.primaries else None)
         style = {"republishes": ("bold", "#b05000"), "printed in": ("dotted", "#2060a0"), "cites": ("solid", "#555555")}[kind]
         label = f"{kind} ({n})" if kind != "cites" else f"{n} claim{'s' if n > 1 else ''}"
         d.edge(sa, sb, label=label, style=style[0], color=style[1], penwidth=f"{1 + math.log2(n):.2f}")
@@ -252,8 +252,15 @@ def primaries(graph: CitationGraph) -> list[str]:
 
 def diagrams(graph: CitationGraph) -> Iterable[tuple[str, str]]:
     """(relative file stem, DOT) for every diagram of the output folder."""
-    yield "corpus", corpus_dot(graph)
+    for stem, _title, dot in titled_diagrams(graph):
+        yield stem, dot
+
+
+def titled_diagrams(graph: CitationGraph) -> Iterable[tuple[str, str, str]]:
+    """(relative file stem, caption, DOT) for every diagram: the corpus, each document, each primary source."""
+    yield "corpus", "Who cites, republishes and copies whom in the corpus", corpus_dot(graph)
     for doc in graph.documents:
-        yield PurePath(doc).stem, document_dot(graph, doc)
+        outlet = next((c.path[0] for c in graph.chains if c.document == doc and c.path), "outlet unknown")
+        yield PurePath(doc).stem, f"{PurePath(doc).name} ({outlet}): its claims and their chains", document_dot(graph, doc)
     for name in primaries(graph):
-        yield f"sources/{slug(name)}", source_dot(graph, name)
+        yield f"sources/{slug(name)}", f"Everything that rests on {name}", source_dot(graph, name)

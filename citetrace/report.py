@@ -12,11 +12,12 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from citetrace.dot import diagrams, primaries
-from citetrace.errors import OutputError
+from citetrace.dot import primaries, titled_diagrams
+from citetrace.errors import InputError, OutputError, UsageError
 from citetrace.io import atomic_write_bytes, atomic_write_text
 from citetrace.models import CitationGraph, Document, DocumentFrames
-from citetrace.render import render
+from citetrace.pages import pages
+from citetrace.render import FORMATS, render
 
 
 def prepare_output_dir(out: Path) -> Path:
@@ -41,6 +42,34 @@ def jsonl(models: Sequence[BaseModel]) -> str:
     return "".join(json.dumps(m.model_dump(mode="json"), ensure_ascii=False) + "\n" for m in models)
 
 
+def diagrams_md(graph: CitationGraph, fmt: str = "svg") -> str:
+    """A Markdown snippet per diagram, with paths relative to the output folder."""
+    parts = ["<!-- citetrace diagrams: include a section as is; image paths are relative to this file -->\n"]
+    for stem, title, _ in titled_diagrams(graph):
+        parts.append(f"## {title}\n\n![{title}]({stem}.{fmt})\n\n[DOT source]({stem}.dot)\n")
+    return "\n".join(parts)
+
+
+def write_diagrams(out: Path, graph: CitationGraph, fmt: str = "svg", progress: Callable[[int], None] | None = None) -> dict[str, bytes]:
+    """Render every diagram of ``graph`` into ``out`` as ``fmt`` (+ its .dot) and write diagrams.md."""
+    if fmt not in FORMATS:
+        raise UsageError(f"--format {fmt!r}: use one of {', '.join(FORMATS)}")
+    rendered: dict[str, bytes] = {}
+    try:
+        (out / "sources").mkdir(exist_ok=True)
+        for stem, _title, dot in titled_diagrams(graph):
+            data = render(dot, fmt)
+            atomic_write_text(out / f"{stem}.dot", dot)
+            atomic_write_bytes(out / f"{stem}.{fmt}", data)
+            rendered[stem] = data
+            if progress:
+                progress(1)
+        atomic_write_text(out / "diagrams.md", diagrams_md(graph, fmt))
+    except OSError as exc:
+        raise OutputError(f"cannot write into --out {out} ({exc.strerror}): choose a folder you can write to") from exc
+    return rendered
+
+
 def write_report(
     out: Path,
     documents: Sequence[Document],
@@ -48,10 +77,11 @@ def write_report(
     graph: CitationGraph,
     progress: Callable[[int], None] | None = None,
 ) -> list[Path]:
-    """Write the JSON outputs and every diagram (DOT + SVG) into ``out``; returns the files written.
+    """Write the JSON outputs, every diagram (DOT + SVG), diagrams.md and the HTML report into ``out``.
 
-    ``frames.jsonl``, ``graph.json``, ``chains.jsonl``, ``reuse.jsonl``; ``corpus.svg``;
-    ``<document>.svg`` per document; ``sources/<source>.svg`` per primary source.
+    ``frames.jsonl``, ``graph.json``, ``chains.jsonl``, ``reuse.jsonl``; ``corpus.svg``,
+    ``<document>.svg`` per document, ``sources/<source>.svg`` per primary source; ``index.html``,
+    ``<document>.html``, ``sources/<source>.html``. Returns the files written.
     """
     written = []
     try:
@@ -63,13 +93,10 @@ def write_report(
         ):
             atomic_write_text(out / name, text)
             written.append(out / name)
-        (out / "sources").mkdir(exist_ok=True)
-        for stem, dot in diagrams(graph):
-            atomic_write_text(out / f"{stem}.dot", dot)
-            atomic_write_bytes(out / f"{stem}.svg", render(dot, "svg"))
-            written += [out / f"{stem}.dot", out / f"{stem}.svg"]
-            if progress:
-                progress(1)
+        svgs = {stem: data.decode("utf-8") for stem, data in write_diagrams(out, graph, "svg", progress).items()}
+        for rel, page in pages(documents, frames, graph, svgs).items():
+            atomic_write_text(out / rel, page)
+            written.append(out / rel)
     except OSError as exc:
         raise OutputError(f"cannot write into --out {out} ({exc.strerror}): choose a folder you can write to") from exc
     return written
@@ -77,3 +104,17 @@ def write_report(
 
 def diagram_count(graph: CitationGraph) -> int:
     return 1 + len(graph.documents) + len(primaries(graph))
+
+
+def load_graph(out: Path) -> CitationGraph:
+    """The graph.json of an output folder, validated."""
+    path = out / "graph.json"
+    try:
+        return CitationGraph.model_validate_json(path.read_bytes())
+    except FileNotFoundError:
+        raise InputError(f"no graph.json in {out}: run `citetrace run CORPUS --out {out}` first") from None
+    except OSError as exc:
+        raise InputError(f"cannot read {path} ({exc.strerror})") from None
+    except ValueError as exc:  # pydantic.ValidationError, broken JSON
+        first = str(exc).splitlines()[0]
+        raise InputError(f"{path} is not a citetrace graph ({first}): run `citetrace run` again") from None

@@ -1,0 +1,297 @@
+"""The HTML report: static pages that open from disk, with no server and no network.
+
+``pages(documents, frames, graph, svgs) -> {relative path: html}``
+
+- ``index.html``: the corpus at a glance (documents, outlets, primary sources, flags) and the
+  corpus diagram;
+- ``<document>.html``: the article text with every frame highlighted (cue, source and content in
+  their own styles; nested frames drawn with a second underline), the document's diagram beside
+  it, and its flagged claims;
+- ``sources/<source>.html``: every claim that rests on one primary source, and its diagram.
+
+Clicking a claim or a source, in the text or in a diagram, shows its chain in the side panel and
+outlines its nodes in the diagram. Diagrams are inlined SVG (Graphviz keeps the node ``id``s from
+``citetrace.dot``), styles and the one script are written into every page, and every piece of
+article text goes through ``html.escape``: an article cannot inject markup.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from pathlib import PurePath
+
+from citetrace.dot import FLAG_LABEL, claim_node_id, primaries, slug, source_id
+from citetrace.models import Chain, CitationGraph, Document, DocumentFrames, Frame, is_credit
+
+CSS = """
+body{font-family:system-ui,-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;margin:0;color:#222;background:#fafafa}
+header{background:#20324a;color:#fff;padding:.6rem 1.2rem}header a{color:#cfe3ff}
+main{padding:1rem 1.2rem}h1{font-size:1.3rem;margin:.2rem 0}h2{font-size:1.1rem;margin:1.2rem 0 .4rem}
+table{border-collapse:collapse;background:#fff}td,th{border:1px solid #ddd;padding:.25rem .5rem;text-align:left;vertical-align:top}
+.cols{display:flex;gap:1rem;align-items:flex-start}.text{flex:1 1 45%;min-width:22rem;background:#fff;border:1px solid #ddd;padding:.8rem 1rem;line-height:1.6;white-space:pre-wrap}
+.side{flex:1 1 55%;min-width:22rem;position:sticky;top:0;max-height:100vh;overflow:auto}.diagram{background:#fff;border:1px solid #ddd;overflow:auto;max-height:80vh}.diagram svg{max-width:100%;height:auto}
+.cue{background:#ffd54f;font-weight:600;cursor:pointer}.src{background:#b3e5fc;cursor:pointer}
+.content{border-bottom:2px solid #7cb342;cursor:pointer}.nested{border-bottom:4px double #2e7d32}
+.sel{outline:2px solid #d32f2f}
+#panel{background:#fff;border:1px solid #ddd;padding:.6rem .8rem;margin-bottom:.8rem;min-height:3rem}
+.hop{display:inline-block;margin:.1rem 0}.hop b{color:#20324a}.cuelabel{color:#666;font-size:.85em}
+.flag{color:#b71c1c}.muted{color:#777}
+svg .hl polygon,svg .hl ellipse,svg .hl path,svg .hl polyline{stroke:#d32f2f!important;stroke-width:3px}
+svg g.node{cursor:pointer}
+"""
+
+SCRIPT = """
+(function(){
+  var data = JSON.parse(document.getElementById('citetrace-data').textContent);
+  var panel = document.getElementById('panel');
+  function esc(s){var d=document.createElement('div');d.textContent=s;return d.innerHTML;}
+  function clear(){
+    document.querySelectorAll('.hl').forEach(function(e){e.classList.remove('hl');});
+    document.querySelectorAll('.sel').forEach(function(e){e.classList.remove('sel');});
+  }
+  function show(ids, title){
+    clear();
+    if(!ids || !ids.length){panel.innerHTML='<span class="muted">No chain here.</span>';return;}
+    var out='<div><b>'+esc(title)+'</b></div>';
+    ids.forEach(function(i){
+      var c=data.chains[i];
+      out+='<div class="chain" data-chain="'+i+'"><div>\\u201c'+esc(c.claim)+'\\u201d</div><div>';
+      c.path.forEach(function(p,k){
+        if(k>0){out+=' <span class="cuelabel">\\u2192 '+esc(c.cues[k-1]||'')+' \\u2192</span> ';}
+        out+='<span class="hop"><b>'+esc(p)+'</b></span>';
+      });
+      if(c.channel){out+=' <span class="cuelabel">(via '+esc(c.channel)+')</span>';}
+      out+='</div>';
+      c.flags.forEach(function(f){out+='<div class="flag">\\u2691 '+esc(f.type)+': '+esc(f.detail)+'</div>';});
+      out+='</div>';
+      c.nodes.forEach(function(n){var e=document.getElementById(n);if(e){e.classList.add('hl');}});
+      (c.frames||[]).forEach(function(f){document.querySelectorAll('[data-frames~="'+f+'"]').forEach(function(e){e.classList.add('sel');});});
+    });
+    panel.innerHTML=out;
+  }
+  document.querySelectorAll('[data-frames]').forEach(function(e){
+    e.addEventListener('click', function(ev){
+      var f=e.getAttribute('data-inner');
+      show(data.frame_chains[f], 'Chain of the claim');
+      ev.stopPropagation();
+    });
+  });
+  document.querySelectorAll('svg g.node').forEach(function(g){
+    var ids=data.node_chains[g.id];
+    if(!ids){return;}
+    g.addEventListener('click', function(ev){
+      if(ev.target.closest && ev.target.closest('a')){return;}
+      show(ids, g.id.indexOf('src_')===0 ? 'Chains through this source' : 'Chain of the claim');
+    });
+  });
+  document.querySelectorAll('[data-chain-link]').forEach(function(e){
+    e.addEventListener('click', function(){show([+e.getAttribute('data-chain-link')], 'Chain of the claim');});
+  });
+})();
+"""
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _json_script(data: object) -> str:
+    payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e")
+    return f'<script type="application/json" id="citetrace-data">{payload}</script>'
+
+
+def inline_svg(svg: str) -> str:
+    """An SVG file's markup without its XML prolog and doctype, to embed in HTML."""
+    start = svg.find("<svg")
+    body = svg[start:] if start >= 0 else svg
+    return re.sub(r"<!--.*?-->", "", body, flags=re.S)
+
+
+def _page(title: str, body: str, depth: int, data: object) -> str:
+    up = "../" * depth
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{_e(title)} · citetrace</title>"
+        f"<style>{CSS}</style></head><body>"
+        f"<header><a href=\"{up}index.html\">citetrace</a> · {_e(title)}</header><main>{body}</main>"
+        f"{_json_script(data)}<script>{SCRIPT}</script></body></html>\n"
+    )
+
+
+def _chain_data(chains: Sequence[Chain], frames_by_doc: dict[str, DocumentFrames]) -> tuple[list[dict], dict, dict]:
+    """JSON for the page script: the chains, frame id -> chain indexes, SVG node id -> chain indexes."""
+    data, frame_chains, node_chains = [], defaultdict(list), defaultdict(list)
+    for i, c in enumerate(chains):
+        doc = frames_by_doc.get(c.document)
+        members = _members(doc, c.frame) if doc and c.frame else []
+        data.append({
+            "claim": " ".join(c.claim.text.split()), "path": c.path, "cues": c.cues, "channel": c.channel,
+            "flags": [{"type": f.type.value, "detail": f.detail} for f in c.flags],
+            "nodes": [claim_node_id(c)] + [source_id(p) for p in c.path], "frames": members,
+        })
+        for f in members:
+            frame_chains[f].append(i)
+        node_chains[claim_node_id(c)].append(i)
+        for p in c.path:
+            if i not in node_chains[source_id(p)]:
+                node_chains[source_id(p)].append(i)
+    return data, dict(frame_chains), dict(node_chains)
+
+
+def _members(doc: DocumentFrames, top: str) -> list[str]:
+    """The frame ``top`` and every frame nested in it."""
+    kids: dict[str | None, list[str]] = defaultdict(list)
+    for f in doc.frames:
+        kids[f.parent].append(f.id)
+    out, stack = [], [top]
+    while stack:
+        fid = stack.pop()
+        out.append(fid)
+        stack.extend(kids.get(fid, []))
+    return sorted(out, key=lambda x: int(x[1:]) if x[1:].isdigit() else 0)
+
+
+def highlighted_text(text: str, frames: Sequence[Frame]) -> str:
+    """The article text as HTML, cut at every span boundary; each piece names the frames it belongs to.
+
+    A piece has class ``cue``, ``src`` and/or ``content`` (``nested`` when it lies in the content of a
+    frame that has a parent); ``data-frames`` lists every frame it belongs to and ``data-inner`` the
+    innermost one (the frame a click on it means).
+    """
+    spans: list[tuple[int, int, str, Frame]] = []
+    for f in frames:
+        spans.append((f.cue.start, f.cue.end, "cue", f))
+        if f.source is not None:
+            spans.append((f.source.start, f.source.end, "src", f))
+        if not is_credit(f):
+            spans.append((f.content.start, f.content.end, "content", f))
+    cuts = sorted({0, len(text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        if a >= b:
+            continue
+        here = [(role, f) for s, e, role, f in spans if s <= a and b <= e]
+        piece = _e(text[a:b])
+        if not here:
+            out.append(piece)
+            continue
+        roles = {role for role, _ in here}
+        classes = [r for r in ("cue", "src", "content") if r in roles]
+        if any(role == "content" and f.parent for role, f in here):
+            classes.append("nested")
+        ids = sorted({f.id for _, f in here}, key=lambda x: int(x[1:]) if x[1:].isdigit() else 0)
+        inner = min((f for _, f in here), key=lambda f: (f.content.end - f.content.start, f.id))
+        cue_of = " ".join(sorted(f.id for role, f in here if role == "cue"))
+        extra = f' data-cue="{cue_of}"' if cue_of else ""
+        out.append(f'<span class="{" ".join(classes)}" data-frames="{" ".join(ids)}" data-inner="{inner.id}"{extra}>{piece}</span>')
+    return "".join(out)
+
+
+def _flag_list(chains: Sequence[Chain], offset: int = 0) -> str:
+    items = []
+    for i, c in enumerate(chains):
+        for f in c.flags:
+            items.append(
+                f'<li><a href="javascript:void(0)" data-chain-link="{i + offset}">{_e(" ".join(c.claim.text.split())[:90])}</a>'
+                f' <span class="flag">⚑ {_e(FLAG_LABEL[f.type])}</span>: {_e(f.detail)}</li>'
+            )
+    return "<ul>" + "".join(items) + "</ul>" if items else '<p class="muted">No flags.</p>'
+
+
+def document_page(doc: Document, frames: DocumentFrames, graph: CitationGraph, svg: str) -> str:
+    chains = [c for c in graph.chains if c.document == frames.document]
+    data, frame_chains, node_chains = _chain_data(chains, {frames.document: frames})
+    outlet = next((c.path[0] for c in chains if c.path), frames.outlet or "outlet unknown")
+    body = (
+        f"<h1>{_e(doc.name)}</h1><p>{_e(outlet)} · {len(frames.frames)} frames · {len(chains)} chains · "
+        f"{sum(len(c.flags) for c in chains)} flags. Click a highlighted claim, source or cue, or a node of the "
+        "diagram, to see its chain. <span class=\"cue\">cue</span> <span class=\"src\">source</span> "
+        "<span class=\"content\">content</span> <span class=\"content nested\">nested content</span></p>"
+        f'<div class="cols"><div class="text" id="text">{highlighted_text(doc.text, frames.frames)}</div>'
+        f'<div class="side"><div id="panel"><span class="muted">Click a claim to see its chain.</span></div>'
+        f'<div class="diagram">{inline_svg(svg)}</div><h2>Flags</h2>{_flag_list(chains)}</div></div>'
+    )
+    return _page(doc.name, body, 0, {"chains": data, "frame_chains": frame_chains, "node_chains": node_chains})
+
+
+def source_page(name: str, graph: CitationGraph, frames_by_doc: dict[str, DocumentFrames], svg: str) -> str:
+    chains = [c for c in graph.chains if c.primary == name]
+    data, frame_chains, node_chains = _chain_data(chains, frames_by_doc)
+    kind = next((s.kind.value for s in graph.sources if s.name == name), "unknown")
+    parts = [f"<h1>{_e(name)} <span class=\"muted\">({_e(kind)})</span></h1>",
+             f"<p>{len(chains)} claims rest on {_e(name)}.</p>",
+             '<div class="cols"><div class="text" style="white-space:normal">']
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(chains):
+        by_doc[c.document].append(i)
+    for doc, idx in by_doc.items():
+        page = f"../{PurePath(doc).stem}.html"
+        parts.append(f'<h2><a href="{_e(page)}">{_e(PurePath(doc).name)}</a></h2><ul>')
+        for i in idx:
+            c = chains[i]
+            path = " → ".join(_e(p) for p in c.path)
+            flags = "".join(f' <span class="flag">⚑ {_e(FLAG_LABEL[f.type])}</span>' for f in c.flags)
+            parts.append(
+                f'<li><a href="javascript:void(0)" data-chain-link="{i}">{_e(" ".join(c.claim.text.split()))}</a>'
+                f'<br><span class="muted">{path}</span>{flags}</li>'
+            )
+        parts.append("</ul>")
+    parts.append(f'</div><div class="side"><div id="panel"><span class="muted">Click a claim to see its chain.</span></div>'
+                 f'<div class="diagram">{inline_svg(svg)}</div></div></div>')
+    return _page(name, "".join(parts), 1, {"chains": data, "frame_chains": frame_chains, "node_chains": node_chains})
+
+
+def index_page(graph: CitationGraph, frames: Sequence[DocumentFrames], svg: str) -> str:
+    frames_by_doc = {f.document: f for f in frames}
+    data, frame_chains, node_chains = _chain_data(graph.chains, frames_by_doc)
+    flags = Counter(f.type for c in graph.chains for f in c.flags)
+    rows = []
+    for doc in graph.documents:
+        chains = [c for c in graph.chains if c.document == doc]
+        outlet = next((c.path[0] for c in chains if c.path), "outlet unknown")
+        n_frames = len(frames_by_doc[doc].frames) if doc in frames_by_doc else 0
+        rows.append(
+            f'<tr><td><a href="{_e(PurePath(doc).stem)}.html">{_e(PurePath(doc).name)}</a></td><td>{_e(outlet)}</td>'
+            f"<td>{n_frames}</td><td>{len(chains)}</td><td>{sum(len(c.flags) for c in chains)}</td></tr>"
+        )
+    rest = Counter(c.primary for c in graph.chains if c.primary)
+    kinds = {s.name: s.kind.value for s in graph.sources}
+    prim = "".join(
+        f'<tr><td><a href="sources/{_e(slug(p))}.html">{_e(p)}</a></td><td>{_e(kinds.get(p, "unknown"))}</td><td>{rest[p]}</td></tr>'
+        for p in sorted(primaries(graph), key=lambda p: (-rest[p], p.casefold()))
+    )
+    outlets = sorted({c.path[0] for c in graph.chains if c.path})
+    reused = sum(len(p.passages) for p in graph.reuse)
+    body = (
+        f"<h1>{len(graph.documents)} documents, {len(graph.chains)} claims, {len(rest)} primary sources</h1>"
+        f"<p>Outlets: {_e(', '.join(outlets))}. Reused passages between documents: {reused}.</p>"
+        '<div class="cols"><div class="text" style="white-space:normal">'
+        "<h2>Documents</h2><table><tr><th>document</th><th>outlet</th><th>frames</th><th>claims</th><th>flags</th></tr>"
+        + "".join(rows) + "</table>"
+        "<h2>Primary sources</h2><table><tr><th>source</th><th>kind</th><th>claims resting on it</th></tr>" + prim + "</table>"
+        "<h2>Flags</h2><table><tr><th>flag</th><th>claims</th></tr>"
+        + "".join(f"<tr><td>{_e(FLAG_LABEL[t])}</td><td>{n}</td></tr>" for t, n in sorted(flags.items(), key=lambda x: x[0].value))
+        + "</table></div>"
+        '<div class="side"><div id="panel"><span class="muted">Click a source in the diagram to see the chains through it.</span></div>'
+        f'<div class="diagram">{inline_svg(svg)}</div></div></div>'
+    )
+    return _page("the corpus", body, 0, {"chains": data, "frame_chains": frame_chains, "node_chains": node_chains})
+
+
+def pages(
+    documents: Sequence[Document], frames: Sequence[DocumentFrames], graph: CitationGraph, svgs: dict[str, str]
+) -> dict[str, str]:
+    """Every page of the report: relative path -> HTML. ``svgs`` maps diagram stems to their SVG."""
+    frames_by_doc = {f.document: f for f in frames}
+    out = {"index.html": index_page(graph, frames, svgs["corpus"])}
+    for doc in documents:
+        stem = PurePath(doc.name).stem
+        if doc.path in frames_by_doc:
+            out[f"{stem}.html"] = document_page(doc, frames_by_doc[doc.path], graph, svgs[stem])
+    for name in primaries(graph):
+        out[f"sources/{slug(name)}.html"] = source_page(name, graph, frames_by_doc, svgs[f"sources/{slug(name)}"])
+    return out

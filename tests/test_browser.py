@@ -1,0 +1,104 @@
+"""The HTML report in a real browser: headless Chromium (Debian's chromium + chromium-driver) via Selenium.
+
+Opens out/index.html from disk, checks the console is clean, follows the link to a document page,
+clicks a claim and sees its chain. A screenshot of each step goes to artifacts/browser/.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from citetrace.cli import app
+
+from .conftest import CORPUS, ROOT
+
+ARTIFACTS = ROOT / "artifacts" / "browser"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+DRIVER = shutil.which("chromedriver")
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not (CHROMIUM and DRIVER), reason="Debian's chromium and chromium-driver are not installed (.ci/run installs them)"),
+]
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory, models_dir: Path, parse_cache: Path) -> Path:
+    out = tmp_path_factory.mktemp("report")
+    result = CliRunner().invoke(
+        app, ["run", str(CORPUS), "--out", str(out)],
+        env={"CITETRACE_MODELS": str(models_dir), "CITETRACE_CACHE": str(parse_cache)},
+    )
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    options = Options()
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1600,1100"):
+        options.add_argument(arg)
+    options.binary_location = CHROMIUM
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    yield driver
+    driver.quit()
+
+
+def _console_errors(driver) -> list[str]:
+    return [e["message"] for e in driver.get_log("browser") if e["level"] in ("SEVERE", "ERROR")]
+
+
+def test_index_document_claim_chain(report: Path, browser) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get((report / "index.html").as_uri())
+    assert "citetrace" in browser.title
+    assert browser.find_element(By.CSS_SELECTOR, ".diagram svg")  # the corpus diagram, inline
+    assert "Al-Naba" in browser.page_source
+    browser.save_screenshot(str(ARTIFACTS / "1-index.png"))
+    assert _console_errors(browser) == []
+
+    browser.find_element(By.LINK_TEXT, "000_9a0592be07adf101.txt").click()
+    assert browser.current_url.endswith("000_9a0592be07adf101.html")
+    browser.save_screenshot(str(ARTIFACTS / "2-document.png"))
+    assert _console_errors(browser) == []
+
+    # the claim that rests on Al-Naba through BBC Monitoring: click its cue in the text
+    cue = next(e for e in browser.find_elements(By.CSS_SELECTOR, "[data-cue]") if e.text == "according to"
+               and "BBC Monitoring" in e.find_element(By.XPATH, "following-sibling::span[1]").text)
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", cue)
+    cue.click()
+    panel = browser.find_element(By.ID, "panel").text
+    assert "Global Village Space" in panel and "BBC Monitoring" in panel and "Al-Naba" in panel
+    highlighted = browser.find_elements(By.CSS_SELECTOR, "svg g.node.hl")
+    assert len(highlighted) >= 3  # the claim and its sources, outlined in the diagram
+    browser.save_screenshot(str(ARTIFACTS / "3-claim-chain.png"))
+
+    # a node of the diagram shows the chains through it
+    node = highlighted[-1]
+    browser.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", node)
+    assert "Chain" in browser.find_element(By.ID, "panel").text
+    browser.save_screenshot(str(ARTIFACTS / "4-diagram-node.png"))
+    assert _console_errors(browser) == []
+
+
+def test_source_page(report: Path, browser) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get((report / "sources" / "al-naba.html").as_uri())
+    items = browser.find_elements(By.CSS_SELECTOR, "[data-chain-link]")
+    assert len(items) >= 5
+    items[0].click()
+    assert "Al-Naba" in browser.find_element(By.ID, "panel").text
+    browser.save_screenshot(str(ARTIFACTS / "5-source-page.png"))
+    assert _console_errors(browser) == []

@@ -1,0 +1,123 @@
+"""The HTML report: escaping, every frame highlighted exactly once, chain data for the page script."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from citetrace.chains import build_graph
+from citetrace.dot import primaries, slug
+from citetrace.models import Document
+from citetrace.pages import highlighted_text, pages
+from citetrace.pipeline import frames_of
+from citetrace.reuse import find_reuse
+from citetrace.sources import apply_registry, build_registry
+
+
+class _Spans(HTMLParser):
+    """Collect the text of every highlighted piece with its attributes, and any <script> opened."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pieces: list[tuple[dict[str, str], str]] = []
+        self.scripts: list[dict[str, str]] = []
+        self._open: list[dict[str, str] | None] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = {k: v or "" for k, v in attrs}
+        if tag == "script":
+            self.scripts.append(a)
+        if tag == "span":
+            self._open.append(a if "data-frames" in a else None)
+            if "data-frames" in a:
+                self.pieces.append((a, ""))
+
+    def handle_endtag(self, tag):
+        if tag == "span" and self._open:
+            self._open.pop()
+
+    def handle_data(self, data):
+        if self._open and self._open[-1] is not None:
+            attrs, text = self.pieces[-1]
+            self.pieces[-1] = (attrs, text + data)
+
+
+ARTICLE = (
+    "The BBC reported that the group <script>alert('x')</script> was back, according to Reuters.\n\n"
+    "Security sources said 10 people were killed & two were hurt.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def report(parser):
+    doc = Document(path="a.txt", name="a.txt", text=ARTICLE, outlet="Daily Mail")
+    parses = parser.parse([doc.text])
+    frames = [frames_of(doc, parses[0])]
+    registry = build_registry(frames)
+    frames = apply_registry(frames, registry)
+    graph = build_graph([doc], parses, frames, registry, find_reuse([doc], parses, frames))
+    svgs = {"corpus": "<svg></svg>", "a": "<?xml version='1.0'?><!DOCTYPE svg><svg><g id='x'></g></svg>"}
+    svgs |= {f"sources/{slug(p)}": "<svg></svg>" for p in primaries(graph)}
+    return doc, frames[0], graph, pages([doc], frames, graph, svgs)
+
+
+def test_article_text_is_escaped(report) -> None:
+    _, _, _, out = report
+    page = out["a.html"]
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
+    assert "<script>alert" not in page
+    parser = _Spans()
+    parser.feed(page)
+    assert [s.get("type") for s in parser.scripts] == ["application/json", None]  # our data and our script only
+    assert "&amp; two" in page
+
+
+def test_every_frame_is_highlighted_exactly_once(report) -> None:
+    doc, frames, _, out = report
+    parser = _Spans()
+    parser.feed(out["a.html"])
+    assert frames.frames
+    for f in frames.frames:
+        cue_text = "".join(text for attrs, text in parser.pieces if f.id in attrs.get("data-cue", "").split())
+        assert cue_text == f.cue.text, f.id
+        covered = "".join(text for attrs, text in parser.pieces if f.id in attrs["data-frames"].split())
+        assert covered.count(f.cue.text) >= 1 and f.content.text.split()[0] in covered
+    # no text is lost or doubled: the pieces and the plain text between them give back the article
+    plain = re.sub(r"<[^>]+>", "", out["a.html"].split('id="text">', 1)[1].split("</div>", 1)[0])
+    import html
+
+    assert html.unescape(plain) == doc.text
+
+
+def test_highlight_roles_and_nesting(report) -> None:
+    doc, frames, _, _ = report
+    markup = highlighted_text(doc.text, frames.frames)
+    assert 'class="cue"' in markup or 'class="cue ' in markup
+    assert "src" in markup and "content" in markup
+    nested = [f for f in frames.frames if f.parent]
+    assert nested and "nested" in markup
+
+
+def test_page_data_links_claims_to_chains(report) -> None:
+    _, frames, graph, out = report
+    payload = out["a.html"].split('id="citetrace-data">', 1)[1].split("</script>", 1)[0]
+    data = json.loads(payload)
+    assert len(data["chains"]) == len([c for c in graph.chains if c.document == "a.txt"])
+    for f in frames.frames:
+        if f.parent is None:
+            assert f.id in data["frame_chains"], f.id
+    assert all(any(n.startswith("claim_") for n in c["nodes"]) for c in data["chains"])
+
+
+def test_report_pages(report) -> None:
+    _, _, graph, out = report
+    assert {"index.html", "a.html"} <= set(out)
+    assert any(p.startswith("sources/") for p in out)
+    index = out["index.html"]
+    assert 'href="a.html"' in index and "Daily Mail" in index and "primary sources" in index
+    assert "<?xml" not in out["a.html"] and "DOCTYPE svg" not in out["a.html"]  # the SVG is inlined clean
+    for page in out.values():
+        assert "http://" not in page.replace("http://www.w3.org", "") and "https://" not in page  # nothing fetched

@@ -38,10 +38,11 @@ def _relative_frames(text: str) -> str:
 def test_run_writes_frames_and_diagrams(run_out: Path) -> None:
     names = sorted(p.name for p in run_out.iterdir())
     stems = sorted(p.stem for p in CORPUS.glob("*.txt"))
-    outputs = ["frames.jsonl", "graph.json", "chains.jsonl", "reuse.jsonl", "corpus.dot", "corpus.svg", "sources"]
-    assert names == sorted(outputs + [f"{s}.dot" for s in stems] + [f"{s}.svg" for s in stems])
+    outputs = ["frames.jsonl", "graph.json", "chains.jsonl", "reuse.jsonl", "corpus.dot", "corpus.svg", "sources",
+               "index.html", "diagrams.md"]
+    assert names == sorted(outputs + [f"{s}.{ext}" for s in stems for ext in ("dot", "svg", "html")])
     sources = {p.name for p in (run_out / "sources").iterdir()}
-    assert {"al-naba.svg", "al-naba.dot", "foreign-policy.svg", "masoud-barzani.svg"} <= sources
+    assert {"al-naba.svg", "al-naba.dot", "al-naba.html", "foreign-policy.svg", "masoud-barzani.svg"} <= sources
     lines = (run_out / "frames.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 5
     for line in lines:
@@ -297,3 +298,41 @@ def test_bad_aliases_file(tmp_path: Path, env, content: str, message: str) -> No
     assert result.exit_code == 1 and result.stderr.startswith("Error: --aliases") and message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "out" / "frames.jsonl").exists()
+
+
+@pytest.mark.parametrize("fmt", ["png", "pdf"])
+def test_render_from_graph_json(run_out: Path, tmp_path: Path, fmt: str) -> None:
+    import shutil
+
+    out = tmp_path / "out"
+    shutil.copytree(run_out, out)
+    (out / "frames.jsonl").unlink()  # render reads graph.json only; it parses nothing
+    result = runner.invoke(app, ["render", str(out), "--format", fmt])
+    assert result.exit_code == 0, result.output
+    magic = {"png": b"\x89PNG", "pdf": b"%PDF"}[fmt]
+    assert (out / f"corpus.{fmt}").read_bytes().startswith(magic)
+    assert (out / "sources" / f"al-naba.{fmt}").read_bytes().startswith(magic)
+    assert f"](corpus.{fmt})" in (out / "diagrams.md").read_text(encoding="utf-8")
+
+
+def test_diagrams_md_includes_every_svg(run_out: Path) -> None:
+    md = (run_out / "diagrams.md").read_text(encoding="utf-8")
+    for svg in run_out.rglob("*.svg"):
+        assert f"]({svg.relative_to(run_out).as_posix()})" in md
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(["--format", "gif"], "use one of svg, png, pdf"), ([], "no graph.json")],
+    ids=["bad-format", "no-graph"],
+)
+def test_render_errors(tmp_path: Path, run_out: Path, args: list[str], message: str) -> None:
+    import shutil
+
+    out = tmp_path / "out"
+    if args:
+        shutil.copytree(run_out, out)
+    else:
+        out.mkdir()
+    result = runner.invoke(app, ["render", str(out), *args])
+    assert result.exit_code == 1 and result.stderr.startswith("Error:") and message in result.stderr

@@ -56,7 +56,7 @@ def test_document_dot(graph: CitationGraph) -> None:
 
 def test_corpus_and_source_dot(graph: CitationGraph) -> None:
     corpus = corpus_dot(graph)
-    assert 'URL="sources/al-naba.svg"' in corpus and "republishes (2)" in corpus
+    assert 'URL="sources/al-naba.html"' in corpus and "republishes (2)" in corpus
     al_naba = source_dot(graph, "Al-Naba")
     assert "ISIS rejoiced" in al_naba and "The paper portrayed" in al_naba and "Iran did it" not in al_naba
     names = [stem for stem, _ in diagrams(graph)]

@@ -140,19 +140,20 @@ class _Diagram:
             cue = chain.cues[i - 1] if i - 1 < len(chain.cues) else ""
             label = cue if i == head else ("printed in" if cue == "printed in" else f"cites: {cue}")
             if i == len(chain.path) - 1 and chain.channel:
-                label += f"\nvia {chain.channel}"
+                label += "\nvia " + (chain.channel if len(chain.channel) <= 40 else chain.channel[:39].rsplit(" ", 1)[0] + " …")
             self.edge(prev, sid, label=label, color="#2060a0" if i > head else "#555555")
             prev = sid
 
     def legend(self) -> list[str]:
+        """A column of sample nodes: one per kind, the primary-source border, an unsourced claim.
+
+        No edges join them, so in a left-to-right graph they share one rank and stack vertically.
+        """
         lines = ["  subgraph cluster_legend {", '    label="legend"; fontsize="9"; color="#cccccc";']
         for kind, (shape, fill, style) in KIND_STYLE.items():
-            lid = f"legend_{kind.value}"
-            lines.append(f"    {lid} " + attrs(label=kind.value, shape=shape, fillcolor=fill, style=style, fontsize="8") + ";")
-        lines.append("    legend_primary " + attrs(label="primary source", shape="box", peripheries="2", fontsize="8") + ";")
-        lines.append("    legend_claim " + attrs(label="claim (no source)", shape="box", style="rounded,dashed", color="#cc0000", fontsize="8") + ";")
-        order = [f"legend_{k.value}" for k in KIND_STYLE] + ["legend_primary", "legend_claim"]
-        lines.append("    " + " -> ".join(order) + ' [style="invis"];')
+            lines.append(f"    legend_{kind.value} " + attrs(label=kind.value, shape=shape, fillcolor=fill, style=style, fontsize="8", height="0.3") + ";")
+        lines.append("    legend_primary " + attrs(label="primary source", shape="box", peripheries="2", fontsize="8", height="0.3") + ";")
+        lines.append("    legend_claim " + attrs(label="claim, no source", shape="box", style="rounded,dashed", color="#cc0000", fontsize="8", height="0.3") + ";")
         lines.append("  }")
         return lines
 

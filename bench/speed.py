@@ -41,8 +41,8 @@ def main() -> None:
     parses = parser.parse([d.text for d in docs])
     parse_s = time.perf_counter() - t
     words = sum(len(s.tokens) for p in parses for s in p.sentences)
-    extract_s = _best(lambda: [frames_of(d, p) for d, p in zip(docs, parses)])
-    frames = [frames_of(d, p) for d, p in zip(docs, parses)]
+    extract_s = _best(lambda: [frames_of(d, p) for d, p in zip(docs, parses, strict=True)])
+    frames = [frames_of(d, p) for d, p in zip(docs, parses, strict=True)]
     sources_s = _best(lambda: apply_registry(frames, build_registry(frames)))
     registry = build_registry(frames)
     frames = apply_registry(frames, registry)
@@ -61,8 +61,10 @@ def main() -> None:
         f"| {args.corpus} | {len(docs)} | {words:,} | {_rate(parse_s, words)} | {_rate(extract_s, words)} "
         f"| {_rate(sources_s, words)} | {_rate(reuse_s, words)} | {_rate(chains_s, words)} | {draw} | {rss:,.0f} |"
     )
-    print(f"\nreuse: {sum(len(p.passages) for p in reuse)} passages in {len(reuse)} document pairs; "
-          f"{len(graph.chains)} chains; parsing / (reuse + chains) = {parse_s / max(1e-9, reuse_s + chains_s):,.0f}x")
+    print(
+        f"\nreuse: {sum(len(p.passages) for p in reuse)} passages in {len(reuse)} document pairs; "
+        f"{len(graph.chains)} chains; parsing / (reuse + chains) = {parse_s / max(1e-9, reuse_s + chains_s):,.0f}x"
+    )
 
 
 def _rate(seconds: float, words: int) -> str:

@@ -36,7 +36,7 @@ def examples(folder: Path, parser: Parser) -> list[tuple[str, list[tuple[list[st
     docs = [read_document(folder / "text" / g.document) for g in gold]
     parses = parser.parse([d.text for d in docs])
     out = []
-    for g, d, p in zip(gold, docs, parses):
+    for g, d, p in zip(gold, docs, parses, strict=True):
         cue_spans = [piece for f in g.frames for piece in f.cue.pieces]
         quotes = find_quotes(d.text)
         rows = []
@@ -88,7 +88,10 @@ def report(w: dict[str, float], rows: list[tuple[list[str], int]]) -> None:
             fp += guess and not y
             fn += (not guess) and y
         p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
-        print(f"held-out tokens, threshold {threshold}: P {p:.3f} R {r:.3f} F1 {2 * p * r / max(1e-9, p + r):.3f}", file=sys.stderr)
+        print(
+            f"held-out tokens, threshold {threshold}: P {p:.3f} R {r:.3f} F1 {2 * p * r / max(1e-9, p + r):.3f}",
+            file=sys.stderr,
+        )
 
 
 def main(folder: str) -> None:

@@ -108,15 +108,19 @@ def _glue(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
         return None
     start, end = span
     glue = "-'\u2019"
-    while end < len(text) and (
-        text[end].isalnum() or text[end] in glue and end + 1 < len(text) and text[end + 1].isalnum()
-    ) and (text[end - 1].isalnum() or text[end - 1] in glue):
+    while (
+        end < len(text)
+        and (text[end].isalnum() or text[end] in glue and end + 1 < len(text) and text[end + 1].isalnum())
+        and (text[end - 1].isalnum() or text[end - 1] in glue)
+    ):
         end += 1
     if text[start:end].count("(") > text[start:end].count(")") and text[end : end + 1] == ")":
         end += 1
-    while start > 0 and (
-        text[start - 1].isalnum() or text[start - 1] == "-" and start > 1 and text[start - 2].isalnum()
-    ) and text[start].isalnum():
+    while (
+        start > 0
+        and (text[start - 1].isalnum() or text[start - 1] == "-" and start > 1 and text[start - 2].isalnum())
+        and text[start].isalnum()
+    ):
         start -= 1
     return start, end
 
@@ -173,17 +177,33 @@ def cue_features(t: _Tree, tok: Token, quotes: list[tuple[int, int]]) -> list[st
     nxt = t.by_id.get(tok.id + 1)
     in_quote = any(qs < tok.start < qe for qs, qe in quotes)
     f = [
-        "bias", f"l={lemma}", f"w={form}", f"u={tok.upos}", f"x={tok.xpos}", f"r={rel}", f"l|r={lemma}|{rel}",
-        f"h={head.lemma.lower() if head else 'ROOT'}", f"hu={head.upos if head else 'ROOT'}",
-        f"p={prev.lemma.lower() if prev else 'BOS'}", f"n={nxt.lemma.lower() if nxt else 'EOS'}",
-        f"l|n={lemma}|{nxt.lemma.lower() if nxt else 'EOS'}", f"q={in_quote}",
-        f"say={lemma in cues.SAY_LEMMAS}", f"learned={form in cues.learned_cue_forms()}",
+        "bias",
+        f"l={lemma}",
+        f"w={form}",
+        f"u={tok.upos}",
+        f"x={tok.xpos}",
+        f"r={rel}",
+        f"l|r={lemma}|{rel}",
+        f"h={head.lemma.lower() if head else 'ROOT'}",
+        f"hu={head.upos if head else 'ROOT'}",
+        f"p={prev.lemma.lower() if prev else 'BOS'}",
+        f"n={nxt.lemma.lower() if nxt else 'EOS'}",
+        f"l|n={lemma}|{nxt.lemma.lower() if nxt else 'EOS'}",
+        f"q={in_quote}",
+        f"say={lemma in cues.SAY_LEMMAS}",
+        f"learned={form in cues.learned_cue_forms()}",
         f"neg={_negated(t, tok)}",
     ]
-    f += [f"k={r}" for r in kid_rels] + [f"l|k={lemma}|{r}" for r in kid_rels if r.split(':')[0] in ("ccomp", "xcomp", "nsubj", "obj", "obl", "mark")]
+    f += [f"k={r}" for r in kid_rels] + [
+        f"l|k={lemma}|{r}" for r in kid_rels if r.split(":")[0] in ("ccomp", "xcomp", "nsubj", "obj", "obl", "mark")
+    ]
     if subj is not None:
-        f += [f"su={subj.upos}", f"sl={subj.lemma.lower()}", f"sk={cues.SOURCE_NOUNS.get(subj.lemma.lower(), 'none')}",
-              f"l|su={lemma}|{subj.upos}"]
+        f += [
+            f"su={subj.upos}",
+            f"sl={subj.lemma.lower()}",
+            f"sk={getattr(cues.SOURCE_NOUNS.get(subj.lemma.lower()), 'value', 'none')}",
+            f"l|su={lemma}|{subj.upos}",
+        ]
     else:
         f.append("nosubj")
     if ccomp is not None:
@@ -206,9 +226,11 @@ def cue_score(features: list[str]) -> float:
 
 
 def _negated(t: _Tree, tok: Token) -> bool:
-    """"did not mention", "careful not to credit": negated cues report nothing."""
+    """ "did not mention", "careful not to credit": negated cues report nothing."""
     before = [k.lemma.lower() for k in t.tokens if tok.id - 3 <= k.id < tok.id]
-    if any(k.lemma.lower() in ("not", "never") for k in t.children(tok, "advmod")) or {"not", "never", "n't"} & set(before):
+    if any(k.lemma.lower() in ("not", "never") for k in t.children(tok, "advmod")) or {"not", "never", "n't"} & set(
+        before
+    ):
         return True
     head = t.head(tok)  # "not to credit the US or even mention Soleimani": the negation spreads over "or"
     return tok.deprel == "conj" and head is not None and head.upos == "VERB" and _negated(t, head)
@@ -269,8 +291,12 @@ def _verb_frames(t: _Tree, quotes: list[tuple[int, int]]) -> list[_Raw]:
                 core = core or tok.lemma.lower() not in cues.NEEDS_CONTENT
         if not is_cue:
             continue
-        if added and t.child(tok, "ccomp", "xcomp", "parataxis") is None and not any(qs >= tok.end and qs - tok.end <= 3 for qs, _ in quotes):
-            continue  # a verb the lexicons do not know reports only a clause or a quote, not an object ("launched a strike")
+        if (
+            added
+            and t.child(tok, "ccomp", "xcomp", "parataxis") is None
+            and not any(qs >= tok.end and qs - tok.end <= 3 for qs, _ in quotes)
+        ):
+            continue  # an unknown verb reports only a clause or a quote, not an object ("launched a strike")
         lemma = tok.lemma.lower()
         cue = (tok.start, tok.end)
         content_ids: set[int] | None = None
@@ -279,8 +305,10 @@ def _verb_frames(t: _Tree, quotes: list[tuple[int, int]]) -> list[_Raw]:
             cue = (min(cue[0], prt.start), max(cue[1], prt.end))
         if lemma in cues.PHRASAL:
             marked = [
-                (o, c) for o in t.children(tok, "obl")
-                for c in t.children(o, "case") if c.lemma.lower() in cues.PHRASAL[lemma]
+                (o, c)
+                for o in t.children(tok, "obl")
+                for c in t.children(o, "case")
+                if c.lemma.lower() in cues.PHRASAL[lemma]
             ]
             if marked:
                 obl, case = marked[0]
@@ -294,9 +322,14 @@ def _verb_frames(t: _Tree, quotes: list[tuple[int, int]]) -> list[_Raw]:
                     break
         inverted = None
         obj = t.child(tok, "obj")
-        if core and obj is not None and t.child(tok, "nsubj") is None and obj.start > tok.start and (
-            obj.upos == "PROPN" or obj.lemma.lower() in cues.SOURCE_NOUNS
-        ) and lemma in ("say", "write", "add", "tell", "state", "explain", "argue"):
+        if (
+            core
+            and obj is not None
+            and t.child(tok, "nsubj") is None
+            and obj.start > tok.start
+            and (obj.upos == "PROPN" or obj.lemma.lower() in cues.SOURCE_NOUNS)
+            and lemma in ("say", "write", "add", "tell", "state", "explain", "argue")
+        ):
             inverted, obj = obj, None  # "..., says Adib-Moghaddam": the speaker after the verb
         if content_ids is None and lemma == "tell":
             obj = None  # "told them": the addressee, not the content
@@ -312,7 +345,8 @@ def _verb_frames(t: _Tree, quotes: list[tuple[int, int]]) -> list[_Raw]:
                 content_ids = t.subtree(para[0])
         if content_ids is None:
             about = [
-                o for o in t.children(tok, "obl")
+                o
+                for o in t.children(tok, "obl")
                 if o.start > tok.start and any(c.lemma.lower() in ("on", "about", "of") for c in t.children(o, "case"))
             ]
             if about:
@@ -373,8 +407,8 @@ def _adjacent_quote(
     if any(qs <= tok.start < qe for qs, qe in quotes):
         return None  # a verb inside a quote is the speaker's word, not a cue for the quote
     for qs, qe in quotes:
-        between_before = t.text[qe:first.start]
-        between_after = t.text[tok.end:qs]
+        between_before = t.text[qe : first.start]
+        between_after = t.text[tok.end : qs]
         if qe <= first.start and len(between_before) <= 3 and not any(c.isalnum() for c in between_before):
             return qs, qe
         if qs >= tok.end and len(between_after) <= 3 and not any(c.isalnum() for c in between_after):
@@ -453,7 +487,7 @@ _PUBLICATION_HEADS = frozenset("list report study survey poll ranking index edit
 
 
 def _possessive_frames(t: _Tree) -> list[_Raw]:
-    """"Foreign Policy (FP)'s 2019 list": a publication cited without a verb."""
+    """ "Foreign Policy (FP)'s 2019 list": a publication cited without a verb."""
     frames = []
     toks = t.tokens
     for i, tok in enumerate(toks):
@@ -483,9 +517,7 @@ def _possessive_frames(t: _Tree) -> list[_Raw]:
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
     """Spans of direct quotes (quote marks included) of at least four words."""
-    return [
-        (m.start(), m.end()) for m in _QUOTE_RE.finditer(text) if len(_WORD_RE.findall(m.group("body"))) >= 4
-    ]
+    return [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text) if len(_WORD_RE.findall(m.group("body"))) >= 4]
 
 
 def _extend_to_quote(content: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int]:
@@ -497,9 +529,7 @@ def _extend_to_quote(content: tuple[int, int], quotes: list[tuple[int, int]]) ->
     return start, end
 
 
-def _quote_frames(
-    text: str, trees: list[_Tree], quotes: list[tuple[int, int]], frames: list[_Raw]
-) -> list[_Raw]:
+def _quote_frames(text: str, trees: list[_Tree], quotes: list[tuple[int, int]], frames: list[_Raw]) -> list[_Raw]:
     """Quotes that no frame covers and that stand as sentences take the last speaker before them."""
     found = []
     for qs, qe in quotes:
@@ -548,7 +578,10 @@ def _credit_frames(text: str) -> list[_Raw]:
 
 
 _PRINT_NOUNS = frozenset("newspaper paper magazine weekly journal".split())
-_CHANNEL_NOUNS = frozenset("interview letter statement tweet post op-ed editorial speech conference broadcast".split()) | _PRINT_NOUNS
+_CHANNEL_NOUNS = (
+    frozenset("interview letter statement tweet post op-ed editorial speech conference broadcast".split())
+    | _PRINT_NOUNS
+)
 
 
 def _channels(t: _Tree, frames: list[_Raw]) -> None:
@@ -567,7 +600,9 @@ def _channels(t: _Tree, frames: list[_Raw]) -> None:
         else:
             if not any(c.lemma.lower() in ("in", "on", "through", "at") for c in t.children(tok, "case")):
                 continue
-            if lemma in _PRINT_NOUNS and not (tok.deprel.startswith("obl") and t.head(tok) is not None and t.head(tok).upos == "VERB"):
+            if lemma in _PRINT_NOUNS and not (
+                tok.deprel.startswith("obl") and t.head(tok) is not None and t.head(tok).upos == "VERB"
+            ):
                 continue  # "in the weekly ISIS newspaper al-Naba, the extremists said": only as the verb's adjunct
             channel = t.char_span(t.subtree(tok) - {c.id for c in t.children(tok, "case")})
         if channel is None:
@@ -582,12 +617,19 @@ def _channels(t: _Tree, frames: list[_Raw]) -> None:
         cue_tok = next((x for x in t.tokens if x.start == f.cue[0]), None)
         if cue_tok is None or cue_tok.lemma.lower() != "tell":
             continue
-        addressee = t.child(cue_tok, "iobj") or (t.child(cue_tok, "obj") if t.child(cue_tok, "ccomp", "xcomp") else None)
+        addressee = t.child(cue_tok, "iobj") or (
+            t.child(cue_tok, "obj") if t.child(cue_tok, "ccomp", "xcomp") else None
+        )
         if addressee is not None and cues.SOURCE_NOUNS.get(addressee.lemma.lower()) == SourceKind.outlet:
             f.channel = t.char_span(t.subtree(addressee))
-        elif addressee is not None and addressee.upos == "PROPN" and any(
-            addressee.text.lower() in (a.lower() for a in k.aliases)
-            for k in cues.KNOWN_SOURCES if k.kind == SourceKind.outlet
+        elif (
+            addressee is not None
+            and addressee.upos == "PROPN"
+            and any(
+                addressee.text.lower() in (a.lower() for a in k.aliases)
+                for k in cues.KNOWN_SOURCES
+                if k.kind == SourceKind.outlet
+            )
         ):
             f.channel = (addressee.start, addressee.end)
 
@@ -644,7 +686,8 @@ def _parents(frames: list[_Raw]) -> list[int | None]:
     parents: list[int | None] = []
     for i, f in enumerate(frames):
         holders = [
-            j for j, g in enumerate(frames)
+            j
+            for j, g in enumerate(frames)
             if j != i and g.kind != "credit" and _holds(g, f) and not (_holds(f, g) and _outranks(f, g))
         ]
         parents.append(min(holders, key=lambda j: _width(frames[j])) if holders else None)
@@ -681,7 +724,9 @@ def _boilerplate(text: str, sentence: Sentence) -> bool:
     line = text[line_start : len(text) if line_end < 0 else line_end].strip()
     if any(line.startswith(p) for p in cues.BOILERPLATE_PREFIXES):
         return True
-    whole_line = text[line_start:start].strip() == "" and text[end : len(text) if line_end < 0 else line_end].strip() == ""
+    whole_line = (
+        text[line_start:start].strip() == "" and text[end : len(text) if line_end < 0 else line_end].strip() == ""
+    )
     return whole_line and not line.rstrip("\"\u201d'\u2019 ").endswith((".", "!", "?", ":"))
 
 
@@ -705,7 +750,9 @@ def extract_frames(document: Document, parsed: ParsedDocument) -> list[Frame]:
         source = None
         if f.source is not None:
             s_text = text[f.source[0] : f.source[1]]
-            source = SourceMention(text=s_text, start=f.source[0], end=f.source[1], canonical=s_text, kind=f.source_kind)
+            source = SourceMention(
+                text=s_text, start=f.source[0], end=f.source[1], canonical=s_text, kind=f.source_kind
+            )
         frames.append(
             Frame(
                 id=f"f{i + 1}",

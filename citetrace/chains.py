@@ -73,10 +73,17 @@ def claim_id(name: str, frame: str) -> str:
 
 
 class _Builder:
-    def __init__(self, documents: Sequence[Document], parses: Sequence[ParsedDocument], frames: Sequence[DocumentFrames], registry: Registry):
+    def __init__(
+        self,
+        documents: Sequence[Document],
+        parses: Sequence[ParsedDocument],
+        frames: Sequence[DocumentFrames],
+        registry: Registry,
+    ):
         self.docs = {d.path: d for d in documents}
         self.sentences = {
-            d.path: [(s.tokens[0].start, s.tokens[-1].end) for s in p.sentences if s.tokens] for d, p in zip(documents, parses)
+            d.path: [(s.tokens[0].start, s.tokens[-1].end) for s in p.sentences if s.tokens]
+            for d, p in zip(documents, parses, strict=True)
         }
         self.frames = {f.document: f for f in frames}
         self.registry = registry
@@ -140,7 +147,9 @@ class _Builder:
             did = doc_id(self.name(path))
             self.g.add_node(did, type="document", label=self.name(path), document=path)
             if doc.outlet:
-                self.edge(did, self.source_node(doc.outlet), EdgeType.published_by, None, self.evidence(path, note="outlet"))
+                self.edge(
+                    did, self.source_node(doc.outlet), EdgeType.published_by, None, self.evidence(path, note="outlet")
+                )
             for outlet, f in self.credits(doc):
                 self.edge(did, self.source_node(outlet), EdgeType.republishes, f.cue.text, self.evidence(path, f))
             by_id = {f.id: f for f in doc.frames}
@@ -152,20 +161,36 @@ class _Builder:
                     self.g.add_node(cid, type="claim", label=f.content.text, document=path, span=f.content)
                     self.edge(did, cid, EdgeType.contains, None, self.evidence(path, f))
                     if f.source is not None:
-                        self.edge(cid, self.source_node(f.source.canonical), EdgeType.attributed_to, f.cue.text, self.evidence(path, f))
+                        self.edge(
+                            cid,
+                            self.source_node(f.source.canonical),
+                            EdgeType.attributed_to,
+                            f.cue.text,
+                            self.evidence(path, f),
+                        )
                 elif f.source is not None:
                     parent = by_id.get(f.parent)
-                    if parent is not None and parent.source is not None and parent.source.canonical != f.source.canonical:
+                    if (
+                        parent is not None
+                        and parent.source is not None
+                        and parent.source.canonical != f.source.canonical
+                    ):
                         self.edge(
-                            self.source_node(parent.source.canonical), self.source_node(f.source.canonical),
-                            EdgeType.cites, f.cue.text, self.evidence(path, f),
+                            self.source_node(parent.source.canonical),
+                            self.source_node(f.source.canonical),
+                            EdgeType.cites,
+                            f.cue.text,
+                            self.evidence(path, f),
                         )
                 channel, _ = self.channel_of(f)
                 if f.source is not None and channel is not None and self.registry.lookup(channel) is not None:
                     if channel != f.source.canonical:
                         self.edge(
-                            self.source_node(f.source.canonical), self.source_node(channel),
-                            EdgeType.spoke_through, f.channel.text if f.channel else None, self.evidence(path, f),
+                            self.source_node(f.source.canonical),
+                            self.source_node(channel),
+                            EdgeType.spoke_through,
+                            f.channel.text if f.channel else None,
+                            self.evidence(path, f),
                         )
 
     def add_reuse(self, reuse: Sequence[ReusePair]) -> None:
@@ -205,7 +230,9 @@ class _Builder:
         self._reuse_flags(reuse, out)
         return sorted(out, key=lambda c: (c.document, c.claim.start, c.path))
 
-    def _chain(self, path: str, claim: Frame, line: list[Frame], head: list[str], head_cues: list[str], cycles: list[list[str]]) -> Chain:
+    def _chain(
+        self, path: str, claim: Frame, line: list[Frame], head: list[str], head_cues: list[str], cycles: list[list[str]]
+    ) -> Chain:
         names = list(head)
         cues = list(head_cues)
         for f in line:
@@ -220,7 +247,12 @@ class _Builder:
             cues.append(f.cue.text)
         cited = names[len(head) :]
         channel, channel_kind = self.channel_of(line[-1])
-        if channel is not None and channel_kind == SourceKind.publication and len(names) > len(head) and channel != names[-1]:
+        if (
+            channel is not None
+            and channel_kind == SourceKind.publication
+            and len(names) > len(head)
+            and channel != names[-1]
+        ):
             names.append(channel)  # the words were printed in a publication: that is the original
             cues.append("printed in")
             channel = None
@@ -234,19 +266,38 @@ class _Builder:
         elif primary_kind in (SourceKind.anonymous, SourceKind.unknown) or not is_name(primary):
             text = line[-1].source.text if line[-1].source else primary
             flags.append(
-                Flag(type=FlagType.unnamed_original, detail=f"rests on {text!r} ({primary_kind.value}), a description, not a named original", evidence=ev)
+                Flag(
+                    type=FlagType.unnamed_original,
+                    detail=f"rests on {text!r} ({primary_kind.value}), a description, not a named original",
+                    evidence=ev,
+                )
             )
         middle = cited[:-1]  # sources between the document (and the outlets it republishes) and the original
         if len(middle) == 1:
             flags.append(
-                Flag(type=FlagType.single_intermediary, detail=f"reaches {primary} only through {middle[0]}", evidence=ev)
+                Flag(
+                    type=FlagType.single_intermediary, detail=f"reaches {primary} only through {middle[0]}", evidence=ev
+                )
             )
         loop = [c for c in cycles if set(c) & set(names[1:])] or ([names] if len(set(names)) < len(names) else [])
         if loop:
-            flags.append(Flag(type=FlagType.circular, detail="circular citation: " + " -> ".join(loop[0] + loop[0][:1]), evidence=ev))
+            flags.append(
+                Flag(
+                    type=FlagType.circular,
+                    detail="circular citation: " + " -> ".join(loop[0] + loop[0][:1]),
+                    evidence=ev,
+                )
+            )
         return Chain(
-            document=path, frame=claim.id, claim=claim.content, path=names, primary=primary,
-            primary_kind=primary_kind, cues=cues, channel=channel, flags=flags,
+            document=path,
+            frame=claim.id,
+            claim=claim.content,
+            path=names,
+            primary=primary,
+            primary_kind=primary_kind,
+            cues=cues,
+            channel=channel,
+            flags=flags,
         )
 
     def _cycles(self) -> list[list[str]]:
@@ -268,14 +319,21 @@ class _Builder:
                     if total == 0 or kept_words / total < LOST_ATTRIBUTION_SURVIVAL:
                         continue
                     start, end = self._counterpart(p, frame, d.present_in)
-                    sentence = self.sentence(lack, start) or Span(text=self.docs[lack].text[start:end], start=start, end=end)
+                    sentence = self.sentence(lack, start) or Span(
+                        text=self.docs[lack].text[start:end], start=start, end=end
+                    )
                     flag = Flag(
                         type=FlagType.lost_attribution,
-                        detail=f"{self.name(have)} attributes this to {d.source or 'a source'} ({frame.cue.text!r}); this copy does not",
+                        detail=f"{self.name(have)} attributes this to {d.source or 'a source'} "
+                        f"({frame.cue.text!r}); this copy does not",
                         evidence=[self.evidence(have, frame)],
                     )
                     owner = next(
-                        (c for c in chains + new if c.document == lack and c.claim.start < sentence.end and sentence.start < c.claim.end),
+                        (
+                            c
+                            for c in chains + new
+                            if c.document == lack and c.claim.start < sentence.end and sentence.start < c.claim.end
+                        ),
                         None,
                     )
                     if owner is not None:
@@ -286,9 +344,18 @@ class _Builder:
                     head = [doc.outlet or f"{self.name(lack)} (outlet unknown)"] + [c for c, _ in self.credits(doc)]
                     new.append(
                         Chain(
-                            document=lack, frame=None, claim=sentence, path=head, primary=None, primary_kind=None,
-                            cues=[f"republishes ({f.cue.text})" for _, f in self.credits(doc)], channel=None,
-                            flags=[flag, Flag(type=FlagType.no_source, detail="the claim names no source in this copy")],
+                            document=lack,
+                            frame=None,
+                            claim=sentence,
+                            path=head,
+                            primary=None,
+                            primary_kind=None,
+                            cues=[f"republishes ({f.cue.text})" for _, f in self.credits(doc)],
+                            channel=None,
+                            flags=[
+                                flag,
+                                Flag(type=FlagType.no_source, detail="the claim names no source in this copy"),
+                            ],
                         )
                     )
         return new
@@ -302,8 +369,7 @@ class _Builder:
         words = [m for m in _WORD.finditer(frame.content.text)]
         total = len(words)
         kept = sum(
-            1 for m in words
-            if lo <= s + m.start() < hi and not any(cs <= s + m.start() < ce for cs, ce in changed)
+            1 for m in words if lo <= s + m.start() < hi and not any(cs <= s + m.start() < ce for cs, ce in changed)
         )
         return kept, total
 
@@ -312,7 +378,11 @@ class _Builder:
         for c in p.changes:
             ms, me = (c.a_start, c.a_end) if side == "a" else (c.b_start, c.b_end)
             if ms <= frame.cue.start < max(me, ms + 1):
-                return (c.b_start, max(c.b_end, c.b_start + 1)) if side == "a" else (c.a_start, max(c.a_end, c.a_start + 1))
+                return (
+                    (c.b_start, max(c.b_end, c.b_start + 1))
+                    if side == "a"
+                    else (c.a_start, max(c.a_end, c.a_start + 1))
+                )
         return (p.b_start, p.b_end) if side == "a" else (p.a_start, p.a_end)
 
     def _extent(self, chain: Chain) -> tuple[int, int]:
@@ -336,7 +406,8 @@ class _Builder:
                             continue
                         lo, hi = self._extent(c)
                         changes = [
-                            ch for ch in p.changes
+                            ch
+                            for ch in p.changes
                             if (lambda s, e: lo < max(e, s + 1) and s < hi)(
                                 *((ch.a_start, ch.a_end) if side == "a" else (ch.b_start, ch.b_end))
                             )
@@ -344,13 +415,19 @@ class _Builder:
                         if not changes:
                             continue
                         said = "; ".join(
-                            f"{_clip(ch.b_text if side == 'a' else ch.a_text)!r} there, {_clip(ch.a_text if side == 'a' else ch.b_text)!r} here"
+                            f"{_clip(ch.b_text if side == 'a' else ch.a_text)!r} there, "
+                            f"{_clip(ch.a_text if side == 'a' else ch.b_text)!r} here"
                             for ch in changes[:6]
                         )
                         flag = Flag(
                             type=FlagType.altered_copy,
                             detail=f"worded differently from the copy in {self.name(other)}: {said}",
-                            evidence=[Evidence(document=other, note=f"shared passage at {p.a_start}-{p.a_end} / {p.b_start}-{p.b_end}")],
+                            evidence=[
+                                Evidence(
+                                    document=other,
+                                    note=f"shared passage at {p.a_start}-{p.a_end} / {p.b_start}-{p.b_end}",
+                                )
+                            ],
                         )
                         if flag not in c.flags:
                             c.flags.append(flag)
@@ -364,8 +441,13 @@ class _Builder:
             data = self.g.nodes[nid]
             nodes.append(
                 GraphNode(
-                    id=nid, type=data["type"], label=data["label"], kind=data.get("kind"), document=data.get("document"),
-                    span=data.get("span"), primary=data["type"] == "source" and data["label"] in primaries,
+                    id=nid,
+                    type=data["type"],
+                    label=data["label"],
+                    kind=data.get("kind"),
+                    document=data.get("document"),
+                    span=data.get("span"),
+                    primary=data["type"] == "source" and data["label"] in primaries,
                 )
             )
         edges = [
@@ -374,8 +456,12 @@ class _Builder:
         ]
         edges.sort(key=lambda e: (e.source, e.target, e.type.value, e.label or ""))
         return CitationGraph(
-            documents=sorted(self.frames), sources=self.registry.sources(), nodes=nodes, edges=edges,
-            chains=chains, reuse=list(reuse),
+            documents=sorted(self.frames),
+            sources=self.registry.sources(),
+            nodes=nodes,
+            edges=edges,
+            chains=chains,
+            reuse=list(reuse),
         )
 
 
@@ -418,10 +504,11 @@ def chains_resting_on(graph: CitationGraph, name: str) -> list[Chain]:
 
 
 def chains_of_claim(graph: CitationGraph, text: str) -> list[Chain]:
-    """Chains whose claim contains ``text`` (case and spacing aside) or matches it closely (rapidfuzz partial ratio >= 90)."""
+    """Chains whose claim contains ``text`` (case and spacing aside) or nearly (rapidfuzz partial ratio >= 90)."""
     wanted = " ".join(text.casefold().split())
     return [
-        c for c in graph.chains
+        c
+        for c in graph.chains
         if wanted in " ".join(c.claim.text.casefold().split())
         or fuzz.partial_ratio(wanted, c.claim.text.casefold()) >= 90
     ]

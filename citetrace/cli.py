@@ -97,8 +97,12 @@ AliasesOpt = Annotated[
 
 def _progress() -> Progress:
     return Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err_console, transient=True,
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
     )
 
 
@@ -123,7 +127,9 @@ def run(
     with _progress() as bar:
         task = bar.add_task("parsing", total=None)
         result = trace_corpus(
-            corpus, parser, extra,
+            corpus,
+            parser,
+            extra,
             progress=lambda n: bar.advance(task, n),
             on_read=lambda n: bar.update(task, total=n),
         )
@@ -149,7 +155,9 @@ def run(
 def trace(
     corpus: Annotated[list[Path], typer.Argument(help="Folder(s) or files of articles.")],
     source: Annotated[str | None, typer.Option("--source", "-s", help="Every claim that rests on this source.")] = None,
-    claim: Annotated[str | None, typer.Option("--claim", "-c", help="The chains of claims containing this text.")] = None,
+    claim: Annotated[
+        str | None, typer.Option("--claim", "-c", help="The chains of claims containing this text.")
+    ] = None,
     aliases: AliasesOpt = None,
     models: ModelsOpt = None,
     cache: CacheOpt = None,
@@ -168,7 +176,9 @@ def trace(
     if source is not None:
         name = find_source(graph, source)
         if name is None:
-            raise UsageError(f"no source {source!r} in this corpus: see the sources in graph.json or try another spelling")
+            raise UsageError(
+                f"no source {source!r} in this corpus: see the sources in graph.json or try another spelling"
+            )
         chains = chains_resting_on(graph, name)
         out_console.print(f"[bold]{len(chains)} claims rest on {name}[/bold]", highlight=False)
     else:
@@ -181,8 +191,10 @@ def trace(
         out_console.print(f"\n[bold]{doc}[/bold]", highlight=False)
         for c in cs:
             out_console.print(f"  • {' '.join(c.claim.text.split())[:160]}", markup=False, highlight=False)
-            hops = [c.path[0]] + [f"--{cue}--> {name}" for cue, name in zip(c.cues, c.path[1:])]
-            out_console.print("      " + " ".join(hops) + (f" (via {c.channel})" if c.channel else ""), markup=False, highlight=False)
+            hops = [c.path[0]] + [f"--{cue}--> {name}" for cue, name in zip(c.cues, c.path[1:], strict=True)]
+            out_console.print(
+                "      " + " ".join(hops) + (f" (via {c.channel})" if c.channel else ""), markup=False, highlight=False
+            )
             for f in c.flags:
                 out_console.print(f"      ⚑ {f.type.value}: {f.detail}", markup=False, highlight=False)
     if result.errors:
@@ -221,9 +233,12 @@ def frames(
                 table.add_column(col, overflow="fold")
             for f in doc.frames:
                 table.add_row(
-                    f.id, f.cue.text, f.source.text if f.source else "-",
+                    f.id,
+                    f.cue.text,
+                    f.source.text if f.source else "-",
                     f"{f.source.canonical} ({f.source.kind.value})" if f.source else "-",
-                    f.content.text[:120], f.parent or "",
+                    f.content.text[:120],
+                    f.parent or "",
                 )
             out_console.print(table)
     for error in result.errors:
@@ -235,8 +250,12 @@ def frames(
 @app.command("eval")
 @handle_errors
 def eval_command(
-    gold: Annotated[Path, typer.Argument(help="Gold: our JSONL, PolNeAR JSONL, or a brat folder (text/ + attributions/).")],
-    docs: Annotated[Path | None, typer.Option("--docs", help="Folder of the annotated documents (for JSONL gold).")] = None,
+    gold: Annotated[
+        Path, typer.Argument(help="Gold: our JSONL, PolNeAR JSONL, or a brat folder (text/ + attributions/).")
+    ],
+    docs: Annotated[
+        Path | None, typer.Option("--docs", help="Folder of the annotated documents (for JSONL gold).")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     models: ModelsOpt = None,
     cache: CacheOpt = None,
@@ -247,7 +266,10 @@ def eval_command(
     if as_json:
         typer.echo(json.dumps(report.model_dump(mode="json"), indent=2))
         return
-    table = Table(title=f"{gold}: {report.documents} documents, {report.gold_frames} gold / {report.predicted_frames} predicted frames")
+    table = Table(
+        title=f"{gold}: {report.documents} documents, "
+        f"{report.gold_frames} gold / {report.predicted_frames} predicted frames"
+    )
     for col in ("measure", "precision", "recall", "F1"):
         table.add_column(col)
     for name, s in (

@@ -43,13 +43,12 @@ def list_articles(paths: Iterable[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             articles = sorted(
-                p for p in path.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
-                and not p.name.startswith(".")
+                p
+                for p in path.iterdir()
+                if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
             )
             if not articles:
-                raise InputError(
-                    f"{path} holds no articles: put .txt, .md or .html files in it"
-                )
+                raise InputError(f"{path} holds no articles: put .txt, .md or .html files in it")
             found.extend(articles)
         elif path.exists():
             found.append(path)
@@ -97,9 +96,7 @@ def read_meta(folder: Path) -> dict[str, dict]:
 def decode(path: Path, data: bytes) -> str:
     """Decode an article's bytes as UTF-8, refusing empty, binary and oversized files."""
     if len(data) > MAX_BYTES:
-        raise InputError(
-            f"{path}: {len(data):,} bytes is too large for a news article (limit {MAX_BYTES:,}); split it"
-        )
+        raise InputError(f"{path}: {len(data):,} bytes is too large for a news article (limit {MAX_BYTES:,}); split it")
     if b"\x00" in data[:8192]:
         raise InputError(f"{path}: binary file, not text; give .txt, .md or .html articles")
     try:
@@ -154,5 +151,7 @@ def find_outlet(text: str) -> tuple[str, Span] | None:
     for pattern in CREDIT_PATTERNS:
         for m in pattern.regex.finditer(text):
             if m.groupdict().get("outlet"):
-                return m.group("outlet").strip(), Span(text=m.group("outlet"), start=m.start("outlet"), end=m.end("outlet"))
+                return m.group("outlet").strip(), Span(
+                    text=m.group("outlet"), start=m.start("outlet"), end=m.end("outlet")
+                )
     return None

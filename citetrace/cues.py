@@ -30,7 +30,14 @@ SAY_LEMMAS: frozenset[str] = frozenset(
 )
 
 # Sentences of page furniture, not of the article.
-BOILERPLATE_PREFIXES: tuple[str, ...] = ("Read more:", "Trending:", "Related:", "Also read", "READ MORE", "Join the conversation")
+BOILERPLATE_PREFIXES: tuple[str, ...] = (
+    "Read more:",
+    "Trending:",
+    "Related:",
+    "Also read",
+    "READ MORE",
+    "Join the conversation",
+)
 
 # Verbs that only count with an explicit content clause or object (too common otherwise).
 NEEDS_CONTENT: frozenset[str] = frozenset("call add refer describe credit post publish think".split())
@@ -86,8 +93,7 @@ TITLES: frozenset[str] = frozenset(
     ayatollah grand sheikh dr. dr mr. mr mrs. mrs ms. ms sen. sen senator rep. rep gov. gov governor
     secretary chief journalist reporter correspondent editor analyst professor prof. king queen
     prince commander cleric spokesman spokeswoman then former late the a an us u.s. iranian iraqi
-    american british bbc"""
-    .split()
+    american british bbc""".split()
 )
 
 
@@ -145,7 +151,9 @@ CREDIT_PATTERNS: tuple[CreditPattern, ...] = (
     CreditPattern("welcome", re.compile(r"^\W*Welcome to (?P<outlet>[A-Z][\w.&' -]{1,60}?)" + _LINE_END, re.M), False),
     CreditPattern(
         "read-more-at",
-        re.compile(r"^(?P<cue>Read more at) (?P<source>(?P<outlet>[\w.-]+\.[a-z]{2,}(?:\.[a-z]{2})?))" + _LINE_END, re.M),
+        re.compile(
+            r"^(?P<cue>Read more at) (?P<source>(?P<outlet>[\w.-]+\.[a-z]{2,}(?:\.[a-z]{2})?))" + _LINE_END, re.M
+        ),
         True,
     ),
     CreditPattern(

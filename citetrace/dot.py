@@ -84,7 +84,9 @@ def source_id(name: str) -> str:
 
 
 def claim_node_id(chain: Chain) -> str:
-    return node_id("claim", f"{PurePath(chain.document).name}:{chain.frame or chain.claim.start}")  # not the path: ids stay put
+    return node_id(
+        "claim", f"{PurePath(chain.document).name}:{chain.frame or chain.claim.start}"
+    )  # not the path: ids stay put
 
 
 class _Diagram:
@@ -107,7 +109,17 @@ class _Diagram:
         tooltip = f"{name} ({kind.value})" + (": " + "; ".join(self.aliases[name]) if self.aliases.get(name) else "")
         self.nodes.setdefault(
             sid,
-            f"  {sid} " + attrs(id=sid, label=f"{name}\n({kind.value})", shape=shape, fillcolor=fill, style=style, tooltip=tooltip, **extra) + ";",
+            f"  {sid} "
+            + attrs(
+                id=sid,
+                label=f"{name}\n({kind.value})",
+                shape=shape,
+                fillcolor=fill,
+                style=style,
+                tooltip=tooltip,
+                **extra,
+            )
+            + ";",
         )
         return sid
 
@@ -119,11 +131,19 @@ class _Diagram:
         extra = {"URL": url} if url else {}
         self.nodes.setdefault(
             cid,
-            f"  {cid} " + attrs(
-                id=cid, label=label, shape="box", style="rounded,dashed" if unattributed else "rounded",
-                color="#cc0000" if unattributed or FlagType.unnamed_original.value in {f.type.value for f in chain.flags} else "#333333",
-                tooltip=chain.claim.text, **extra,
-            ) + ";",
+            f"  {cid} "
+            + attrs(
+                id=cid,
+                label=label,
+                shape="box",
+                style="rounded,dashed" if unattributed else "rounded",
+                color="#cc0000"
+                if unattributed or FlagType.unnamed_original.value in {f.type.value for f in chain.flags}
+                else "#333333",
+                tooltip=chain.claim.text,
+                **extra,
+            )
+            + ";",
         )
         return cid
 
@@ -140,7 +160,9 @@ class _Diagram:
             cue = chain.cues[i - 1] if i - 1 < len(chain.cues) else ""
             label = cue if i == head else ("printed in" if cue == "printed in" else f"cites: {cue}")
             if i == len(chain.path) - 1 and chain.channel:
-                label += "\nvia " + (chain.channel if len(chain.channel) <= 40 else chain.channel[:39].rsplit(" ", 1)[0] + " …")
+                label += "\nvia " + (
+                    chain.channel if len(chain.channel) <= 40 else chain.channel[:39].rsplit(" ", 1)[0] + " …"
+                )
             self.edge(prev, sid, label=label, color="#2060a0" if i > head else "#555555")
             prev = sid
 
@@ -151,14 +173,33 @@ class _Diagram:
         """
         lines = ["  subgraph cluster_legend {", '    label="legend"; fontsize="9"; color="#cccccc";']
         for kind, (shape, fill, style) in KIND_STYLE.items():
-            lines.append(f"    legend_{kind.value} " + attrs(label=kind.value, shape=shape, fillcolor=fill, style=style, fontsize="8", height="0.3") + ";")
-        lines.append("    legend_primary " + attrs(label="primary source", shape="box", peripheries="2", fontsize="8", height="0.3") + ";")
-        lines.append("    legend_claim " + attrs(label="claim, no source", shape="box", style="rounded,dashed", color="#cc0000", fontsize="8", height="0.3") + ";")
+            lines.append(
+                f"    legend_{kind.value} "
+                + attrs(label=kind.value, shape=shape, fillcolor=fill, style=style, fontsize="8", height="0.3")
+                + ";"
+            )
+        lines.append(
+            "    legend_primary "
+            + attrs(label="primary source", shape="box", peripheries="2", fontsize="8", height="0.3")
+            + ";"
+        )
+        lines.append(
+            "    legend_claim "
+            + attrs(
+                label="claim, no source",
+                shape="box",
+                style="rounded,dashed",
+                color="#cc0000",
+                fontsize="8",
+                height="0.3",
+            )
+            + ";"
+        )
         lines.append("  }")
         return lines
 
     def write(self, title: str) -> str:
-        lines = ["digraph citetrace {", *HEADER, f"  label={quote(title)}; labelloc=\"t\";"]
+        lines = ["digraph citetrace {", *HEADER, f'  label={quote(title)}; labelloc="t";']
         lines += [self.nodes[k] for k in sorted(self.nodes)]
         for (a, b, _), kw in sorted(self.edges.items()):
             lines.append(f"  {a} -> {b} {attrs(**kw)};")
@@ -179,7 +220,11 @@ def document_dot(graph: CitationGraph, document: str) -> str:
     name = PurePath(document).name
     outlet = next((c.path[0] for c in chains if c.path), None) or "outlet unknown"
     did = node_id("doc", name)
-    d.nodes[did] = f"  {did} " + attrs(id=did, label=f"{name}\n{outlet}", shape="box", style="bold,filled", fillcolor="#fafad2") + ";"
+    d.nodes[did] = (
+        f"  {did} "
+        + attrs(id=did, label=f"{name}\n{outlet}", shape="box", style="bold,filled", fillcolor="#fafad2")
+        + ";"
+    )
     for c in chains:
         head = _head(c)
         start = did
@@ -207,13 +252,23 @@ def corpus_dot(graph: CitationGraph) -> str:
     weights: Counter[tuple[str, str, str]] = Counter()
     for c in graph.chains:
         for i in range(len(c.path) - 1):
-            kind = "republishes" if c.cues[i].startswith("republishes") else "printed in" if c.cues[i] == "printed in" else "cites"
+            kind = (
+                "republishes"
+                if c.cues[i].startswith("republishes")
+                else "printed in"
+                if c.cues[i] == "printed in"
+                else "cites"
+            )
             weights[(c.path[i], c.path[i + 1], kind)] += 1
         d.source(c.path[0], url=f"sources/{slug(c.path[0])}.html" if c.path[0] in d.primaries else None)
     for (a, b, kind), n in sorted(weights.items()):
         sa = d.source(a, url=f"sources/{slug(a)}.html" if a in d.primaries else None)
         sb = d.source(b, url=f"sources/{slug(b)}.html" if b in d.primaries else None)
-        style = {"republishes": ("bold", "#b05000"), "printed in": ("dotted", "#2060a0"), "cites": ("solid", "#555555")}[kind]
+        style = {
+            "republishes": ("bold", "#b05000"),
+            "printed in": ("dotted", "#2060a0"),
+            "cites": ("solid", "#555555"),
+        }[kind]
         label = f"{kind} ({n})" if kind != "cites" else f"{n} claim{'s' if n > 1 else ''}"
         d.edge(sa, sb, label=label, style=style[0], color=style[1], penwidth=f"{1 + math.log2(n):.2f}")
     outlets = {c.document: c.path[0] for c in graph.chains if c.path}
@@ -223,10 +278,19 @@ def corpus_dot(graph: CitationGraph) -> str:
             continue
         n = len(pair.passages)
         if pair.direction == "undecided":
-            d.edge(d.source(a), d.source(b), label=f"shares text ({n} passages)", style="dashed", color="#b05000", arrowhead="none")
+            d.edge(
+                d.source(a),
+                d.source(b),
+                label=f"shares text ({n} passages)",
+                style="dashed",
+                color="#b05000",
+                arrowhead="none",
+            )
         else:
             copier, original = (b, a) if pair.direction == "a->b" else (a, b)
-            d.edge(d.source(copier), d.source(original), label=f"copies ({n} passages)", style="dashed", color="#b05000")
+            d.edge(
+                d.source(copier), d.source(original), label=f"copies ({n} passages)", style="dashed", color="#b05000"
+            )
     return d.write("citetrace: who cites, republishes and copies whom")
 
 
@@ -262,6 +326,10 @@ def titled_diagrams(graph: CitationGraph) -> Iterable[tuple[str, str, str]]:
     yield "corpus", "Who cites, republishes and copies whom in the corpus", corpus_dot(graph)
     for doc in graph.documents:
         outlet = next((c.path[0] for c in graph.chains if c.document == doc and c.path), "outlet unknown")
-        yield PurePath(doc).stem, f"{PurePath(doc).name} ({outlet}): its claims and their chains", document_dot(graph, doc)
+        yield (
+            PurePath(doc).stem,
+            f"{PurePath(doc).name} ({outlet}): its claims and their chains",
+            document_dot(graph, doc),
+        )
     for name in primaries(graph):
         yield f"sources/{slug(name)}", f"Everything that rests on {name}", source_dot(graph, name)

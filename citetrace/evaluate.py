@@ -54,9 +54,7 @@ def read_gold(path: Path, docs_dir: Path | None) -> tuple[list[GoldDocument], Pa
     """Read gold annotations; returns them with the folder that holds the annotated texts."""
     if path.is_dir():
         if not (path / "attributions").is_dir() or not (path / "text").is_dir():
-            raise GoldError(
-                f"{path} is a folder but not a brat gold folder: expected text/ and attributions/ in it"
-            )
+            raise GoldError(f"{path} is a folder but not a brat gold folder: expected text/ and attributions/ in it")
         return read_brat_folder(path), docs_dir or path / "text"
     if not path.is_file():
         raise GoldError(f"gold file {path} does not exist")
@@ -286,5 +284,5 @@ def evaluate(gold: Path, docs_dir: Path | None, parser) -> EvalReport:
         raise GoldError(f"{gold} holds no annotated documents")
     documents = [read_document(folder / g.document) for g in gold_docs]
     parses = parser.parse([d.text for d in documents])
-    predictions = {d.name: frames_of(d, p) for d, p in zip(documents, parses)}
+    predictions = {d.name: frames_of(d, p) for d, p in zip(documents, parses, strict=True)}
     return score(gold_docs, predictions, {d.name: d.text for d in documents})

@@ -12,7 +12,7 @@ Stages and the models they exchange::
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -21,7 +21,7 @@ class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-class SourceKind(str, Enum):
+class SourceKind(StrEnum):
     """What kind of speaker or origin a source is."""
 
     person = "person"
@@ -182,9 +182,12 @@ class CanonicalSource(_Model):
     name: str = Field(description="Canonical name, the key of the source everywhere in the outputs.")
     kind: SourceKind
     aliases: list[str] = Field(description="Every way the source is written in the corpus, sorted.")
-    part_of: str | None = Field(default=None, description="The larger source this one belongs to (BBC Monitoring -> BBC).")
+    part_of: str | None = Field(
+        default=None, description="The larger source this one belongs to (BBC Monitoring -> BBC)."
+    )
     affiliation: str | None = Field(
-        default=None, description="For a person: the outlet or group named with them (BBC journalist Mina Al-Lami -> BBC)."
+        default=None,
+        description="For a person: the outlet or group named with them (BBC journalist Mina Al-Lami -> BBC).",
     )
     documents: list[str] = Field(description="Documents that mention the source, sorted.")
 
@@ -242,7 +245,7 @@ class Evidence(_Model):
     note: str | None = None
 
 
-class EdgeType(str, Enum):
+class EdgeType(StrEnum):
     published_by = "published_by"  # document -> its outlet
     republishes = "republishes"  # document -> credited outlet ("RT with additional input by ...")
     copies = "copies"  # document -> document it shares passages with (direction known)
@@ -271,7 +274,7 @@ class GraphEdge(_Model):
     evidence: list[Evidence]
 
 
-class FlagType(str, Enum):
+class FlagType(StrEnum):
     no_source = "no_source"
     unnamed_original = "unnamed_original"
     lost_attribution = "lost_attribution"

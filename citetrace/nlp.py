@@ -140,9 +140,7 @@ class Parser:
         except OSError:
             pass  # a cache that cannot be written only costs time
 
-    def parse(
-        self, texts: Sequence[str], progress: Callable[[int], None] | None = None
-    ) -> list[ParsedDocument]:
+    def parse(self, texts: Sequence[str], progress: Callable[[int], None] | None = None) -> list[ParsedDocument]:
         """Parse texts (cached ones are read back); ``progress(n)`` is called as documents finish."""
         import time
 
@@ -161,7 +159,7 @@ class Parser:
                 with _LOCK:
                     docs = nlp([stanza.Document([], text=normalise_for_parsing(texts[i])) for i in batch])
                 self.stats["parse_seconds"] += time.perf_counter() - started
-                for i, doc in zip(batch, docs):
+                for i, doc in zip(batch, docs, strict=True):
                     parsed = _to_parsed(doc, self.fingerprint)
                     self.stats["parsed_docs"] += 1
                     self.stats["parsed_words"] += sum(len(s.tokens) for s in parsed.sentences)
@@ -196,4 +194,3 @@ def _to_parsed(doc, fingerprint: str) -> ParsedDocument:
                 )
         sentences.append(Sentence(tokens=tokens))
     return ParsedDocument(model=fingerprint, sentences=sentences)
-

@@ -22,6 +22,7 @@ import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from itertools import pairwise
 from pathlib import PurePath
 
 from citetrace.dot import FLAG_LABEL, claim_node_id, primaries, slug, source_id
@@ -114,10 +115,10 @@ def inline_svg(svg: str) -> str:
 def _page(title: str, body: str, depth: int, data: object) -> str:
     up = "../" * depth
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{_e(title)} · citetrace</title>"
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{_e(title)} · citetrace</title>'
         f"<style>{CSS}</style></head><body>"
-        f"<header><a href=\"{up}index.html\">citetrace</a> · {_e(title)}</header><main>{body}</main>"
+        f'<header><a href="{up}index.html">citetrace</a> · {_e(title)}</header><main>{body}</main>'
         f"{_json_script(data)}<script>{SCRIPT}</script></body></html>\n"
     )
 
@@ -128,11 +129,17 @@ def _chain_data(chains: Sequence[Chain], frames_by_doc: dict[str, DocumentFrames
     for i, c in enumerate(chains):
         doc = frames_by_doc.get(c.document)
         members = _members(doc, c.frame) if doc and c.frame else []
-        data.append({
-            "claim": " ".join(c.claim.text.split()), "path": c.path, "cues": c.cues, "channel": c.channel,
-            "flags": [{"type": f.type.value, "detail": f.detail} for f in c.flags],
-            "nodes": [claim_node_id(c)] + [source_id(p) for p in c.path], "frames": members,
-        })
+        data.append(
+            {
+                "claim": " ".join(c.claim.text.split()),
+                "path": c.path,
+                "cues": c.cues,
+                "channel": c.channel,
+                "flags": [{"type": f.type.value, "detail": f.detail} for f in c.flags],
+                "nodes": [claim_node_id(c)] + [source_id(p) for p in c.path],
+                "frames": members,
+            }
+        )
         for f in members:
             frame_chains[f].append(i)
         node_chains[claim_node_id(c)].append(i)
@@ -171,7 +178,7 @@ def highlighted_text(text: str, frames: Sequence[Frame]) -> str:
             spans.append((f.content.start, f.content.end, "content", f))
     cuts = sorted({0, len(text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
     out = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in pairwise(cuts):
         if a >= b:
             continue
         here = [(role, f) for s, e, role, f in spans if s <= a and b <= e]
@@ -187,7 +194,9 @@ def highlighted_text(text: str, frames: Sequence[Frame]) -> str:
         inner = min((f for _, f in here), key=lambda f: (f.content.end - f.content.start, f.id))
         cue_of = " ".join(sorted(f.id for role, f in here if role == "cue"))
         extra = f' data-cue="{cue_of}"' if cue_of else ""
-        out.append(f'<span class="{" ".join(classes)}" data-frames="{" ".join(ids)}" data-inner="{inner.id}"{extra}>{piece}</span>')
+        out.append(
+            f'<span class="{" ".join(classes)}" data-frames="{" ".join(ids)}" data-inner="{inner.id}"{extra}>{piece}</span>'
+        )
     return "".join(out)
 
 
@@ -209,8 +218,8 @@ def document_page(doc: Document, frames: DocumentFrames, graph: CitationGraph, s
     body = (
         f"<h1>{_e(doc.name)}</h1><p>{_e(outlet)} · {len(frames.frames)} frames · {len(chains)} chains · "
         f"{sum(len(c.flags) for c in chains)} flags. Click a highlighted claim, source or cue, or a node of the "
-        "diagram, to see its chain. <span class=\"cue\">cue</span> <span class=\"src\">source</span> "
-        "<span class=\"content\">content</span> <span class=\"content nested\">nested content</span></p>"
+        'diagram, to see its chain. <span class="cue">cue</span> <span class="src">source</span> '
+        '<span class="content">content</span> <span class="content nested">nested content</span></p>'
         f'<div class="cols"><div class="text" id="text">{highlighted_text(doc.text, frames.frames)}</div>'
         f'<div class="side"><div id="panel"><span class="muted">Click a claim to see its chain.</span></div>'
         f'<div class="diagram">{inline_svg(svg)}</div><h2>Flags</h2>{_flag_list(chains)}</div></div>'
@@ -222,9 +231,11 @@ def source_page(name: str, graph: CitationGraph, frames_by_doc: dict[str, Docume
     chains = [c for c in graph.chains if c.primary == name]
     data, frame_chains, node_chains = _chain_data(chains, frames_by_doc)
     kind = next((s.kind.value for s in graph.sources if s.name == name), "unknown")
-    parts = [f"<h1>{_e(name)} <span class=\"muted\">({_e(kind)})</span></h1>",
-             f"<p>{len(chains)} claims rest on {_e(name)}.</p>",
-             '<div class="cols"><div class="text" style="white-space:normal">']
+    parts = [
+        f'<h1>{_e(name)} <span class="muted">({_e(kind)})</span></h1>',
+        f"<p>{len(chains)} claims rest on {_e(name)}.</p>",
+        '<div class="cols"><div class="text" style="white-space:normal">',
+    ]
     by_doc: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(chains):
         by_doc[c.document].append(i)
@@ -240,8 +251,10 @@ def source_page(name: str, graph: CitationGraph, frames_by_doc: dict[str, Docume
                 f'<br><span class="muted">{path}</span>{flags}</li>'
             )
         parts.append("</ul>")
-    parts.append(f'</div><div class="side"><div id="panel"><span class="muted">Click a claim to see its chain.</span></div>'
-                 f'<div class="diagram">{inline_svg(svg)}</div></div></div>')
+    parts.append(
+        f'</div><div class="side"><div id="panel"><span class="muted">Click a claim to see its chain.</span></div>'
+        f'<div class="diagram">{inline_svg(svg)}</div></div></div>'
+    )
     return _page(name, "".join(parts), 1, {"chains": data, "frame_chains": frame_chains, "node_chains": node_chains})
 
 
@@ -271,10 +284,16 @@ def index_page(graph: CitationGraph, frames: Sequence[DocumentFrames], svg: str)
         f"<p>Outlets: {_e(', '.join(outlets))}. Reused passages between documents: {reused}.</p>"
         '<div class="cols"><div class="text" style="white-space:normal">'
         "<h2>Documents</h2><table><tr><th>document</th><th>outlet</th><th>frames</th><th>claims</th><th>flags</th></tr>"
-        + "".join(rows) + "</table>"
-        "<h2>Primary sources</h2><table><tr><th>source</th><th>kind</th><th>claims resting on it</th></tr>" + prim + "</table>"
+        + "".join(rows)
+        + "</table>"
+        "<h2>Primary sources</h2><table><tr><th>source</th><th>kind</th><th>claims resting on it</th></tr>"
+        + prim
+        + "</table>"
         "<h2>Flags</h2><table><tr><th>flag</th><th>claims</th></tr>"
-        + "".join(f"<tr><td>{_e(FLAG_LABEL[t])}</td><td>{n}</td></tr>" for t, n in sorted(flags.items(), key=lambda x: x[0].value))
+        + "".join(
+            f"<tr><td>{_e(FLAG_LABEL[t])}</td><td>{n}</td></tr>"
+            for t, n in sorted(flags.items(), key=lambda x: x[0].value)
+        )
         + "</table></div>"
         '<div class="side"><div id="panel"><span class="muted">Click a source in the diagram to see the chains through it.</span></div>'
         f'<div class="diagram">{inline_svg(svg)}</div></div></div>'

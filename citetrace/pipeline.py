@@ -53,7 +53,7 @@ def extract_corpus(
     t0 = time.perf_counter()
     parses = parser.parse([d.text for d in read.documents], progress=progress)
     t1 = time.perf_counter()
-    frames = [frames_of(d, p) for d, p in zip(read.documents, parses)]
+    frames = [frames_of(d, p) for d, p in zip(read.documents, parses, strict=True)]
     t2 = time.perf_counter()
     return Extraction(
         read.documents,

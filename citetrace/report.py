@@ -50,7 +50,9 @@ def diagrams_md(graph: CitationGraph, fmt: str = "svg") -> str:
     return "\n".join(parts)
 
 
-def write_diagrams(out: Path, graph: CitationGraph, fmt: str = "svg", progress: Callable[[int], None] | None = None) -> dict[str, bytes]:
+def write_diagrams(
+    out: Path, graph: CitationGraph, fmt: str = "svg", progress: Callable[[int], None] | None = None
+) -> dict[str, bytes]:
     """Render every diagram of ``graph`` into ``out`` as ``fmt`` (+ its .dot) and write diagrams.md."""
     if fmt not in FORMATS:
         raise UsageError(f"--format {fmt!r}: use one of {', '.join(FORMATS)}")

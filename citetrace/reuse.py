@@ -46,8 +46,8 @@ SHINGLE = 3
 MIN_WORDS = 5
 MIN_BLOCK = 3  # a passage starts and ends on a run of at least this many equal words
 MAX_GAP = 25  # more differing words than this in a row split a passage
-MIN_PASSAGE_WORDS = 8
-MERGE_GAP = 1  # equal tokens between two changes that still make them one change  # equal words a passage needs to count as reuse
+MIN_PASSAGE_WORDS = 8  # equal words a passage needs to count as reuse
+MERGE_GAP = 1  # equal tokens between two changes that still make them one change
 
 _TOKEN = re.compile(r"\w+(?:['\u2019.-]\w+)*|[^\w\s]")
 
@@ -82,7 +82,7 @@ def candidate_pairs(
     """(doc a, doc b) -> [(sentence in a, sentence in b)] from MinHash LSH, a < b."""
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     hashes: dict[str, MinHash] = {}
-    for d, (text, spans) in enumerate(zip(texts, sentence_spans)):
+    for d, (text, spans) in enumerate(zip(texts, sentence_spans, strict=True)):
         for s, (start, end) in enumerate(spans):
             ws = words(text, start, end)
             if sum(1 for w in ws if w.key[0].isalnum()) < MIN_WORDS:
@@ -157,7 +157,12 @@ def _merge_opcodes(opcodes: list[tuple[str, int, int, int, int]]) -> list[tuple[
                 merged.append(pending_equal)
             pending_equal = op
             continue
-        if merged and pending_equal is not None and pending_equal[2] - pending_equal[1] <= MERGE_GAP and merged[-1][0] != "equal":
+        if (
+            merged
+            and pending_equal is not None
+            and pending_equal[2] - pending_equal[1] <= MERGE_GAP
+            and merged[-1][0] != "equal"
+        ):
             last = merged.pop()
             merged.append(("replace", last[1], op[2], last[3], op[4]))
             pending_equal = None
@@ -169,9 +174,7 @@ def _merge_opcodes(opcodes: list[tuple[str, int, int, int, int]]) -> list[tuple[
     return [op for op in merged if op[0] != "equal"]
 
 
-def _passage(
-    a_text: str, b_text: str, aw: list[_Word], bw: list[_Word], group: list[difflib.Match]
-) -> Passage | None:
+def _passage(a_text: str, b_text: str, aw: list[_Word], bw: list[_Word], group: list[difflib.Match]) -> Passage | None:
     a0, a1 = group[0].a, group[-1].a + group[-1].size
     b0, b1 = group[0].b, group[-1].b + group[-1].size
     equal = sum(b.size for b in group)
@@ -186,11 +189,19 @@ def _passage(
         a_e = aw[a0 + i2 - 1].end if i2 > i1 else a_s
         b_s = bw[b0 + j1].start if j2 > j1 else (bw[b0 + j1 - 1].end if j1 else bw[b0].start)
         b_e = bw[b0 + j2 - 1].end if j2 > j1 else b_s
-        changes.append(Change(op=op, a_text=a_text[a_s:a_e], b_text=b_text[b_s:b_e], a_start=a_s, a_end=a_e, b_start=b_s, b_end=b_e))
+        changes.append(
+            Change(
+                op=op, a_text=a_text[a_s:a_e], b_text=b_text[b_s:b_e], a_start=a_s, a_end=a_e, b_start=b_s, b_end=b_e
+            )
+        )
     similarity = 2 * equal / max(1, (a1 - a0) + (b1 - b0))
     return Passage(
-        a_start=aw[a0].start, a_end=aw[a1 - 1].end, b_start=bw[b0].start, b_end=bw[b1 - 1].end,
-        similarity=round(similarity, 3), changes=changes,
+        a_start=aw[a0].start,
+        a_end=aw[a1 - 1].end,
+        b_start=bw[b0].start,
+        b_end=bw[b1 - 1].end,
+        similarity=round(similarity, 3),
+        changes=changes,
     )
 
 
@@ -211,7 +222,9 @@ def _dropped(passage: Passage, a_frames: DocumentFrames, b_frames: DocumentFrame
                 )
                 if not kept:
                     dropped.append(
-                        AttributionChange(present_in=side, frame=f.id, cue=f.cue, source=f.source.canonical if f.source else None)
+                        AttributionChange(
+                            present_in=side, frame=f.id, cue=f.cue, source=f.source.canonical if f.source else None
+                        )
                     )
     return sorted(dropped, key=lambda d: (d.present_in, d.cue.start))
 
@@ -251,17 +264,26 @@ def find_reuse(
             sm = difflib.SequenceMatcher(None, [w.key for w in aw], [w.key for w in bw], autojunk=False)
             for group in _split(sm.get_matching_blocks()):
                 p = _passage(a.text, b.text, aw, bw, group)
-                if p is not None and not any(
-                    q.a_start <= p.a_start and p.a_end <= q.a_end for q in passages.values()
-                ):
+                if p is not None and not any(q.a_start <= p.a_start and p.a_end <= q.a_end for q in passages.values()):
                     passages[(p.a_start, p.b_start)] = p
-        kept = [p for p in passages.values() if not any(
-            q is not p and q.a_start <= p.a_start and p.a_end <= q.a_end and q.b_start <= p.b_start and p.b_end <= q.b_end
-            for q in passages.values()
-        )]
+        kept = [
+            p
+            for p in passages.values()
+            if not any(
+                q is not p
+                and q.a_start <= p.a_start
+                and p.a_end <= q.a_end
+                and q.b_start <= p.b_start
+                and p.b_end <= q.b_end
+                for q in passages.values()
+            )
+        ]
         if not kept:
             continue
-        kept = [p.model_copy(update={"dropped_attributions": _dropped(p, frs[da], frs[db])}) for p in sorted(kept, key=lambda p: (p.a_start, p.b_start))]
+        kept = [
+            p.model_copy(update={"dropped_attributions": _dropped(p, frs[da], frs[db])})
+            for p in sorted(kept, key=lambda p: (p.a_start, p.b_start))
+        ]
         direction, evidence = _direction(a, b, frs[da], frs[db])
         result.append(ReusePair(a=a.path, b=b.path, passages=kept, direction=direction, direction_evidence=evidence))
     return result

@@ -46,7 +46,18 @@ def norm(name: str) -> str:
 
 
 _ALIASES: dict[str, cues.KnownSource] = {norm(a): k for k in cues.KNOWN_SOURCES for a in (*k.aliases, k.canonical)}
-_ORG_WORDS = {"organization", "organisation", "forces", "party", "group", "army", "council", "committee", "union", "front"}
+_ORG_WORDS = {
+    "organization",
+    "organisation",
+    "forces",
+    "party",
+    "group",
+    "army",
+    "council",
+    "committee",
+    "union",
+    "front",
+}
 _GOV_WORDS = {"department", "ministry", "administration", "government", "office", "pentagon", "kremlin"}
 _OUTLET_WORDS = {"news", "times", "post", "tv", "radio", "press", "monitoring", "journal", "herald", "tribune"}
 
@@ -82,8 +93,11 @@ def _words(tokens: list[Token]) -> list[list[Token]]:
     """Group tokens written without space between them ("Al", "-", "Naba") into words."""
     words: list[list[Token]] = []
     for t in tokens:
-        if words and t.start == words[-1][-1].end and (t.text[:1].isalnum() or t.text in "-'\u2019") and (
-            words[-1][-1].text[-1:].isalnum() or words[-1][-1].text in "-'\u2019"
+        if (
+            words
+            and t.start == words[-1][-1].end
+            and (t.text[:1].isalnum() or t.text in "-'\u2019")
+            and (words[-1][-1].text[-1:].isalnum() or words[-1][-1].text in "-'\u2019")
         ):
             words[-1].append(t)
         else:
@@ -190,7 +204,9 @@ class _DocumentIndex:
                 kind = _noun_kind(t)
                 if t.upos != "NOUN" or kind not in (SourceKind.publication, SourceKind.outlet, SourceKind.organization):
                     continue
-                if not any(k.head == t.id and k.deprel == "det" and k.lemma.lower() in ("the", "this", "that") for k in tokens):
+                if not any(
+                    k.head == t.id and k.deprel == "det" and k.lemma.lower() in ("the", "this", "that") for k in tokens
+                ):
                     continue
                 if any(k.head == t.id and k.upos == "PROPN" for k in tokens):
                     continue
@@ -208,14 +224,18 @@ class _DocumentIndex:
         """The longest title-less name in the document that ends with ``surname``."""
         best = surname
         for tokens in self.sentences:
-            for i, t in enumerate(tokens):
+            for t in tokens:
                 if t.upos == "PROPN" and norm(t.text) == norm(surname.split("-")[-1]):
                     run = _name_run(tokens, t)
                     if not run:
                         continue
                     run = _strip_titles(run[: run.index(t) + 1])
                     name = self.slice(run)
-                    if norm(name).endswith(norm(surname)) and len(name.split()) > len(best.split()) and len(name.split()) <= 4:
+                    if (
+                        norm(name).endswith(norm(surname))
+                        and len(name.split()) > len(best.split())
+                        and len(name.split()) <= 4
+                    ):
                         best = name
         return best
 
@@ -247,13 +267,17 @@ def affiliation(text: str) -> str | None:
     return None
 
 
-def _affiliated_person(index: "_DocumentIndex", tokens: list[Token]) -> str | None:
+def _affiliated_person(index: _DocumentIndex, tokens: list[Token]) -> str | None:
     """ "BBC journalist Mina Al-Lami": a known outlet or group, a person noun, then a name -> the name."""
     for i, tok in enumerate(tokens[1:-1], start=1):
         if not _person_word(tok) or tok.upos == "PROPN":
             continue
         rest = tokens[i + 1 :]
-        if not rest or not all(_namelike([t]) or t.text in "-'\u2019" for t in rest) or not any(t.upos == "PROPN" for t in rest):
+        if (
+            not rest
+            or not all(_namelike([t]) or t.text in "-'\u2019" for t in rest)
+            or not any(t.upos == "PROPN" for t in rest)
+        ):
             return None
         if affiliation(index.slice(tokens)) is None:
             return None
@@ -261,7 +285,9 @@ def _affiliated_person(index: "_DocumentIndex", tokens: list[Token]) -> str | No
     return None
 
 
-def _resolve(index: _DocumentIndex, source: SourceMention, resolved: list[tuple[int, str, SourceKind]]) -> tuple[str, SourceKind]:
+def _resolve(
+    index: _DocumentIndex, source: SourceMention, resolved: list[tuple[int, str, SourceKind]]
+) -> tuple[str, SourceKind]:
     text = source.text.strip()
     if "," in text and not text.rstrip(")").endswith(")"):
         tail = text.rsplit(",", 1)[1].strip()  # "A few days after the attack, NATO" -> "NATO"
@@ -291,9 +317,12 @@ def _resolve(index: _DocumentIndex, source: SourceMention, resolved: list[tuple[
     head_lemma = head.lemma.lower()
     if len(tokens) == 1 and head.upos == "PRON":
         wanted = (
-            {SourceKind.person} if lowered in cues.PERSON_PRONOUNS
-            else {SourceKind.publication, SourceKind.outlet, SourceKind.organization} if lowered in cues.THING_PRONOUNS
-            else {SourceKind.organization, SourceKind.government} if lowered in cues.GROUP_PRONOUNS
+            {SourceKind.person}
+            if lowered in cues.PERSON_PRONOUNS
+            else {SourceKind.publication, SourceKind.outlet, SourceKind.organization}
+            if lowered in cues.THING_PRONOUNS
+            else {SourceKind.organization, SourceKind.government}
+            if lowered in cues.GROUP_PRONOUNS
             else set()
         )
         earlier = [r for r in resolved if r[0] < source.start and r[2] in wanted]
@@ -317,7 +346,14 @@ def _resolve(index: _DocumentIndex, source: SourceMention, resolved: list[tuple[
     if head.upos == "PROPN":
         name_tokens = _name_run(tokens, head)
     else:
-        named = [t for t in tokens if t.head == head.id and t.upos == "PROPN" and t.deprel in ("appos", "flat", "compound") and t.start > head.start]
+        named = [
+            t
+            for t in tokens
+            if t.head == head.id
+            and t.upos == "PROPN"
+            and t.deprel in ("appos", "flat", "compound")
+            and t.start > head.start
+        ]
         if named:
             name_tokens = _name_run(tokens, named[0])
         elif tokens[-1].upos == "PROPN" and head.start < tokens[-1].start and _nominal_path(tokens, tokens[-1], head):
@@ -335,7 +371,11 @@ def _resolve(index: _DocumentIndex, source: SourceMention, resolved: list[tuple[
             name = index.full_name(name)
         return name, kind
     # a description
-    own_deps = [t for t in tokens if t.head == head.id and t.deprel in ("det", "amod", "compound", "nmod:poss", "nummod", "nmod")]
+    own_deps = [
+        t
+        for t in tokens
+        if t.head == head.id and t.deprel in ("det", "amod", "compound", "nmod:poss", "nummod", "nmod")
+    ]
     bare = not any(t.upos == "PROPN" for t in own_deps)
     if (head_lemma in cues.ANONYMOUS_NOUNS or head.text.lower() in cues.ANONYMOUS_NOUNS) and bare:
         return " ".join(w for w in text.split() if w.lower() not in ("the", "a", "an")).lower(), SourceKind.anonymous
@@ -359,7 +399,9 @@ def resolve_sources(document: Document, parsed: ParsedDocument, frames: list[Fra
             continue
         canonical, kind = _resolve(index, frame.source, resolved)
         resolved.append((frame.source.start, canonical, kind))
-        out.append(frame.model_copy(update={"source": frame.source.model_copy(update={"canonical": canonical, "kind": kind})}))
+        out.append(
+            frame.model_copy(update={"source": frame.source.model_copy(update={"canonical": canonical, "kind": kind})})
+        )
     return _inherit_channels(out)
 
 
@@ -373,9 +415,14 @@ def _inherit_channels(frames: list[Frame]) -> list[Frame]:
     for f in frames:
         prev = next((p for p in reversed(out) if p.parent is None), None)
         if (
-            f.channel is None and f.parent is None and f.source is not None and prev is not None
-            and prev.channel is not None and prev.source is not None
-            and prev.source.canonical == f.source.canonical and 0 <= f.cue.start - prev.content.end <= CHANNEL_REACH
+            f.channel is None
+            and f.parent is None
+            and f.source is not None
+            and prev is not None
+            and prev.channel is not None
+            and prev.source is not None
+            and prev.source.canonical == f.source.canonical
+            and 0 <= f.cue.start - prev.content.end <= CHANNEL_REACH
         ):
             f = f.model_copy(update={"channel": prev.channel})
         out.append(f)
@@ -396,11 +443,11 @@ def canonical_outlet(name: str | None) -> str | None:
 def load_aliases(path: Path) -> tuple[cues.KnownSource, ...]:
     """User aliases from a TOML file::
 
-        [[source]]
-        name = "Al-Naba"
-        kind = "publication"          # person, outlet, publication, organization, government, ...
-        aliases = ["an-Nabaa", "al-Nabaa weekly"]
-        part_of = "Islamic State"     # optional
+    [[source]]
+    name = "Al-Naba"
+    kind = "publication"          # person, outlet, publication, organization, government, ...
+    aliases = ["an-Nabaa", "al-Nabaa weekly"]
+    part_of = "Islamic State"     # optional
     """
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -421,7 +468,9 @@ def load_aliases(path: Path) -> tuple[cues.KnownSource, ...]:
             kind = SourceKind(e.get("kind", "unknown"))
         except ValueError:
             kinds = ", ".join(k.value for k in SourceKind)
-            raise InputError(f"--aliases {path}: source {e['name']!r} has kind {e.get('kind')!r}; use one of {kinds}") from None
+            raise InputError(
+                f"--aliases {path}: source {e['name']!r} has kind {e.get('kind')!r}; use one of {kinds}"
+            ) from None
         aliases = e.get("aliases", [])
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
             raise InputError(f"--aliases {path}: aliases of {e['name']!r} must be a list of strings")
@@ -495,7 +544,9 @@ class Registry:
                     continue  # known names are already merged; descriptions are not names to merge
                 if ea.kind != eb.kind and SourceKind.unknown not in (ea.kind, eb.kind):
                     continue
-                if (ea.kind == SourceKind.person or eb.kind == SourceKind.person) and (len(a.split()) == 1) != (len(b.split()) == 1):
+                if (ea.kind == SourceKind.person or eb.kind == SourceKind.person) and (len(a.split()) == 1) != (
+                    len(b.split()) == 1
+                ):
                     continue
                 if fuzz.token_sort_ratio(a, b) >= FUZZY_THRESHOLD:
                     parent[find(b)] = find(a)
@@ -541,15 +592,19 @@ class Registry:
                 aff = next((a for m in sorted(e.mentions) if (a := affiliation(m)) is not None), None)
             out.append(
                 CanonicalSource(
-                    name=e.name, kind=e.kind, aliases=sorted(e.mentions), part_of=part_of.get(e.name),
-                    affiliation=aff, documents=sorted(e.documents),
+                    name=e.name,
+                    kind=e.kind,
+                    aliases=sorted(e.mentions),
+                    part_of=part_of.get(e.name),
+                    affiliation=aff,
+                    documents=sorted(e.documents),
                 )
             )
         return out
 
 
 def is_name(text: str) -> bool:
-    """A name starts with a capital: "Qassem Soleimani", not "weekly newspaper affiliated with the Israeli-backed group"."""
+    """A name starts with a capital: "Qassem Soleimani", not "weekly newspaper affiliated with the group"."""
     words = [w for w in text.split() if w.lower() not in ("the", "a", "an")]
     return bool(words) and (words[0][:1].isupper() or words[0][:1].isdigit())
 
@@ -589,7 +644,9 @@ def apply_registry(frames: Sequence[DocumentFrames], reg: Registry) -> list[Docu
         for f in doc.frames:
             if f.source is not None:
                 name = reg.canonical(f.source.canonical)
-                f = f.model_copy(update={"source": f.source.model_copy(update={"canonical": name, "kind": reg.kind(name)})})
+                f = f.model_copy(
+                    update={"source": f.source.model_copy(update={"canonical": name, "kind": reg.kind(name)})}
+                )
             new.append(f)
         outlet = reg.canonical(doc.outlet) if doc.outlet else None
         out.append(doc.model_copy(update={"frames": new, "outlet": outlet}))

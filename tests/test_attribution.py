@@ -8,39 +8,63 @@ import pytest
 CASES = [
     # verbs of saying with subject and complement
     ("Barzani said Iran was the first country to help.", [("said", "Barzani", "Iran was the first country")]),
-    ("ISIS has claimed the death of the general was an act of divine intervention.",
-     [("claimed", "ISIS", "the death of the general")]),
+    (
+        "ISIS has claimed the death of the general was an act of divine intervention.",
+        [("claimed", "ISIS", "the death of the general")],
+    ),
     # content before the cue
-    ("The strike was carried out by a drone, the Pentagon said.",
-     [("said", "the Pentagon", "The strike was carried out")]),
-    ("Security sources said 10 people were killed in the strike.",
-     [("said", "Security sources", "10 people were killed")]),
+    (
+        "The strike was carried out by a drone, the Pentagon said.",
+        [("said", "the Pentagon", "The strike was carried out")],
+    ),
+    (
+        "Security sources said 10 people were killed in the strike.",
+        [("said", "Security sources", "10 people were killed")],
+    ),
     # passive "is alleged to": a frame without a source
     ("Iran is alleged to have supplied the weapons.", [("alleged", None, "to have supplied the weapons")]),
     # prepositional frames
-    ("The group lost its last town in March, according to the BBC.",
-     [("according to", "the BBC", "The group lost its last town")]),
-    ("The paper also reported on the US and its allies suspending operations, according to BBC journalist Mina Al-Lami.",
-     [("according to", "BBC journalist Mina Al-Lami", "The paper also reported"), ("reported", "The paper", "the US")]),
-    ("The cleric told them to drive the fight to the extremists.",
-     [("told", "The cleric", "to drive the fight")]),
-    ("General Soleimani topped Foreign Policy (FP)'s 2019 list of Global Thinkers.",
-     [("'s", "Foreign Policy (FP)", "General Soleimani topped")]),
-    ("The senator, citing the Pentagon, says the troops will stay.",
-     [("citing", "the Pentagon", None), ("says", "The senator", "the troops will stay")]),
+    (
+        "The group lost its last town in March, according to the BBC.",
+        [("according to", "the BBC", "The group lost its last town")],
+    ),
+    (
+        "The paper also reported on the US and its allies suspending operations, "
+        "according to BBC journalist Mina Al-Lami.",
+        [
+            ("according to", "BBC journalist Mina Al-Lami", "The paper also reported"),
+            ("reported", "The paper", "the US"),
+        ],
+    ),
+    ("The cleric told them to drive the fight to the extremists.", [("told", "The cleric", "to drive the fight")]),
+    (
+        "General Soleimani topped Foreign Policy (FP)'s 2019 list of Global Thinkers.",
+        [("'s", "Foreign Policy (FP)", "General Soleimani topped")],
+    ),
+    (
+        "The senator, citing the Pentagon, says the troops will stay.",
+        [("citing", "the Pentagon", None), ("says", "The senator", "the troops will stay")],
+    ),
     # direct quotes, and a floating quote taking the last speaker
-    ('"We asked for weapons and Iran was the first to provide them," Barzani said.',
-     [("said", "Barzani", "We asked for weapons")]),
-    ('The minister condemned the killing as an act of terrorism.\n\n"The US bears responsibility for all consequences of its adventurism."',
-     [("condemned", "The minister", "the killing"), ('"', "The minister", "The US bears responsibility")]),
+    (
+        '"We asked for weapons and Iran was the first to provide them," Barzani said.',
+        [("said", "Barzani", "We asked for weapons")],
+    ),
+    (
+        "The minister condemned the killing as an act of terrorism.\n\n"
+        '"The US bears responsibility for all consequences of its adventurism."',
+        [("condemned", "The minister", "the killing"), ('"', "The minister", "The US bears responsibility")],
+    ),
     # cues outside the lexicons, found by the learned cue model (bench/train_cue_model.py)
     ("Clinton hinted that she would run again.", [("hinted", "Clinton", "that she would run again")]),
     ("Republicans signaled that they would block the nominee.", [("signaled", "Republicans", "they would block")]),
     # a verb the lexicons do not know, with an object and no clause: an action, not an attribution
     ("He launched a strike on the base.", []),
     # the same speaker quoted on in the same paragraph: one frame, not a floating quote
-    ('"We asked for weapons," Barzani said. "Iran was the first country to send them to us."',
-     [("said", "Barzani", "We asked for weapons")]),
+    (
+        '"We asked for weapons," Barzani said. "Iran was the first country to send them to us."',
+        [("said", "Barzani", "We asked for weapons")],
+    ),
     # document credits
     ("The story went on.\n\nRead more at DailyMail.co.uk", [("Read more at", "DailyMail.co.uk", "Read more at")]),
     # sentences that must give no frame
@@ -69,15 +93,17 @@ def test_frames_table(frames_of_text, text: str, expected: list) -> None:
 
 
 def test_nesting_records_parent(frames_of_text) -> None:
-    text = ("The weekly newspaper Al-Naba portrayed the death as an act of god, according to BBC Monitoring.")
+    text = "The weekly newspaper Al-Naba portrayed the death as an act of god, according to BBC Monitoring."
     frames = {f.cue.text: f for f in frames_of_text(text)}
     assert frames["portrayed"].parent == frames["according to"].id
     assert frames["according to"].parent is None
 
 
 def test_interview_channel(frames_of_text) -> None:
-    text = ("In an interview with Sky News Arabic in 2014, the former president Masoud Barzani said Iran "
-            "was the first country to provide weapons.")
+    text = (
+        "In an interview with Sky News Arabic in 2014, the former president Masoud Barzani said Iran "
+        "was the first country to provide weapons."
+    )
     (frame,) = [f for f in frames_of_text(text) if f.cue.text == "said"]
     assert frame.channel is not None and frame.channel.text == "Sky News Arabic"
 

@@ -22,7 +22,10 @@ DRIVER = shutil.which("chromedriver")
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not (CHROMIUM and DRIVER), reason="Debian's chromium and chromium-driver are not installed (.ci/run installs them)"),
+    pytest.mark.skipif(
+        not (CHROMIUM and DRIVER),
+        reason="Debian's chromium and chromium-driver are not installed (.ci/run installs them)",
+    ),
 ]
 
 
@@ -30,7 +33,8 @@ pytestmark = [
 def report(tmp_path_factory, models_dir: Path, parse_cache: Path) -> Path:
     out = tmp_path_factory.mktemp("report")
     result = CliRunner().invoke(
-        app, ["run", str(CORPUS), "--out", str(out)],
+        app,
+        ["run", str(CORPUS), "--out", str(out)],
         env={"CITETRACE_MODELS": str(models_dir), "CITETRACE_CACHE": str(parse_cache)},
     )
     assert result.exit_code == 0, result.output
@@ -44,7 +48,13 @@ def browser():
     from selenium.webdriver.chrome.service import Service
 
     options = Options()
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1600,1100"):
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--window-size=1600,1100",
+    ):
         options.add_argument(arg)
     options.binary_location = CHROMIUM
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
@@ -74,8 +84,11 @@ def test_index_document_claim_chain(report: Path, browser) -> None:
     assert _console_errors(browser) == []
 
     # the claim that rests on Al-Naba through BBC Monitoring: click its cue in the text
-    cue = next(e for e in browser.find_elements(By.CSS_SELECTOR, "[data-cue]") if e.text == "according to"
-               and "BBC Monitoring" in e.find_element(By.XPATH, "following-sibling::span[1]").text)
+    cue = next(
+        e
+        for e in browser.find_elements(By.CSS_SELECTOR, "[data-cue]")
+        if e.text == "according to" and "BBC Monitoring" in e.find_element(By.XPATH, "following-sibling::span[1]").text
+    )
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", cue)
     cue.click()
     panel = browser.find_element(By.ID, "panel").text

@@ -21,7 +21,7 @@ def graph_of(parser):
             for i, t in enumerate(texts)
         ]
         parses = parser.parse([d.text for d in docs])
-        frames = [frames_of(d, p) for d, p in zip(docs, parses)]
+        frames = [frames_of(d, p) for d, p in zip(docs, parses, strict=True)]
         registry = build_registry(frames)
         frames = apply_registry(frames, registry)
         return build_graph(docs, parses, frames, registry, find_reuse(docs, parses, frames))
@@ -34,7 +34,10 @@ def _flags(chain) -> set[FlagType]:
 
 
 def test_nested_frame_is_a_cites_edge_and_a_longer_chain(graph_of) -> None:
-    g = graph_of("The paper also reported a rise in attacks, according to BBC journalist Mina Al-Lami.\n", outlets=("Daily Mail",))
+    g = graph_of(
+        "The paper also reported a rise in attacks, according to BBC journalist Mina Al-Lami.\n",
+        outlets=("Daily Mail",),
+    )
     (chain,) = g.chains
     assert chain.path == ["Daily Mail", "Mina Al-Lami", "paper"] or chain.path[:2] == ["Daily Mail", "Mina Al-Lami"]
     assert chain.cues[0] == "according to"
@@ -45,7 +48,9 @@ def test_nested_frame_is_a_cites_edge_and_a_longer_chain(graph_of) -> None:
 
 
 def test_channel_is_kept_and_the_speaker_is_primary(graph_of) -> None:
-    g = graph_of("In an interview with Sky News Arabic, Masoud Barzani said Iran was the first country to send weapons.\n")
+    g = graph_of(
+        "In an interview with Sky News Arabic, Masoud Barzani said Iran was the first country to send weapons.\n"
+    )
     (chain,) = g.chains
     assert chain.primary == "Masoud Barzani" and chain.channel == "Sky News Arabic"
     assert any(e.type == EdgeType.spoke_through and e.target == "src:Sky News Arabic" for e in g.edges)

@@ -38,8 +38,17 @@ def _relative_frames(text: str) -> str:
 def test_run_writes_frames_and_diagrams(run_out: Path) -> None:
     names = sorted(p.name for p in run_out.iterdir())
     stems = sorted(p.stem for p in CORPUS.glob("*.txt"))
-    outputs = ["frames.jsonl", "graph.json", "chains.jsonl", "reuse.jsonl", "corpus.dot", "corpus.svg", "sources",
-               "index.html", "diagrams.md"]
+    outputs = [
+        "frames.jsonl",
+        "graph.json",
+        "chains.jsonl",
+        "reuse.jsonl",
+        "corpus.dot",
+        "corpus.svg",
+        "sources",
+        "index.html",
+        "diagrams.md",
+    ]
     assert names == sorted(outputs + [f"{s}.{ext}" for s in stems for ext in ("dot", "svg", "html")])
     sources = {p.name for p in (run_out / "sources").iterdir()}
     assert {"al-naba.svg", "al-naba.dot", "al-naba.html", "foreign-policy.svg", "masoud-barzani.svg"} <= sources
@@ -71,8 +80,14 @@ def test_two_runs_are_byte_identical(run_out: Path, tmp_path: Path, env) -> None
 
 
 GOLDEN_FILES = [
-    "frames.jsonl", "graph.json", "chains.jsonl", "reuse.jsonl", "corpus.dot",
-    "000_9a0592be07adf101.dot", "004_0ba3056f8378de2f.dot", "sources/al-naba.dot",
+    "frames.jsonl",
+    "graph.json",
+    "chains.jsonl",
+    "reuse.jsonl",
+    "corpus.dot",
+    "000_9a0592be07adf101.dot",
+    "004_0ba3056f8378de2f.dot",
+    "sources/al-naba.dot",
 ]
 
 
@@ -168,13 +183,28 @@ def test_eval_prints_scores(env) -> None:
 
 
 def test_cli_reference_is_current(tmp_path: Path) -> None:
-    """docs/cli.md is generated from the typer app: `typer citetrace.cli utils docs --name citetrace --output docs/cli.md`."""
+    """docs/cli.md is generated from the typer app:
+    `typer citetrace.cli utils docs --name citetrace --output docs/cli.md`."""
     import subprocess
     import sys
 
     target = tmp_path / "cli.md"
-    subprocess.run([sys.executable, "-m", "typer", "citetrace.cli", "utils", "docs", "--name", "citetrace", "--output", str(target)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "typer",
+            "citetrace.cli",
+            "utils",
+            "docs",
+            "--name",
+            "citetrace",
+            "--output",
+            str(target),
+        ],
+        check=True,
+        capture_output=True,
+    )
     assert target.read_text(encoding="utf-8") == (CORPUS.parent / "docs" / "cli.md").read_text(encoding="utf-8")
 
 
@@ -278,8 +308,11 @@ def test_trace_usage_errors(env, args: list[str], message: str) -> None:
 
 def test_aliases_file_merges_sources(tmp_path: Path, env) -> None:
     aliases = tmp_path / "aliases.toml"
-    aliases.write_text('[[source]]\nname = "Adib-Moghaddam"\nkind = "person"\naliases = ["Arshin Adib-Moghaddam"]\n'
-                       '[[source]]\nname = "Western media"\nkind = "outlet"\naliases = ["western media"]\n', encoding="utf-8")
+    aliases.write_text(
+        '[[source]]\nname = "Adib-Moghaddam"\nkind = "person"\naliases = ["Arshin Adib-Moghaddam"]\n'
+        '[[source]]\nname = "Western media"\nkind = "outlet"\naliases = ["western media"]\n',
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     result = runner.invoke(app, ["run", str(CORPUS), "--out", str(out), "--aliases", str(aliases)], env=env)
     assert result.exit_code == 0, result.output
@@ -294,7 +327,9 @@ def test_aliases_file_merges_sources(tmp_path: Path, env) -> None:
 def test_bad_aliases_file(tmp_path: Path, env, content: str, message: str) -> None:
     aliases = tmp_path / "aliases.toml"
     aliases.write_text(content, encoding="utf-8")
-    result = runner.invoke(app, ["run", str(CORPUS), "--out", str(tmp_path / "out"), "--aliases", str(aliases)], env=env)
+    result = runner.invoke(
+        app, ["run", str(CORPUS), "--out", str(tmp_path / "out"), "--aliases", str(aliases)], env=env
+    )
     assert result.exit_code == 1 and result.stderr.startswith("Error: --aliases") and message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "out" / "frames.jsonl").exists()

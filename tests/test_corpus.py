@@ -17,16 +17,23 @@ def test_sample_corpus_reads_five_articles_with_outlets() -> None:
     read = read_corpus([CORPUS])
     assert not read.errors
     outlets = {Path(d.path).name[:3]: d.outlet for d in read.documents}
-    assert outlets == {"000": "Global Village Space", "001": "DailyMail.co.uk", "002": "ABC Flash Point News",
-                       "003": None, "004": "PressTV"}
+    assert outlets == {
+        "000": "Global Village Space",
+        "001": "DailyMail.co.uk",
+        "002": "ABC Flash Point News",
+        "003": None,
+        "004": "PressTV",
+    }
 
 
 @pytest.mark.parametrize(
     ("line", "outlet"),
-    [("| Welcome to Global Village Space\n\nText.", "Global Village Space"),
-     ("Text.\n\nRead more at DailyMail.co.uk", "DailyMail.co.uk"),
-     ("Text.\n\nRT. com / ABC Flash Point News 2020.\n", "ABC Flash Point News"),
-     ("Just an article without credits.", None)],
+    [
+        ("| Welcome to Global Village Space\n\nText.", "Global Village Space"),
+        ("Text.\n\nRead more at DailyMail.co.uk", "DailyMail.co.uk"),
+        ("Text.\n\nRT. com / ABC Flash Point News 2020.\n", "ABC Flash Point News"),
+        ("Just an article without credits.", None),
+    ],
 )
 def test_outlet_from_credits(line: str, outlet: str | None) -> None:
     found = find_outlet(line)
@@ -35,8 +42,10 @@ def test_outlet_from_credits(line: str, outlet: str | None) -> None:
 
 def test_html_article_text_is_extracted(tmp_path: Path) -> None:
     body = " ".join(["The BBC reported that the group was regrouping in the desert near the border."] * 5)
-    html = (f"<html><head><title>T</title><meta property='og:site_name' content='Example News'></head>"
-            f"<body><nav>Home | About</nav><article><h1>Head</h1><p>{body}</p><p>{body}</p></article></body></html>")
+    html = (
+        f"<html><head><title>T</title><meta property='og:site_name' content='Example News'></head>"
+        f"<body><nav>Home | About</nav><article><h1>Head</h1><p>{body}</p><p>{body}</p></article></body></html>"
+    )
     (tmp_path / "a.html").write_text(html, encoding="utf-8")
     doc = read_document(tmp_path / "a.html")
     assert "regrouping" in doc.text and "<p>" not in doc.text
@@ -52,8 +61,13 @@ def test_meta_json_sets_outlet(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("data", "message"),
-    [(b"", "empty"), (b"  \n\n ", "empty"), (b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
-     ("caf\u00e9 au lait".encode("latin-1"), "not UTF-8"), (b"a" * 2_000_001, "too large")],
+    [
+        (b"", "empty"),
+        (b"  \n\n ", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
+        ("caf\u00e9 au lait".encode("latin-1"), "not UTF-8"),
+        (b"a" * 2_000_001, "too large"),
+    ],
 )
 def test_bad_files_are_input_errors(tmp_path: Path, data: bytes, message: str) -> None:
     (tmp_path / "bad.txt").write_bytes(data)

@@ -5,14 +5,19 @@ from __future__ import annotations
 import pytest
 
 from citetrace.dot import corpus_dot, diagrams, document_dot, quote, shorten, slug, source_dot
-from citetrace.models import Chain, CitationGraph, CanonicalSource, Flag, FlagType, SourceKind, Span
+from citetrace.models import CanonicalSource, Chain, CitationGraph, Flag, FlagType, SourceKind, Span
 
 
 def _chain(doc: str, claim: str, path: list[str], cues: list[str], flags=(), channel=None, frame="f1") -> Chain:
     return Chain(
-        document=doc, frame=frame, claim=Span(text=claim, start=0, end=len(claim)), path=path,
+        document=doc,
+        frame=frame,
+        claim=Span(text=claim, start=0, end=len(claim)),
+        path=path,
         primary=path[-1] if len(path) > 1 + sum(c.startswith("republishes") for c in cues) else None,
-        primary_kind=SourceKind.publication, cues=cues, channel=channel,
+        primary_kind=SourceKind.publication,
+        cues=cues,
+        channel=channel,
         flags=[Flag(type=t, detail=t.value) for t in flags],
     )
 
@@ -21,13 +26,30 @@ def _chain(doc: str, claim: str, path: list[str], cues: list[str], flags=(), cha
 def graph() -> CitationGraph:
     sources = [
         CanonicalSource(name=n, kind=k, aliases=[n], documents=["c/a.txt"])
-        for n, k in [("GVS", SourceKind.outlet), ("RT", SourceKind.outlet), ("BBC Monitoring", SourceKind.outlet),
-                     ("Al-Naba", SourceKind.publication), ("Daily Mail", SourceKind.outlet)]
+        for n, k in [
+            ("GVS", SourceKind.outlet),
+            ("RT", SourceKind.outlet),
+            ("BBC Monitoring", SourceKind.outlet),
+            ("Al-Naba", SourceKind.publication),
+            ("Daily Mail", SourceKind.outlet),
+        ]
     ]
     chains = [
-        _chain("c/a.txt", "The paper portrayed <his> death as an act of god", ["GVS", "RT", "BBC Monitoring", "Al-Naba"],
-               ["republishes (RT with additional input by)", "according to", "portrayed"], [FlagType.single_intermediary]),
-        _chain("c/a.txt", "Iran did it", ["GVS", "RT"], ["republishes (RT with additional input by)"], [FlagType.no_source], frame="f2"),
+        _chain(
+            "c/a.txt",
+            "The paper portrayed <his> death as an act of god",
+            ["GVS", "RT", "BBC Monitoring", "Al-Naba"],
+            ["republishes (RT with additional input by)", "according to", "portrayed"],
+            [FlagType.single_intermediary],
+        ),
+        _chain(
+            "c/a.txt",
+            "Iran did it",
+            ["GVS", "RT"],
+            ["republishes (RT with additional input by)"],
+            [FlagType.no_source],
+            frame="f2",
+        ),
         _chain("c/b.txt", "ISIS rejoiced", ["Daily Mail", "Al-Naba"], ["according to"]),
     ]
     return CitationGraph(documents=["c/a.txt", "c/b.txt"], sources=sources, nodes=[], edges=[], chains=chains, reuse=[])

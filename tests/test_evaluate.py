@@ -25,10 +25,13 @@ def gspan(needle: str) -> GoldSpan:
 
 
 GOLD = [
-    GoldDocument(document="d.txt", frames=[
-        GoldFrame(id="1", cue=gspan("said"), source=gspan("The BBC"), content=gspan("the group was back")),
-        GoldFrame(id="2", cue=gspan("denied"), source=gspan("Officials"), content=gspan("it")),
-    ])
+    GoldDocument(
+        document="d.txt",
+        frames=[
+            GoldFrame(id="1", cue=gspan("said"), source=gspan("The BBC"), content=gspan("the group was back")),
+            GoldFrame(id="2", cue=gspan("denied"), source=gspan("Officials"), content=gspan("it")),
+        ],
+    )
 ]
 
 
@@ -41,16 +44,26 @@ def frame(i: str, cue: str, source: str | None, content: str) -> Frame:
 
 
 def test_perfect_prediction_scores_one() -> None:
-    pred = {"d.txt": DocumentFrames(document="d.txt", outlet=None, frames=[
-        frame("f1", "said", "The BBC", "the group was back"), frame("f2", "denied", "Officials", "it")])}
+    pred = {
+        "d.txt": DocumentFrames(
+            document="d.txt",
+            outlet=None,
+            frames=[frame("f1", "said", "The BBC", "the group was back"), frame("f2", "denied", "Officials", "it")],
+        )
+    }
     r = score(GOLD, pred, {"d.txt": TEXT})
     assert (r.frames.precision, r.frames.recall, r.frames.f1) == (1.0, 1.0, 1.0)
     assert r.full_frames.f1 == r.sources.f1 == r.content.f1 == 1.0
 
 
 def test_one_miss_one_false_alarm() -> None:
-    pred = {"d.txt": DocumentFrames(document="d.txt", outlet=None, frames=[
-        frame("f1", "said", "The BBC", "the group"), frame("f2", "was back", None, "the group")])}
+    pred = {
+        "d.txt": DocumentFrames(
+            document="d.txt",
+            outlet=None,
+            frames=[frame("f1", "said", "The BBC", "the group"), frame("f2", "was back", None, "the group")],
+        )
+    }
     r = score(GOLD, pred, {"d.txt": TEXT})
     assert r.frames.tp == 1 and r.frames.precision == 0.5 and r.frames.recall == 0.5
     # content: 2 of 4 gold words found for frame 1; predicted words: 2 + 2
@@ -58,8 +71,16 @@ def test_one_miss_one_false_alarm() -> None:
 
 
 def test_cue_overlap_is_one_to_one() -> None:
-    pred = {"d.txt": DocumentFrames(document="d.txt", outlet=None, frames=[
-        frame("f1", "said", "The BBC", "the group was back"), frame("f2", "said the", None, "the group was back")])}
+    pred = {
+        "d.txt": DocumentFrames(
+            document="d.txt",
+            outlet=None,
+            frames=[
+                frame("f1", "said", "The BBC", "the group was back"),
+                frame("f2", "said the", None, "the group was back"),
+            ],
+        )
+    }
     r = score(GOLD, pred, {"d.txt": TEXT})
     assert r.frames.tp == 1 and r.frames.predicted == 2
 
@@ -67,8 +88,16 @@ def test_cue_overlap_is_one_to_one() -> None:
 def test_seed_jsonl_locates_cue_nearest_to_content(tmp_path: Path) -> None:
     text = "“Hello there.” Later: X said “the army is back in town.”"
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
-    row = {"doc": "a.txt", "id": "1", "cue": "“", "source": "X", "content": "“the army is back in town.”",
-           "source_canonical": "X", "source_kind": "person", "parent": None}
+    row = {
+        "doc": "a.txt",
+        "id": "1",
+        "cue": "“",
+        "source": "X",
+        "content": "“the army is back in town.”",
+        "source_canonical": "X",
+        "source_kind": "person",
+        "parent": None,
+    }
     (tmp_path / "g.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
     (doc,), _ = read_gold(tmp_path / "g.jsonl", tmp_path)
     assert doc.frames[0].cue.pieces == [(text.rindex("“"), text.rindex("“") + 1)]
@@ -81,7 +110,9 @@ def test_brat_folder_with_discontinuous_spans(tmp_path: Path) -> None:
     (tmp_path / "text" / "d.txt").write_text(text, encoding="utf-8")
     (tmp_path / "attributions" / "d_ab12.ann").write_text(
         "T1\tSource 0 2\tHe\nT2\tCue 3 7\tsaid\nT3\tContent 8 16;33 43\tthe plan would fail\n"
-        "T4\tAttribution 3 7\tsaid\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n", encoding="utf-8")
+        "T4\tAttribution 3 7\tsaid\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n",
+        encoding="utf-8",
+    )
     (doc,) = read_brat_folder(tmp_path)
     assert doc.frames[0].content.pieces == [(8, 16), (33, 43)]
 

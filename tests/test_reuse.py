@@ -34,7 +34,7 @@ def analysed(parser):
             for i, t in enumerate(texts)
         ]
         parses = parser.parse([d.text for d in docs])
-        frames = [frames_of(d, p) for d, p in zip(docs, parses)]
+        frames = [frames_of(d, p) for d, p in zip(docs, parses, strict=True)]
         return find_reuse(docs, parses, frames)
 
     return run

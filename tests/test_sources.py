@@ -13,14 +13,27 @@ CASES = [
     ("US President Donald Trump said the strike was justified.", "said", "Donald Trump", SourceKind.person),
     ("The BBC reported that the group was regrouping.", "reported", "BBC", SourceKind.outlet),
     ("Security sources said 10 people were killed.", "said", "security sources", SourceKind.anonymous),
-    ("The State Department said on Friday that no such thing was happening.", "said",
-     "US State Department", SourceKind.government),
+    (
+        "The State Department said on Friday that no such thing was happening.",
+        "said",
+        "US State Department",
+        SourceKind.government,
+    ),
     # a description resolves to the named source of its kind (here: named after it)
-    ("Fighters rejoiced, according to a weekly newspaper affiliated with the group. "
-     "The weekly newspaper Al-Naba called it an act of god.", "according to", "Al-Naba", SourceKind.publication),
+    (
+        "Fighters rejoiced, according to a weekly newspaper affiliated with the group. "
+        "The weekly newspaper Al-Naba called it an act of god.",
+        "according to",
+        "Al-Naba",
+        SourceKind.publication,
+    ),
     # a lone surname takes the fullest form of the name in the document
-    ("Masoud Barzani visited Tehran. Later, Barzani said Iran had helped first.", "said",
-     "Masoud Barzani", SourceKind.person),
+    (
+        "Masoud Barzani visited Tehran. Later, Barzani said Iran had helped first.",
+        "said",
+        "Masoud Barzani",
+        SourceKind.person,
+    ),
     # he -> the last person source
     ("Masoud Barzani said Iran helped. He said the planes came at night.", None, "Masoud Barzani", SourceKind.person),
 ]
@@ -36,7 +49,13 @@ def test_resolution(frames_of_text, text, cue, canonical, kind) -> None:
 
 @pytest.mark.parametrize(
     ("name", "canonical"),
-    [("the BBC", "BBC"), ("al-Naba", "Al-Naba"), ("DailyMail.co.uk", "Daily Mail"), ("RT. com", "RT"), ("ISIL", "Islamic State")],
+    [
+        ("the BBC", "BBC"),
+        ("al-Naba", "Al-Naba"),
+        ("DailyMail.co.uk", "Daily Mail"),
+        ("RT. com", "RT"),
+        ("ISIL", "Islamic State"),
+    ],
 )
 def test_known_aliases(name: str, canonical: str) -> None:
     k = known(name)
@@ -53,9 +72,24 @@ def test_unknown_names_are_not_merged() -> None:
 
 
 MORE_CASES = [
-    ("The paper reported X, according to BBC journalist Mina Al-Lami.", "according to", "Mina Al-Lami", SourceKind.person),
-    ("General Soleimani topped Foreign Policy (FP)'s 2019 list of Global Thinkers.", "'s", "Foreign Policy", SourceKind.publication),
-    ("A few days after the attack, NATO said that the safety of its personnel was paramount.", "said", "NATO", SourceKind.organization),
+    (
+        "The paper reported X, according to BBC journalist Mina Al-Lami.",
+        "according to",
+        "Mina Al-Lami",
+        SourceKind.person,
+    ),
+    (
+        "General Soleimani topped Foreign Policy (FP)'s 2019 list of Global Thinkers.",
+        "'s",
+        "Foreign Policy",
+        SourceKind.publication,
+    ),
+    (
+        "A few days after the attack, NATO said that the safety of its personnel was paramount.",
+        "said",
+        "NATO",
+        SourceKind.organization,
+    ),
 ]
 
 
@@ -65,8 +99,11 @@ def test_resolution_more(frames_of_text, text, cue, canonical, kind) -> None:
 
 
 def test_it_finds_the_paper_described_last(frames_of_text) -> None:
-    text = ("The weekly newspaper Al-Naba praised the attack, according to BBC Monitoring. An editorial in the "
-            "jihadi paper was careful not to name him. It couched the gloating in an analogy, referring to “the old wars of the empire”.")
+    text = (
+        "The weekly newspaper Al-Naba praised the attack, according to BBC Monitoring. An editorial in the "
+        "jihadi paper was careful not to name him. It couched the gloating in an analogy, "
+        "referring to “the old wars of the empire”."
+    )
     frame = next(f for f in frames_of_text(text) if f.cue.text == "referring to")
     assert frame.source is not None and frame.source.canonical == "Al-Naba"
 
@@ -77,11 +114,14 @@ def test_it_finds_the_paper_described_last(frames_of_text) -> None:
 def _doc(name: str, *sources: tuple[str, str, SourceKind]) -> DocumentFrames:
     frames = []
     for i, (text, canonical, kind) in enumerate(sources):
-        frames.append(Frame(
-            id=f"f{i + 1}", cue=Span(text="said", start=0, end=4),
-            source=SourceMention(text=text, start=0, end=len(text), canonical=canonical, kind=kind),
-            content=Span(text="x", start=5, end=6),
-        ))
+        frames.append(
+            Frame(
+                id=f"f{i + 1}",
+                cue=Span(text="said", start=0, end=4),
+                source=SourceMention(text=text, start=0, end=len(text), canonical=canonical, kind=kind),
+                content=Span(text="x", start=5, end=6),
+            )
+        )
     return DocumentFrames(document=name, outlet=None, frames=frames)
 
 
@@ -89,10 +129,18 @@ MERGE = [
     # titles, determiners, case, hyphens and apostrophes do not split a source
     (("the BBC", "BBC", SourceKind.outlet), ("BBC", "BBC", SourceKind.outlet)),
     (("al-Naba", "al-Naba", SourceKind.publication), ("Al Naba", "Al Naba", SourceKind.publication)),
-    (("Qassem Soleimani", "Qassem Soleimani", SourceKind.person), ("Qasem Soleimani", "Qasem Soleimani", SourceKind.person)),
-    (("Mohammad Javad Zarif", "Mohammad Javad Zarif", SourceKind.person), ("Mohammad-Javad Zarif", "Mohammad-Javad Zarif", SourceKind.person)),
-    (("Popular Mobilisation Forces", "Popular Mobilisation Forces", SourceKind.organization),
-     ("Popular Mobilization Forces", "Popular Mobilization Forces", SourceKind.organization)),
+    (
+        ("Qassem Soleimani", "Qassem Soleimani", SourceKind.person),
+        ("Qasem Soleimani", "Qasem Soleimani", SourceKind.person),
+    ),
+    (
+        ("Mohammad Javad Zarif", "Mohammad Javad Zarif", SourceKind.person),
+        ("Mohammad-Javad Zarif", "Mohammad-Javad Zarif", SourceKind.person),
+    ),
+    (
+        ("Popular Mobilisation Forces", "Popular Mobilisation Forces", SourceKind.organization),
+        ("Popular Mobilization Forces", "Popular Mobilization Forces", SourceKind.organization),
+    ),
 ]
 KEEP_APART = [
     # one surname, two documents, no evidence: two people
@@ -119,8 +167,16 @@ def test_registry_keeps_apart(a, b) -> None:
 
 def test_registry_user_alias_and_affiliation() -> None:
     extra = (KnownSource("Arshin Adib-Moghaddam", SourceKind.person, ("Adib-Moghaddam",)),)
-    reg = build_registry([_doc("one.txt", ("Adib-Moghaddam", "Adib-Moghaddam", SourceKind.person),
-                                ("BBC journalist Mina Al-Lami", "Mina Al-Lami", SourceKind.person))], extra)
+    reg = build_registry(
+        [
+            _doc(
+                "one.txt",
+                ("Adib-Moghaddam", "Adib-Moghaddam", SourceKind.person),
+                ("BBC journalist Mina Al-Lami", "Mina Al-Lami", SourceKind.person),
+            )
+        ],
+        extra,
+    )
     assert reg.canonical("Adib-Moghaddam") == "Arshin Adib-Moghaddam"
     by_name = {s.name: s for s in reg.sources()}
     assert by_name["Mina Al-Lami"].affiliation == "BBC"
@@ -129,8 +185,16 @@ def test_registry_user_alias_and_affiliation() -> None:
 
 def test_load_aliases(tmp_path) -> None:
     path = tmp_path / "a.toml"
-    path.write_text('[[source]]\nname = "Al-Naba"\nkind = "publication"\naliases = ["an-Nabaa"]\npart_of = "Islamic State"\n', encoding="utf-8")
+    path.write_text(
+        '[[source]]\nname = "Al-Naba"\nkind = "publication"\naliases = ["an-Nabaa"]\npart_of = "Islamic State"\n',
+        encoding="utf-8",
+    )
     (k,) = load_aliases(path)
-    assert (k.canonical, k.kind, k.aliases, k.part_of) == ("Al-Naba", SourceKind.publication, ("an-Nabaa",), "Islamic State")
+    assert (k.canonical, k.kind, k.aliases, k.part_of) == (
+        "Al-Naba",
+        SourceKind.publication,
+        ("an-Nabaa",),
+        "Islamic State",
+    )
     with pytest.raises(InputError, match="no such file"):
         load_aliases(tmp_path / "missing.toml")

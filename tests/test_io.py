@@ -10,6 +10,7 @@ import pytest
 
 from citetrace.io import atomic_write_bytes, atomic_write_text
 
+
 def test_writes_and_replaces(tmp_path: Path) -> None:
     target = tmp_path / "a.json"
     atomic_write_text(target, "one")
@@ -17,12 +18,14 @@ def test_writes_and_replaces(tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8") == "two"
     assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
 
+
 def test_mode_follows_the_umask(tmp_path: Path) -> None:
     target = tmp_path / "a.svg"
     atomic_write_bytes(target, b"<svg/>")
     mask = os.umask(0)
     os.umask(mask)
     assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~mask  # not mkstemp's 0600
+
 
 def test_failure_leaves_the_old_file(tmp_path: Path) -> None:
     target = tmp_path / "a.txt"

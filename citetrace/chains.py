@@ -132,6 +132,13 @@ class _Builder:
                     out.append((f.source.canonical, f))
         return out
 
+    def head(self, path: str) -> tuple[list[str], list[str]]:
+        """Where every chain of a document starts: its outlet, then the outlets it republishes (with their cues)."""
+        doc = self.frames[path]
+        credits = self.credits(doc)
+        names = [doc.outlet or f"{self.name(path)} (outlet unknown)"] + [c for c, _ in credits]
+        return names, [f"republishes ({f.cue.text})" for _, f in credits]
+
     def channel_of(self, frame: Frame) -> tuple[str | None, SourceKind | None]:
         if frame.channel is None:
             return None, None
@@ -216,11 +223,7 @@ class _Builder:
         cycles = self._cycles()
         out: list[Chain] = []
         for path, doc in sorted(self.frames.items()):
-            head = [doc.outlet or f"{self.name(path)} (outlet unknown)"]
-            head_cues: list[str] = []
-            for outlet, f in self.credits(doc):
-                head.append(outlet)
-                head_cues.append(f"republishes ({f.cue.text})")
+            head, head_cues = self.head(path)
             for f in doc.frames:
                 if f.parent is not None or is_credit(f):
                     continue
@@ -340,8 +343,7 @@ class _Builder:
                         if flag not in owner.flags:
                             owner.flags.append(flag)
                         continue
-                    doc = self.frames[lack]
-                    head = [doc.outlet or f"{self.name(lack)} (outlet unknown)"] + [c for c, _ in self.credits(doc)]
+                    head, head_cues = self.head(lack)
                     new.append(
                         Chain(
                             document=lack,
@@ -350,7 +352,7 @@ class _Builder:
                             path=head,
                             primary=None,
                             primary_kind=None,
-                            cues=[f"republishes ({f.cue.text})" for _, f in self.credits(doc)],
+                            cues=head_cues,
                             channel=None,
                             flags=[
                                 flag,

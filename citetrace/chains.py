@@ -26,7 +26,9 @@ is built (cycle search); pydantic models are what leaves this module.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
+from pathlib import PurePath
 
 import networkx as nx
 from rapidfuzz import fuzz, process
@@ -44,6 +46,7 @@ from citetrace.models import (
     GraphEdge,
     GraphNode,
     ParsedDocument,
+    Passage,
     ReusePair,
     SourceKind,
     Span,
@@ -58,6 +61,22 @@ LOST_ATTRIBUTION_SURVIVAL = 0.5  # share of a claim's words a copy must keep for
 def _clip(text: str, n: int = 60) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= n else flat[: n - 1] + "…"
+
+
+def _map_offset(p: Passage, pos: int, side: str) -> int:
+    """The offset in the other copy of a passage that corresponds to ``pos`` in copy ``side``:
+    the distance from the last equal stretch's start carries over; inside a change, the change's start."""
+    anchor_m, anchor_o = (p.b_start, p.a_start) if side == "b" else (p.a_start, p.b_start)
+    for c in p.changes:  # in text order
+        ms, me, os_, oe = (
+            (c.b_start, c.b_end, c.a_start, c.a_end) if side == "b" else (c.a_start, c.a_end, c.b_start, c.b_end)
+        )
+        if pos < ms:
+            break
+        if pos < me:
+            return os_
+        anchor_m, anchor_o = me, oe
+    return anchor_o + (pos - anchor_m)
 
 
 def doc_id(name: str) -> str:
@@ -231,7 +250,60 @@ class _Builder:
                     out.append(self._chain(path, f, line, head, head_cues, cycles))
         out += self._lost(reuse, out)
         self._reuse_flags(reuse, out)
+        out = self._through_copies(reuse, out)
         return sorted(out, key=lambda c: (c.document, c.claim.start, c.path))
+
+    def _through_copies(self, reuse: Sequence[ReusePair], chains: list[Chain]) -> list[Chain]:
+        """A claim inside a passage the document copied from another (direction known) continues
+        through the original document's outlet to the original's chain for that passage, when that
+        chain goes further ("B copies A; A has it from BBC Monitoring, which has it from Al-Naba")."""
+        by_doc: dict[str, list[Chain]] = defaultdict(list)
+        for c in chains:
+            by_doc[c.document].append(c)
+        out = []
+        for c in chains:
+            best = c
+            for pair in reuse:
+                if pair.direction not in ("a->b", "b->a"):
+                    continue
+                copy, original = (pair.b, pair.a) if pair.direction == "a->b" else (pair.a, pair.b)
+                if c.document != copy:
+                    continue
+                side = "b" if copy == pair.b else "a"
+                for p in pair.passages:
+                    lo, hi = (p.b_start, p.b_end) if side == "b" else (p.a_start, p.a_end)
+                    if not (lo <= c.claim.start < hi):
+                        continue
+                    m_start = _map_offset(p, c.claim.start, side)
+                    m_end = _map_offset(p, c.claim.end, side)
+                    for oc in by_doc[original]:
+                        overlap = min(m_end, oc.claim.end) - max(m_start, oc.claim.start)
+                        if overlap < 0.5 * min(m_end - m_start, oc.claim.end - oc.claim.start) or not oc.primary:
+                            continue  # not the same claim in the original
+                        head, head_cues = self.head(c.document)
+                        o_head, _ = self.head(original)
+                        if len(oc.path) - len(o_head) <= len(c.path) - len(head):
+                            continue  # the original goes no further than the copy
+                        path, cues = list(head), list(head_cues)
+                        if o_head[0] != path[-1]:
+                            path.append(o_head[0])
+                            cues.append(f"copies ({PurePath(original).name})")
+                        for name, cue in zip(oc.path[1:], oc.cues, strict=True):
+                            if name != path[-1]:
+                                path.append(name)
+                                cues.append(cue)
+                        if len(path) > len(best.path):
+                            best = c.model_copy(
+                                update={
+                                    "path": path,
+                                    "cues": cues,
+                                    "primary": oc.primary,
+                                    "primary_kind": oc.primary_kind,
+                                    "channel": oc.channel,
+                                }
+                            )
+            out.append(best)
+        return out
 
     def _chain(
         self, path: str, claim: Frame, line: list[Frame], head: list[str], head_cues: list[str], cycles: list[list[str]]

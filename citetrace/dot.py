@@ -208,9 +208,18 @@ class _Diagram:
         return "\n".join(lines) + "\n"
 
 
+def _is_hop(cue: str) -> bool:
+    """A hop between outlets or documents (republication, copy), not a citation."""
+    return cue.startswith(("republishes", "copies"))
+
+
 def _head(chain: Chain) -> int:
-    """Index in the path of the claim's first cited source (after the outlet and republished outlets)."""
-    return 1 + sum(1 for c in chain.cues if c.startswith("republishes"))
+    """Index in the path of the claim's first cited source (after the outlet and the outlets and
+    documents it republishes or copies)."""
+    n = 0
+    while n < len(chain.cues) and _is_hop(chain.cues[n]):
+        n += 1
+    return 1 + n
 
 
 def document_dot(graph: CitationGraph, document: str) -> str:
@@ -228,9 +237,9 @@ def document_dot(graph: CitationGraph, document: str) -> str:
     for c in chains:
         head = _head(c)
         start = did
-        for i in range(1, head):  # the outlets the document republishes
+        for i in range(1, head):  # the outlets the document republishes, the documents it copies
             sid = d.source(c.path[i])
-            d.edge(start, sid, label="republishes", style="bold", color="#b05000")
+            d.edge(start, sid, label=c.cues[i - 1].split(" (")[0], style="bold", color="#b05000")
             start = sid
         d.chain(c, start, head)
     for pair in graph.reuse:
@@ -253,8 +262,8 @@ def corpus_dot(graph: CitationGraph) -> str:
     for c in graph.chains:
         for i in range(len(c.path) - 1):
             kind = (
-                "republishes"
-                if c.cues[i].startswith("republishes")
+                c.cues[i].split(" (")[0]
+                if _is_hop(c.cues[i])
                 else "printed in"
                 if c.cues[i] == "printed in"
                 else "cites"
@@ -266,6 +275,7 @@ def corpus_dot(graph: CitationGraph) -> str:
         sb = d.source(b, url=f"sources/{slug(b)}.html" if b in d.primaries else None)
         style = {
             "republishes": ("bold", "#b05000"),
+            "copies": ("bold,dashed", "#b05000"),
             "printed in": ("dotted", "#2060a0"),
             "cites": ("solid", "#555555"),
         }[kind]
@@ -304,7 +314,7 @@ def source_dot(graph: CitationGraph, name: str) -> str:
         start = d.source(c.path[0])
         for i in range(1, head):
             sid = d.source(c.path[i])
-            d.edge(start, sid, label="republishes", style="bold", color="#b05000")
+            d.edge(start, sid, label=c.cues[i - 1].split(" (")[0], style="bold", color="#b05000")
             start = sid
         d.chain(c, start, head)
     return d.write(f"Everything that rests on {name}")

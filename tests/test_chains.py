@@ -109,3 +109,45 @@ def test_lookups(graph_of) -> None:
     assert find_source(g, "Nobody Anywhere") is None
     assert chains_resting_on(g, "RT") and all("RT" in c.path for c in chains_resting_on(g, "RT"))
     assert {c.document for c in chains_of_claim(g, "IN OPEN DISREGARD for its partners")} == {"0.txt", "1.txt"}
+
+
+def test_a_dated_copy_continues_through_the_original(graph_of, parser) -> None:
+    from citetrace.models import Document as Doc
+
+    docs = [
+        Doc(path="0.txt", name="0.txt", text=RT, outlet="RT", date="2020-01-12"),
+        Doc(path="1.txt", name="1.txt", text=COPY, outlet="ABC Flash Point News", date="2020-07-27"),
+    ]
+    parses = parser.parse([d.text for d in docs])
+    frames = [frames_of(d, p) for d, p in zip(docs, parses, strict=True)]
+    registry = build_registry(frames)
+    frames = apply_registry(frames, registry)
+    reuse = find_reuse(docs, parses, frames)
+    assert reuse[0].direction == "a->b"
+    g = build_graph(docs, parses, frames, registry, reuse)
+    lost = next(c for c in g.chains if c.document == "1.txt" and FlagType.lost_attribution in _flags(c))
+    # the copy dropped "according to BBC Monitoring"; its chain goes on through the original it copied
+    assert lost.path == ["ABC Flash Point News", "RT", "BBC Monitoring", "weekly newspaper"]
+    assert lost.cues == ["republishes (RT. com /)", "according to", "portrayed"]
+    # a claim the original attributes no further is left as the copy has it
+    first = next(c for c in g.chains if c.document == "1.txt" and c.frame == "f1")
+    assert first.path[:2] == ["ABC Flash Point News", "RT"] and "BBC Monitoring" not in first.path
+    assert any(e.type == EdgeType.copies for e in g.edges)
+
+
+def test_a_copied_claim_names_the_original_document(parser) -> None:
+    from citetrace.models import Document as Doc
+
+    original, copy = RT.split("\n\nRT with")[0] + "\n", COPY.split("\n\nRT. com")[0] + "\n"
+    docs = [
+        Doc(path="0.txt", name="0.txt", text=original, outlet="Wire Service", date="2020-01-12"),
+        Doc(path="1.txt", name="1.txt", text=copy, outlet="Copy Outlet", date="2020-07-27"),
+    ]
+    parses = parser.parse([d.text for d in docs])
+    frames = [frames_of(d, p) for d, p in zip(docs, parses, strict=True)]
+    registry = build_registry(frames)
+    frames = apply_registry(frames, registry)
+    g = build_graph(docs, parses, frames, registry, find_reuse(docs, parses, frames))
+    lost = next(c for c in g.chains if c.document == "1.txt" and FlagType.lost_attribution in _flags(c))
+    assert lost.path == ["Copy Outlet", "Wire Service", "BBC Monitoring", "weekly newspaper"]
+    assert lost.cues[0] == "copies (0.txt)"

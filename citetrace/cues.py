@@ -134,6 +134,9 @@ KNOWN_SOURCES: tuple[KnownSource, ...] = (
     KnownSource("White House", SourceKind.government, ("White House",)),
     KnownSource("Kremlin", SourceKind.government, ("Kremlin",)),
     KnownSource("Trump administration", SourceKind.government, ("Trump administration",)),
+    # People named by surname alone across the news: the gazetteer is the evidence that lets "Trump"
+    # in one article and "US President Donald Trump" in another be one person.
+    KnownSource("Donald Trump", SourceKind.person, ("Donald Trump", "Donald J. Trump", "Trump", "President Trump")),
 )
 
 

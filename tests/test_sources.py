@@ -72,6 +72,7 @@ def test_unknown_names_are_not_merged() -> None:
 
 
 MORE_CASES = [
+    ("President Trump said the strike was justified.", "said", "Donald Trump", SourceKind.person),
     (
         "The paper reported X, according to BBC journalist Mina Al-Lami.",
         "according to",
@@ -126,6 +127,7 @@ def _doc(name: str, *sources: tuple[str, str, SourceKind]) -> DocumentFrames:
 
 
 MERGE = [
+    (("Trump", "Trump", SourceKind.person), ("Donald Trump", "Donald Trump", SourceKind.person)),
     # titles, determiners, case, hyphens and apostrophes do not split a source
     (("the BBC", "BBC", SourceKind.outlet), ("BBC", "BBC", SourceKind.outlet)),
     (("al-Naba", "al-Naba", SourceKind.publication), ("Al Naba", "Al Naba", SourceKind.publication)),

@@ -320,6 +320,23 @@ def source_dot(graph: CitationGraph, name: str) -> str:
     return d.write(f"Everything that rests on {name}")
 
 
+RESERVED_STEMS = frozenset({"index", "corpus", "diagrams", "graph", "chains", "reuse", "frames", "sources"})
+
+
+def document_stems(documents: Iterable[str]) -> dict[str, str]:
+    """Output file stem of each document (path -> stem): its file name without the extension, unless
+    that clashes with the report's own files ("index", "corpus") or with another document ("a.txt"
+    and "a.md"); then the whole file name with dots made underscores."""
+    docs = sorted(documents)
+    stems = [PurePath(d).stem for d in docs]
+    out = {}
+    for d, stem in zip(docs, stems, strict=True):
+        if stem.casefold() in RESERVED_STEMS or stems.count(stem) > 1:
+            stem = PurePath(d).name.replace(".", "_")
+        out[d] = stem
+    return out
+
+
 def primaries(graph: CitationGraph) -> list[str]:
     """Primary sources of the graph, sorted."""
     return sorted({c.primary for c in graph.chains if c.primary}, key=str.casefold)
@@ -334,10 +351,11 @@ def diagrams(graph: CitationGraph) -> Iterable[tuple[str, str]]:
 def titled_diagrams(graph: CitationGraph) -> Iterable[tuple[str, str, str]]:
     """(relative file stem, caption, DOT) for every diagram: the corpus, each document, each primary source."""
     yield "corpus", "Who cites, republishes and copies whom in the corpus", corpus_dot(graph)
+    stems = document_stems(graph.documents)
     for doc in graph.documents:
         outlet = next((c.path[0] for c in graph.chains if c.document == doc and c.path), "outlet unknown")
         yield (
-            PurePath(doc).stem,
+            stems[doc],
             f"{PurePath(doc).name} ({outlet}): its claims and their chains",
             document_dot(graph, doc),
         )

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 from pathlib import PurePath
 
-from citetrace.dot import FLAG_LABEL, claim_node_id, primaries, slug, source_id
+from citetrace.dot import FLAG_LABEL, claim_node_id, document_stems, primaries, slug, source_id
 from citetrace.models import Chain, CitationGraph, Document, DocumentFrames, Frame, is_credit
 
 CSS = """
@@ -240,7 +240,7 @@ def source_page(name: str, graph: CitationGraph, frames_by_doc: dict[str, Docume
     for i, c in enumerate(chains):
         by_doc[c.document].append(i)
     for doc, idx in by_doc.items():
-        page = f"../{PurePath(doc).stem}.html"
+        page = f"../{document_stems(graph.documents)[doc]}.html"
         parts.append(f'<h2><a href="{_e(page)}">{_e(PurePath(doc).name)}</a></h2><ul>')
         for i in idx:
             c = chains[i]
@@ -263,12 +263,13 @@ def index_page(graph: CitationGraph, frames: Sequence[DocumentFrames], svg: str)
     data, frame_chains, node_chains = _chain_data(graph.chains, frames_by_doc)
     flags = Counter(f.type for c in graph.chains for f in c.flags)
     rows = []
+    stems = document_stems(graph.documents)
     for doc in graph.documents:
         chains = [c for c in graph.chains if c.document == doc]
         outlet = next((c.path[0] for c in chains if c.path), "outlet unknown")
         n_frames = len(frames_by_doc[doc].frames) if doc in frames_by_doc else 0
         rows.append(
-            f'<tr><td><a href="{_e(PurePath(doc).stem)}.html">{_e(PurePath(doc).name)}</a></td><td>{_e(outlet)}</td>'
+            f'<tr><td><a href="{_e(stems[doc])}.html">{_e(PurePath(doc).name)}</a></td><td>{_e(outlet)}</td>'
             f"<td>{n_frames}</td><td>{len(chains)}</td><td>{sum(len(c.flags) for c in chains)}</td></tr>"
         )
     rest = Counter(c.primary for c in graph.chains if c.primary)
@@ -308,7 +309,7 @@ def pages(
     frames_by_doc = {f.document: f for f in frames}
     out = {"index.html": index_page(graph, frames, svgs["corpus"])}
     for doc in documents:
-        stem = PurePath(doc.name).stem
+        stem = document_stems(graph.documents)[doc.path]
         if doc.path in frames_by_doc:
             out[f"{stem}.html"] = document_page(doc, frames_by_doc[doc.path], graph, svgs[stem])
     for name in primaries(graph):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from citetrace.dot import corpus_dot, diagrams, document_dot, quote, shorten, slug, source_dot
+from citetrace.dot import corpus_dot, diagrams, document_dot, document_stems, quote, shorten, slug, source_dot
 from citetrace.models import CanonicalSource, Chain, CitationGraph, Flag, FlagType, SourceKind, Span
 
 
@@ -83,3 +83,14 @@ def test_corpus_and_source_dot(graph: CitationGraph) -> None:
     assert "ISIS rejoiced" in al_naba and "The paper portrayed" in al_naba and "Iran did it" not in al_naba
     names = [stem for stem, _ in diagrams(graph)]
     assert names == ["corpus", "a", "b", "sources/al-naba"]
+
+
+def test_document_stems_never_overwrite_report_files() -> None:
+    stems = document_stems(["c/index.txt", "c/a.txt", "c/a.md", "c/b.html", "c/corpus.txt"])
+    assert stems == {
+        "c/index.txt": "index_txt",
+        "c/a.txt": "a_txt",
+        "c/a.md": "a_md",
+        "c/b.html": "b",
+        "c/corpus.txt": "corpus_txt",
+    }

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import PurePath
 
 import networkx as nx
@@ -77,6 +77,30 @@ def _map_offset(p: Passage, pos: int, side: str) -> int:
             return os_
         anchor_m, anchor_o = me, oe
     return anchor_o + (pos - anchor_m)
+
+
+def _same_claim_in_originals(
+    c: Chain, reuse: Sequence[ReusePair], by_doc: dict[str, list[Chain]]
+) -> Iterator[tuple[str, Chain]]:
+    """(original document, its chain) for the same claim, where ``c``'s document copied the passage
+    holding it (direction known): the claim's offsets mapped through the passage's changes overlap
+    the original's claim by half the shorter of the two."""
+    for pair in reuse:
+        if pair.direction not in ("a->b", "b->a"):
+            continue
+        copy, original = (pair.b, pair.a) if pair.direction == "a->b" else (pair.a, pair.b)
+        if c.document != copy:
+            continue
+        side = "b" if copy == pair.b else "a"
+        for p in pair.passages:
+            lo, hi = (p.b_start, p.b_end) if side == "b" else (p.a_start, p.a_end)
+            if not (lo <= c.claim.start < hi):
+                continue
+            m_start, m_end = _map_offset(p, c.claim.start, side), _map_offset(p, c.claim.end, side)
+            for oc in by_doc[original]:
+                overlap = min(m_end, oc.claim.end) - max(m_start, oc.claim.start)
+                if oc.primary and overlap >= 0.5 * min(m_end - m_start, oc.claim.end - oc.claim.start):
+                    yield original, oc
 
 
 def doc_id(name: str) -> str:
@@ -263,45 +287,29 @@ class _Builder:
         out = []
         for c in chains:
             best = c
-            for pair in reuse:
-                if pair.direction not in ("a->b", "b->a"):
-                    continue
-                copy, original = (pair.b, pair.a) if pair.direction == "a->b" else (pair.a, pair.b)
-                if c.document != copy:
-                    continue
-                side = "b" if copy == pair.b else "a"
-                for p in pair.passages:
-                    lo, hi = (p.b_start, p.b_end) if side == "b" else (p.a_start, p.a_end)
-                    if not (lo <= c.claim.start < hi):
-                        continue
-                    m_start = _map_offset(p, c.claim.start, side)
-                    m_end = _map_offset(p, c.claim.end, side)
-                    for oc in by_doc[original]:
-                        overlap = min(m_end, oc.claim.end) - max(m_start, oc.claim.start)
-                        if overlap < 0.5 * min(m_end - m_start, oc.claim.end - oc.claim.start) or not oc.primary:
-                            continue  # not the same claim in the original
-                        head, head_cues = self.head(c.document)
-                        o_head, _ = self.head(original)
-                        if len(oc.path) - len(o_head) <= len(c.path) - len(head):
-                            continue  # the original goes no further than the copy
-                        path, cues = list(head), list(head_cues)
-                        if o_head[0] != path[-1]:
-                            path.append(o_head[0])
-                            cues.append(f"copies ({PurePath(original).name})")
-                        for name, cue in zip(oc.path[1:], oc.cues, strict=True):
-                            if name != path[-1]:
-                                path.append(name)
-                                cues.append(cue)
-                        if len(path) > len(best.path):
-                            best = c.model_copy(
-                                update={
-                                    "path": path,
-                                    "cues": cues,
-                                    "primary": oc.primary,
-                                    "primary_kind": oc.primary_kind,
-                                    "channel": oc.channel,
-                                }
-                            )
+            head, head_cues = self.head(c.document)
+            for original, oc in _same_claim_in_originals(c, reuse, by_doc):
+                o_head, _ = self.head(original)
+                if len(oc.path) - len(o_head) <= len(c.path) - len(head):
+                    continue  # the original goes no further than the copy
+                path, cues = list(head), list(head_cues)
+                if o_head[0] != path[-1]:
+                    path.append(o_head[0])
+                    cues.append(f"copies ({PurePath(original).name})")
+                for name, cue in zip(oc.path[1:], oc.cues, strict=True):
+                    if name != path[-1]:
+                        path.append(name)
+                        cues.append(cue)
+                if len(path) > len(best.path):
+                    best = c.model_copy(
+                        update={
+                            "path": path,
+                            "cues": cues,
+                            "primary": oc.primary,
+                            "primary_kind": oc.primary_kind,
+                            "channel": oc.channel,
+                        }
+                    )
             out.append(best)
         return out
 

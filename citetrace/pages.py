@@ -236,11 +236,12 @@ def source_page(name: str, graph: CitationGraph, frames_by_doc: dict[str, Docume
         f"<p>{len(chains)} claims rest on {_e(name)}.</p>",
         '<div class="cols"><div class="text" style="white-space:normal">',
     ]
+    stems = document_stems(graph.documents)
     by_doc: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(chains):
         by_doc[c.document].append(i)
     for doc, idx in by_doc.items():
-        page = f"../{document_stems(graph.documents)[doc]}.html"
+        page = f"../{stems[doc]}.html"
         parts.append(f'<h2><a href="{_e(page)}">{_e(PurePath(doc).name)}</a></h2><ul>')
         for i in idx:
             c = chains[i]
@@ -308,9 +309,10 @@ def pages(
     """Every page of the report: relative path -> HTML. ``svgs`` maps diagram stems to their SVG."""
     frames_by_doc = {f.document: f for f in frames}
     out = {"index.html": index_page(graph, frames, svgs["corpus"])}
+    stems = document_stems(graph.documents)
     for doc in documents:
-        stem = document_stems(graph.documents)[doc.path]
         if doc.path in frames_by_doc:
+            stem = stems[doc.path]
             out[f"{stem}.html"] = document_page(doc, frames_by_doc[doc.path], graph, svgs[stem])
     for name in primaries(graph):
         out[f"sources/{slug(name)}.html"] = source_page(name, graph, frames_by_doc, svgs[f"sources/{slug(name)}"])

@@ -65,6 +65,30 @@ def extract_corpus(
     )
 
 
+def link_documents(
+    documents: Sequence[Document],
+    parses: Sequence[ParsedDocument],
+    frames: Sequence[DocumentFrames],
+    extra: tuple[KnownSource, ...] = (),
+    timings: dict[str, float] | None = None,
+) -> tuple[list[DocumentFrames], CitationGraph]:
+    """Across documents: one canonical name per source, text reuse, the citation graph and its chains.
+
+    Returns the frames with corpus-wide canonical names and the graph; stage times go into ``timings``.
+    """
+    t0 = time.perf_counter()
+    registry = build_registry(frames, extra)
+    linked = apply_registry(frames, registry)
+    t1 = time.perf_counter()
+    reuse = find_reuse(documents, parses, linked)
+    t2 = time.perf_counter()
+    graph = build_graph(documents, parses, linked, registry, reuse)
+    t3 = time.perf_counter()
+    if timings is not None:
+        timings.update({"sources": t1 - t0, "reuse": t2 - t1, "chains": t3 - t2})
+    return linked, graph
+
+
 def trace_corpus(
     paths: Sequence[Path],
     parser: Parser,
@@ -77,15 +101,8 @@ def trace_corpus(
     ``extra``: user aliases (``sources.load_aliases``), merged with ``cues.KNOWN_SOURCES``.
     """
     result = extract_corpus(paths, parser, progress=progress, on_read=on_read)
-    if not result.documents:
-        return result
-    t0 = time.perf_counter()
-    registry = build_registry(result.frames, extra)
-    result.frames = apply_registry(result.frames, registry)
-    t1 = time.perf_counter()
-    reuse = find_reuse(result.documents, result.parses, result.frames)
-    t2 = time.perf_counter()
-    result.graph = build_graph(result.documents, result.parses, result.frames, registry, reuse)
-    t3 = time.perf_counter()
-    result.timings.update({"sources": t1 - t0, "reuse": t2 - t1, "chains": t3 - t2})
+    if result.documents:
+        result.frames, result.graph = link_documents(
+            result.documents, result.parses, result.frames, extra, result.timings
+        )
     return result

@@ -33,13 +33,14 @@ def prepare_output_dir(out: Path) -> Path:
     return out
 
 
-def frames_jsonl(frames: Sequence[DocumentFrames]) -> str:
-    """One JSON object per document per line, keys in model order, deterministic."""
-    return "".join(json.dumps(f.model_dump(mode="json"), ensure_ascii=False) + "\n" for f in frames)
-
-
 def jsonl(models: Sequence[BaseModel]) -> str:
+    """One JSON object per model per line, keys in model order, deterministic."""
     return "".join(json.dumps(m.model_dump(mode="json"), ensure_ascii=False) + "\n" for m in models)
+
+
+def frames_jsonl(frames: Sequence[DocumentFrames]) -> str:
+    """``frames.jsonl``: one object per document."""
+    return jsonl(frames)
 
 
 def diagrams_md(graph: CitationGraph, fmt: str = "svg") -> str:

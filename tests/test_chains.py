@@ -4,27 +4,29 @@ from __future__ import annotations
 
 import pytest
 
-from citetrace.chains import build_graph, chains_of_claim, chains_resting_on, find_source
+from citetrace.chains import chains_of_claim, chains_resting_on, find_source
 from citetrace.models import Document, EdgeType, FlagType
-from citetrace.pipeline import frames_of
-from citetrace.reuse import find_reuse
-from citetrace.sources import apply_registry, build_registry
+from citetrace.pipeline import frames_of, link_documents
 
 from .test_reuse import COPY, RT
 
 
 @pytest.fixture(scope="module")
 def graph_of(parser):
-    def run(*texts: str, outlets: tuple[str | None, ...] = ()):
+    def run(*texts: str, outlets: tuple[str | None, ...] = (), dates: tuple[str | None, ...] = ()):
         docs = [
-            Document(path=f"{i}.txt", name=f"{i}.txt", text=t, outlet=outlets[i] if i < len(outlets) else None)
+            Document(
+                path=f"{i}.txt",
+                name=f"{i}.txt",
+                text=t,
+                outlet=outlets[i] if i < len(outlets) else None,
+                date=dates[i] if i < len(dates) else None,
+            )
             for i, t in enumerate(texts)
         ]
         parses = parser.parse([d.text for d in docs])
         frames = [frames_of(d, p) for d, p in zip(docs, parses, strict=True)]
-        registry = build_registry(frames)
-        frames = apply_registry(frames, registry)
-        return build_graph(docs, parses, frames, registry, find_reuse(docs, parses, frames))
+        return link_documents(docs, parses, frames)[1]
 
     return run
 
@@ -111,20 +113,9 @@ def test_lookups(graph_of) -> None:
     assert {c.document for c in chains_of_claim(g, "IN OPEN DISREGARD for its partners")} == {"0.txt", "1.txt"}
 
 
-def test_a_dated_copy_continues_through_the_original(graph_of, parser) -> None:
-    from citetrace.models import Document as Doc
-
-    docs = [
-        Doc(path="0.txt", name="0.txt", text=RT, outlet="RT", date="2020-01-12"),
-        Doc(path="1.txt", name="1.txt", text=COPY, outlet="ABC Flash Point News", date="2020-07-27"),
-    ]
-    parses = parser.parse([d.text for d in docs])
-    frames = [frames_of(d, p) for d, p in zip(docs, parses, strict=True)]
-    registry = build_registry(frames)
-    frames = apply_registry(frames, registry)
-    reuse = find_reuse(docs, parses, frames)
-    assert reuse[0].direction == "a->b"
-    g = build_graph(docs, parses, frames, registry, reuse)
+def test_a_dated_copy_continues_through_the_original(graph_of) -> None:
+    g = graph_of(RT, COPY, outlets=("RT", "ABC Flash Point News"), dates=("2020-01-12", "2020-07-27"))
+    assert g.reuse[0].direction == "a->b"
     lost = next(c for c in g.chains if c.document == "1.txt" and FlagType.lost_attribution in _flags(c))
     # the copy dropped "according to BBC Monitoring"; its chain goes on through the original it copied
     assert lost.path == ["ABC Flash Point News", "RT", "BBC Monitoring", "weekly newspaper"]
@@ -135,19 +126,9 @@ def test_a_dated_copy_continues_through_the_original(graph_of, parser) -> None:
     assert any(e.type == EdgeType.copies for e in g.edges)
 
 
-def test_a_copied_claim_names_the_original_document(parser) -> None:
-    from citetrace.models import Document as Doc
-
+def test_a_copied_claim_names_the_original_document(graph_of) -> None:
     original, copy = RT.split("\n\nRT with")[0] + "\n", COPY.split("\n\nRT. com")[0] + "\n"
-    docs = [
-        Doc(path="0.txt", name="0.txt", text=original, outlet="Wire Service", date="2020-01-12"),
-        Doc(path="1.txt", name="1.txt", text=copy, outlet="Copy Outlet", date="2020-07-27"),
-    ]
-    parses = parser.parse([d.text for d in docs])
-    frames = [frames_of(d, p) for d, p in zip(docs, parses, strict=True)]
-    registry = build_registry(frames)
-    frames = apply_registry(frames, registry)
-    g = build_graph(docs, parses, frames, registry, find_reuse(docs, parses, frames))
+    g = graph_of(original, copy, outlets=("Wire Service", "Copy Outlet"), dates=("2020-01-12", "2020-07-27"))
     lost = next(c for c in g.chains if c.document == "1.txt" and FlagType.lost_attribution in _flags(c))
     assert lost.path == ["Copy Outlet", "Wire Service", "BBC Monitoring", "weekly newspaper"]
     assert lost.cues[0] == "copies (0.txt)"

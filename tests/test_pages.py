@@ -8,13 +8,10 @@ from html.parser import HTMLParser
 
 import pytest
 
-from citetrace.chains import build_graph
 from citetrace.dot import primaries, slug
 from citetrace.models import Document
 from citetrace.pages import highlighted_text, pages
-from citetrace.pipeline import frames_of
-from citetrace.reuse import find_reuse
-from citetrace.sources import apply_registry, build_registry
+from citetrace.pipeline import frames_of, link_documents
 
 
 class _Spans(HTMLParser):
@@ -55,10 +52,7 @@ ARTICLE = (
 def report(parser):
     doc = Document(path="a.txt", name="a.txt", text=ARTICLE, outlet="Daily Mail")
     parses = parser.parse([doc.text])
-    frames = [frames_of(doc, parses[0])]
-    registry = build_registry(frames)
-    frames = apply_registry(frames, registry)
-    graph = build_graph([doc], parses, frames, registry, find_reuse([doc], parses, frames))
+    frames, graph = link_documents([doc], parses, [frames_of(doc, parses[0])])
     svgs = {"corpus": "<svg></svg>", "a": "<?xml version='1.0'?><!DOCTYPE svg><svg><g id='x'></g></svg>"}
     svgs |= {f"sources/{slug(p)}": "<svg></svg>" for p in primaries(graph)}
     return doc, frames[0], graph, pages([doc], frames, graph, svgs)

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from citetrace import cues
@@ -730,6 +731,57 @@ def _boilerplate(text: str, sentence: Sentence) -> bool:
     return whole_line and not line.rstrip("\"\u201d'\u2019 ").endswith((".", "!", "?", ":"))
 
 
+_FUNCTION_UPOS = frozenset({"ADP", "SCONJ", "CCONJ", "PUNCT"})
+_NOMINAL_UPOS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+
+
+def _cut_clauses(t: _Tree, toks: list[Token], root: Token, opens_clause: Callable[[Token], bool]) -> list[Token]:
+    """The run of ``toks`` around ``root`` left when the subtrees of the tokens that open a clause are cut."""
+    cut: set[int] = set()
+    for k in toks:
+        if k.id != root.id and opens_clause(k):
+            cut |= t.subtree(k)
+    at = toks.index(root)
+    lo = at
+    while lo > 0 and toks[lo - 1].id not in cut:
+        lo -= 1
+    hi = at
+    while hi + 1 < len(toks) and toks[hi + 1].id not in cut:
+        hi += 1
+    kept = toks[lo : hi + 1]
+    while len(kept) > 1 and len(kept) < len(toks) and kept[-1].text in _BOUNDARY | {"-"}:
+        kept.pop()
+    return kept
+
+
+def _source_phrase(trees: list[_Tree], starts: list[int], span: tuple[int, int]) -> tuple[int, int] | None:
+    """The source phrase of ``span``, or None when it is a clause or a prepositional phrase. A phrase
+    longer than ``cues.MAX_SOURCE_WORDS`` loses its relative clauses, then its other clausal dependents,
+    and is no source if it is still too long (see ``cues``).
+    Spans outside the parsed sentences (credits, page furniture) are kept as they are."""
+    i = bisect_right(starts, span[0]) - 1
+    toks = [k for k in trees[i].tokens if k.start >= span[0] and k.end <= span[1]] if i >= 0 else []
+    if not toks:
+        return span
+    t = trees[i]
+    ids = {k.id for k in toks}
+    if len(toks) > 1 and toks[0].upos in _FUNCTION_UPOS:
+        ids.discard(toks.pop(0).id)  # one leading marker: "as" in "as Iran issued new threats"
+    roots = [k for k in toks if k.head not in ids]
+    root = next((k for k in roots if k.upos in _NOMINAL_UPOS), roots[0])
+    kept = toks
+    for opens_clause in (lambda k: k.deprel == "acl:relcl", lambda k: k.deprel.split(":")[0] in cues.SOURCE_CLAUSES):
+        if sum(1 for k in kept if k.upos != "PUNCT") > cues.MAX_SOURCE_WORDS:
+            kept = _cut_clauses(t, kept, root, opens_clause)
+    clause = root.upos in ("VERB", "AUX") and any(
+        k.head == root.id and k.deprel.split(":")[0] in cues.CLAUSE_CORE_DEPRELS for k in kept
+    )
+    words = sum(1 for k in kept if k.upos != "PUNCT")
+    if clause or kept[0].upos in ("ADP", "SCONJ") or words > cues.MAX_SOURCE_WORDS:
+        return None
+    return span if kept[0].start == span[0] and kept[-1].end == span[1] else (kept[0].start, kept[-1].end)
+
+
 def extract_frames(document: Document, parsed: ParsedDocument) -> list[Frame]:
     """All attribution frames of a document, in text order, with ids f1, f2, ..."""
     text = document.text
@@ -746,9 +798,12 @@ def extract_frames(document: Document, parsed: ParsedDocument) -> list[Frame]:
     raw.sort(key=lambda f: (f.cue[0], f.cue[1]))
     parents = _parents(raw)
     frames = []
+    starts = [t.span[0] for t in trees]
     for i, f in enumerate(raw):
         source = None
-        if f.source is not None:
+        phrase = _source_phrase(trees, starts, f.source) if f.source is not None else None
+        if phrase is not None:
+            f.source = phrase
             s_text = text[f.source[0] : f.source[1]]
             source = SourceMention(
                 text=s_text, start=f.source[0], end=f.source[1], canonical=s_text, kind=f.source_kind

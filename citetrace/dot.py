@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
 import textwrap
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import PurePath
 
+from citetrace.names import document_stems, source_stems  # noqa: F401 (document_stems re-exported)
 from citetrace.models import Chain, CitationGraph, FlagType, SourceKind, is_credit  # noqa: F401 (re-exported)
 
 # kind -> (shape, fill colour, style)
@@ -45,6 +45,7 @@ FLAG_LABEL: dict[FlagType, str] = {
 }
 CLAIM_WIDTH = 38
 CLAIM_CHARS = 110
+SOURCE_CHARS = 48
 HEADER = [
     '  graph [rankdir="LR", fontname="Helvetica", fontsize="11", nodesep="0.25", ranksep="0.5"];',
     '  node [fontname="Helvetica", fontsize="10", margin="0.2,0.07"];',
@@ -66,10 +67,11 @@ def node_id(prefix: str, key: str) -> str:
     return f"{prefix}_{hashlib.sha1(key.encode('utf-8')).hexdigest()[:10]}"
 
 
-def slug(name: str) -> str:
-    """A file name for a source: "Al-Naba" -> "al-naba", "BBC Monitoring" -> "bbc-monitoring"."""
-    s = re.sub(r"[^0-9a-z]+", "-", name.casefold()).strip("-")
-    return s or node_id("source", name)
+def short_name(name: str, chars: int = SOURCE_CHARS) -> str:
+    """A source name as diagrams and pages show it: one line, at most ``chars`` characters (the full
+    name stays in the tooltip)."""
+    flat = " ".join(name.split())
+    return flat if len(flat) <= chars else flat[: chars - 1].rsplit(" ", 1)[0] + " …"
 
 
 def shorten(text: str, width: int = CLAIM_WIDTH, chars: int = CLAIM_CHARS) -> str:
@@ -95,9 +97,14 @@ class _Diagram:
     def __init__(self, graph: CitationGraph):
         self.kinds = {s.name: s.kind for s in graph.sources}
         self.aliases = {s.name: s.aliases for s in graph.sources}
-        self.primaries = {c.primary for c in graph.chains if c.primary}
+        self.primaries = source_stems(primaries(graph))  # primary source -> stem of its page
         self.nodes: dict[str, str] = {}
         self.edges: dict[tuple[str, str, str], dict[str, str]] = {}
+
+    def source_url(self, name: str) -> str | None:
+        """The page of a primary source, relative to the report folder; None for other sources."""
+        stem = self.primaries.get(name)
+        return f"sources/{stem}.html" if stem else None
 
     def source(self, name: str, url: str | None = None) -> str:
         sid = source_id(name)
@@ -112,7 +119,7 @@ class _Diagram:
             f"  {sid} "
             + attrs(
                 id=sid,
-                label=f"{name}\n({kind.value})",
+                label=f"{short_name(name)}\n({kind.value})",
                 shape=shape,
                 fillcolor=fill,
                 style=style,
@@ -269,10 +276,10 @@ def corpus_dot(graph: CitationGraph) -> str:
                 else "cites"
             )
             weights[(c.path[i], c.path[i + 1], kind)] += 1
-        d.source(c.path[0], url=f"sources/{slug(c.path[0])}.html" if c.path[0] in d.primaries else None)
+        d.source(c.path[0], url=d.source_url(c.path[0]))
     for (a, b, kind), n in sorted(weights.items()):
-        sa = d.source(a, url=f"sources/{slug(a)}.html" if a in d.primaries else None)
-        sb = d.source(b, url=f"sources/{slug(b)}.html" if b in d.primaries else None)
+        sa = d.source(a, url=d.source_url(a))
+        sb = d.source(b, url=d.source_url(b))
         style = {
             "republishes": ("bold", "#b05000"),
             "copies": ("bold,dashed", "#b05000"),
@@ -320,23 +327,6 @@ def source_dot(graph: CitationGraph, name: str) -> str:
     return d.write(f"Everything that rests on {name}")
 
 
-RESERVED_STEMS = frozenset({"index", "corpus", "diagrams", "graph", "chains", "reuse", "frames", "sources"})
-
-
-def document_stems(documents: Iterable[str]) -> dict[str, str]:
-    """Output file stem of each document (path -> stem): its file name without the extension, unless
-    that clashes with the report's own files ("index", "corpus") or with another document ("a.txt"
-    and "a.md"); then the whole file name with dots made underscores."""
-    docs = sorted(documents)
-    stems = [PurePath(d).stem for d in docs]
-    out = {}
-    for d, stem in zip(docs, stems, strict=True):
-        if stem.casefold() in RESERVED_STEMS or stems.count(stem) > 1:
-            stem = PurePath(d).name.replace(".", "_")
-        out[d] = stem
-    return out
-
-
 def primaries(graph: CitationGraph) -> list[str]:
     """Primary sources of the graph, sorted."""
     return sorted({c.primary for c in graph.chains if c.primary}, key=str.casefold)
@@ -359,5 +349,7 @@ def titled_diagrams(graph: CitationGraph) -> Iterable[tuple[str, str, str]]:
             f"{PurePath(doc).name} ({outlet}): its claims and their chains",
             document_dot(graph, doc),
         )
-    for name in primaries(graph):
-        yield f"sources/{slug(name)}", f"Everything that rests on {name}", source_dot(graph, name)
+    names = primaries(graph)
+    source_stem = source_stems(names)
+    for name in names:
+        yield f"sources/{source_stem[name]}", f"Everything that rests on {name}", source_dot(graph, name)

@@ -25,7 +25,8 @@ from collections.abc import Sequence
 from itertools import pairwise
 from pathlib import PurePath
 
-from citetrace.dot import FLAG_LABEL, claim_node_id, document_stems, primaries, slug, source_id
+from citetrace.dot import FLAG_LABEL, claim_node_id, primaries, short_name, source_id
+from citetrace.names import document_stems, source_stems
 from citetrace.models import Chain, CitationGraph, Document, DocumentFrames, Frame, is_credit
 
 CSS = """
@@ -245,7 +246,7 @@ def source_page(name: str, graph: CitationGraph, frames_by_doc: dict[str, Docume
         parts.append(f'<h2><a href="{_e(page)}">{_e(PurePath(doc).name)}</a></h2><ul>')
         for i in idx:
             c = chains[i]
-            path = " → ".join(_e(p) for p in c.path)
+            path = " → ".join(_e(short_name(p)) for p in c.path)
             flags = "".join(f' <span class="flag">⚑ {_e(FLAG_LABEL[f.type])}</span>' for f in c.flags)
             parts.append(
                 f'<li><a href="javascript:void(0)" data-chain-link="{i}">{_e(" ".join(c.claim.text.split()))}</a>'
@@ -275,8 +276,9 @@ def index_page(graph: CitationGraph, frames: Sequence[DocumentFrames], svg: str)
         )
     rest = Counter(c.primary for c in graph.chains if c.primary)
     kinds = {s.name: s.kind.value for s in graph.sources}
+    source_stem = source_stems(primaries(graph))
     prim = "".join(
-        f'<tr><td><a href="sources/{_e(slug(p))}.html">{_e(p)}</a></td><td>{_e(kinds.get(p, "unknown"))}</td><td>{rest[p]}</td></tr>'
+        f'<tr><td><a href="sources/{_e(source_stem[p])}.html" title="{_e(p)}">{_e(short_name(p))}</a></td><td>{_e(kinds.get(p, "unknown"))}</td><td>{rest[p]}</td></tr>'
         for p in sorted(primaries(graph), key=lambda p: (-rest[p], p.casefold()))
     )
     outlets = sorted({c.path[0] for c in graph.chains if c.path})
@@ -314,6 +316,6 @@ def pages(
         if doc.path in frames_by_doc:
             stem = stems[doc.path]
             out[f"{stem}.html"] = document_page(doc, frames_by_doc[doc.path], graph, svgs[stem])
-    for name in primaries(graph):
-        out[f"sources/{slug(name)}.html"] = source_page(name, graph, frames_by_doc, svgs[f"sources/{slug(name)}"])
+    for name, stem in source_stems(primaries(graph)).items():
+        out[f"sources/{stem}.html"] = source_page(name, graph, frames_by_doc, svgs[f"sources/{stem}"])
     return out

@@ -33,6 +33,12 @@ def prepare_output_dir(out: Path) -> Path:
     return out
 
 
+def _write_error(out: Path, exc: OSError) -> OutputError:
+    """The file that could not be written, and why; a folder to try instead when the folder is the cause."""
+    where = exc.filename or out
+    return OutputError(f"cannot write {where} ({exc.strerror}): check that --out {out} is a folder you can write to")
+
+
 def jsonl(models: Sequence[BaseModel]) -> str:
     """One JSON object per model per line, keys in model order, deterministic."""
     return "".join(json.dumps(m.model_dump(mode="json"), ensure_ascii=False) + "\n" for m in models)
@@ -69,7 +75,7 @@ def write_diagrams(
                 progress(1)
         atomic_write_text(out / "diagrams.md", diagrams_md(graph, fmt))
     except OSError as exc:
-        raise OutputError(f"cannot write into --out {out} ({exc.strerror}): choose a folder you can write to") from exc
+        raise _write_error(out, exc) from exc
     return rendered
 
 
@@ -101,7 +107,7 @@ def write_report(
             atomic_write_text(out / rel, page)
             written.append(out / rel)
     except OSError as exc:
-        raise OutputError(f"cannot write into --out {out} ({exc.strerror}): choose a folder you can write to") from exc
+        raise _write_error(out, exc) from exc
     return written
 
 

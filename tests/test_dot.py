@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from citetrace.dot import corpus_dot, diagrams, document_dot, document_stems, quote, shorten, slug, source_dot
+from citetrace.dot import corpus_dot, diagrams, document_dot, quote, short_name, shorten, source_dot
 from citetrace.models import CanonicalSource, Chain, CitationGraph, Flag, FlagType, SourceKind, Span
 
 
@@ -59,8 +59,10 @@ def test_quote_escapes() -> None:
     assert quote('a "b" \\ c\nd') == '"a \\"b\\" \\\\ c\\nd"'
 
 
-def test_slug_and_shorten() -> None:
-    assert slug("Al-Naba") == "al-naba" and slug("BBC Monitoring") == "bbc-monitoring"
+def test_shorten_claims_and_source_names() -> None:
+    assert short_name("Al-Naba") == "Al-Naba"
+    long_name = "number of tax experts I spoke to this week about the tax plans of the two candidates"
+    assert short_name(long_name).endswith(" …") and len(short_name(long_name)) <= 48
     short = shorten("word " * 60)
     assert short.endswith("…") and max(len(line) for line in short.splitlines()) <= 38
 
@@ -83,14 +85,3 @@ def test_corpus_and_source_dot(graph: CitationGraph) -> None:
     assert "ISIS rejoiced" in al_naba and "The paper portrayed" in al_naba and "Iran did it" not in al_naba
     names = [stem for stem, _ in diagrams(graph)]
     assert names == ["corpus", "a", "b", "sources/al-naba"]
-
-
-def test_document_stems_never_overwrite_report_files() -> None:
-    stems = document_stems(["c/index.txt", "c/a.txt", "c/a.md", "c/b.html", "c/corpus.txt"])
-    assert stems == {
-        "c/index.txt": "index_txt",
-        "c/a.txt": "a_txt",
-        "c/a.md": "a_md",
-        "c/b.html": "b",
-        "c/corpus.txt": "corpus_txt",
-    }

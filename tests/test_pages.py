@@ -8,7 +8,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from citetrace.dot import primaries, slug
+from citetrace.dot import primaries
+from citetrace.names import source_stems
 from citetrace.models import Document
 from citetrace.pages import highlighted_text, pages
 from citetrace.pipeline import frames_of, link_documents
@@ -54,7 +55,7 @@ def report(parser):
     parses = parser.parse([doc.text])
     frames, graph = link_documents([doc], parses, [frames_of(doc, parses[0])])
     svgs = {"corpus": "<svg></svg>", "a": "<?xml version='1.0'?><!DOCTYPE svg><svg><g id='x'></g></svg>"}
-    svgs |= {f"sources/{slug(p)}": "<svg></svg>" for p in primaries(graph)}
+    svgs |= {f"sources/{stem}": "<svg></svg>" for stem in source_stems(primaries(graph)).values()}
     return doc, frames[0], graph, pages([doc], frames, graph, svgs)
 
 

@@ -22,8 +22,8 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import PurePath
 
-from citetrace.names import document_stems, source_stems  # noqa: F401 (document_stems re-exported)
 from citetrace.models import Chain, CitationGraph, FlagType, SourceKind, is_credit  # noqa: F401 (re-exported)
+from citetrace.names import document_stems, source_stems  # noqa: F401 (document_stems re-exported)
 
 # kind -> (shape, fill colour, style)
 KIND_STYLE: dict[SourceKind, tuple[str, str, str]] = {

@@ -26,8 +26,8 @@ from itertools import pairwise
 from pathlib import PurePath
 
 from citetrace.dot import FLAG_LABEL, claim_node_id, primaries, short_name, source_id
-from citetrace.names import document_stems, source_stems
 from citetrace.models import Chain, CitationGraph, Document, DocumentFrames, Frame, is_credit
+from citetrace.names import document_stems, source_stems
 
 CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;margin:0;color:#222;background:#fafafa}

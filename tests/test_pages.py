@@ -9,8 +9,8 @@ from html.parser import HTMLParser
 import pytest
 
 from citetrace.dot import primaries
-from citetrace.names import source_stems
 from citetrace.models import Document
+from citetrace.names import source_stems
 from citetrace.pages import highlighted_text, pages
 from citetrace.pipeline import frames_of, link_documents
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from citetrace import cues
@@ -735,11 +735,11 @@ _FUNCTION_UPOS = frozenset({"ADP", "SCONJ", "CCONJ", "PUNCT"})
 _NOMINAL_UPOS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
 
-def _cut_clauses(t: _Tree, toks: list[Token], root: Token, opens_clause: Callable[[Token], bool]) -> list[Token]:
-    """The run of ``toks`` around ``root`` left when the subtrees of the tokens that open a clause are cut."""
+def _cut(t: _Tree, toks: list[Token], root: Token, deprels: frozenset[str]) -> list[Token]:
+    """The run of ``toks`` around ``root`` left when the subtrees of tokens attached by ``deprels`` are cut."""
     cut: set[int] = set()
     for k in toks:
-        if k.id != root.id and opens_clause(k):
+        if k.id != root.id and (k.deprel in deprels or k.deprel.split(":")[0] in deprels):
             cut |= t.subtree(k)
     at = toks.index(root)
     lo = at
@@ -757,7 +757,7 @@ def _cut_clauses(t: _Tree, toks: list[Token], root: Token, opens_clause: Callabl
 def _source_phrase(trees: list[_Tree], starts: list[int], span: tuple[int, int]) -> tuple[int, int] | None:
     """The source phrase of ``span``, or None when it is a clause or a prepositional phrase. A phrase
     longer than ``cues.MAX_SOURCE_WORDS`` loses its relative clauses, then its other clausal dependents,
-    and is no source if it is still too long (see ``cues``).
+    then its appositions and conjuncts, and is no source if it is still too long (``cues.SOURCE_CUTS``).
     Spans outside the parsed sentences (credits, page furniture) are kept as they are."""
     i = bisect_right(starts, span[0]) - 1
     toks = [k for k in trees[i].tokens if k.start >= span[0] and k.end <= span[1]] if i >= 0 else []
@@ -770,9 +770,9 @@ def _source_phrase(trees: list[_Tree], starts: list[int], span: tuple[int, int])
     roots = [k for k in toks if k.head not in ids]
     root = next((k for k in roots if k.upos in _NOMINAL_UPOS), roots[0])
     kept = toks
-    for opens_clause in (lambda k: k.deprel == "acl:relcl", lambda k: k.deprel.split(":")[0] in cues.SOURCE_CLAUSES):
+    for deprels in cues.SOURCE_CUTS:
         if sum(1 for k in kept if k.upos != "PUNCT") > cues.MAX_SOURCE_WORDS:
-            kept = _cut_clauses(t, kept, root, opens_clause)
+            kept = _cut(t, kept, root, deprels)
     clause = root.upos in ("VERB", "AUX") and any(
         k.head == root.id and k.deprel.split(":")[0] in cues.CLAUSE_CORE_DEPRELS for k in kept
     )

@@ -67,6 +67,26 @@ CASES = [
     ),
     # document credits
     ("The story went on.\n\nRead more at DailyMail.co.uk", [("Read more at", "DailyMail.co.uk", "Read more at")]),
+    # a source is a phrase, not a clause: over 16 words, relative clauses go, then appositions
+    (
+        "The economists who studied the tax plans of both candidates in the race for the White House "
+        "this summer said the numbers did not add up.",
+        [("said", "The economists", "the numbers did not add up")],
+    ),
+    (
+        "David Kamin, an outside adviser to the campaign on tax and budget issues and an associate "
+        "professor of law at New York University, said the plan would raise revenue.",
+        [("said", "David Kamin", "the plan would raise revenue")],
+    ),
+    (  # 14 words: kept whole
+        "A weekly newspaper affiliated with the group that once controlled much of Syria said the death "
+        "was an act of god.",
+        [("said", "A weekly newspaper affiliated with the group that once controlled much of Syria", "the death")],
+    ),
+    (  # a leading marker is not part of the source
+        "The casket was greeted by chants as Iran issued new threats of retaliation.",
+        [("issued", "Iran", "new threats of retaliation")],
+    ),
     # sentences that must give no frame
     ("Soleimani was killed by a US drone strike on January 3.", []),
     ("The weather was cold and the roads were empty.", []),

@@ -46,6 +46,9 @@ FLAG_LABEL: dict[FlagType, str] = {
 CLAIM_WIDTH = 38
 CLAIM_CHARS = 110
 SOURCE_CHARS = 48
+CORPUS_NODES = 80  # outlets and sources drawn in the corpus diagram at most (the sample corpus has 72)
+SOURCE_CLAIMS = 60  # claims drawn in one source's diagram at most
+TOOLTIP_NAMES = 12  # aliases named in a source's tooltip at most
 HEADER = [
     '  graph [rankdir="LR", fontname="Helvetica", fontsize="11", nodesep="0.25", ranksep="0.5"];',
     '  node [fontname="Helvetica", fontsize="10", margin="0.2,0.07"];',
@@ -72,6 +75,12 @@ def short_name(name: str, chars: int = SOURCE_CHARS) -> str:
     name stays in the tooltip)."""
     flat = " ".join(name.split())
     return flat if len(flat) <= chars else flat[: chars - 1].rsplit(" ", 1)[0] + " …"
+
+
+def _listed(names: list[str], most: int = TOOLTIP_NAMES) -> str:
+    """ "a; b; c" of at most ``most`` names, "; and N more" after them (a source's aliases in its tooltip)."""
+    more = len(names) - most
+    return "; ".join(short_name(n) for n in names[:most]) + (f"; and {more:,} more" if more > 0 else "")
 
 
 def shorten(text: str, width: int = CLAIM_WIDTH, chars: int = CLAIM_CHARS) -> str:
@@ -113,7 +122,7 @@ class _Diagram:
         extra = {"peripheries": "2", "penwidth": "1.6"} if name in self.primaries else {}
         if url:
             extra["URL"] = url
-        tooltip = f"{name} ({kind.value})" + (": " + "; ".join(self.aliases[name]) if self.aliases.get(name) else "")
+        tooltip = f"{name} ({kind.value})" + (": " + _listed(self.aliases[name]) if self.aliases.get(name) else "")
         self.nodes.setdefault(
             sid,
             f"  {sid} "
@@ -262,8 +271,22 @@ def document_dot(graph: CitationGraph, document: str) -> str:
     return d.write(name)
 
 
-def corpus_dot(graph: CitationGraph) -> str:
-    """DOT for the whole corpus: outlets and sources, weighted by the number of claims."""
+def _busiest(weights: Counter[tuple[str, str, str]], limit: int) -> set[str]:
+    """The outlets and sources of the heaviest edges, heaviest first (ties by name), at most ``limit``."""
+    shown: set[str] = set()
+    for (a, b, _), _n in sorted(weights.items(), key=lambda e: (-e[1], e[0])):
+        if len(shown | {a, b}) <= limit:
+            shown |= {a, b}
+    return shown
+
+
+def corpus_dot(graph: CitationGraph, max_nodes: int = CORPUS_NODES) -> str:
+    """DOT for the whole corpus: outlets and sources, weighted by the number of claims.
+
+    A corpus with more than ``max_nodes`` outlets and sources shows those of its busiest links (most
+    claims first) up to ``max_nodes``: a diagram of thousands of nodes is neither drawable nor
+    readable, and the report's index lists them all. O(claims + edges log edges).
+    """
     d = _Diagram(graph)
     weights: Counter[tuple[str, str, str]] = Counter()
     for c in graph.chains:
@@ -276,8 +299,14 @@ def corpus_dot(graph: CitationGraph) -> str:
                 else "cites"
             )
             weights[(c.path[i], c.path[i + 1], kind)] += 1
-        d.source(c.path[0], url=d.source_url(c.path[0]))
+    every = {p for c in graph.chains for p in c.path}
+    shown = every if len(every) <= max_nodes else _busiest(weights, max_nodes)
+    for c in graph.chains:
+        if c.path and c.path[0] in shown:
+            d.source(c.path[0], url=d.source_url(c.path[0]))
     for (a, b, kind), n in sorted(weights.items()):
+        if a not in shown or b not in shown:
+            continue
         sa = d.source(a, url=d.source_url(a))
         sb = d.source(b, url=d.source_url(b))
         style = {
@@ -291,7 +320,7 @@ def corpus_dot(graph: CitationGraph) -> str:
     outlets = {c.document: c.path[0] for c in graph.chains if c.path}
     for pair in graph.reuse:
         a, b = outlets.get(pair.a), outlets.get(pair.b)
-        if not a or not b or a == b:
+        if not a or not b or a == b or a not in shown or b not in shown:
             continue
         n = len(pair.passages)
         if pair.direction == "undecided":
@@ -308,15 +337,22 @@ def corpus_dot(graph: CitationGraph) -> str:
             d.edge(
                 d.source(copier), d.source(original), label=f"copies ({n} passages)", style="dashed", color="#b05000"
             )
-    return d.write("citetrace: who cites, republishes and copies whom")
+    title = "citetrace: who cites, republishes and copies whom"
+    if len(every) > len(shown):
+        title += f"\n(the {len(shown)} outlets and sources of the busiest links, of {len(every):,}; index.html has all)"
+    return d.write(title)
 
 
-def source_dot(graph: CitationGraph, name: str) -> str:
-    """DOT for everything that rests on one primary source."""
+def source_dot(graph: CitationGraph, name: str, max_claims: int = SOURCE_CLAIMS) -> str:
+    """DOT for everything that rests on one primary source.
+
+    A source more than ``max_claims`` claims rest on shows ``max_claims`` of them, spread over the
+    documents (each document's first claim, then each one's second, ...); its page lists them all.
+    """
     d = _Diagram(graph)
-    for c in graph.chains:
-        if c.primary != name:
-            continue
+    chains = [c for c in graph.chains if c.primary == name]
+    shown = _spread(chains, max_claims)
+    for c in shown:
         head = _head(c)
         start = d.source(c.path[0])
         for i in range(1, head):
@@ -324,7 +360,25 @@ def source_dot(graph: CitationGraph, name: str) -> str:
             d.edge(start, sid, label=c.cues[i - 1].split(" (")[0], style="bold", color="#b05000")
             start = sid
         d.chain(c, start, head)
-    return d.write(f"Everything that rests on {name}")
+    title = f"Everything that rests on {short_name(name)}"
+    if len(shown) < len(chains):
+        title += f"\n({len(shown)} of {len(chains):,} claims, spread over the documents; its page lists all)"
+    return d.write(title)
+
+
+def _spread(chains: list[Chain], limit: int) -> list[Chain]:
+    """At most ``limit`` chains, round robin over their documents, in the order given."""
+    if len(chains) <= limit:
+        return chains
+    by_doc: dict[str, list[Chain]] = {}
+    for c in chains:
+        by_doc.setdefault(c.document, []).append(c)
+    picked: list[Chain] = []
+    rank = 0
+    while len(picked) < limit:
+        picked += [cs[rank] for cs in by_doc.values() if rank < len(cs)][: limit - len(picked)]
+        rank += 1
+    return picked
 
 
 def primaries(graph: CitationGraph) -> list[str]:

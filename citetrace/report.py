@@ -13,7 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from citetrace.dot import primaries, titled_diagrams
-from citetrace.errors import InputError, OutputError, UsageError
+from citetrace.errors import InputError, OutputError, RenderError, UsageError
 from citetrace.io import atomic_write_bytes, atomic_write_text
 from citetrace.models import CitationGraph, Document, DocumentFrames
 from citetrace.pages import pages
@@ -67,7 +67,10 @@ def write_diagrams(
     try:
         (out / "sources").mkdir(exist_ok=True)
         for stem, _title, dot in titled_diagrams(graph):
-            data = render(dot, fmt)
+            try:
+                data = render(dot, fmt)
+            except RenderError as exc:
+                raise RenderError(f"{stem}.{fmt}: {exc}") from exc
             atomic_write_text(out / f"{stem}.dot", dot)
             atomic_write_bytes(out / f"{stem}.{fmt}", data)
             rendered[stem] = data

@@ -85,3 +85,20 @@ def test_corpus_and_source_dot(graph: CitationGraph) -> None:
     assert "ISIS rejoiced" in al_naba and "The paper portrayed" in al_naba and "Iran did it" not in al_naba
     names = [stem for stem, _ in diagrams(graph)]
     assert names == ["corpus", "a", "b", "sources/al-naba"]
+
+
+def test_corpus_diagram_of_a_large_corpus_shows_the_busiest_nodes(graph: CitationGraph) -> None:
+    whole = corpus_dot(graph)
+    assert "busiest links" not in whole and whole.count('\\n(outlet)"') == 4  # GVS, RT, BBC, Daily Mail
+    top = corpus_dot(graph, max_nodes=2)
+    assert "the 2 outlets and sources of the busiest links, of 5" in top
+    assert 'label="GVS\\n(outlet)"' in top and 'label="RT\\n(outlet)"' in top and "republishes (2)" in top
+    assert "Daily Mail" not in top and "Al-Naba" not in top and top.count(" -> ") == 1
+
+
+def test_source_diagram_of_a_much_cited_source_spreads_its_claims(graph: CitationGraph) -> None:
+    both = source_dot(graph, "Al-Naba")
+    assert "The paper portrayed" in both and "ISIS rejoiced" in both and "claims, spread" not in both
+    one = source_dot(graph, "Al-Naba", max_claims=1)
+    assert "(1 of 2 claims, spread over the documents; its page lists all)" in one
+    assert ("The paper portrayed" in one) != ("ISIS rejoiced" in one)

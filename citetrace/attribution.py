@@ -24,7 +24,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from citetrace import cues
-from citetrace.models import Document, Frame, ParsedDocument, Sentence, SourceKind, SourceMention, Span, Token
+from citetrace.models import (
+    Document,
+    Frame,
+    FrameKind,
+    ParsedDocument,
+    Sentence,
+    SourceKind,
+    SourceMention,
+    Span,
+    Token,
+)
 
 _PUNCT_EDGE = set(",;:.-–—()[]")
 _QUOTE_RE = re.compile(r"[\u201c\"](?P<body>[^\u201c\u201d\"\n]{3,}?)[\u201d\"]")
@@ -36,7 +46,7 @@ class _Raw:
     cue: tuple[int, int]
     source: tuple[int, int] | None
     content: tuple[int, int]
-    kind: str  # verb | according | citing | possessive | quote | credit
+    kind: FrameKind
     sentence: int = -1
     channel: tuple[int, int] | None = None
     source_kind: SourceKind = SourceKind.unknown
@@ -396,7 +406,7 @@ def _verb_frames(t: _Tree, quotes: list[tuple[int, int]]) -> list[_Raw]:
             source = None
         if _negated(t, tok):
             continue
-        frames.append(_Raw(cue, source, _extend_to_quote(_glue(t.text, content), quotes), "verb", t.index))
+        frames.append(_Raw(cue, source, _extend_to_quote(_glue(t.text, content), quotes), FrameKind.verb, t.index))
     return frames
 
 
@@ -456,7 +466,7 @@ def _according_frames(t: _Tree) -> list[_Raw]:
             content = after
         else:
             content = (s_start, s_end)
-        frames.append(_Raw((tok.start, to.end), source, content, "according", t.index))
+        frames.append(_Raw((tok.start, to.end), source, content, FrameKind.according, t.index))
     return frames
 
 
@@ -480,7 +490,7 @@ def _citing_frames(t: _Tree) -> list[_Raw]:
         else:
             content = t.char_span({x.id for x in t.tokens} - t.subtree(tok))
         if source and content:
-            frames.append(_Raw((tok.start, tok.end), source, content, "citing", t.index))
+            frames.append(_Raw((tok.start, tok.end), source, content, FrameKind.citing, t.index))
     return frames
 
 
@@ -509,7 +519,7 @@ def _possessive_frames(t: _Tree) -> list[_Raw]:
         source = t.char_span(ids)
         if source is None or not any(t.by_id[j].upos == "PROPN" for j in ids):
             continue
-        frames.append(_Raw((tok.start, tok.end), _glue(t.text, source), t.span, "possessive", t.index))
+        frames.append(_Raw((tok.start, tok.end), _glue(t.text, source), t.span, FrameKind.possessive, t.index))
     return frames
 
 
@@ -539,7 +549,7 @@ def _quote_frames(text: str, trees: list[_Tree], quotes: list[tuple[int, int]], 
         tree = next((t for t in trees if t.span[0] <= qs < t.span[1]), None)
         if tree is None or qs - tree.span[0] > 1:
             continue  # a quote inside a sentence is a word or phrase quoted, not a statement
-        earlier = [f for f in frames if f.source is not None and f.cue[0] < qs and f.kind != "credit"]
+        earlier = [f for f in frames if f.source is not None and f.cue[0] < qs and f.kind is not FrameKind.credit]
         last = max(earlier, key=lambda f: f.cue[0]) if earlier else None
         source = last.source if last else None
         if last is not None and "\n" not in text[max(last.cue[1], last.content[1]) : qs]:
@@ -556,7 +566,7 @@ def _quote_frames(text: str, trees: list[_Tree], quotes: list[tuple[int, int]], 
                 subj, _ = _subject(intro, verbs[-1])
                 if subj:
                     source = _glue(text, intro.char_span(subj))
-        found.append(_Raw(cue, source, (qs, qe), "quote", tree.index))
+        found.append(_Raw(cue, source, (qs, qe), FrameKind.quote, tree.index))
     return found
 
 
@@ -570,7 +580,7 @@ def _credit_frames(text: str) -> list[_Raw]:
             line = (m.start(), len(text.rstrip()) if line_end < 0 else line_end)
             end = line[0] + len(text[line[0] : line[1]].rstrip())
             frames.append(
-                _Raw(m.span("cue"), m.span("source"), (line[0], end), "credit", source_kind=SourceKind.outlet)
+                _Raw(m.span("cue"), m.span("source"), (line[0], end), FrameKind.credit, source_kind=SourceKind.outlet)
             )
     return frames
 
@@ -609,11 +619,11 @@ def _channels(t: _Tree, frames: list[_Raw]) -> None:
         if channel is None:
             continue
         for f in frames:
-            if f.sentence == t.index and f.kind == "verb" and f.channel is None:
+            if f.sentence == t.index and f.kind is FrameKind.verb and f.channel is None:
                 if not (f.content[0] <= channel[0] < f.content[1]):
                     f.channel = channel
     for f in frames:  # "told Reuters": the addressee is the channel when it is an outlet
-        if f.kind != "verb" or f.channel is not None or f.sentence != t.index:
+        if f.kind is not FrameKind.verb or f.channel is not None or f.sentence != t.index:
             continue
         cue_tok = next((x for x in t.tokens if x.start == f.cue[0]), None)
         if cue_tok is None or cue_tok.lemma.lower() != "tell":
@@ -647,7 +657,7 @@ def _dedupe(frames: list[_Raw], text: str) -> list[_Raw]:
     seen: set[tuple] = set()
     by_cue: set[tuple[int, int]] = set()
     kept = []
-    for f in sorted(frames, key=lambda f: (f.cue[0], f.kind != "verb", f.content)):
+    for f in sorted(frames, key=lambda f: (f.cue[0], f.kind is not FrameKind.verb, f.content)):
         key = (
             _norm(text[f.cue[0] : f.cue[1]]),
             _norm(text[f.source[0] : f.source[1]]) if f.source else "",
@@ -672,7 +682,7 @@ def _width(f: _Raw) -> int:
 def _outranks(f: _Raw, g: _Raw) -> bool:
     """Of two frames holding each other's cues, whether ``f`` is the outer one: a sentence-level
     "according to"/"citing" phrase is outer, otherwise the frame with the wider content."""
-    outer = ("according", "citing")
+    outer = (FrameKind.according, FrameKind.citing)
     if (f.kind in outer) != (g.kind in outer):
         return f.kind in outer
     return _width(f) > _width(g)
@@ -689,7 +699,7 @@ def _parents(frames: list[_Raw]) -> list[int | None]:
         holders = [
             j
             for j, g in enumerate(frames)
-            if j != i and g.kind != "credit" and _holds(g, f) and not (_holds(f, g) and _outranks(f, g))
+            if j != i and g.kind is not FrameKind.credit and _holds(g, f) and not (_holds(f, g) and _outranks(f, g))
         ]
         parents.append(min(holders, key=lambda j: _width(frames[j])) if holders else None)
     for i in range(len(frames)):  # break any cycle left: a frame cannot be its own ancestor
@@ -701,7 +711,7 @@ def _parents(frames: list[_Raw]) -> list[int | None]:
             seen.add(j)
             j = parents[j]
     for i, j in enumerate(parents):  # the nested content stops where its parent's cue phrase starts
-        if j is not None and frames[j].kind == "according" and _holds(frames[i], frames[j]):
+        if j is not None and frames[j].kind is FrameKind.according and _holds(frames[i], frames[j]):
             cut = frames[j].cue[0]
             f = frames[i]
             if f.content[0] < cut:
@@ -811,6 +821,7 @@ def extract_frames(document: Document, parsed: ParsedDocument) -> list[Frame]:
         frames.append(
             Frame(
                 id=f"f{i + 1}",
+                kind=f.kind,
                 cue=_span(text, f.cue),
                 source=source,
                 content=_span(text, f.content),

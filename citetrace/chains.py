@@ -28,7 +28,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from pathlib import PurePath
 
 import networkx as nx
 from rapidfuzz import fuzz, process
@@ -36,6 +35,7 @@ from rapidfuzz import fuzz, process
 from citetrace.models import (
     Chain,
     CitationGraph,
+    Direction,
     Document,
     DocumentFrames,
     EdgeType,
@@ -43,14 +43,19 @@ from citetrace.models import (
     Flag,
     FlagType,
     Frame,
+    FrameKind,
     GraphEdge,
     GraphNode,
+    Hop,
+    HopType,
+    NodeType,
     ParsedDocument,
     Passage,
     ReusePair,
+    Side,
     SourceKind,
     Span,
-    is_credit,
+    origin_name,
 )
 from citetrace.sources import Registry, channel_source, is_name, known, norm
 
@@ -63,13 +68,13 @@ def _clip(text: str, n: int = 60) -> str:
     return flat if len(flat) <= n else flat[: n - 1] + "…"
 
 
-def _map_offset(p: Passage, pos: int, side: str) -> int:
+def _map_offset(p: Passage, pos: int, side: Side) -> int:
     """The offset in the other copy of a passage that corresponds to ``pos`` in copy ``side``:
     the distance from the last equal stretch's start carries over; inside a change, the change's start."""
-    anchor_m, anchor_o = (p.b_start, p.a_start) if side == "b" else (p.a_start, p.b_start)
+    anchor_m, anchor_o = (p.b_start, p.a_start) if side is Side.b else (p.a_start, p.b_start)
     for c in p.changes:  # in text order
         ms, me, os_, oe = (
-            (c.b_start, c.b_end, c.a_start, c.a_end) if side == "b" else (c.a_start, c.a_end, c.b_start, c.b_end)
+            (c.b_start, c.b_end, c.a_start, c.a_end) if side is Side.b else (c.a_start, c.a_end, c.b_start, c.b_end)
         )
         if pos < ms:
             break
@@ -86,14 +91,14 @@ def _same_claim_in_originals(
     holding it (direction known): the claim's offsets mapped through the passage's changes overlap
     the original's claim by half the shorter of the two."""
     for pair in reuse:
-        if pair.direction not in ("a->b", "b->a"):
+        if pair.direction is Direction.undecided:
             continue
-        copy, original = (pair.b, pair.a) if pair.direction == "a->b" else (pair.a, pair.b)
+        side = Side.b if pair.direction is Direction.b_copies_a else Side.a  # the copy's side
+        copy, original = (pair.b, pair.a) if side is Side.b else (pair.a, pair.b)
         if c.document != copy:
             continue
-        side = "b" if copy == pair.b else "a"
         for p in pair.passages:
-            lo, hi = (p.b_start, p.b_end) if side == "b" else (p.a_start, p.a_end)
+            lo, hi = (p.b_start, p.b_end) if side is Side.b else (p.a_start, p.a_end)
             if not (lo <= c.claim.start < hi):
                 continue
             m_start, m_end = _map_offset(p, c.claim.start, side), _map_offset(p, c.claim.end, side)
@@ -156,7 +161,7 @@ class _Builder:
     def source_node(self, name: str) -> str:
         nid = src_id(name)
         if nid not in self.g:
-            self.g.add_node(nid, type="source", label=name, kind=self.registry.kind(name))
+            self.g.add_node(nid, type=NodeType.source, label=name, kind=self.registry.kind(name))
         return nid
 
     def edge(self, a: str, b: str, type_: EdgeType, label: str | None, evidence: Evidence) -> None:
@@ -170,17 +175,14 @@ class _Builder:
         """Outlets a document republishes (its credits other than its own outlet), in text order."""
         out = []
         for f in doc.frames:
-            if is_credit(f) and f.source is not None and f.source.canonical != doc.outlet:
+            if f.kind is FrameKind.credit and f.source is not None and f.source.canonical != doc.outlet:
                 if f.source.canonical not in [c for c, _ in out]:
                     out.append((f.source.canonical, f))
         return out
 
-    def head(self, path: str) -> tuple[list[str], list[str]]:
-        """Where every chain of a document starts: its outlet, then the outlets it republishes (with their cues)."""
-        doc = self.frames[path]
-        credits = self.credits(doc)
-        names = [doc.outlet or f"{self.name(path)} (outlet unknown)"] + [c for c, _ in credits]
-        return names, [f"republishes ({f.cue.text})" for _, f in credits]
+    def head(self, path: str) -> list[Hop]:
+        """How every chain of a document starts after its outlet: the outlets it republishes."""
+        return [Hop(source=c, cue=f.cue.text, type=HopType.republishes) for c, f in self.credits(self.frames[path])]
 
     def channel_of(self, frame: Frame) -> tuple[str | None, SourceKind | None]:
         if frame.channel is None:
@@ -195,7 +197,7 @@ class _Builder:
     def add_documents(self) -> None:
         for path, doc in sorted(self.frames.items()):
             did = doc_id(self.name(path))
-            self.g.add_node(did, type="document", label=self.name(path), document=path)
+            self.g.add_node(did, type=NodeType.document, label=self.name(path), document=path)
             if doc.outlet:
                 self.edge(
                     did, self.source_node(doc.outlet), EdgeType.published_by, None, self.evidence(path, note="outlet")
@@ -204,11 +206,11 @@ class _Builder:
                 self.edge(did, self.source_node(outlet), EdgeType.republishes, f.cue.text, self.evidence(path, f))
             by_id = {f.id: f for f in doc.frames}
             for f in doc.frames:
-                if is_credit(f):
+                if f.kind is FrameKind.credit:
                     continue
                 if f.parent is None:
                     cid = claim_id(self.name(path), f.id)
-                    self.g.add_node(cid, type="claim", label=f.content.text, document=path, span=f.content)
+                    self.g.add_node(cid, type=NodeType.claim, label=f.content.text, document=path, span=f.content)
                     self.edge(did, cid, EdgeType.contains, None, self.evidence(path, f))
                     if f.source is not None:
                         self.edge(
@@ -247,9 +249,9 @@ class _Builder:
         for pair in reuse:
             a, b = doc_id(self.name(pair.a)), doc_id(self.name(pair.b))
             note = f"{len(pair.passages)} shared passage(s); {pair.direction_evidence}"
-            if pair.direction == "a->b":
+            if pair.direction is Direction.b_copies_a:
                 self.edge(b, a, EdgeType.copies, None, Evidence(document=pair.b, note=note))
-            elif pair.direction == "b->a":
+            elif pair.direction is Direction.a_copies_b:
                 self.edge(a, b, EdgeType.copies, None, Evidence(document=pair.a, note=note))
             else:
                 self.edge(a, b, EdgeType.shares_text, None, Evidence(document=pair.a, note=note))
@@ -257,7 +259,9 @@ class _Builder:
     # ------------------------------------------------------------------ chains
 
     def _descend(self, frame: Frame, doc: DocumentFrames) -> list[list[Frame]]:
-        kids = [f for f in doc.frames if f.parent == frame.id and f.source is not None and not is_credit(f)]
+        kids = [
+            f for f in doc.frames if f.parent == frame.id and f.source is not None and f.kind is not FrameKind.credit
+        ]
         if not kids:
             return [[frame]]
         return [[frame, *tail] for k in kids for tail in self._descend(k, doc)]
@@ -266,12 +270,12 @@ class _Builder:
         cycles = self._cycles()
         out: list[Chain] = []
         for path, doc in sorted(self.frames.items()):
-            head, head_cues = self.head(path)
+            head = self.head(path)
             for f in doc.frames:
-                if f.parent is not None or is_credit(f):
+                if f.parent is not None or f.kind is FrameKind.credit:
                     continue
                 for line in self._descend(f, doc):
-                    out.append(self._chain(path, f, line, head, head_cues, cycles))
+                    out.append(self._chain(path, f, line, head, cycles))
         out += self._lost(reuse, out)
         self._reuse_flags(reuse, out)
         out = self._through_copies(reuse, out)
@@ -287,24 +291,24 @@ class _Builder:
         out = []
         for c in chains:
             best = c
-            head, head_cues = self.head(c.document)
+            head = self.head(c.document)
             for original, oc in _same_claim_in_originals(c, reuse, by_doc):
-                o_head, _ = self.head(original)
-                if len(oc.path) - len(o_head) <= len(c.path) - len(head):
+                o_head = self.head(original)
+                if len(oc.hops) - len(o_head) <= len(c.hops) - len(head):
                     continue  # the original goes no further than the copy
-                path, cues = list(head), list(head_cues)
-                if o_head[0] != path[-1]:
-                    path.append(o_head[0])
-                    cues.append(f"copies ({PurePath(original).name})")
-                for name, cue in zip(oc.path[1:], oc.cues, strict=True):
-                    if name != path[-1]:
-                        path.append(name)
-                        cues.append(cue)
-                if len(path) > len(best.path):
+                hops = list(head)
+                last = hops[-1].source if hops else c.origin
+                if oc.origin != last:
+                    hops.append(Hop(source=oc.origin, cue=None, type=HopType.copies, document=self.name(original)))
+                    last = oc.origin
+                for hop in oc.hops:
+                    if hop.source != last:
+                        hops.append(hop)
+                        last = hop.source
+                if len(hops) > len(best.hops):
                     best = c.model_copy(
                         update={
-                            "path": path,
-                            "cues": cues,
+                            "hops": hops,
                             "primary": oc.primary,
                             "primary_kind": oc.primary_kind,
                             "channel": oc.channel,
@@ -313,34 +317,27 @@ class _Builder:
             out.append(best)
         return out
 
-    def _chain(
-        self, path: str, claim: Frame, line: list[Frame], head: list[str], head_cues: list[str], cycles: list[list[str]]
-    ) -> Chain:
-        names = list(head)
-        cues = list(head_cues)
+    def _chain(self, path: str, claim: Frame, line: list[Frame], head: list[Hop], cycles: list[list[str]]) -> Chain:
+        outlet = self.frames[path].outlet
+        hops = list(head)
+        cited: list[str] = []
         for f in line:
             if f.source is None:
                 continue
-            if f.source.canonical in names[len(head) :]:
-                if f.source.canonical != names[-1]:  # a source that cites itself back: keep the loop visible
-                    names.append(f.source.canonical)
-                    cues.append(f.cue.text)
-                continue
-            names.append(f.source.canonical)
-            cues.append(f.cue.text)
-        cited = names[len(head) :]
+            name = f.source.canonical
+            if name in cited and name == cited[-1]:
+                continue  # a source that cites itself back elsewhere stays in: the loop is visible
+            hops.append(Hop(source=name, cue=f.cue.text, type=HopType.cites))
+            cited.append(name)
+        middle = cited[:-1]  # sources between the document (and the outlets it republishes) and the original
         channel, channel_kind = self.channel_of(line[-1])
-        if (
-            channel is not None
-            and channel_kind == SourceKind.publication
-            and len(names) > len(head)
-            and channel != names[-1]
-        ):
-            names.append(channel)  # the words were printed in a publication: that is the original
-            cues.append("printed in")
+        if channel is not None and channel_kind == SourceKind.publication and cited and channel != cited[-1]:
+            hops.append(Hop(source=channel, cue=None, type=HopType.printed_in))  # the printed original
+            cited.append(channel)
             channel = None
-        sourced = len(names) > len(head)
-        primary = names[-1] if sourced else None
+        names = [origin_name(path, outlet), *(h.source for h in hops)]
+        sourced = bool(cited)
+        primary = cited[-1] if sourced else None
         primary_kind = self.registry.kind(primary) if primary else None
         flags = []
         ev = [self.evidence(path, f) for f in line]
@@ -355,7 +352,6 @@ class _Builder:
                     evidence=ev,
                 )
             )
-        middle = cited[:-1]  # sources between the document (and the outlets it republishes) and the original
         if len(middle) == 1:
             flags.append(
                 Flag(
@@ -375,10 +371,10 @@ class _Builder:
             document=path,
             frame=claim.id,
             claim=claim.content,
-            path=names,
+            outlet=outlet,
+            hops=hops,
             primary=primary,
             primary_kind=primary_kind,
-            cues=cues,
             channel=channel,
             flags=flags,
         )
@@ -396,7 +392,7 @@ class _Builder:
         for pair in reuse:
             for p in pair.passages:
                 for d in p.dropped_attributions:
-                    have, lack = (pair.a, pair.b) if d.present_in == "a" else (pair.b, pair.a)
+                    have, lack = (pair.a, pair.b) if d.present_in is Side.a else (pair.b, pair.a)
                     frame = next(f for f in self.frames[have].frames if f.id == d.frame)
                     kept_words, total = self._survival(p, frame, d.present_in)
                     if total == 0 or kept_words / total < LOST_ATTRIBUTION_SURVIVAL:
@@ -423,16 +419,15 @@ class _Builder:
                         if flag not in owner.flags:
                             owner.flags.append(flag)
                         continue
-                    head, head_cues = self.head(lack)
                     new.append(
                         Chain(
                             document=lack,
                             frame=None,
                             claim=sentence,
-                            path=head,
+                            outlet=self.frames[lack].outlet,
+                            hops=self.head(lack),
                             primary=None,
                             primary_kind=None,
-                            cues=head_cues,
                             channel=None,
                             flags=[
                                 flag,
@@ -443,11 +438,11 @@ class _Builder:
         return new
 
     @staticmethod
-    def _survival(p, frame: Frame, side: str) -> tuple[int, int]:
+    def _survival(p, frame: Frame, side: Side) -> tuple[int, int]:
         """Words of the frame's content outside the passage's changes (kept in the other copy)."""
         s = frame.content.start
-        changed = [(c.a_start, c.a_end) if side == "a" else (c.b_start, c.b_end) for c in p.changes]
-        lo, hi = (p.a_start, p.a_end) if side == "a" else (p.b_start, p.b_end)
+        changed = [(c.a_start, c.a_end) if side is Side.a else (c.b_start, c.b_end) for c in p.changes]
+        lo, hi = (p.a_start, p.a_end) if side is Side.a else (p.b_start, p.b_end)
         words = [m for m in _WORD.finditer(frame.content.text)]
         total = len(words)
         kept = sum(
@@ -456,16 +451,16 @@ class _Builder:
         return kept, total
 
     @staticmethod
-    def _counterpart(p, frame: Frame, side: str) -> tuple[int, int]:
+    def _counterpart(p, frame: Frame, side: Side) -> tuple[int, int]:
         for c in p.changes:
-            ms, me = (c.a_start, c.a_end) if side == "a" else (c.b_start, c.b_end)
+            ms, me = (c.a_start, c.a_end) if side is Side.a else (c.b_start, c.b_end)
             if ms <= frame.cue.start < max(me, ms + 1):
                 return (
                     (c.b_start, max(c.b_end, c.b_start + 1))
-                    if side == "a"
+                    if side is Side.a
                     else (c.a_start, max(c.a_end, c.a_start + 1))
                 )
-        return (p.b_start, p.b_end) if side == "a" else (p.a_start, p.a_end)
+        return (p.b_start, p.b_end) if side is Side.a else (p.a_start, p.a_end)
 
     def _extent(self, chain: Chain) -> tuple[int, int]:
         """Characters of a claim with its cue and source ("according to a newspaper affiliated with the group")."""
@@ -477,10 +472,10 @@ class _Builder:
         """Claims inside a reused passage that the copies word differently."""
         for pair in reuse:
             sides = []
-            if pair.direction in ("a->b", "undecided"):
-                sides.append(("b", pair.b, pair.a))
-            if pair.direction in ("b->a", "undecided"):
-                sides.append(("a", pair.a, pair.b))
+            if pair.direction is not Direction.a_copies_b:  # b may be the copy
+                sides.append((Side.b, pair.b, pair.a))
+            if pair.direction is not Direction.b_copies_a:
+                sides.append((Side.a, pair.a, pair.b))
             for side, mine, other in sides:
                 for p in pair.passages:
                     for c in chains:
@@ -491,14 +486,14 @@ class _Builder:
                             ch
                             for ch in p.changes
                             if (lambda s, e: lo < max(e, s + 1) and s < hi)(
-                                *((ch.a_start, ch.a_end) if side == "a" else (ch.b_start, ch.b_end))
+                                *((ch.a_start, ch.a_end) if side is Side.a else (ch.b_start, ch.b_end))
                             )
                         ]
                         if not changes:
                             continue
                         said = "; ".join(
-                            f"{_clip(ch.b_text if side == 'a' else ch.a_text)!r} there, "
-                            f"{_clip(ch.a_text if side == 'a' else ch.b_text)!r} here"
+                            f"{_clip(ch.b_text if side is Side.a else ch.a_text)!r} there, "
+                            f"{_clip(ch.a_text if side is Side.a else ch.b_text)!r} here"
                             for ch in changes[:6]
                         )
                         flag = Flag(
@@ -529,7 +524,7 @@ class _Builder:
                     kind=data.get("kind"),
                     document=data.get("document"),
                     span=data.get("span"),
-                    primary=data["type"] == "source" and data["label"] in primaries,
+                    primary=data["type"] is NodeType.source and data["label"] in primaries,
                 )
             )
         edges = [
@@ -561,7 +556,7 @@ def build_graph(
     chains = b.chains(reuse)
     for c in chains:
         for name in c.path:
-            if src_id(name) not in b.g and not name.endswith("(outlet unknown)"):
+            if src_id(name) not in b.g and (c.outlet is not None or name != c.origin):
                 b.source_node(name)
     return b.graph(chains, reuse)
 

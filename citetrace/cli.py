@@ -15,6 +15,7 @@ from rich.table import Table
 
 from citetrace import __version__
 from citetrace.chains import chains_of_claim, chains_resting_on, find_source
+from citetrace.dot import hop_label
 from citetrace.errors import CitetraceError, UsageError
 from citetrace.evaluate import evaluate
 from citetrace.nlp import MODELS_ENV, Parser, default_cache_dir
@@ -191,7 +192,7 @@ def trace(
         out_console.print(f"\n[bold]{doc}[/bold]", highlight=False)
         for c in cs:
             out_console.print(f"  • {' '.join(c.claim.text.split())[:160]}", markup=False, highlight=False)
-            hops = [c.path[0]] + [f"--{cue}--> {name}" for cue, name in zip(c.cues, c.path[1:], strict=True)]
+            hops = [c.origin] + [f"--{hop_label(h)}--> {h.source}" for h in c.hops]
             out_console.print(
                 "      " + " ".join(hops) + (f" (via {c.channel})" if c.channel else ""), markup=False, highlight=False
             )

@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import PurePath
 
-from citetrace.models import Chain, CitationGraph, FlagType, SourceKind, is_credit  # noqa: F401 (re-exported)
+from citetrace.models import Chain, CitationGraph, Direction, FlagType, Hop, HopType, SourceKind
 from citetrace.names import document_stems, source_stems  # noqa: F401 (document_stems re-exported)
 
 # kind -> (shape, fill colour, style)
@@ -42,6 +42,19 @@ FLAG_LABEL: dict[FlagType, str] = {
     FlagType.altered_copy: "altered copy",
     FlagType.circular: "circular citation",
     FlagType.single_intermediary: "one intermediary",
+}
+HOP_WORDS: dict[HopType, str] = {
+    HopType.republishes: "republishes",
+    HopType.copies: "copies",
+    HopType.cites: "cites",
+    HopType.printed_in: "printed in",
+}
+# hop type -> (style, colour) of its edge in the corpus diagram
+HOP_STYLE: dict[HopType, tuple[str, str]] = {
+    HopType.republishes: ("bold", "#b05000"),
+    HopType.copies: ("bold,dashed", "#b05000"),
+    HopType.printed_in: ("dotted", "#2060a0"),
+    HopType.cites: ("solid", "#555555"),
 }
 CLAIM_WIDTH = 38
 CLAIM_CHARS = 110
@@ -68,6 +81,15 @@ def attrs(**kwargs: str) -> str:
 def node_id(prefix: str, key: str) -> str:
     """A stable id derived from content."""
     return f"{prefix}_{hashlib.sha1(key.encode('utf-8')).hexdigest()[:10]}"
+
+
+def hop_label(hop: Hop) -> str:
+    """How a step of a chain reads: "said", "republishes (RT with additional input by)", "copies (a.txt)",
+    "printed in"."""
+    if hop.type is HopType.cites:
+        return hop.cue or ""
+    detail = hop.cue if hop.type is HopType.republishes else hop.document
+    return HOP_WORDS[hop.type] + (f" ({detail})" if detail else "")
 
 
 def short_name(name: str, chars: int = SOURCE_CHARS) -> str:
@@ -173,8 +195,9 @@ class _Diagram:
         prev = cid
         for i in range(head, len(chain.path)):
             sid = self.source(chain.path[i])
-            cue = chain.cues[i - 1] if i - 1 < len(chain.cues) else ""
-            label = cue if i == head else ("printed in" if cue == "printed in" else f"cites: {cue}")
+            hop = chain.hops[i - 1]
+            cue = hop.cue or ""
+            label = cue if i == head else (HOP_WORDS[hop.type] if hop.type is HopType.printed_in else f"cites: {cue}")
             if i == len(chain.path) - 1 and chain.channel:
                 label += "\nvia " + (
                     chain.channel if len(chain.channel) <= 40 else chain.channel[:39].rsplit(" ", 1)[0] + " …"
@@ -224,16 +247,16 @@ class _Diagram:
         return "\n".join(lines) + "\n"
 
 
-def _is_hop(cue: str) -> bool:
+def _is_hop(hop: Hop) -> bool:
     """A hop between outlets or documents (republication, copy), not a citation."""
-    return cue.startswith(("republishes", "copies"))
+    return hop.type in (HopType.republishes, HopType.copies)
 
 
 def _head(chain: Chain) -> int:
     """Index in the path of the claim's first cited source (after the outlet and the outlets and
     documents it republishes or copies)."""
     n = 0
-    while n < len(chain.cues) and _is_hop(chain.cues[n]):
+    while n < len(chain.hops) and _is_hop(chain.hops[n]):
         n += 1
     return 1 + n
 
@@ -255,7 +278,7 @@ def document_dot(graph: CitationGraph, document: str) -> str:
         start = did
         for i in range(1, head):  # the outlets the document republishes, the documents it copies
             sid = d.source(c.path[i])
-            d.edge(start, sid, label=c.cues[i - 1].split(" (")[0], style="bold", color="#b05000")
+            d.edge(start, sid, label=HOP_WORDS[c.hops[i - 1].type], style="bold", color="#b05000")
             start = sid
         d.chain(c, start, head)
     for pair in graph.reuse:
@@ -265,13 +288,13 @@ def document_dot(graph: CitationGraph, document: str) -> str:
         oname = PurePath(other).name
         oid = node_id("doc", oname)
         d.nodes.setdefault(oid, f"  {oid} " + attrs(id=oid, label=oname, shape="box", style="dashed") + ";")
-        copies = pair.direction == ("b->a" if pair.a == document else "a->b")
+        copies = pair.direction is (Direction.a_copies_b if pair.a == document else Direction.b_copies_a)
         label = f"{'copies' if copies else 'shares text with'} ({len(pair.passages)} passages)"
         d.edge(did, oid, label=label, style="dashed", color="#b05000")
     return d.write(name)
 
 
-def _busiest(weights: Counter[tuple[str, str, str]], limit: int) -> set[str]:
+def _busiest(weights: Counter[tuple[str, str, HopType]], limit: int) -> set[str]:
     """The outlets and sources of the heaviest edges, heaviest first (ties by name), at most ``limit``."""
     shown: set[str] = set()
     for (a, b, _), _n in sorted(weights.items(), key=lambda e: (-e[1], e[0])):
@@ -288,17 +311,10 @@ def corpus_dot(graph: CitationGraph, max_nodes: int = CORPUS_NODES) -> str:
     readable, and the report's index lists them all. O(claims + edges log edges).
     """
     d = _Diagram(graph)
-    weights: Counter[tuple[str, str, str]] = Counter()
+    weights: Counter[tuple[str, str, HopType]] = Counter()
     for c in graph.chains:
-        for i in range(len(c.path) - 1):
-            kind = (
-                c.cues[i].split(" (")[0]
-                if _is_hop(c.cues[i])
-                else "printed in"
-                if c.cues[i] == "printed in"
-                else "cites"
-            )
-            weights[(c.path[i], c.path[i + 1], kind)] += 1
+        for a, hop in zip(c.path, c.hops, strict=False):
+            weights[(a, hop.source, hop.type)] += 1
     every = {p for c in graph.chains for p in c.path}
     shown = every if len(every) <= max_nodes else _busiest(weights, max_nodes)
     for c in graph.chains:
@@ -309,13 +325,8 @@ def corpus_dot(graph: CitationGraph, max_nodes: int = CORPUS_NODES) -> str:
             continue
         sa = d.source(a, url=d.source_url(a))
         sb = d.source(b, url=d.source_url(b))
-        style = {
-            "republishes": ("bold", "#b05000"),
-            "copies": ("bold,dashed", "#b05000"),
-            "printed in": ("dotted", "#2060a0"),
-            "cites": ("solid", "#555555"),
-        }[kind]
-        label = f"{kind} ({n})" if kind != "cites" else f"{n} claim{'s' if n > 1 else ''}"
+        style = HOP_STYLE[kind]
+        label = f"{HOP_WORDS[kind]} ({n})" if kind is not HopType.cites else f"{n} claim{'s' if n > 1 else ''}"
         d.edge(sa, sb, label=label, style=style[0], color=style[1], penwidth=f"{1 + math.log2(n):.2f}")
     outlets = {c.document: c.path[0] for c in graph.chains if c.path}
     for pair in graph.reuse:
@@ -323,7 +334,7 @@ def corpus_dot(graph: CitationGraph, max_nodes: int = CORPUS_NODES) -> str:
         if not a or not b or a == b or a not in shown or b not in shown:
             continue
         n = len(pair.passages)
-        if pair.direction == "undecided":
+        if pair.direction is Direction.undecided:
             d.edge(
                 d.source(a),
                 d.source(b),
@@ -333,7 +344,7 @@ def corpus_dot(graph: CitationGraph, max_nodes: int = CORPUS_NODES) -> str:
                 arrowhead="none",
             )
         else:
-            copier, original = (b, a) if pair.direction == "a->b" else (a, b)
+            copier, original = (b, a) if pair.direction is Direction.b_copies_a else (a, b)
             d.edge(
                 d.source(copier), d.source(original), label=f"copies ({n} passages)", style="dashed", color="#b05000"
             )
@@ -357,7 +368,7 @@ def source_dot(graph: CitationGraph, name: str, max_claims: int = SOURCE_CLAIMS)
         start = d.source(c.path[0])
         for i in range(1, head):
             sid = d.source(c.path[i])
-            d.edge(start, sid, label=c.cues[i - 1].split(" (")[0], style="bold", color="#b05000")
+            d.edge(start, sid, label=HOP_WORDS[c.hops[i - 1].type], style="bold", color="#b05000")
             start = sid
         d.chain(c, start, head)
     title = f"Everything that rests on {short_name(name)}"

@@ -13,6 +13,7 @@ Stages and the models they exchange::
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import PurePath
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -51,6 +52,17 @@ class SourceMention(_Model):
     kind: SourceKind
 
 
+class FrameKind(StrEnum):
+    """Which family of attribution a frame is, as the extractor found it."""
+
+    verb = "verb"  # a verb of saying, reporting or believing: "Barzani said ..."
+    according = "according"  # "..., according to the BBC"
+    citing = "citing"  # "..., citing the Pentagon"
+    possessive = "possessive"  # a publication cited without a verb: "Foreign Policy's 2019 list"
+    quote = "quote"  # a floating direct quote, attributed to the last speaker before it
+    credit = "credit"  # a document credit: "Read more at DailyMail.co.uk", "RT with additional input by ..."
+
+
 class Frame(_Model):
     """One attribution: ``source`` says/reports ``content``, signalled by ``cue``.
 
@@ -59,21 +71,15 @@ class Frame(_Model):
     """
 
     id: str
+    kind: FrameKind
+    confidence: float = Field(
+        default=1.0, ge=0.0, le=1.0, description="1.0 for the rules; a learned scorer's probability."
+    )
     cue: Span
     source: SourceMention | None
     content: Span
     parent: str | None = None
     channel: Span | None = None
-
-
-def is_credit(frame: Frame) -> bool:
-    """A document credit ("Read more at X"): its content is the credit line that starts with its cue."""
-    return (
-        frame.parent is None
-        and frame.content.start == frame.cue.start
-        and frame.content.end > frame.cue.end
-        and any(c.isalpha() for c in frame.cue.text)
-    )
 
 
 class Document(_Model):
@@ -192,10 +198,33 @@ class CanonicalSource(_Model):
     documents: list[str] = Field(description="Documents that mention the source, sorted.")
 
 
+class ChangeOp(StrEnum):
+    """A word-level edit, as in ``difflib`` opcodes."""
+
+    insert = "insert"
+    delete = "delete"
+    replace = "replace"
+
+
+class Side(StrEnum):
+    """One of the two documents of a reuse pair."""
+
+    a = "a"
+    b = "b"
+
+
+class Direction(StrEnum):
+    """Who copied whom in a reuse pair."""
+
+    b_copies_a = "b_copies_a"
+    a_copies_b = "a_copies_b"
+    undecided = "undecided"
+
+
 class Change(_Model):
     """One word-level difference inside a reused passage, as in ``difflib`` opcodes."""
 
-    op: str = Field(description="insert | delete | replace")
+    op: ChangeOp
     a_text: str
     b_text: str
     a_start: int
@@ -207,7 +236,7 @@ class Change(_Model):
 class AttributionChange(_Model):
     """An attribution present in one copy of a passage and missing from the other."""
 
-    present_in: str = Field(description="'a' or 'b': the copy that has the attribution.")
+    present_in: Side = Field(description="The copy that has the attribution.")
     frame: str = Field(description="Frame id in that copy's document.")
     cue: Span
     source: str | None = Field(description="Canonical source of the frame that was dropped.")
@@ -231,7 +260,7 @@ class ReusePair(_Model):
     a: str
     b: str
     passages: list[Passage]
-    direction: str = Field(description="'a->b' (b copies a), 'b->a', or 'undecided'.")
+    direction: Direction
     direction_evidence: str
 
 
@@ -256,9 +285,15 @@ class EdgeType(StrEnum):
     spoke_through = "spoke_through"  # source -> channel
 
 
+class NodeType(StrEnum):
+    document = "document"
+    source = "source"
+    claim = "claim"
+
+
 class GraphNode(_Model):
     id: str = Field(description="'doc:<name>', 'src:<canonical>' or 'claim:<name>#<frame id>'.")
-    type: str = Field(description="document | source | claim")
+    type: NodeType
     label: str
     kind: SourceKind | None = None
     document: str | None = None
@@ -289,18 +324,51 @@ class Flag(_Model):
     evidence: list[Evidence] = Field(default_factory=list)
 
 
+def origin_name(document: str, outlet: str | None) -> str:
+    """Where a document's chains start: its outlet, or its file name when the outlet is not known."""
+    return outlet or f"{PurePath(document).name} (outlet unknown)"
+
+
+class HopType(StrEnum):
+    """What one step of a chain is."""
+
+    republishes = "republishes"  # the outlet republishes another outlet's article (a credit line)
+    copies = "copies"  # the document copied a passage from another document (direction known)
+    cites = "cites"  # a source is cited for the claim (by the outlet, or by the source before it)
+    printed_in = "printed_in"  # the source's words were printed in a publication: the written original
+
+
+class Hop(_Model):
+    """One step of a chain: to ``source``, of type ``type``, signalled by ``cue``."""
+
+    source: str = Field(description="Canonical name of the outlet or source the step leads to.")
+    cue: str | None = Field(description='The words that make the step ("said", "according to", a credit line).')
+    type: HopType
+    document: str | None = Field(default=None, description="For a copy: the document copied from.")
+
+
 class Chain(_Model):
-    """One line of ``chains.jsonl``: a claim and the path from its document's outlet to its original."""
+    """One line of ``chains.jsonl``: a claim and the hops from its document's outlet to its original."""
 
     document: str
     frame: str | None = Field(description="The claim's frame id (None for a claim that lost its attribution).")
     claim: Span
-    path: list[str] = Field(description="Canonical names from the document's outlet to the primary source.")
+    outlet: str | None = Field(description="The document's outlet (None: not known).")
+    hops: list[Hop] = Field(description="From the outlet to the primary source, in order.")
     primary: str | None
     primary_kind: SourceKind | None
-    cues: list[str] = Field(default_factory=list, description="cues[i] labels the hop path[i] -> path[i+1].")
     channel: str | None = None
     flags: list[Flag]
+
+    @property
+    def origin(self) -> str:
+        """Where the chain starts (``origin_name``)."""
+        return origin_name(self.document, self.outlet)
+
+    @property
+    def path(self) -> list[str]:
+        """Names from the origin to the primary source: ``origin`` then each hop's source."""
+        return [self.origin, *(h.source for h in self.hops)]
 
 
 class CitationGraph(_Model):

@@ -25,8 +25,8 @@ from collections.abc import Sequence
 from itertools import pairwise
 from pathlib import PurePath
 
-from citetrace.dot import FLAG_LABEL, claim_node_id, primaries, short_name, source_id
-from citetrace.models import Chain, CitationGraph, Document, DocumentFrames, Frame, is_credit
+from citetrace.dot import FLAG_LABEL, claim_node_id, hop_label, primaries, short_name, source_id
+from citetrace.models import Chain, CitationGraph, Document, DocumentFrames, Frame, FrameKind
 from citetrace.names import document_stems, source_stems
 
 CSS = """
@@ -134,7 +134,7 @@ def _chain_data(chains: Sequence[Chain], frames_by_doc: dict[str, DocumentFrames
             {
                 "claim": " ".join(c.claim.text.split()),
                 "path": c.path,
-                "cues": c.cues,
+                "cues": [hop_label(h) for h in c.hops],
                 "channel": c.channel,
                 "flags": [{"type": f.type.value, "detail": f.detail} for f in c.flags],
                 "nodes": [claim_node_id(c)] + [source_id(p) for p in c.path],
@@ -175,7 +175,7 @@ def highlighted_text(text: str, frames: Sequence[Frame]) -> str:
         spans.append((f.cue.start, f.cue.end, "cue", f))
         if f.source is not None:
             spans.append((f.source.start, f.source.end, "src", f))
-        if not is_credit(f):
+        if f.kind is not FrameKind.credit:
             spans.append((f.content.start, f.content.end, "content", f))
     cuts = sorted({0, len(text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
     out = []

@@ -32,12 +32,15 @@ from datasketch import MinHash, MinHashLSH
 from citetrace.models import (
     AttributionChange,
     Change,
+    ChangeOp,
+    Direction,
     Document,
     DocumentFrames,
+    FrameKind,
     ParsedDocument,
     Passage,
     ReusePair,
-    is_credit,
+    Side,
 )
 
 LSH_THRESHOLD = 0.2
@@ -191,7 +194,13 @@ def _passage(a_text: str, b_text: str, aw: list[_Word], bw: list[_Word], group: 
         b_e = bw[b0 + j2 - 1].end if j2 > j1 else b_s
         changes.append(
             Change(
-                op=op, a_text=a_text[a_s:a_e], b_text=b_text[b_s:b_e], a_start=a_s, a_end=a_e, b_start=b_s, b_end=b_e
+                op=ChangeOp(op),
+                a_text=a_text[a_s:a_e],
+                b_text=b_text[b_s:b_e],
+                a_start=a_s,
+                a_end=a_e,
+                b_start=b_s,
+                b_end=b_e,
             )
         )
     similarity = 2 * equal / max(1, (a1 - a0) + (b1 - b0))
@@ -208,10 +217,10 @@ def _passage(a_text: str, b_text: str, aw: list[_Word], bw: list[_Word], group: 
 def _dropped(passage: Passage, a_frames: DocumentFrames, b_frames: DocumentFrames) -> list[AttributionChange]:
     """Frames whose cue sits in a changed stretch of one copy with no frame of that cue in the other."""
     dropped = []
-    for side, mine, other in (("a", a_frames, b_frames), ("b", b_frames, a_frames)):
+    for side, mine, other in ((Side.a, a_frames, b_frames), (Side.b, b_frames, a_frames)):
         for change in passage.changes:
-            m_s, m_e = (change.a_start, change.a_end) if side == "a" else (change.b_start, change.b_end)
-            o_s, o_e = (change.b_start, change.b_end) if side == "a" else (change.a_start, change.a_end)
+            m_s, m_e = (change.a_start, change.a_end) if side is Side.a else (change.b_start, change.b_end)
+            o_s, o_e = (change.b_start, change.b_end) if side is Side.a else (change.a_start, change.a_end)
             for f in mine.frames:
                 if not (m_s <= f.cue.start and f.cue.end <= m_e):
                     continue
@@ -229,19 +238,22 @@ def _dropped(passage: Passage, a_frames: DocumentFrames, b_frames: DocumentFrame
     return sorted(dropped, key=lambda d: (d.present_in, d.cue.start))
 
 
-def _direction(a: Document, b: Document, a_frames: DocumentFrames, b_frames: DocumentFrames) -> tuple[str, str]:
+def _direction(a: Document, b: Document, a_frames: DocumentFrames, b_frames: DocumentFrames) -> tuple[Direction, str]:
     if a.date and b.date and a.date != b.date:
-        return ("a->b", f"dated {a.date} and {b.date}") if a.date < b.date else ("b->a", f"dated {a.date} and {b.date}")
-    credits_a = {f.source.canonical for f in a_frames.frames if is_credit(f) and f.source}
-    credits_b = {f.source.canonical for f in b_frames.frames if is_credit(f) and f.source}
+        return (Direction.b_copies_a if a.date < b.date else Direction.a_copies_b), f"dated {a.date} and {b.date}"
+    credits_a = {f.source.canonical for f in a_frames.frames if f.kind is FrameKind.credit and f.source}
+    credits_b = {f.source.canonical for f in b_frames.frames if f.kind is FrameKind.credit and f.source}
     if b_frames.outlet and b_frames.outlet in credits_a - {a_frames.outlet}:
-        return "b->a", f"{a.name} credits {b_frames.outlet}"
+        return Direction.a_copies_b, f"{a.name} credits {b_frames.outlet}"
     if a_frames.outlet and a_frames.outlet in credits_b - {b_frames.outlet}:
-        return "a->b", f"{b.name} credits {a_frames.outlet}"
+        return Direction.b_copies_a, f"{b.name} credits {a_frames.outlet}"
     common = sorted((credits_a & credits_b) - {a_frames.outlet, b_frames.outlet, None})
     if common:
-        return "undecided", f"both credit {', '.join(common)}: copies of a common source, who copied whom is unknown"
-    return "undecided", "no dates or credits tell who copied whom"
+        return (
+            Direction.undecided,
+            f"both credit {', '.join(common)}: copies of a common source, who copied whom is unknown",
+        )
+    return Direction.undecided, "no dates or credits tell who copied whom"
 
 
 def find_reuse(

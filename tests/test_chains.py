@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from citetrace.chains import chains_of_claim, chains_resting_on, find_source
-from citetrace.models import Document, EdgeType, FlagType
+from citetrace.dot import hop_label
+from citetrace.models import Direction, Document, EdgeType, FlagType, HopType
 from citetrace.pipeline import frames_of, link_documents
 
 from .test_reuse import COPY, RT
@@ -42,7 +43,7 @@ def test_nested_frame_is_a_cites_edge_and_a_longer_chain(graph_of) -> None:
     )
     (chain,) = g.chains
     assert chain.path == ["Daily Mail", "Mina Al-Lami", "paper"] or chain.path[:2] == ["Daily Mail", "Mina Al-Lami"]
-    assert chain.cues[0] == "according to"
+    assert chain.hops[0].cue == "according to" and chain.hops[0].type is HopType.cites
     cites = [e for e in g.edges if e.type == EdgeType.cites]
     assert cites and cites[0].source == "src:Mina Al-Lami"
     ev = cites[0].evidence[0]
@@ -61,7 +62,7 @@ def test_channel_is_kept_and_the_speaker_is_primary(graph_of) -> None:
 def test_words_printed_in_a_publication_end_at_the_publication(graph_of) -> None:
     g = graph_of("In the weekly ISIS newspaper al-Naba, the extremists said that the jihadists would regroup.\n")
     (chain,) = g.chains
-    assert chain.path[-2:] == ["Islamic State", "Al-Naba"] and chain.cues[-1] == "printed in"
+    assert chain.path[-2:] == ["Islamic State", "Al-Naba"] and chain.hops[-1].type is HopType.printed_in
 
 
 @pytest.mark.parametrize(
@@ -115,11 +116,16 @@ def test_lookups(graph_of) -> None:
 
 def test_a_dated_copy_continues_through_the_original(graph_of) -> None:
     g = graph_of(RT, COPY, outlets=("RT", "ABC Flash Point News"), dates=("2020-01-12", "2020-07-27"))
-    assert g.reuse[0].direction == "a->b"
+    assert g.reuse[0].direction is Direction.b_copies_a
     lost = next(c for c in g.chains if c.document == "1.txt" and FlagType.lost_attribution in _flags(c))
     # the copy dropped "according to BBC Monitoring"; its chain goes on through the original it copied
     assert lost.path == ["ABC Flash Point News", "RT", "BBC Monitoring", "weekly newspaper"]
-    assert lost.cues == ["republishes (RT. com /)", "according to", "portrayed"]
+    assert [(h.type, h.cue) for h in lost.hops] == [
+        (HopType.republishes, "RT. com /"),
+        (HopType.cites, "according to"),
+        (HopType.cites, "portrayed"),
+    ]
+    assert [hop_label(h) for h in lost.hops] == ["republishes (RT. com /)", "according to", "portrayed"]
     # a claim the original attributes no further is left as the copy has it
     first = next(c for c in g.chains if c.document == "1.txt" and c.frame == "f1")
     assert first.path[:2] == ["ABC Flash Point News", "RT"] and "BBC Monitoring" not in first.path
@@ -131,4 +137,5 @@ def test_a_copied_claim_names_the_original_document(graph_of) -> None:
     g = graph_of(original, copy, outlets=("Wire Service", "Copy Outlet"), dates=("2020-01-12", "2020-07-27"))
     lost = next(c for c in g.chains if c.document == "1.txt" and FlagType.lost_attribution in _flags(c))
     assert lost.path == ["Copy Outlet", "Wire Service", "BBC Monitoring", "weekly newspaper"]
-    assert lost.cues[0] == "copies (0.txt)"
+    assert (lost.hops[0].type, lost.hops[0].cue, lost.hops[0].document) == (HopType.copies, None, "0.txt")
+    assert hop_label(lost.hops[0]) == "copies (0.txt)"

@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from citetrace.cli import app
+from citetrace.models import FrameKind
 
 from .conftest import CORPUS, GOLDEN
 
@@ -59,7 +60,8 @@ def test_run_writes_frames_and_diagrams(run_out: Path) -> None:
         assert set(obj) == {"document", "outlet", "frames"}
         text = Path(obj["document"]).read_text(encoding="utf-8")
         for f in obj["frames"]:
-            assert set(f) == {"id", "cue", "source", "content", "parent", "channel"}
+            assert set(f) == {"id", "kind", "confidence", "cue", "source", "content", "parent", "channel"}
+            assert f["kind"] in {k.value for k in FrameKind} and f["confidence"] == 1.0
             assert text[f["cue"]["start"] : f["cue"]["end"]] == f["cue"]["text"]
             assert text[f["content"]["start"] : f["content"]["end"]] == f["content"]["text"]
 
@@ -243,7 +245,8 @@ def _chain(run_out: Path, doc: str, claim_starts: str) -> dict:
 )
 def test_sample_corpus_chains(run_out: Path, doc: str, claim: str, path: list[str], channel: str | None) -> None:
     c = _chain(run_out, doc, claim)
-    assert c["path"] == path and c["primary"] == path[-1] and c["channel"] == channel
+    assert [c["outlet"], *(h["source"] for h in c["hops"])] == path
+    assert c["primary"] == path[-1] and c["channel"] == channel
 
 
 def test_netanyahu_quote_rests_on_no_named_original(run_out: Path) -> None:

@@ -5,21 +5,25 @@ from __future__ import annotations
 import pytest
 
 from citetrace.dot import corpus_dot, diagrams, document_dot, quote, short_name, shorten, source_dot
-from citetrace.models import CanonicalSource, Chain, CitationGraph, Flag, FlagType, SourceKind, Span
+from citetrace.models import CanonicalSource, Chain, CitationGraph, Flag, FlagType, Hop, HopType, SourceKind, Span
 
 
-def _chain(doc: str, claim: str, path: list[str], cues: list[str], flags=(), channel=None, frame="f1") -> Chain:
+def _chain(doc: str, claim: str, outlet: str, hops: list[Hop], flags=(), channel=None, frame="f1") -> Chain:
+    cited = [h for h in hops if h.type is HopType.cites]
     return Chain(
         document=doc,
         frame=frame,
         claim=Span(text=claim, start=0, end=len(claim)),
-        path=path,
-        primary=path[-1] if len(path) > 1 + sum(c.startswith("republishes") for c in cues) else None,
+        outlet=outlet,
+        hops=hops,
+        primary=cited[-1].source if cited else None,
         primary_kind=SourceKind.publication,
-        cues=cues,
         channel=channel,
         flags=[Flag(type=t, detail=t.value) for t in flags],
     )
+
+
+RT = Hop(source="RT", cue="RT with additional input by", type=HopType.republishes)
 
 
 @pytest.fixture()
@@ -38,19 +42,25 @@ def graph() -> CitationGraph:
         _chain(
             "c/a.txt",
             "The paper portrayed <his> death as an act of god",
-            ["GVS", "RT", "BBC Monitoring", "Al-Naba"],
-            ["republishes (RT with additional input by)", "according to", "portrayed"],
+            "GVS",
+            [
+                RT,
+                Hop(source="BBC Monitoring", cue="according to", type=HopType.cites),
+                Hop(source="Al-Naba", cue="portrayed", type=HopType.cites),
+            ],
             [FlagType.single_intermediary],
         ),
         _chain(
             "c/a.txt",
             "Iran did it",
-            ["GVS", "RT"],
-            ["republishes (RT with additional input by)"],
+            "GVS",
+            [RT],
             [FlagType.no_source],
             frame="f2",
         ),
-        _chain("c/b.txt", "ISIS rejoiced", ["Daily Mail", "Al-Naba"], ["according to"]),
+        _chain(
+            "c/b.txt", "ISIS rejoiced", "Daily Mail", [Hop(source="Al-Naba", cue="according to", type=HopType.cites)]
+        ),
     ]
     return CitationGraph(documents=["c/a.txt", "c/b.txt"], sources=sources, nodes=[], edges=[], chains=chains, reuse=[])
 

@@ -9,7 +9,7 @@ import pytest
 
 from citetrace.errors import GoldError
 from citetrace.evaluate import read_brat_folder, read_gold, score
-from citetrace.models import DocumentFrames, Frame, GoldDocument, GoldFrame, GoldSpan, SourceMention, Span
+from citetrace.models import DocumentFrames, Frame, FrameKind, GoldDocument, GoldFrame, GoldSpan, SourceMention, Span
 
 TEXT = "The BBC said the group was back. Officials denied it."
 
@@ -40,7 +40,7 @@ def frame(i: str, cue: str, source: str | None, content: str) -> Frame:
     if source:
         s = span(TEXT, source)
         src = SourceMention(text=s.text, start=s.start, end=s.end, canonical=s.text, kind="unknown")
-    return Frame(id=i, cue=span(TEXT, cue), source=src, content=span(TEXT, content))
+    return Frame(id=i, kind=FrameKind.verb, cue=span(TEXT, cue), source=src, content=span(TEXT, content))
 
 
 def test_perfect_prediction_scores_one() -> None:

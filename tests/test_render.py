@@ -9,7 +9,7 @@ import pytest
 
 from citetrace.dot import CORPUS_NODES, SOURCE_CLAIMS, corpus_dot, source_dot
 from citetrace.errors import RenderError
-from citetrace.models import CanonicalSource, Chain, CitationGraph, SourceKind, Span
+from citetrace.models import CanonicalSource, Chain, CitationGraph, Hop, HopType, SourceKind, Span
 from citetrace.render import render
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -30,10 +30,10 @@ def big() -> CitationGraph:
                     document=doc,
                     frame=f"f{j + 1}",
                     claim=Span(text=claim, start=0, end=len(claim)),
-                    path=[f"Outlet {i % 300}", primary],
+                    outlet=f"Outlet {i % 300}",
+                    hops=[Hop(source=primary, cue="said", type=HopType.cites)],
                     primary=primary,
                     primary_kind=SourceKind.person,
-                    cues=["said"],
                     channel=None,
                     flags=[],
                 )

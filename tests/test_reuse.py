@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from citetrace.models import Document
+from citetrace.models import Direction, Document
 from citetrace.pipeline import frames_of
 from citetrace.reuse import find_reuse, words
 
@@ -71,7 +71,7 @@ def test_direction_from_credits_and_dates(analysed) -> None:
     (pair,) = analysed(RT, COPY)
     assert pair.direction == "undecided" and "both credit RT" in pair.direction_evidence
     (dated,) = analysed(RT, COPY, dates=("2020-01-12", "2020-07-27"))
-    assert dated.direction == "a->b" and "2020-01-12" in dated.direction_evidence
+    assert dated.direction is Direction.b_copies_a and "2020-01-12" in dated.direction_evidence
 
 
 def test_words_keep_offsets_and_fold_case() -> None:

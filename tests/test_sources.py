@@ -6,7 +6,7 @@ import pytest
 
 from citetrace.cues import KnownSource
 from citetrace.errors import InputError
-from citetrace.models import DocumentFrames, Frame, SourceKind, SourceMention, Span
+from citetrace.models import DocumentFrames, Frame, FrameKind, SourceKind, SourceMention, Span
 from citetrace.sources import build_registry, canonical_outlet, known, load_aliases, norm
 
 CASES = [
@@ -118,6 +118,7 @@ def _doc(name: str, *sources: tuple[str, str, SourceKind]) -> DocumentFrames:
         frames.append(
             Frame(
                 id=f"f{i + 1}",
+                kind=FrameKind.verb,
                 cue=Span(text="said", start=0, end=4),
                 source=SourceMention(text=text, start=0, end=len(text), canonical=canonical, kind=kind),
                 content=Span(text="x", start=5, end=6),

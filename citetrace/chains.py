@@ -128,9 +128,9 @@ class _Builder:
         frames: Sequence[DocumentFrames],
         registry: Registry,
     ):
-        self.docs = {d.path: d for d in documents}
+        self.docs = {d.name: d for d in documents}
         self.sentences = {
-            d.path: [(s.tokens[0].start, s.tokens[-1].end) for s in p.sentences if s.tokens]
+            d.name: [(s.tokens[0].start, s.tokens[-1].end) for s in p.sentences if s.tokens]
             for d, p in zip(documents, parses, strict=True)
         }
         self.frames = {f.document: f for f in frames}

@@ -86,7 +86,10 @@ class Document(_Model):
     """An article as read from disk. Every offset in citetrace points into ``text``."""
 
     path: str = Field(description="The path as given on the command line (or inside a folder given).")
-    name: str = Field(description="File name, unique within a corpus; used to name outputs.")
+    name: str = Field(
+        description="File name, unique within a corpus: the document's key in every output, so that outputs "
+        "do not depend on how the corpus path was typed."
+    )
     text: str
     outlet: str | None = None
     outlet_evidence: Span | None = Field(

@@ -313,9 +313,9 @@ def pages(
     out = {"index.html": index_page(graph, frames, svgs["corpus"])}
     stems = document_stems(graph.documents)
     for doc in documents:
-        if doc.path in frames_by_doc:
-            stem = stems[doc.path]
-            out[f"{stem}.html"] = document_page(doc, frames_by_doc[doc.path], graph, svgs[stem])
+        if doc.name in frames_by_doc:
+            stem = stems[doc.name]
+            out[f"{stem}.html"] = document_page(doc, frames_by_doc[doc.name], graph, svgs[stem])
     for name, stem in source_stems(primaries(graph)).items():
         out[f"sources/{stem}.html"] = source_page(name, graph, frames_by_doc, svgs[f"sources/{stem}"])
     return out

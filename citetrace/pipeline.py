@@ -34,7 +34,7 @@ class Extraction:
 def frames_of(document: Document, parsed: ParsedDocument) -> DocumentFrames:
     """Frames of one parsed document, sources resolved."""
     frames = resolve_sources(document, parsed, extract_frames(document, parsed))
-    return DocumentFrames(document=document.path, outlet=canonical_outlet(document.outlet), frames=frames)
+    return DocumentFrames(document=document.name, outlet=canonical_outlet(document.outlet), frames=frames)
 
 
 def extract_corpus(

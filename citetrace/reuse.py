@@ -297,5 +297,5 @@ def find_reuse(
             for p in sorted(kept, key=lambda p: (p.a_start, p.b_start))
         ]
         direction, evidence = _direction(a, b, frs[da], frs[db])
-        result.append(ReusePair(a=a.path, b=b.path, passages=kept, direction=direction, direction_evidence=evidence))
+        result.append(ReusePair(a=a.name, b=b.name, passages=kept, direction=direction, direction_evidence=evidence))
     return result

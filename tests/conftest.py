@@ -1,4 +1,8 @@
-"""Shared fixtures: one real Stanza parser for the session, parse cache under tests' own tmp folder."""
+"""Shared fixtures: one real Stanza parser for the session, its parses cached in $CITETRACE_CACHE.
+
+The parse cache persists between test runs, as it does for users (``nlp.default_cache_dir``), so a
+second ``python -m pytest -q`` parses nothing; CI gives it a fresh folder and parses for real.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from citetrace.models import Document
-from citetrace.nlp import Parser
+from citetrace.nlp import Parser, default_cache_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -33,8 +37,8 @@ def models_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def parse_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("parse-cache")
+def parse_cache() -> Path:
+    return default_cache_dir()
 
 
 @pytest.fixture(scope="session")

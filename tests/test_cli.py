@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -381,3 +383,22 @@ def test_render_errors(tmp_path: Path, run_out: Path, args: list[str], message: 
         out.mkdir()
     result = runner.invoke(app, ["render", str(out), *args])
     assert result.exit_code == 1 and result.stderr.startswith("Error:") and message in result.stderr
+
+
+def test_two_processes_with_different_hash_seeds_write_the_same_bytes(env, tmp_path: Path) -> None:
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        proc = subprocess.run(
+            [sys.executable, "-m", "citetrace", "run", str(CORPUS), "--out", str(out)],
+            env=os.environ | env | {"PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        assert proc.returncode == 0, proc.stderr
+        outs.append(out)
+    files = sorted(p.relative_to(outs[0]) for p in outs[0].rglob("*") if p.suffix in (".json", ".jsonl", ".dot"))
+    assert len(files) > 20
+    for rel in files:
+        assert (outs[0] / rel).read_bytes() == (outs[1] / rel).read_bytes(), rel

@@ -18,10 +18,11 @@ import random
 import sys
 from pathlib import Path
 
-from citetrace.attribution import CUE_UPOS, _boilerplate, _Tree, cue_features, find_quotes
+from citetrace.attribution import CUE_UPOS, cue_features, find_quotes, is_boilerplate
 from citetrace.corpus import read_document
 from citetrace.evaluate import read_brat_folder
 from citetrace.nlp import Parser, default_cache_dir
+from citetrace.tree import Tree
 
 EPOCHS = 4
 RATE = 0.1
@@ -41,9 +42,9 @@ def examples(folder: Path, parser: Parser) -> list[tuple[str, list[tuple[list[st
         quotes = find_quotes(d.text)
         rows = []
         for i, s in enumerate(p.sentences):
-            if not s.tokens or _boilerplate(d.text, s):
+            if not s.tokens or is_boilerplate(d.text, s):
                 continue
-            t = _Tree(s, i, d.text)
+            t = Tree(s, i, d.text)
             for tok in s.tokens:
                 if tok.upos not in CUE_UPOS:
                     continue

@@ -1,0 +1,151 @@
+"""Assembly: every frame family's candidates for a document, deduplicated, nested and made into
+``Frame`` models with ids in text order (``extract_frames``)."""
+
+from __future__ import annotations
+
+import re
+
+from citetrace import cues
+from citetrace.attribution.candidate import Candidate
+from citetrace.attribution.channels import add_channels
+from citetrace.attribution.phrases import according_frames, citing_frames, possessive_frames
+from citetrace.attribution.quotes import credit_frames, find_quotes, quote_frames
+from citetrace.attribution.source_phrase import source_phrase
+from citetrace.attribution.verbs import verb_frames
+from citetrace.models import Document, Frame, FrameKind, ParsedDocument, Sentence, SourceMention, Span
+from citetrace.tree import Tree
+
+_WORD_RE = re.compile(r"\w+")
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORD_RE.findall(text.casefold()))
+
+
+def _dedupe(frames: list[Candidate], text: str) -> list[Candidate]:
+    """Drop frames repeated word for word (a caption printed twice), and frames sharing one cue."""
+    seen: set[tuple] = set()
+    by_cue: set[tuple[int, int]] = set()
+    kept = []
+    for f in sorted(frames, key=lambda f: (f.cue[0], f.kind is not FrameKind.verb, f.content)):
+        key = (
+            _norm(text[f.cue[0] : f.cue[1]]),
+            _norm(text[f.source[0] : f.source[1]]) if f.source else "",
+            _norm(text[f.content[0] : f.content[1]]),
+        )
+        if key in seen or f.cue in by_cue:
+            continue
+        seen.add(key)
+        by_cue.add(f.cue)
+        kept.append(f)
+    return kept
+
+
+def _holds(outer: Candidate, inner: Candidate) -> bool:
+    return outer.content[0] <= inner.cue[0] and inner.cue[1] <= outer.content[1]
+
+
+def _width(f: Candidate) -> int:
+    return f.content[1] - f.content[0]
+
+
+def _outranks(f: Candidate, g: Candidate) -> bool:
+    """Of two frames holding each other's cues, whether ``f`` is the outer one: a sentence-level
+    "according to"/"citing" phrase is outer, otherwise the frame with the wider content."""
+    outer = (FrameKind.according, FrameKind.citing)
+    if (f.kind in outer) != (g.kind in outer):
+        return f.kind in outer
+    return _width(f) > _width(g)
+
+
+def _parents(frames: list[Candidate]) -> list[int | None]:
+    """Index of each frame's parent: the frame with the smallest content that holds its cue.
+
+    Two frames may hold each other's cues ("X portrayed Y, according to Z" where the parse put the
+    "according to" phrase inside Y): the "according to" frame is the parent (``_outranks``).
+    """
+    parents: list[int | None] = []
+    for i, f in enumerate(frames):
+        holders = [
+            j
+            for j, g in enumerate(frames)
+            if j != i and g.kind is not FrameKind.credit and _holds(g, f) and not (_holds(f, g) and _outranks(f, g))
+        ]
+        parents.append(min(holders, key=lambda j: _width(frames[j])) if holders else None)
+    for i in range(len(frames)):  # break any cycle left: a frame cannot be its own ancestor
+        seen, j = {i}, parents[i]
+        while j is not None:
+            if j in seen:
+                parents[i] = None
+                break
+            seen.add(j)
+            j = parents[j]
+    for i, j in enumerate(parents):  # the nested content stops where its parent's cue phrase starts
+        if j is not None and frames[j].kind is FrameKind.according and _holds(frames[i], frames[j]):
+            cut = frames[j].cue[0]
+            f = frames[i]
+            if f.content[0] < cut:
+                f.content = (f.content[0], cut)
+    return parents
+
+
+def _span(text: str, s: tuple[int, int]) -> Span:
+    start, end = s
+    while end > start and text[end - 1] in " ,;\n\t":
+        end -= 1
+    return Span(text=text[start:end], start=start, end=end)
+
+
+def is_boilerplate(text: str, sentence: Sentence) -> bool:
+    """Headlines, link teasers and page furniture: a sentence that is a whole line without final punctuation,
+    or one that starts with "Read more:" or "Trending:"."""
+    start, end = sentence.tokens[0].start, sentence.tokens[-1].end
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+    if any(line.startswith(p) for p in cues.BOILERPLATE_PREFIXES):
+        return True
+    whole_line = (
+        text[line_start:start].strip() == "" and text[end : len(text) if line_end < 0 else line_end].strip() == ""
+    )
+    return whole_line and not line.rstrip("\"\u201d'\u2019 ").endswith((".", "!", "?", ":"))
+
+
+def extract_frames(document: Document, parsed: ParsedDocument) -> list[Frame]:
+    """All attribution frames of a document, in text order, with ids f1, f2, ..."""
+    text = document.text
+    quotes = find_quotes(text)
+    trees = [Tree(s, i, text) for i, s in enumerate(parsed.sentences) if s.tokens and not is_boilerplate(text, s)]
+    raw: list[Candidate] = []
+    for t in trees:
+        raw += verb_frames(t, quotes) + according_frames(t) + citing_frames(t) + possessive_frames(t)
+    raw += quote_frames(text, trees, quotes, raw)
+    raw += credit_frames(text)
+    for t in trees:
+        add_channels(t, raw)
+    raw = _dedupe(raw, text)
+    raw.sort(key=lambda f: (f.cue[0], f.cue[1]))
+    parents = _parents(raw)
+    frames = []
+    starts = [t.span[0] for t in trees]
+    for i, f in enumerate(raw):
+        source = None
+        phrase = source_phrase(trees, starts, f.source) if f.source is not None else None
+        if phrase is not None:
+            f.source = phrase
+            s_text = text[f.source[0] : f.source[1]]
+            source = SourceMention(
+                text=s_text, start=f.source[0], end=f.source[1], canonical=s_text, kind=f.source_kind
+            )
+        frames.append(
+            Frame(
+                id=f"f{i + 1}",
+                kind=f.kind,
+                cue=_span(text, f.cue),
+                source=source,
+                content=_span(text, f.content),
+                parent=f"f{parents[i] + 1}" if parents[i] is not None else None,
+                channel=_span(text, f.channel) if f.channel else None,
+            )
+        )
+    return frames

@@ -1,0 +1,60 @@
+"""A source is a phrase, never a clause: ``source_phrase`` trims or drops a candidate's source span
+(the bound and the dependents cut are data in ``cues``: ``MAX_SOURCE_WORDS``, ``SOURCE_CUTS``)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from citetrace import cues
+from citetrace.models import Token
+from citetrace.tree import BOUNDARY, Tree
+
+_FUNCTION_UPOS = frozenset({"ADP", "SCONJ", "CCONJ", "PUNCT"})
+_NOMINAL_UPOS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+
+
+def _cut(t: Tree, toks: list[Token], root: Token, deprels: frozenset[str]) -> list[Token]:
+    """The run of ``toks`` around ``root`` left when the subtrees of tokens attached by ``deprels`` are cut."""
+    cut: set[int] = set()
+    for k in toks:
+        if k.id != root.id and (k.deprel in deprels or k.deprel.split(":")[0] in deprels):
+            cut |= t.subtree(k)
+    at = toks.index(root)
+    lo = at
+    while lo > 0 and toks[lo - 1].id not in cut:
+        lo -= 1
+    hi = at
+    while hi + 1 < len(toks) and toks[hi + 1].id not in cut:
+        hi += 1
+    kept = toks[lo : hi + 1]
+    while len(kept) > 1 and len(kept) < len(toks) and kept[-1].text in BOUNDARY | {"-"}:
+        kept.pop()
+    return kept
+
+
+def source_phrase(trees: list[Tree], starts: list[int], span: tuple[int, int]) -> tuple[int, int] | None:
+    """The source phrase of ``span``, or None when it is a clause or a prepositional phrase. A phrase
+    longer than ``cues.MAX_SOURCE_WORDS`` loses its relative clauses, then its other clausal dependents,
+    then its appositions and conjuncts, and is no source if it is still too long (``cues.SOURCE_CUTS``).
+    Spans outside the parsed sentences (credits, page furniture) are kept as they are."""
+    i = bisect_right(starts, span[0]) - 1
+    toks = [k for k in trees[i].tokens if k.start >= span[0] and k.end <= span[1]] if i >= 0 else []
+    if not toks:
+        return span
+    t = trees[i]
+    ids = {k.id for k in toks}
+    if len(toks) > 1 and toks[0].upos in _FUNCTION_UPOS:
+        ids.discard(toks.pop(0).id)  # one leading marker: "as" in "as Iran issued new threats"
+    roots = [k for k in toks if k.head not in ids]
+    root = next((k for k in roots if k.upos in _NOMINAL_UPOS), roots[0])
+    kept = toks
+    for deprels in cues.SOURCE_CUTS:
+        if sum(1 for k in kept if k.upos != "PUNCT") > cues.MAX_SOURCE_WORDS:
+            kept = _cut(t, kept, root, deprels)
+    clause = root.upos in ("VERB", "AUX") and any(
+        k.head == root.id and k.deprel.split(":")[0] in cues.CLAUSE_CORE_DEPRELS for k in kept
+    )
+    words = sum(1 for k in kept if k.upos != "PUNCT")
+    if clause or kept[0].upos in ("ADP", "SCONJ") or words > cues.MAX_SOURCE_WORDS:
+        return None
+    return span if kept[0].start == span[0] and kept[-1].end == span[1] else (kept[0].start, kept[-1].end)

@@ -1,0 +1,161 @@
+"""Verb frames: a verb of saying, reporting or believing with its subject as source and its clausal
+complement, object, adjacent quote or governing clause as content ("Barzani said Iran was ...")."""
+
+from __future__ import annotations
+
+from citetrace import cues
+from citetrace.attribution.candidate import Candidate
+from citetrace.attribution.cue_model import cue_features, cue_score
+from citetrace.attribution.quotes import extend_to_quote
+from citetrace.models import FrameKind, Token
+from citetrace.tree import Tree, glue, left_phrase, negated, right_rest, subject_of
+
+
+def _is_cue_verb(tok: Token) -> tuple[bool, bool]:
+    """(is a cue, is a core verb of saying)."""
+    if tok.upos != "VERB":
+        return False, False
+    lemma, form = tok.lemma.lower(), tok.text.lower()
+    if form == "according" or lemma in ("cite", "accord"):
+        return False, False  # prepositional frames, handled by their own rules
+    core = lemma in cues.SAY_LEMMAS
+    return core or form in cues.learned_cue_forms(), core
+
+
+def verb_frames(t: Tree, quotes: list[tuple[int, int]]) -> list[Candidate]:
+    frames: list[Candidate] = []
+    model = bool(cues.cue_model())
+    for tok in t.tokens:
+        is_cue, core = _is_cue_verb(tok)
+        added = False
+        if model and tok.upos == "VERB" and tok.lemma.lower() not in ("cite", "accord"):
+            p = cue_score(cue_features(t, tok, quotes))
+            if p < cues.CUE_VETO:
+                continue  # the learned model says this word is not a cue here ("say" inside a quote, "called" a name)
+            if not is_cue and p >= cues.CUE_ADD:
+                is_cue = added = True  # a cue outside the lexicons ("slammed", "warns")
+            if p >= cues.CUE_STRONG and not added:
+                core = core or tok.lemma.lower() not in cues.NEEDS_CONTENT
+        if not is_cue:
+            continue
+        if (
+            added
+            and t.child(tok, "ccomp", "xcomp", "parataxis") is None
+            and not any(qs >= tok.end and qs - tok.end <= 3 for qs, _ in quotes)
+        ):
+            continue  # an unknown verb reports only a clause or a quote, not an object ("launched a strike")
+        lemma = tok.lemma.lower()
+        cue = (tok.start, tok.end)
+        content_ids: set[int] | None = None
+        prt = t.child(tok, "compound:prt")
+        if prt is not None:
+            cue = (min(cue[0], prt.start), max(cue[1], prt.end))
+        if lemma in cues.PHRASAL:
+            marked = [
+                (o, c)
+                for o in t.children(tok, "obl")
+                for c in t.children(o, "case")
+                if c.lemma.lower() in cues.PHRASAL[lemma]
+            ]
+            if marked:
+                obl, case = marked[0]
+                cue = (tok.start, case.end) if case.start > tok.start else cue
+                content_ids = t.subtree(obl) - {case.id}
+        if content_ids is None:
+            for rel in ("ccomp", "xcomp"):
+                c = t.child(tok, rel)
+                if c is not None:
+                    content_ids = t.subtree(c)
+                    break
+        inverted = None
+        obj = t.child(tok, "obj")
+        if (
+            core
+            and obj is not None
+            and t.child(tok, "nsubj") is None
+            and obj.start > tok.start
+            and (obj.upos == "PROPN" or obj.lemma.lower() in cues.SOURCE_NOUNS)
+            and lemma in ("say", "write", "add", "tell", "state", "explain", "argue")
+        ):
+            inverted, obj = obj, None  # "..., says Adib-Moghaddam": the speaker after the verb
+        if content_ids is None and lemma == "tell":
+            obj = None  # "told them": the addressee, not the content
+        if content_ids is None:
+            if obj is not None:
+                content_ids = t.subtree(obj)
+                for k in t.children(tok, "obl", "xcomp", "advcl"):
+                    if k.start > obj.start and any(c.lemma.lower() == "as" for c in t.children(k, "case", "mark")):
+                        content_ids |= t.subtree(k)
+        if content_ids is None:
+            para = [k for k in t.children(tok, "parataxis") if k.upos in ("VERB", "AUX", "ADJ", "NOUN")]
+            if para:
+                content_ids = t.subtree(para[0])
+        if content_ids is None:
+            about = [
+                o
+                for o in t.children(tok, "obl")
+                if o.start > tok.start and any(c.lemma.lower() in ("on", "about", "of") for c in t.children(o, "case"))
+            ]
+            if about:
+                content_ids = t.subtree(about[0])
+        if content_ids is None and tok.deprel.split(":")[0] in ("parataxis", "ccomp") and core:
+            governor = t.head(tok)
+            if governor is not None:
+                content_ids = t.subtree(governor) - t.subtree(tok)
+        if content_ids is None and core and lemma in ("say", "tell", "write", "add", "tweet", "state"):
+            # The tree gave no complement: the rest of the sentence, if it is a quote or a clause.
+            rest = {x.id for x in t.tokens} - t.subtree(tok)
+            if sum(1 for i in rest if t.by_id[i].upos not in ("PUNCT",)) >= 3:
+                content_ids = rest
+        source_ids, passive = subject_of(t, tok)
+        if inverted is not None and source_ids is None:
+            source_ids = t.subtree(inverted)
+            if content_ids is not None:
+                content_ids -= source_ids
+        odd = tok.deprel.split(":")[0] not in ("xcomp", "advcl", "conj", "acl", "parataxis", "ccomp")
+        if core and source_ids is None and not passive and odd and not tok.text.lower().endswith("ing"):
+            left = left_phrase(t, tok)  # the tree lost the subject: take the phrase to the left
+            if any(t.by_id[i].upos in ("PROPN", "NOUN", "PRON") for i in left):
+                source_ids = left
+                if content_ids is None or content_ids & left:
+                    content_ids = right_rest(t, tok) or None
+        if content_ids is None and passive and source_ids:
+            subj = t.child(tok, "nsubj")  # "O'Malley's move was first reported by MSNBC"
+            content_ids = t.subtree(subj) if subj is not None else None
+        content_span: tuple[int, int] | None = None
+        if content_ids is None and source_ids:
+            content_span = _adjacent_quote(t, tok, source_ids, quotes)  # "“...,” he concluded."
+            content_ids = set() if content_span else None
+        if content_ids is None:
+            continue
+        if not core and (source_ids is None or lemma in cues.NEEDS_CONTENT and not content_ids):
+            continue
+        if lemma in cues.NEEDS_CONTENT and source_ids is None:
+            continue
+        content = content_span or t.char_span(content_ids - {tok.id})
+        if content is None:
+            continue
+        if content[0] < cue[1] and cue[0] < content[1]:
+            continue  # the content cannot hold its own cue
+        source = glue(t.text, t.char_span(source_ids)) if source_ids else None
+        if source is not None and source[0] < cue[1] and cue[0] < source[1]:
+            source = None
+        if negated(t, tok):
+            continue
+        frames.append(Candidate(cue, source, extend_to_quote(glue(t.text, content), quotes), FrameKind.verb, t.index))
+    return frames
+
+
+def _adjacent_quote(t: Tree, tok: Token, source_ids: set[int], quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A quote right before the speaker ("“...,” he said.") or right after the cue ("he added, “...”")."""
+    first = t.by_id[min(source_ids | {tok.id})]
+    if any(qs <= tok.start < qe for qs, qe in quotes):
+        return None  # a verb inside a quote is the speaker's word, not a cue for the quote
+    for qs, qe in quotes:
+        between_before = t.text[qe : first.start]
+        between_after = t.text[tok.end : qs]
+        if qe <= first.start and len(between_before) <= 3 and not any(c.isalnum() for c in between_before):
+            return qs, qe
+        if qs >= tok.end and len(between_after) <= 3 and not any(c.isalnum() for c in between_after):
+            return qs, qe
+    return None

@@ -18,9 +18,9 @@ from citetrace.corpus import read_corpus
 from citetrace.dot import diagrams
 from citetrace.nlp import Parser
 from citetrace.pipeline import frames_of
+from citetrace.registry import apply_registry, build_registry
 from citetrace.render import backend, render
 from citetrace.reuse import find_reuse
-from citetrace.sources import apply_registry, build_registry
 
 HEADER = (
     "| corpus | documents | words | parse, no cache | extract + resolve | sources across docs | text reuse "

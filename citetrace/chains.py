@@ -57,7 +57,8 @@ from citetrace.models import (
     Span,
     origin_name,
 )
-from citetrace.sources import Registry, channel_source, is_name, known, norm
+from citetrace.naming import is_name, known, name_key, norm
+from citetrace.registry import Registry, channel_source
 
 _WORD = re.compile(r"\w+")
 LOST_ATTRIBUTION_SURVIVAL = 0.5  # share of a claim's words a copy must keep for its dropped source to count as lost
@@ -563,9 +564,9 @@ def build_graph(
 
 def find_source(graph: CitationGraph, name: str) -> str | None:
     """The canonical name in the graph that ``name`` means: exact, alias, then fuzzy (rapidfuzz WRatio >= 85)."""
-    wanted = norm(name).removeprefix("the ")
+    wanted = name_key(name)
     for s in graph.sources:
-        if norm(s.name).removeprefix("the ") == wanted or wanted in {norm(a).removeprefix("the ") for a in s.aliases}:
+        if name_key(s.name) == wanted or wanted in {name_key(a) for a in s.aliases}:
             return s.name
     k = known(name)
     if k is not None and any(s.name == k.canonical for s in graph.sources):

@@ -20,8 +20,8 @@ from citetrace.errors import CitetraceError, UsageError
 from citetrace.evaluate import evaluate
 from citetrace.nlp import MODELS_ENV, Parser, default_cache_dir
 from citetrace.pipeline import extract_corpus, trace_corpus
+from citetrace.registry import load_aliases
 from citetrace.report import diagram_count, frames_jsonl, load_graph, prepare_output_dir, write_diagrams, write_report
-from citetrace.sources import load_aliases
 
 app = typer.Typer(
     help="Trace who said what in the news back to the originals.",

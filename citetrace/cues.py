@@ -228,3 +228,10 @@ def cue_model() -> dict[str, float]:
         return {}
     with table.open(encoding="utf-8") as fh:
         return {feature: float(weight) for feature, weight in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)}
+
+
+# Words that make a name one of an organization, a government body or an outlet ("Popular
+# Mobilization Forces", "US State Department", "Sky News"), when no known source says otherwise.
+ORG_WORDS = frozenset("organization organisation forces party group army council committee union front".split())
+GOV_WORDS = frozenset("department ministry administration government office pentagon kremlin".split())
+OUTLET_WORDS = frozenset("news times post tv radio press monitoring journal herald tribune".split())

@@ -13,9 +13,11 @@ from citetrace.corpus import read_corpus
 from citetrace.cues import KnownSource
 from citetrace.errors import InputError
 from citetrace.models import CitationGraph, Document, DocumentFrames, ParsedDocument
+from citetrace.naming import canonical_outlet
 from citetrace.nlp import Parser
+from citetrace.registry import apply_registry, build_registry
 from citetrace.reuse import find_reuse
-from citetrace.sources import apply_registry, build_registry, canonical_outlet, resolve_sources
+from citetrace.sources import resolve_sources
 
 
 @dataclass

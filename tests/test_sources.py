@@ -7,7 +7,8 @@ import pytest
 from citetrace.cues import KnownSource
 from citetrace.errors import InputError
 from citetrace.models import DocumentFrames, Frame, FrameKind, SourceKind, SourceMention, Span
-from citetrace.sources import build_registry, canonical_outlet, known, load_aliases, norm
+from citetrace.naming import canonical_outlet, known, norm
+from citetrace.registry import build_registry, load_aliases
 
 CASES = [
     ("US President Donald Trump said the strike was justified.", "said", "Donald Trump", SourceKind.person),

@@ -1,0 +1,43 @@
+"""Source names: the one normal form names are matched in (``name_key``), known sources and their
+aliases (``known``), and what counts as a name. Used by within-document resolution, the registry and
+the queries alike."""
+
+from __future__ import annotations
+
+import re
+
+from citetrace import cues
+
+_NORM = re.compile(r"[^0-9a-z]+")
+
+
+def norm(name: str) -> str:
+    """Normalised form for matching names: case, hyphens, apostrophes and dots aside."""
+    return _NORM.sub(" ", name.casefold().replace("\u2019", "'")).strip()
+
+
+def name_key(name: str) -> str:
+    """The key two names are the same under: ``norm`` without a leading "the" ("The BBC" = "bbc")."""
+    return norm(name).removeprefix("the ")
+
+
+_ALIASES: dict[str, cues.KnownSource] = {norm(a): k for k in cues.KNOWN_SOURCES for a in (*k.aliases, k.canonical)}
+
+
+def known(name: str) -> cues.KnownSource | None:
+    """The known source a name is an alias of, if any."""
+    return _ALIASES.get(name_key(name))
+
+
+def is_name(text: str) -> bool:
+    """A name starts with a capital: "Qassem Soleimani", not "weekly newspaper affiliated with the group"."""
+    words = [w for w in text.split() if w.lower() not in ("the", "a", "an")]
+    return bool(words) and (words[0][:1].isupper() or words[0][:1].isdigit())
+
+
+def canonical_outlet(name: str | None) -> str | None:
+    """The canonical name of a document's outlet ("DailyMail.co.uk" -> "Daily Mail")."""
+    if name is None:
+        return None
+    k = known(name)
+    return k.canonical if k is not None else name.strip()

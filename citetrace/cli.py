@@ -14,12 +14,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from citetrace import __version__
-from citetrace.chains import chains_of_claim, chains_resting_on, find_source
 from citetrace.dot import hop_label
 from citetrace.errors import CitetraceError, UsageError
 from citetrace.evaluate import evaluate
 from citetrace.nlp import MODELS_ENV, Parser, default_cache_dir
 from citetrace.pipeline import extract_corpus, trace_corpus
+from citetrace.query import chains_of_claim, chains_resting_on, find_source
 from citetrace.registry import load_aliases
 from citetrace.report import diagram_count, frames_jsonl, load_graph, prepare_output_dir, write_diagrams, write_report
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from citetrace.chains import chains_of_claim, chains_resting_on, find_source
 from citetrace.dot import hop_label
 from citetrace.models import Direction, Document, EdgeType, FlagType, HopType
 from citetrace.pipeline import frames_of, link_documents
+from citetrace.query import chains_of_claim, chains_resting_on, find_source
 
 from .test_reuse import COPY, RT
 

@@ -1,0 +1,230 @@
+"""The citation graph of a corpus: ``GraphBuilder`` collects its nodes and edges with their evidence.
+
+Nodes are documents (``doc:<name>``), sources including outlets (``src:<canonical>``) and claims
+(``claim:<name>#<frame id>``). Edges, each with its evidence (document, frame, cue, sentence):
+
+- ``published_by``  document -> its outlet (metadata or credit line);
+- ``republishes``   document -> an outlet its credit names ("RT with additional input by ...");
+- ``copies``        document -> document it shares passages with, when the direction is known,
+  ``shares_text`` when it is not;
+- ``contains``      document -> claim (a frame that no other frame contains);
+- ``attributed_to`` claim -> source;
+- ``cites``         source -> source, from nesting ("The paper reported X, according to Mina Al-Lami":
+  Mina Al-Lami cites Al-Naba);
+- ``spoke_through`` source -> channel ("said in an interview with Sky News Arabic").
+
+networkx holds the graph while it is built (cycle search); pydantic models are what leaves this
+module. ``citetrace.chains`` walks the chains over it and ``citetrace.flags`` flags them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import networkx as nx
+
+from citetrace.models import (
+    Chain,
+    CitationGraph,
+    Direction,
+    Document,
+    DocumentFrames,
+    EdgeType,
+    Evidence,
+    Frame,
+    FrameKind,
+    GraphEdge,
+    GraphNode,
+    Hop,
+    HopType,
+    NodeType,
+    ParsedDocument,
+    ReusePair,
+    SourceKind,
+    Span,
+)
+from citetrace.registry import Registry, channel_source
+
+
+def doc_id(name: str) -> str:
+    return f"doc:{name}"
+
+
+def src_id(name: str) -> str:
+    return f"src:{name}"
+
+
+def claim_id(name: str, frame: str) -> str:
+    return f"claim:{name}#{frame}"
+
+
+class GraphBuilder:
+    """The graph of one corpus while it is built, with what the chain and flag steps ask of it."""
+
+    def __init__(
+        self,
+        documents: Sequence[Document],
+        parses: Sequence[ParsedDocument],
+        frames: Sequence[DocumentFrames],
+        registry: Registry,
+    ):
+        self.docs = {d.name: d for d in documents}
+        self.sentences = {
+            d.name: [(s.tokens[0].start, s.tokens[-1].end) for s in p.sentences if s.tokens]
+            for d, p in zip(documents, parses, strict=True)
+        }
+        self.frames = {f.document: f for f in frames}
+        self.registry = registry
+        self.g = nx.MultiDiGraph()
+
+    def name(self, path: str) -> str:
+        return self.docs[path].name
+
+    def sentence(self, path: str, offset: int) -> Span | None:
+        text = self.docs[path].text
+        for s, e in self.sentences[path]:
+            if s <= offset < e:
+                return Span(text=text[s:e], start=s, end=e)
+        return None
+
+    def evidence(self, path: str, frame: Frame | None = None, note: str | None = None) -> Evidence:
+        return Evidence(
+            document=path,
+            frame=frame.id if frame else None,
+            cue=frame.cue if frame else None,
+            sentence=self.sentence(path, frame.cue.start) if frame else None,
+            note=note,
+        )
+
+    def source_node(self, name: str) -> str:
+        nid = src_id(name)
+        if nid not in self.g:
+            self.g.add_node(nid, type=NodeType.source, label=name, kind=self.registry.kind(name))
+        return nid
+
+    def edge(self, a: str, b: str, type_: EdgeType, label: str | None, evidence: Evidence) -> None:
+        key = (type_.value, label)
+        if self.g.has_edge(a, b, key):
+            self.g.edges[a, b, key]["evidence"].append(evidence)
+        else:
+            self.g.add_edge(a, b, key=key, type=type_, label=label, evidence=[evidence])
+
+    def credits(self, doc: DocumentFrames) -> list[tuple[str, Frame]]:
+        """Outlets a document republishes (its credits other than its own outlet), in text order."""
+        out = []
+        for f in doc.frames:
+            if f.kind is FrameKind.credit and f.source is not None and f.source.canonical != doc.outlet:
+                if f.source.canonical not in [c for c, _ in out]:
+                    out.append((f.source.canonical, f))
+        return out
+
+    def head(self, path: str) -> list[Hop]:
+        """How every chain of a document starts after its outlet: the outlets it republishes."""
+        return [Hop(source=c, cue=f.cue.text, type=HopType.republishes) for c, f in self.credits(self.frames[path])]
+
+    def channel_of(self, frame: Frame) -> tuple[str | None, SourceKind | None]:
+        if frame.channel is None:
+            return None, None
+        k = channel_source(frame.channel.text, self.registry)
+        if k is None:
+            return " ".join(frame.channel.text.split()), None
+        return k.canonical, k.kind
+
+    def add_documents(self) -> None:
+        for path, doc in sorted(self.frames.items()):
+            did = doc_id(self.name(path))
+            self.g.add_node(did, type=NodeType.document, label=self.name(path), document=path)
+            if doc.outlet:
+                self.edge(
+                    did, self.source_node(doc.outlet), EdgeType.published_by, None, self.evidence(path, note="outlet")
+                )
+            for outlet, f in self.credits(doc):
+                self.edge(did, self.source_node(outlet), EdgeType.republishes, f.cue.text, self.evidence(path, f))
+            by_id = {f.id: f for f in doc.frames}
+            for f in doc.frames:
+                if f.kind is FrameKind.credit:
+                    continue
+                if f.parent is None:
+                    cid = claim_id(self.name(path), f.id)
+                    self.g.add_node(cid, type=NodeType.claim, label=f.content.text, document=path, span=f.content)
+                    self.edge(did, cid, EdgeType.contains, None, self.evidence(path, f))
+                    if f.source is not None:
+                        self.edge(
+                            cid,
+                            self.source_node(f.source.canonical),
+                            EdgeType.attributed_to,
+                            f.cue.text,
+                            self.evidence(path, f),
+                        )
+                elif f.source is not None:
+                    parent = by_id.get(f.parent)
+                    if (
+                        parent is not None
+                        and parent.source is not None
+                        and parent.source.canonical != f.source.canonical
+                    ):
+                        self.edge(
+                            self.source_node(parent.source.canonical),
+                            self.source_node(f.source.canonical),
+                            EdgeType.cites,
+                            f.cue.text,
+                            self.evidence(path, f),
+                        )
+                channel, _ = self.channel_of(f)
+                if f.source is not None and channel is not None and self.registry.lookup(channel) is not None:
+                    if channel != f.source.canonical:
+                        self.edge(
+                            self.source_node(f.source.canonical),
+                            self.source_node(channel),
+                            EdgeType.spoke_through,
+                            f.channel.text if f.channel else None,
+                            self.evidence(path, f),
+                        )
+
+    def add_reuse(self, reuse: Sequence[ReusePair]) -> None:
+        for pair in reuse:
+            a, b = doc_id(self.name(pair.a)), doc_id(self.name(pair.b))
+            note = f"{len(pair.passages)} shared passage(s); {pair.direction_evidence}"
+            if pair.direction is Direction.b_copies_a:
+                self.edge(b, a, EdgeType.copies, None, Evidence(document=pair.b, note=note))
+            elif pair.direction is Direction.a_copies_b:
+                self.edge(a, b, EdgeType.copies, None, Evidence(document=pair.a, note=note))
+            else:
+                self.edge(a, b, EdgeType.shares_text, None, Evidence(document=pair.a, note=note))
+
+    def cycles(self) -> list[list[str]]:
+        sub = nx.DiGraph()
+        for a, b, data in self.g.edges(data=True):
+            if data["type"] in (EdgeType.cites, EdgeType.republishes, EdgeType.spoke_through):
+                sub.add_edge(self.g.nodes[a]["label"], self.g.nodes[b]["label"])
+        return sorted(sorted(c) for c in nx.simple_cycles(sub))
+
+    def graph(self, chains: list[Chain], reuse: Sequence[ReusePair]) -> CitationGraph:
+        primaries = {c.primary for c in chains if c.primary}
+        nodes = []
+        for nid in sorted(self.g.nodes):
+            data = self.g.nodes[nid]
+            nodes.append(
+                GraphNode(
+                    id=nid,
+                    type=data["type"],
+                    label=data["label"],
+                    kind=data.get("kind"),
+                    document=data.get("document"),
+                    span=data.get("span"),
+                    primary=data["type"] is NodeType.source and data["label"] in primaries,
+                )
+            )
+        edges = [
+            GraphEdge(source=a, target=b, type=data["type"], label=data["label"], evidence=data["evidence"])
+            for a, b, data in self.g.edges(data=True)
+        ]
+        edges.sort(key=lambda e: (e.source, e.target, e.type.value, e.label or ""))
+        return CitationGraph(
+            documents=sorted(self.frames),
+            sources=self.registry.sources(),
+            nodes=nodes,
+            edges=edges,
+            chains=chains,
+            reuse=list(reuse),
+        )

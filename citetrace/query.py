@@ -1,0 +1,39 @@
+"""Queries over a citation graph: a source by any of its names, what rests on a source, where a claim
+comes from (``citetrace trace``)."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz, process
+
+from citetrace.models import Chain, CitationGraph
+from citetrace.naming import known, name_key, norm
+
+
+def find_source(graph: CitationGraph, name: str) -> str | None:
+    """The canonical name in the graph that ``name`` means: exact, alias, then fuzzy (rapidfuzz WRatio >= 85)."""
+    wanted = name_key(name)
+    for s in graph.sources:
+        if name_key(s.name) == wanted or wanted in {name_key(a) for a in s.aliases}:
+            return s.name
+    k = known(name)
+    if k is not None and any(s.name == k.canonical for s in graph.sources):
+        return k.canonical
+    names = [s.name for s in graph.sources]
+    best = process.extractOne(name, names, scorer=fuzz.WRatio, processor=norm)
+    return best[0] if best and best[1] >= 85 else None
+
+
+def chains_resting_on(graph: CitationGraph, name: str) -> list[Chain]:
+    """Chains whose path goes through (or ends at) the source ``name``."""
+    return [c for c in graph.chains if name in c.path]
+
+
+def chains_of_claim(graph: CitationGraph, text: str) -> list[Chain]:
+    """Chains whose claim contains ``text`` (case and spacing aside) or nearly (rapidfuzz partial ratio >= 90)."""
+    wanted = " ".join(text.casefold().split())
+    return [
+        c
+        for c in graph.chains
+        if wanted in " ".join(c.claim.text.casefold().split())
+        or fuzz.partial_ratio(wanted, c.claim.text.casefold()) >= 90
+    ]

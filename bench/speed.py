@@ -15,7 +15,7 @@ from pathlib import Path
 
 from citetrace.chains import build_graph
 from citetrace.corpus import read_corpus
-from citetrace.dot import diagrams
+from citetrace.layout import diagrams
 from citetrace.nlp import Parser
 from citetrace.pipeline import frames_of
 from citetrace.registry import apply_registry, build_registry

@@ -19,11 +19,10 @@ import hashlib
 import math
 import textwrap
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Mapping
 from pathlib import PurePath
 
 from citetrace.models import Chain, CitationGraph, Direction, FlagType, Hop, HopType, SourceKind
-from citetrace.names import document_stems, source_stems  # noqa: F401 (document_stems re-exported)
 
 # kind -> (shape, fill colour, style)
 KIND_STYLE: dict[SourceKind, tuple[str, str, str]] = {
@@ -125,17 +124,16 @@ def claim_node_id(chain: Chain) -> str:
 class _Diagram:
     """Nodes and edges collected once each, written sorted."""
 
-    def __init__(self, graph: CitationGraph):
+    def __init__(self, graph: CitationGraph, links: Mapping[str, str] | None = None):
         self.kinds = {s.name: s.kind for s in graph.sources}
         self.aliases = {s.name: s.aliases for s in graph.sources}
-        self.primaries = source_stems(primaries(graph))  # primary source -> stem of its page
+        self.primaries = {c.primary for c in graph.chains if c.primary}
+        self.links = links or {}  # source name -> the URL its node links to
         self.nodes: dict[str, str] = {}
         self.edges: dict[tuple[str, str, str], dict[str, str]] = {}
 
     def source_url(self, name: str) -> str | None:
-        """The page of a primary source, relative to the report folder; None for other sources."""
-        stem = self.primaries.get(name)
-        return f"sources/{stem}.html" if stem else None
+        return self.links.get(name)
 
     def source(self, name: str, url: str | None = None) -> str:
         sid = source_id(name)
@@ -303,14 +301,14 @@ def _busiest(weights: Counter[tuple[str, str, HopType]], limit: int) -> set[str]
     return shown
 
 
-def corpus_dot(graph: CitationGraph, max_nodes: int = CORPUS_NODES) -> str:
+def corpus_dot(graph: CitationGraph, max_nodes: int = CORPUS_NODES, links: Mapping[str, str] | None = None) -> str:
     """DOT for the whole corpus: outlets and sources, weighted by the number of claims.
 
     A corpus with more than ``max_nodes`` outlets and sources shows those of its busiest links (most
     claims first) up to ``max_nodes``: a diagram of thousands of nodes is neither drawable nor
     readable, and the report's index lists them all. O(claims + edges log edges).
     """
-    d = _Diagram(graph)
+    d = _Diagram(graph, links)
     weights: Counter[tuple[str, str, HopType]] = Counter()
     for c in graph.chains:
         for a, hop in zip(c.path, c.hops, strict=False):
@@ -390,31 +388,3 @@ def _spread(chains: list[Chain], limit: int) -> list[Chain]:
         picked += [cs[rank] for cs in by_doc.values() if rank < len(cs)][: limit - len(picked)]
         rank += 1
     return picked
-
-
-def primaries(graph: CitationGraph) -> list[str]:
-    """Primary sources of the graph, sorted."""
-    return sorted({c.primary for c in graph.chains if c.primary}, key=str.casefold)
-
-
-def diagrams(graph: CitationGraph) -> Iterable[tuple[str, str]]:
-    """(relative file stem, DOT) for every diagram of the output folder."""
-    for stem, _title, dot in titled_diagrams(graph):
-        yield stem, dot
-
-
-def titled_diagrams(graph: CitationGraph) -> Iterable[tuple[str, str, str]]:
-    """(relative file stem, caption, DOT) for every diagram: the corpus, each document, each primary source."""
-    yield "corpus", "Who cites, republishes and copies whom in the corpus", corpus_dot(graph)
-    stems = document_stems(graph.documents)
-    for doc in graph.documents:
-        outlet = next((c.path[0] for c in graph.chains if c.document == doc and c.path), "outlet unknown")
-        yield (
-            stems[doc],
-            f"{PurePath(doc).name} ({outlet}): its claims and their chains",
-            document_dot(graph, doc),
-        )
-    names = primaries(graph)
-    source_stem = source_stems(names)
-    for name in names:
-        yield f"sources/{source_stem[name]}", f"Everything that rests on {name}", source_dot(graph, name)

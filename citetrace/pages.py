@@ -22,79 +22,17 @@ import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from importlib.resources import files
 from itertools import pairwise
 from pathlib import PurePath
 
-from citetrace.dot import FLAG_LABEL, claim_node_id, hop_label, primaries, short_name, source_id
+from citetrace.dot import FLAG_LABEL, claim_node_id, hop_label, short_name, source_id
+from citetrace.layout import primaries
 from citetrace.models import Chain, CitationGraph, Document, DocumentFrames, Frame, FrameKind
 from citetrace.names import document_stems, source_stems
 
-CSS = """
-body{font-family:system-ui,-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;margin:0;color:#222;background:#fafafa}
-header{background:#20324a;color:#fff;padding:.6rem 1.2rem}header a{color:#cfe3ff}
-main{padding:1rem 1.2rem}h1{font-size:1.3rem;margin:.2rem 0}h2{font-size:1.1rem;margin:1.2rem 0 .4rem}
-table{border-collapse:collapse;background:#fff}td,th{border:1px solid #ddd;padding:.25rem .5rem;text-align:left;vertical-align:top}
-.cols{display:flex;gap:1rem;align-items:flex-start}.text{flex:1 1 45%;min-width:22rem;background:#fff;border:1px solid #ddd;padding:.8rem 1rem;line-height:1.6;white-space:pre-wrap}
-.side{flex:1 1 55%;min-width:22rem;position:sticky;top:0;max-height:100vh;overflow:auto}.diagram{background:#fff;border:1px solid #ddd;overflow:auto;max-height:80vh}.diagram svg{max-width:100%;height:auto}
-.cue{background:#ffd54f;font-weight:600;cursor:pointer}.src{background:#b3e5fc;cursor:pointer}
-.content{border-bottom:2px solid #7cb342;cursor:pointer}.nested{border-bottom:4px double #2e7d32}
-.sel{outline:2px solid #d32f2f}
-#panel{background:#fff;border:1px solid #ddd;padding:.6rem .8rem;margin-bottom:.8rem;min-height:3rem}
-.hop{display:inline-block;margin:.1rem 0}.hop b{color:#20324a}.cuelabel{color:#666;font-size:.85em}
-.flag{color:#b71c1c}.muted{color:#777}
-svg .hl polygon,svg .hl ellipse,svg .hl path,svg .hl polyline{stroke:#d32f2f!important;stroke-width:3px}
-svg g.node{cursor:pointer}
-"""
-
-SCRIPT = """
-(function(){
-  var data = JSON.parse(document.getElementById('citetrace-data').textContent);
-  var panel = document.getElementById('panel');
-  function esc(s){var d=document.createElement('div');d.textContent=s;return d.innerHTML;}
-  function clear(){
-    document.querySelectorAll('.hl').forEach(function(e){e.classList.remove('hl');});
-    document.querySelectorAll('.sel').forEach(function(e){e.classList.remove('sel');});
-  }
-  function show(ids, title){
-    clear();
-    if(!ids || !ids.length){panel.innerHTML='<span class="muted">No chain here.</span>';return;}
-    var out='<div><b>'+esc(title)+'</b></div>';
-    ids.forEach(function(i){
-      var c=data.chains[i];
-      out+='<div class="chain" data-chain="'+i+'"><div>\\u201c'+esc(c.claim)+'\\u201d</div><div>';
-      c.path.forEach(function(p,k){
-        if(k>0){out+=' <span class="cuelabel">\\u2192 '+esc(c.cues[k-1]||'')+' \\u2192</span> ';}
-        out+='<span class="hop"><b>'+esc(p)+'</b></span>';
-      });
-      if(c.channel){out+=' <span class="cuelabel">(via '+esc(c.channel)+')</span>';}
-      out+='</div>';
-      c.flags.forEach(function(f){out+='<div class="flag">\\u2691 '+esc(f.type)+': '+esc(f.detail)+'</div>';});
-      out+='</div>';
-      c.nodes.forEach(function(n){var e=document.getElementById(n);if(e){e.classList.add('hl');}});
-      (c.frames||[]).forEach(function(f){document.querySelectorAll('[data-frames~="'+f+'"]').forEach(function(e){e.classList.add('sel');});});
-    });
-    panel.innerHTML=out;
-  }
-  document.querySelectorAll('[data-frames]').forEach(function(e){
-    e.addEventListener('click', function(ev){
-      var f=e.getAttribute('data-inner');
-      show(data.frame_chains[f], 'Chain of the claim');
-      ev.stopPropagation();
-    });
-  });
-  document.querySelectorAll('svg g.node').forEach(function(g){
-    var ids=data.node_chains[g.id];
-    if(!ids){return;}
-    g.addEventListener('click', function(ev){
-      if(ev.target.closest && ev.target.closest('a')){return;}
-      show(ids, g.id.indexOf('src_')===0 ? 'Chains through this source' : 'Chain of the claim');
-    });
-  });
-  document.querySelectorAll('[data-chain-link]').forEach(function(e){
-    e.addEventListener('click', function(){show([+e.getAttribute('data-chain-link')], 'Chain of the claim');});
-  });
-})();
-"""
+CSS = (files("citetrace") / "data" / "report.css").read_text(encoding="utf-8")
+SCRIPT = (files("citetrace") / "data" / "report.js").read_text(encoding="utf-8")
 
 
 def _e(text: str) -> str:

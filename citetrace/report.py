@@ -12,9 +12,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from citetrace.dot import primaries, titled_diagrams
 from citetrace.errors import InputError, OutputError, RenderError, UsageError
 from citetrace.io import atomic_write_bytes, atomic_write_text
+from citetrace.layout import primaries, titled_diagrams
 from citetrace.models import CitationGraph, Document, DocumentFrames
 from citetrace.pages import pages
 from citetrace.render import FORMATS, render

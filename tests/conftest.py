@@ -11,7 +11,18 @@ from pathlib import Path
 
 import pytest
 
-from citetrace.models import Document
+from citetrace.models import (
+    CanonicalSource,
+    Chain,
+    CitationGraph,
+    Document,
+    Flag,
+    FlagType,
+    Hop,
+    HopType,
+    SourceKind,
+    Span,
+)
 from citetrace.nlp import Parser, default_cache_dir
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,3 +67,64 @@ def frames_of_text(parser: Parser):
         return frames_of(doc, parser.parse([text])[0]).frames
 
     return run
+
+
+# --------------------------------------------------------------------------- a small graph, no parse
+
+
+def _chain(doc: str, claim: str, outlet: str, hops: list[Hop], flags=(), channel=None, frame="f1") -> Chain:
+    cited = [h for h in hops if h.type is HopType.cites]
+    return Chain(
+        document=doc,
+        frame=frame,
+        claim=Span(text=claim, start=0, end=len(claim)),
+        outlet=outlet,
+        hops=hops,
+        primary=cited[-1].source if cited else None,
+        primary_kind=SourceKind.publication,
+        channel=channel,
+        flags=[Flag(type=t, detail=t.value) for t in flags],
+    )
+
+
+RT = Hop(source="RT", cue="RT with additional input by", type=HopType.republishes)
+
+
+@pytest.fixture()
+def graph() -> CitationGraph:
+    """A small hand-made graph: two documents, a republication, a nested citation, flags."""
+    sources = [
+        CanonicalSource(name=n, kind=k, aliases=[n], documents=["c/a.txt"])
+        for n, k in [
+            ("GVS", SourceKind.outlet),
+            ("RT", SourceKind.outlet),
+            ("BBC Monitoring", SourceKind.outlet),
+            ("Al-Naba", SourceKind.publication),
+            ("Daily Mail", SourceKind.outlet),
+        ]
+    ]
+    chains = [
+        _chain(
+            "c/a.txt",
+            "The paper portrayed <his> death as an act of god",
+            "GVS",
+            [
+                RT,
+                Hop(source="BBC Monitoring", cue="according to", type=HopType.cites),
+                Hop(source="Al-Naba", cue="portrayed", type=HopType.cites),
+            ],
+            [FlagType.single_intermediary],
+        ),
+        _chain(
+            "c/a.txt",
+            "Iran did it",
+            "GVS",
+            [RT],
+            [FlagType.no_source],
+            frame="f2",
+        ),
+        _chain(
+            "c/b.txt", "ISIS rejoiced", "Daily Mail", [Hop(source="Al-Naba", cue="according to", type=HopType.cites)]
+        ),
+    ]
+    return CitationGraph(documents=["c/a.txt", "c/b.txt"], sources=sources, nodes=[], edges=[], chains=chains, reuse=[])

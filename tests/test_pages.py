@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from citetrace.dot import primaries
+from citetrace.layout import primaries
 from citetrace.models import Document
 from citetrace.names import source_stems
 from citetrace.pages import highlighted_text, pages

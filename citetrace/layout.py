@@ -1,0 +1,47 @@
+"""The output folder's layout: which file holds which diagram and page, and the links between them.
+
+``dot`` draws; this module decides where each drawing goes (``corpus``, ``<document stem>``,
+``sources/<source stem>``, file stems from ``citetrace.names``) and which nodes link to which page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import PurePath
+
+from citetrace.dot import corpus_dot, document_dot, source_dot
+from citetrace.models import CitationGraph
+from citetrace.names import document_stems, source_stems
+
+
+def source_links(graph: CitationGraph) -> dict[str, str]:
+    """Primary source -> its page, relative to the report folder."""
+    return {name: f"sources/{stem}.html" for name, stem in source_stems(primaries(graph)).items()}
+
+
+def primaries(graph: CitationGraph) -> list[str]:
+    """Primary sources of the graph, sorted."""
+    return sorted({c.primary for c in graph.chains if c.primary}, key=str.casefold)
+
+
+def diagrams(graph: CitationGraph) -> Iterable[tuple[str, str]]:
+    """(relative file stem, DOT) for every diagram of the output folder."""
+    for stem, _title, dot in titled_diagrams(graph):
+        yield stem, dot
+
+
+def titled_diagrams(graph: CitationGraph) -> Iterable[tuple[str, str, str]]:
+    """(relative file stem, caption, DOT) for every diagram: the corpus, each document, each primary source."""
+    yield "corpus", "Who cites, republishes and copies whom in the corpus", corpus_dot(graph, links=source_links(graph))
+    stems = document_stems(graph.documents)
+    origins = {c.document: c.origin for c in reversed(graph.chains)}  # the first chain's, in one pass
+    for doc in graph.documents:
+        yield (
+            stems[doc],
+            f"{PurePath(doc).name} ({origins.get(doc, 'outlet unknown')}): its claims and their chains",
+            document_dot(graph, doc),
+        )
+    names = primaries(graph)
+    source_stem = source_stems(names)
+    for name in names:
+        yield f"sources/{source_stem[name]}", f"Everything that rests on {name}", source_dot(graph, name)

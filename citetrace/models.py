@@ -2,12 +2,16 @@
 
 Stages and the models they exchange::
 
-    corpus.read_corpus      -> Document
-    nlp.parse_documents     -> ParsedDocument (Sentence, Token): Stanza's output, as plain data
-    attribution.extract     -> Frame (Span, SourceMention)
-    sources.resolve_sources -> Frame with SourceMention.canonical / kind filled in
-    report                  -> DocumentFrames (one line of frames.jsonl)
-    evaluate                -> Score, EvalReport
+    corpus.read_corpus           -> Document
+    nlp.Parser.parse             -> ParsedDocument (Sentence, Token): Stanza's output, as plain data
+    attribution.extract_frames   -> Frame (Span, SourceMention, FrameKind)
+    sources.resolve_sources      -> Frame with SourceMention.canonical / kind filled in (one document)
+    registry.apply_registry      -> DocumentFrames with one name per source across the corpus
+    reuse.find_reuse             -> ReusePair (Passage, Change, AttributionChange, Direction)
+    chains.build_graph           -> CitationGraph (GraphNode, GraphEdge, Chain, Hop, Flag)
+    evaluate.evaluate            -> EvalReport (Score), against GoldDocument (GoldFrame, GoldSpan)
+
+``citetrace.schemas`` writes their JSON Schemas into docs/.
 """
 
 from __future__ import annotations
@@ -383,26 +387,3 @@ class CitationGraph(_Model):
     edges: list[GraphEdge]
     chains: list[Chain]
     reuse: list[ReusePair]
-
-
-def json_schemas() -> dict[str, dict]:
-    """File name in docs/ -> JSON Schema of every model written to disk or stdout.
-
-    Regenerate with ``python -m citetrace.models docs/``.
-    """
-    return {
-        "frames.schema.json": DocumentFrames.model_json_schema(),
-        "eval.schema.json": EvalReport.model_json_schema(),
-        "graph.schema.json": CitationGraph.model_json_schema(),
-        "chains.schema.json": Chain.model_json_schema(),
-        "reuse.schema.json": ReusePair.model_json_schema(),
-    }
-
-
-if __name__ == "__main__":  # pragma: no cover - a maintenance command
-    import json
-    import sys
-    from pathlib import Path
-
-    for name, schema in json_schemas().items():
-        (Path(sys.argv[1]) / name).write_text(json.dumps(schema, indent=2, sort_keys=True) + "\n", encoding="utf-8")

@@ -220,8 +220,8 @@ def test_cli_reference_is_current(tmp_path: Path) -> None:
 
 
 def test_json_schemas_are_current() -> None:
-    """docs/*.schema.json are generated from the models: `python -m citetrace.models docs/`."""
-    from citetrace.models import json_schemas
+    """docs/*.schema.json are generated from the models: `python -m citetrace.schemas docs/`."""
+    from citetrace.schemas import json_schemas
 
     docs = CORPUS.parent / "docs"
     for name, schema in json_schemas().items():

@@ -24,6 +24,7 @@ from citetrace.models import (
     Span,
 )
 from citetrace.nlp import Parser, default_cache_dir
+from citetrace.pipeline import frames_of, link_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -60,13 +61,39 @@ def parser(models_dir: Path, parse_cache: Path) -> Parser:
 @pytest.fixture(scope="session")
 def frames_of_text(parser: Parser):
     """Extract frames from a text (a one-document corpus), with the real parser."""
-    from citetrace.pipeline import frames_of
 
     def run(text: str, name: str = "t.txt"):
         doc = Document(path=name, name=name, text=text)
         return frames_of(doc, parser.parse([text])[0]).frames
 
     return run
+
+
+# --------------------------------------------------------------------------- graphs of parsed texts
+
+
+@pytest.fixture(scope="session")
+def graph_of(parser):
+    def run(*texts: str, outlets: tuple[str | None, ...] = (), dates: tuple[str | None, ...] = ()):
+        docs = [
+            Document(
+                path=f"{i}.txt",
+                name=f"{i}.txt",
+                text=t,
+                outlet=outlets[i] if i < len(outlets) else None,
+                date=dates[i] if i < len(dates) else None,
+            )
+            for i, t in enumerate(texts)
+        ]
+        parses = parser.parse([d.text for d in docs])
+        frames = [frames_of(d, p) for d, p in zip(docs, parses, strict=True)]
+        return link_documents(docs, parses, frames)[1]
+
+    return run
+
+
+def flag_types(chain) -> set[FlagType]:
+    return {f.type for f in chain.flags}
 
 
 # --------------------------------------------------------------------------- a small graph, no parse

@@ -219,18 +219,6 @@ def test_cli_reference_is_current(tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8") == (CORPUS.parent / "docs" / "cli.md").read_text(encoding="utf-8")
 
 
-def test_json_schemas_are_current() -> None:
-    """docs/*.schema.json are generated from the models: `python -m citetrace.schemas docs/`."""
-    from citetrace.schemas import json_schemas
-
-    docs = CORPUS.parent / "docs"
-    for name, schema in json_schemas().items():
-        assert json.loads((docs / name).read_text(encoding="utf-8")) == schema, name
-
-
-# ---------------------------------------------------------------------------------------------- chains
-
-
 def _chains(run_out: Path) -> list[dict]:
     return [json.loads(line) for line in (run_out / "chains.jsonl").read_text(encoding="utf-8").splitlines()]
 

@@ -1,0 +1,28 @@
+"""The citation graph: nodes and edges with their evidence."""
+
+from __future__ import annotations
+
+from citetrace.models import EdgeType, HopType
+
+
+def test_nested_frame_is_a_cites_edge_and_a_longer_chain(graph_of) -> None:
+    g = graph_of(
+        "The paper also reported a rise in attacks, according to BBC journalist Mina Al-Lami.\n",
+        outlets=("Daily Mail",),
+    )
+    (chain,) = g.chains
+    assert chain.path == ["Daily Mail", "Mina Al-Lami", "paper"] or chain.path[:2] == ["Daily Mail", "Mina Al-Lami"]
+    assert chain.hops[0].cue == "according to" and chain.hops[0].type is HopType.cites
+    cites = [e for e in g.edges if e.type == EdgeType.cites]
+    assert cites and cites[0].source == "src:Mina Al-Lami"
+    ev = cites[0].evidence[0]
+    assert ev.document == "0.txt" and ev.cue is not None and ev.cue.text == "reported" and ev.sentence is not None
+
+
+def test_channel_is_kept_and_the_speaker_is_primary(graph_of) -> None:
+    g = graph_of(
+        "In an interview with Sky News Arabic, Masoud Barzani said Iran was the first country to send weapons.\n"
+    )
+    (chain,) = g.chains
+    assert chain.primary == "Masoud Barzani" and chain.channel == "Sky News Arabic"
+    assert any(e.type == EdgeType.spoke_through and e.target == "src:Sky News Arabic" for e in g.edges)

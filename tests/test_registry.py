@@ -1,0 +1,103 @@
+"""One name per source across the corpus: merges, names kept apart, user aliases."""
+
+from __future__ import annotations
+
+import pytest
+
+from citetrace.cues import KnownSource
+from citetrace.errors import InputError
+from citetrace.models import DocumentFrames, Frame, FrameKind, SourceKind, SourceMention, Span
+from citetrace.registry import build_registry, load_aliases
+
+
+def _doc(name: str, *sources: tuple[str, str, SourceKind]) -> DocumentFrames:
+    frames = []
+    for i, (text, canonical, kind) in enumerate(sources):
+        frames.append(
+            Frame(
+                id=f"f{i + 1}",
+                kind=FrameKind.verb,
+                cue=Span(text="said", start=0, end=4),
+                source=SourceMention(text=text, start=0, end=len(text), canonical=canonical, kind=kind),
+                content=Span(text="x", start=5, end=6),
+            )
+        )
+    return DocumentFrames(document=name, outlet=None, frames=frames)
+
+
+MERGE = [
+    (("Trump", "Trump", SourceKind.person), ("Donald Trump", "Donald Trump", SourceKind.person)),
+    # titles, determiners, case, hyphens and apostrophes do not split a source
+    (("the BBC", "BBC", SourceKind.outlet), ("BBC", "BBC", SourceKind.outlet)),
+    (("al-Naba", "al-Naba", SourceKind.publication), ("Al Naba", "Al Naba", SourceKind.publication)),
+    (
+        ("Qassem Soleimani", "Qassem Soleimani", SourceKind.person),
+        ("Qasem Soleimani", "Qasem Soleimani", SourceKind.person),
+    ),
+    (
+        ("Mohammad Javad Zarif", "Mohammad Javad Zarif", SourceKind.person),
+        ("Mohammad-Javad Zarif", "Mohammad-Javad Zarif", SourceKind.person),
+    ),
+    (
+        ("Popular Mobilisation Forces", "Popular Mobilisation Forces", SourceKind.organization),
+        ("Popular Mobilization Forces", "Popular Mobilization Forces", SourceKind.organization),
+    ),
+]
+
+
+KEEP_APART = [
+    # one surname, two documents, no evidence: two people
+    (("Smith", "Smith", SourceKind.person), ("John Smith", "John Smith", SourceKind.person)),
+    (("Ali Khamenei", "Ali Khamenei", SourceKind.person), ("Ali al-Sistani", "Ali al-Sistani", SourceKind.person)),
+    (("BBC", "BBC", SourceKind.outlet), ("BBC Monitoring", "BBC Monitoring", SourceKind.outlet)),
+    # close names of different kinds
+    (("Iran", "Iran", SourceKind.government), ("Iraq", "Iraq", SourceKind.government)),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), MERGE, ids=[f"{a[0]}={b[0]}" for a, b in MERGE])
+def test_registry_merges(a, b) -> None:
+    reg = build_registry([_doc("one.txt", a), _doc("two.txt", b)])
+    assert reg.canonical(a[1]) == reg.canonical(b[1])
+    assert len(reg.sources()) == 1
+
+
+@pytest.mark.parametrize(("a", "b"), KEEP_APART, ids=[f"{a[0]}!={b[0]}" for a, b in KEEP_APART])
+def test_registry_keeps_apart(a, b) -> None:
+    reg = build_registry([_doc("one.txt", a), _doc("two.txt", b)])
+    assert reg.canonical(a[1]) != reg.canonical(b[1])
+
+
+def test_registry_user_alias_and_affiliation() -> None:
+    extra = (KnownSource("Arshin Adib-Moghaddam", SourceKind.person, ("Adib-Moghaddam",)),)
+    reg = build_registry(
+        [
+            _doc(
+                "one.txt",
+                ("Adib-Moghaddam", "Adib-Moghaddam", SourceKind.person),
+                ("BBC journalist Mina Al-Lami", "Mina Al-Lami", SourceKind.person),
+            )
+        ],
+        extra,
+    )
+    assert reg.canonical("Adib-Moghaddam") == "Arshin Adib-Moghaddam"
+    by_name = {s.name: s for s in reg.sources()}
+    assert by_name["Mina Al-Lami"].affiliation == "BBC"
+    assert by_name["Arshin Adib-Moghaddam"].aliases == ["Adib-Moghaddam"]
+
+
+def test_load_aliases(tmp_path) -> None:
+    path = tmp_path / "a.toml"
+    path.write_text(
+        '[[source]]\nname = "Al-Naba"\nkind = "publication"\naliases = ["an-Nabaa"]\npart_of = "Islamic State"\n',
+        encoding="utf-8",
+    )
+    (k,) = load_aliases(path)
+    assert (k.canonical, k.kind, k.aliases, k.part_of) == (
+        "Al-Naba",
+        SourceKind.publication,
+        ("an-Nabaa",),
+        "Islamic State",
+    )
+    with pytest.raises(InputError, match="no such file"):
+        load_aliases(tmp_path / "missing.toml")

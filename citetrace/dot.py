@@ -326,23 +326,23 @@ def corpus_dot(graph: CitationGraph, max_nodes: int = CORPUS_NODES, links: Mappi
         style = HOP_STYLE[kind]
         label = f"{HOP_WORDS[kind]} ({n})" if kind is not HopType.cites else f"{n} claim{'s' if n > 1 else ''}"
         d.edge(sa, sb, label=label, style=style[0], color=style[1], penwidth=f"{1 + math.log2(n):.2f}")
-    outlets = {c.document: c.path[0] for c in graph.chains if c.path}
+    outlets = {c.document: c.origin for c in graph.chains}
     for pair in graph.reuse:
-        a, b = outlets.get(pair.a), outlets.get(pair.b)
-        if not a or not b or a == b or a not in shown or b not in shown:
+        oa, ob = outlets.get(pair.a), outlets.get(pair.b)
+        if not oa or not ob or oa == ob or oa not in shown or ob not in shown:
             continue
         n = len(pair.passages)
         if pair.direction is Direction.undecided:
             d.edge(
-                d.source(a),
-                d.source(b),
+                d.source(oa),
+                d.source(ob),
                 label=f"shares text ({n} passages)",
                 style="dashed",
                 color="#b05000",
                 arrowhead="none",
             )
         else:
-            copier, original = (b, a) if pair.direction is Direction.b_copies_a else (a, b)
+            copier, original = (ob, oa) if pair.direction is Direction.b_copies_a else (oa, ob)
             d.edge(
                 d.source(copier), d.source(original), label=f"copies ({n} passages)", style="dashed", color="#b05000"
             )

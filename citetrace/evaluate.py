@@ -159,7 +159,7 @@ def _read_ann(ann: Path, text: str) -> list[GoldFrame]:
     events: list[tuple[str, dict[str, str]]] = []
     for line in ann.read_text(encoding="utf-8").splitlines():
         if m := _T_LINE.match(line):
-            pieces = [tuple(int(x) for x in part.split()) for part in m.group(3).split(";")]
+            pieces = [(int(s), int(e)) for s, e in (part.split() for part in m.group(3).split(";"))]
             span = GoldSpan(pieces=pieces, text=" … ".join(text[s:e] for s, e in pieces))
             spans[m.group(1)] = (m.group(2), span)
         elif m := _E_LINE.match(line):

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from citetrace.models import (
     Chain,
+    Change,
     Direction,
     Evidence,
     Flag,
@@ -57,7 +58,8 @@ def claim_flags(
         flags.append(
             Flag(
                 type=FlagType.unnamed_original,
-                detail=f"rests on {text!r} ({primary_kind.value}), a description, not a named original",
+                detail=f"rests on {text!r} ({(primary_kind or SourceKind.unknown).value}), a description, "
+                "not a named original",
                 evidence=ev,
             )
         )
@@ -155,6 +157,13 @@ def _extent(b: GraphBuilder, chain: Chain) -> tuple[int, int]:
     return min(s.start for s in spans), max(s.end for s in spans)
 
 
+def _touches(ch: Change, side: Side, lo: int, hi: int) -> bool:
+    """Whether a change, on one side of its passage, touches the characters lo..hi (an insertion, of
+    no width there, touches at its position)."""
+    s, e = (ch.a_start, ch.a_end) if side is Side.a else (ch.b_start, ch.b_end)
+    return lo < max(e, s + 1) and s < hi
+
+
 def add_altered_copy_flags(b: GraphBuilder, reuse: Sequence[ReusePair], chains: list[Chain]) -> None:
     """Claims inside a reused passage that the copies word differently."""
     for pair in reuse:
@@ -169,13 +178,7 @@ def add_altered_copy_flags(b: GraphBuilder, reuse: Sequence[ReusePair], chains: 
                     if c.document != mine:
                         continue
                     lo, hi = _extent(b, c)
-                    changes = [
-                        ch
-                        for ch in p.changes
-                        if (lambda s, e: lo < max(e, s + 1) and s < hi)(
-                            *((ch.a_start, ch.a_end) if side is Side.a else (ch.b_start, ch.b_end))
-                        )
-                    ]
+                    changes = [ch for ch in p.changes if _touches(ch, side, lo, hi)]
                     if not changes:
                         continue
                     said = "; ".join(

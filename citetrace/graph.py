@@ -111,7 +111,7 @@ class GraphBuilder:
 
     def credits(self, doc: DocumentFrames) -> list[tuple[str, Frame]]:
         """Outlets a document republishes (its credits other than its own outlet), in text order."""
-        out = []
+        out: list[tuple[str, Frame]] = []
         for f in doc.frames:
             if f.kind is FrameKind.credit and f.source is not None and f.source.canonical != doc.outlet:
                 if f.source.canonical not in [c for c, _ in out]:

@@ -206,11 +206,12 @@ class CanonicalSource(_Model):
 
 
 class ChangeOp(StrEnum):
-    """A word-level edit, as in ``difflib`` opcodes."""
+    """A word-level edit, with ``difflib``'s opcode names as values (member names that are not ``str``
+    methods: ``replace`` would shadow ``str.replace``)."""
 
-    insert = "insert"
-    delete = "delete"
-    replace = "replace"
+    inserted = "insert"
+    deleted = "delete"
+    replaced = "replace"
 
 
 class Side(StrEnum):

@@ -126,7 +126,7 @@ def highlighted_text(text: str, frames: Sequence[Frame]) -> str:
             out.append(piece)
             continue
         roles = {role for role, _ in here}
-        classes = [r for r in ("cue", "src", "content") if r in roles]
+        classes: list[str] = [r for r in ("cue", "src", "content") if r in roles]
         if any(role == "content" and f.parent for role, f in here):
             classes.append("nested")
         ids = sorted({f.id for _, f in here}, key=lambda x: int(x[1:]) if x[1:].isdigit() else 0)

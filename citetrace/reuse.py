@@ -149,7 +149,7 @@ def _gap(x: difflib.Match, y: difflib.Match) -> int:
     return max(y.a - (x.a + x.size), y.b - (x.b + x.size))
 
 
-def _merge_opcodes(opcodes: list[tuple[str, int, int, int, int]]) -> list[tuple[str, int, int, int, int]]:
+def _merge_opcodes(opcodes: Sequence[tuple[str, int, int, int, int]]) -> list[tuple[str, int, int, int, int]]:
     """Changes separated by at most MERGE_GAP equal tokens read as one replacement:
     "Islamic State (IS, formerly ISIS/ISIL)" -> "Zionist based ISIS", not two edits around "ISIS"."""
     merged: list[tuple[str, int, int, int, int]] = []

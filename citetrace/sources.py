@@ -145,8 +145,8 @@ class _DocumentIndex:
                 before = words[i - 1][-1] if i > 0 else None
                 if k is not None:
                     self.mentions.append(_Mention(run[0].start, k.canonical, k.kind))
-                elif before is not None and before.upos == "NOUN" and _noun_kind(before) is not None:
-                    self.mentions.append(_Mention(run[0].start, name, _noun_kind(before)))
+                elif before is not None and before.upos == "NOUN" and (before_kind := _noun_kind(before)) is not None:
+                    self.mentions.append(_Mention(run[0].start, name, before_kind))
                 else:  # an alias inside a longer run: "the weekly ISIS newspaper"
                     for w in words[i : j + 1]:
                         kw = known(self.slice(w))
@@ -340,13 +340,13 @@ def _resolve(
     bare = not any(t.upos == "PROPN" for t in own_deps)
     if (head_lemma in cues.ANONYMOUS_NOUNS or head.text.lower() in cues.ANONYMOUS_NOUNS) and bare:
         return " ".join(w for w in text.split() if w.lower() not in ("the", "a", "an")).lower(), SourceKind.anonymous
-    kind = _noun_kind(head)
-    if kind is not None and bare:
-        mention = index.nearest(source.start, {kind})
+    noun_kind = _noun_kind(head)
+    if noun_kind is not None and bare:
+        mention = index.nearest(source.start, {noun_kind})
         if mention is not None:
             return mention.canonical, mention.kind
     kept = [t for t in tokens if not (t.deprel == "det" and t.head == head.id and t is tokens[0])]
-    return index.slice(kept) or text, kind or SourceKind.unknown
+    return index.slice(kept) or text, noun_kind or SourceKind.unknown
 
 
 def resolve_sources(document: Document, parsed: ParsedDocument, frames: list[Frame]) -> list[Frame]:

@@ -7,6 +7,7 @@ Public and typed: ``citetrace.attribution``, ``bench/`` and anyone writing a new
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import overload
 
 from citetrace import cues
 from citetrace.models import Sentence, Token
@@ -74,6 +75,12 @@ class Tree:
         return toks[0].start, toks[-1].end
 
 
+@overload
+def glue(text: str, span: tuple[int, int]) -> tuple[int, int]: ...
+@overload
+def glue(text: str, span: None) -> None: ...
+@overload
+def glue(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None: ...
 def glue(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
     """Widen a span to whole words: "Mina Al" -> "Mina Al-Lami" when the parse split a hyphenated name."""
     if span is None:

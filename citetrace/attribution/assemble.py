@@ -144,7 +144,7 @@ def extract_frames(document: Document, parsed: ParsedDocument) -> list[Frame]:
                 cue=_span(text, f.cue),
                 source=source,
                 content=_span(text, f.content),
-                parent=f"f{parents[i] + 1}" if parents[i] is not None else None,
+                parent=None if (p := parents[i]) is None else f"f{p + 1}",
                 channel=_span(text, f.channel) if f.channel else None,
             )
         )

@@ -22,6 +22,7 @@ def add_channels(t: Tree, frames: list[Candidate]) -> None:
         if lemma not in _CHANNEL_NOUNS or tok.upos != "NOUN":
             continue
         with_x = [k for k in t.children(tok, "nmod") if any(c.lemma.lower() == "with" for c in t.children(k, "case"))]
+        channel: tuple[int, int] | None
         if with_x and lemma == "interview":
             x = with_x[0]
             last = x
@@ -32,7 +33,7 @@ def add_channels(t: Tree, frames: list[Candidate]) -> None:
             if not any(c.lemma.lower() in ("in", "on", "through", "at") for c in t.children(tok, "case")):
                 continue
             if lemma in _PRINT_NOUNS and not (
-                tok.deprel.startswith("obl") and t.head(tok) is not None and t.head(tok).upos == "VERB"
+                tok.deprel.startswith("obl") and (governor := t.head(tok)) is not None and governor.upos == "VERB"
             ):
                 continue  # "in the weekly ISIS newspaper al-Naba, the extremists said": only as the verb's adjunct
             channel = t.char_span(t.subtree(tok) - {c.id for c in t.children(tok, "case")})

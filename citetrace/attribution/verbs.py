@@ -22,110 +22,143 @@ def _is_cue_verb(tok: Token) -> tuple[bool, bool]:
     return core or form in cues.learned_cue_forms(), core
 
 
+def _cue_status(t: Tree, tok: Token, quotes: list[tuple[int, int]], model: bool) -> tuple[bool, bool] | None:
+    """(core, added) when ``tok`` is a verb cue here, else None. ``core``: a verb of saying that makes a
+    frame even without a subject; ``added``: a cue the learned model found outside the lexicons."""
+    is_cue, core = _is_cue_verb(tok)
+    added = False
+    if model and tok.upos == "VERB" and tok.lemma.lower() not in ("cite", "accord"):
+        p = cue_score(cue_features(t, tok, quotes))
+        if p < cues.CUE_VETO:
+            return None  # the learned model says this word is not a cue here ("say" inside a quote, "called" a name)
+        if not is_cue and p >= cues.CUE_ADD:
+            is_cue = added = True  # a cue outside the lexicons ("slammed", "warns")
+        if p >= cues.CUE_STRONG and not added:
+            core = core or tok.lemma.lower() not in cues.NEEDS_CONTENT
+    if not is_cue:
+        return None
+    if (
+        added
+        and t.child(tok, "ccomp", "xcomp", "parataxis") is None
+        and not any(qs >= tok.end and qs - tok.end <= 3 for qs, _ in quotes)
+    ):
+        return None  # an unknown verb reports only a clause or a quote, not an object ("launched a strike")
+    return core, added
+
+
+def _complement(t: Tree, tok: Token, core: bool) -> tuple[tuple[int, int], set[int] | None, Token | None]:
+    """The cue's span (with a particle or a phrasal preposition), the token ids of what it reports (from
+    the tree; None when the tree gives nothing), and a speaker placed after the verb ("..., says X")."""
+    lemma = tok.lemma.lower()
+    cue = (tok.start, tok.end)
+    content_ids: set[int] | None = None
+    prt = t.child(tok, "compound:prt")
+    if prt is not None:
+        cue = (min(cue[0], prt.start), max(cue[1], prt.end))
+    if lemma in cues.PHRASAL:
+        marked = [
+            (o, c)
+            for o in t.children(tok, "obl")
+            for c in t.children(o, "case")
+            if c.lemma.lower() in cues.PHRASAL[lemma]
+        ]
+        if marked:
+            obl, case = marked[0]
+            cue = (tok.start, case.end) if case.start > tok.start else cue
+            content_ids = t.subtree(obl) - {case.id}
+    if content_ids is None:
+        for rel in ("ccomp", "xcomp"):
+            c = t.child(tok, rel)
+            if c is not None:
+                content_ids = t.subtree(c)
+                break
+    inverted = None
+    obj = t.child(tok, "obj")
+    if (
+        core
+        and obj is not None
+        and t.child(tok, "nsubj") is None
+        and obj.start > tok.start
+        and (obj.upos == "PROPN" or obj.lemma.lower() in cues.SOURCE_NOUNS)
+        and lemma in ("say", "write", "add", "tell", "state", "explain", "argue")
+    ):
+        inverted, obj = obj, None  # "..., says Adib-Moghaddam": the speaker after the verb
+    if content_ids is None and lemma == "tell":
+        obj = None  # "told them": the addressee, not the content
+    if content_ids is None and obj is not None:
+        content_ids = t.subtree(obj)
+        for k in t.children(tok, "obl", "xcomp", "advcl"):
+            if k.start > obj.start and any(c.lemma.lower() == "as" for c in t.children(k, "case", "mark")):
+                content_ids |= t.subtree(k)
+    if content_ids is None:
+        content_ids = _loose_complement(t, tok, core)
+    return cue, content_ids, inverted
+
+
+def _loose_complement(t: Tree, tok: Token, core: bool) -> set[int] | None:
+    """What a cue reports when it has no clause or object: a parataxis, an "on/about/of" phrase, the
+    clause it is inserted in, or the rest of the sentence."""
+    para = [k for k in t.children(tok, "parataxis") if k.upos in ("VERB", "AUX", "ADJ", "NOUN")]
+    if para:
+        return t.subtree(para[0])
+    about = [
+        o
+        for o in t.children(tok, "obl")
+        if o.start > tok.start and any(c.lemma.lower() in ("on", "about", "of") for c in t.children(o, "case"))
+    ]
+    if about:
+        return t.subtree(about[0])
+    if tok.deprel.split(":")[0] in ("parataxis", "ccomp") and core:
+        governor = t.head(tok)
+        if governor is not None:
+            return t.subtree(governor) - t.subtree(tok)
+    if core and tok.lemma.lower() in ("say", "tell", "write", "add", "tweet", "state"):
+        # The tree gave no complement: the rest of the sentence, if it is a quote or a clause.
+        rest = {x.id for x in t.tokens} - t.subtree(tok)
+        if sum(1 for i in rest if t.by_id[i].upos not in ("PUNCT",)) >= 3:
+            return rest
+    return None
+
+
+def _speaker(
+    t: Tree, tok: Token, core: bool, content_ids: set[int] | None, inverted: Token | None, quotes: list[tuple[int, int]]
+) -> tuple[set[int] | None, set[int] | None, tuple[int, int] | None]:
+    """(source ids, content ids, content span of an adjacent quote): the subject, or the speaker after
+    the verb, or the phrase to the left where the tree lost the subject; a passive's subject as content."""
+    source_ids, passive = subject_of(t, tok)
+    if inverted is not None and source_ids is None:
+        source_ids = t.subtree(inverted)
+        if content_ids is not None:
+            content_ids -= source_ids
+    odd = tok.deprel.split(":")[0] not in ("xcomp", "advcl", "conj", "acl", "parataxis", "ccomp")
+    if core and source_ids is None and not passive and odd and not tok.text.lower().endswith("ing"):
+        left = left_phrase(t, tok)  # the tree lost the subject: take the phrase to the left
+        if any(t.by_id[i].upos in ("PROPN", "NOUN", "PRON") for i in left):
+            source_ids = left
+            if content_ids is None or content_ids & left:
+                content_ids = right_rest(t, tok) or None
+    if content_ids is None and passive and source_ids:
+        subj = t.child(tok, "nsubj")  # "O'Malley's move was first reported by MSNBC"
+        content_ids = t.subtree(subj) if subj is not None else None
+    content_span: tuple[int, int] | None = None
+    if content_ids is None and source_ids:
+        content_span = _adjacent_quote(t, tok, source_ids, quotes)  # "“...,” he concluded."
+        content_ids = set() if content_span else None
+    return source_ids, content_ids, content_span
+
+
 def verb_frames(t: Tree, quotes: list[tuple[int, int]]) -> list[Candidate]:
+    """Every verb frame of one sentence."""
     frames: list[Candidate] = []
     model = bool(cues.cue_model())
     for tok in t.tokens:
-        is_cue, core = _is_cue_verb(tok)
-        added = False
-        if model and tok.upos == "VERB" and tok.lemma.lower() not in ("cite", "accord"):
-            p = cue_score(cue_features(t, tok, quotes))
-            if p < cues.CUE_VETO:
-                continue  # the learned model says this word is not a cue here ("say" inside a quote, "called" a name)
-            if not is_cue and p >= cues.CUE_ADD:
-                is_cue = added = True  # a cue outside the lexicons ("slammed", "warns")
-            if p >= cues.CUE_STRONG and not added:
-                core = core or tok.lemma.lower() not in cues.NEEDS_CONTENT
-        if not is_cue:
+        status = _cue_status(t, tok, quotes, model)
+        if status is None:
             continue
-        if (
-            added
-            and t.child(tok, "ccomp", "xcomp", "parataxis") is None
-            and not any(qs >= tok.end and qs - tok.end <= 3 for qs, _ in quotes)
-        ):
-            continue  # an unknown verb reports only a clause or a quote, not an object ("launched a strike")
+        core, _ = status
         lemma = tok.lemma.lower()
-        cue = (tok.start, tok.end)
-        content_ids: set[int] | None = None
-        prt = t.child(tok, "compound:prt")
-        if prt is not None:
-            cue = (min(cue[0], prt.start), max(cue[1], prt.end))
-        if lemma in cues.PHRASAL:
-            marked = [
-                (o, c)
-                for o in t.children(tok, "obl")
-                for c in t.children(o, "case")
-                if c.lemma.lower() in cues.PHRASAL[lemma]
-            ]
-            if marked:
-                obl, case = marked[0]
-                cue = (tok.start, case.end) if case.start > tok.start else cue
-                content_ids = t.subtree(obl) - {case.id}
-        if content_ids is None:
-            for rel in ("ccomp", "xcomp"):
-                c = t.child(tok, rel)
-                if c is not None:
-                    content_ids = t.subtree(c)
-                    break
-        inverted = None
-        obj = t.child(tok, "obj")
-        if (
-            core
-            and obj is not None
-            and t.child(tok, "nsubj") is None
-            and obj.start > tok.start
-            and (obj.upos == "PROPN" or obj.lemma.lower() in cues.SOURCE_NOUNS)
-            and lemma in ("say", "write", "add", "tell", "state", "explain", "argue")
-        ):
-            inverted, obj = obj, None  # "..., says Adib-Moghaddam": the speaker after the verb
-        if content_ids is None and lemma == "tell":
-            obj = None  # "told them": the addressee, not the content
-        if content_ids is None:
-            if obj is not None:
-                content_ids = t.subtree(obj)
-                for k in t.children(tok, "obl", "xcomp", "advcl"):
-                    if k.start > obj.start and any(c.lemma.lower() == "as" for c in t.children(k, "case", "mark")):
-                        content_ids |= t.subtree(k)
-        if content_ids is None:
-            para = [k for k in t.children(tok, "parataxis") if k.upos in ("VERB", "AUX", "ADJ", "NOUN")]
-            if para:
-                content_ids = t.subtree(para[0])
-        if content_ids is None:
-            about = [
-                o
-                for o in t.children(tok, "obl")
-                if o.start > tok.start and any(c.lemma.lower() in ("on", "about", "of") for c in t.children(o, "case"))
-            ]
-            if about:
-                content_ids = t.subtree(about[0])
-        if content_ids is None and tok.deprel.split(":")[0] in ("parataxis", "ccomp") and core:
-            governor = t.head(tok)
-            if governor is not None:
-                content_ids = t.subtree(governor) - t.subtree(tok)
-        if content_ids is None and core and lemma in ("say", "tell", "write", "add", "tweet", "state"):
-            # The tree gave no complement: the rest of the sentence, if it is a quote or a clause.
-            rest = {x.id for x in t.tokens} - t.subtree(tok)
-            if sum(1 for i in rest if t.by_id[i].upos not in ("PUNCT",)) >= 3:
-                content_ids = rest
-        source_ids, passive = subject_of(t, tok)
-        if inverted is not None and source_ids is None:
-            source_ids = t.subtree(inverted)
-            if content_ids is not None:
-                content_ids -= source_ids
-        odd = tok.deprel.split(":")[0] not in ("xcomp", "advcl", "conj", "acl", "parataxis", "ccomp")
-        if core and source_ids is None and not passive and odd and not tok.text.lower().endswith("ing"):
-            left = left_phrase(t, tok)  # the tree lost the subject: take the phrase to the left
-            if any(t.by_id[i].upos in ("PROPN", "NOUN", "PRON") for i in left):
-                source_ids = left
-                if content_ids is None or content_ids & left:
-                    content_ids = right_rest(t, tok) or None
-        if content_ids is None and passive and source_ids:
-            subj = t.child(tok, "nsubj")  # "O'Malley's move was first reported by MSNBC"
-            content_ids = t.subtree(subj) if subj is not None else None
-        content_span: tuple[int, int] | None = None
-        if content_ids is None and source_ids:
-            content_span = _adjacent_quote(t, tok, source_ids, quotes)  # "“...,” he concluded."
-            content_ids = set() if content_span else None
+        cue, content_ids, inverted = _complement(t, tok, core)
+        source_ids, content_ids, content_span = _speaker(t, tok, core, content_ids, inverted, quotes)
         if content_ids is None:
             continue
         if not core and (source_ids is None or lemma in cues.NEEDS_CONTENT and not content_ids):

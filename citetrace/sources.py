@@ -246,99 +246,79 @@ def _affiliated_person(index: _DocumentIndex, tokens: list[Token]) -> str | None
     return None
 
 
-def _resolve(
-    index: _DocumentIndex, source: SourceMention, resolved: list[tuple[int, str, SourceKind]]
-) -> tuple[str, SourceKind]:
+def _trim(source: SourceMention) -> SourceMention:
+    """A source mention without a leading clause ("A few days after the attack, NATO" -> "NATO") or "as"."""
     text = source.text.strip()
     if "," in text and not text.rstrip(")").endswith(")"):
-        tail = text.rsplit(",", 1)[1].strip()  # "A few days after the attack, NATO" -> "NATO"
+        tail = text.rsplit(",", 1)[1].strip()
         if tail[:1].isupper() and (known(tail) or len(tail.split()) <= 4):
             start = source.start + text.rindex(tail)
             source = source.model_copy(update={"text": tail, "start": start, "end": start + len(tail)})
             text = tail
     if text.lower().startswith("as "):
-        start = source.start + 3
-        source = source.model_copy(update={"text": text[3:], "start": start})
-        text = text[3:]
-    k = known(text)
-    if k is not None:
-        return k.canonical, k.kind
-    bare_text = _PAREN.sub(" ", text).strip()  # "Foreign Policy (FP)" -> "Foreign Policy"
-    k = known(bare_text) if bare_text != text else None
-    if k is not None:
-        return k.canonical, k.kind
-    tokens = index.tokens_in(source.start, source.end)
+        source = source.model_copy(update={"text": text[3:], "start": source.start + 3})
+    return source
+
+
+def _pronoun(
+    index: _DocumentIndex, source: SourceMention, text: str, resolved: list[tuple[int, str, SourceKind]]
+) -> tuple[str, SourceKind]:
+    """he/she: the last person; it: the last publication, outlet or organization; they: the last group."""
     lowered = norm(text)
-    if not tokens:
-        return text, source.kind
-    person = _affiliated_person(index, tokens)
-    if person is not None:
-        return person, SourceKind.person
-    head = _head(tokens)
-    head_lemma = head.lemma.lower()
-    if len(tokens) == 1 and head.upos == "PRON":
-        wanted = (
-            {SourceKind.person}
-            if lowered in cues.PERSON_PRONOUNS
-            else {SourceKind.publication, SourceKind.outlet, SourceKind.organization}
-            if lowered in cues.THING_PRONOUNS
-            else {SourceKind.organization, SourceKind.government}
-            if lowered in cues.GROUP_PRONOUNS
-            else set()
-        )
-        earlier = [r for r in resolved if r[0] < source.start and r[2] in wanted]
-        mention = index.nearest(source.start, wanted) if wanted else None
-        candidates = [(r[0], r[1], r[2]) for r in earlier]
-        if mention is not None and mention.start < source.start:
-            candidates.append((mention.start, mention.canonical, mention.kind))
-        if candidates:
-            _, name, kind = max(candidates)
-            return name, kind
-        if mention is not None:
-            return mention.canonical, mention.kind
-        return text, SourceKind.unknown
-    # a known name at the end of the phrase: "The weekly Islamic State (IS) newspaper Al-Naba"
-    if tokens[-1].upos == "PROPN":
-        trailing = known(index.slice(_strip_titles(_name_run(tokens, tokens[-1]))))
-        if trailing is not None and (trailing.kind == _noun_kind(head) or head in _name_run(tokens, tokens[-1])):
-            return trailing.canonical, trailing.kind
-    # a name: the head's proper-noun run, or a proper noun in apposition to a common-noun head
-    name_tokens: list[Token] = []
-    if head.upos == "PROPN":
-        name_tokens = _name_run(tokens, head)
-    else:
-        named = [
-            t
-            for t in tokens
-            if t.head == head.id
-            and t.upos == "PROPN"
-            and t.deprel in ("appos", "flat", "compound")
-            and t.start > head.start
-        ]
-        if named:
-            name_tokens = _name_run(tokens, named[0])
-        elif tokens[-1].upos == "PROPN" and head.start < tokens[-1].start and _nominal_path(tokens, tokens[-1], head):
-            name_tokens = _name_run(tokens, tokens[-1])  # "then president of ... Masoud Barzani"
-    if name_tokens:
-        stripped = _strip_titles(name_tokens)
-        name = index.slice(stripped)
-        words = name.split()
-        # "US President Donald Trump": a known alias inside the run wins only if it is the whole name
-        k = known(name)
-        if k is not None:
-            return k.canonical, k.kind
-        kind = _kind_of_name(name, tokens, head)
-        if kind == SourceKind.person and len(words) == 1:
-            name = index.full_name(name)
+    wanted = (
+        {SourceKind.person}
+        if lowered in cues.PERSON_PRONOUNS
+        else {SourceKind.publication, SourceKind.outlet, SourceKind.organization}
+        if lowered in cues.THING_PRONOUNS
+        else {SourceKind.organization, SourceKind.government}
+        if lowered in cues.GROUP_PRONOUNS
+        else set()
+    )
+    earlier = [r for r in resolved if r[0] < source.start and r[2] in wanted]
+    mention = index.nearest(source.start, wanted) if wanted else None
+    candidates = [(r[0], r[1], r[2]) for r in earlier]
+    if mention is not None and mention.start < source.start:
+        candidates.append((mention.start, mention.canonical, mention.kind))
+    if candidates:
+        _, name, kind = max(candidates)
         return name, kind
-    # a description
+    if mention is not None:
+        return mention.canonical, mention.kind
+    return text, SourceKind.unknown
+
+
+def _name_tokens(tokens: list[Token], head: Token) -> list[Token]:
+    """The name in a source phrase: the head's proper-noun run, or a proper noun in apposition to a
+    common-noun head ("then president of ... Masoud Barzani"); empty for a description."""
+    if head.upos == "PROPN":
+        return _name_run(tokens, head)
+    named = [
+        t
+        for t in tokens
+        if t.head == head.id
+        and t.upos == "PROPN"
+        and t.deprel in ("appos", "flat", "compound")
+        and t.start > head.start
+    ]
+    if named:
+        return _name_run(tokens, named[0])
+    if tokens[-1].upos == "PROPN" and head.start < tokens[-1].start and _nominal_path(tokens, tokens[-1], head):
+        return _name_run(tokens, tokens[-1])
+    return []
+
+
+def _description(
+    index: _DocumentIndex, source: SourceMention, text: str, tokens: list[Token], head: Token
+) -> tuple[str, SourceKind]:
+    """A source without a name of its own: anonymous ("security sources"), the nearest named source of
+    its kind ("the jihadi paper"), or the description itself."""
     own_deps = [
         t
         for t in tokens
         if t.head == head.id and t.deprel in ("det", "amod", "compound", "nmod:poss", "nummod", "nmod")
     ]
     bare = not any(t.upos == "PROPN" for t in own_deps)
-    if (head_lemma in cues.ANONYMOUS_NOUNS or head.text.lower() in cues.ANONYMOUS_NOUNS) and bare:
+    if (head.lemma.lower() in cues.ANONYMOUS_NOUNS or head.text.lower() in cues.ANONYMOUS_NOUNS) and bare:
         return " ".join(w for w in text.split() if w.lower() not in ("the", "a", "an")).lower(), SourceKind.anonymous
     noun_kind = _noun_kind(head)
     if noun_kind is not None and bare:
@@ -347,6 +327,43 @@ def _resolve(
             return mention.canonical, mention.kind
     kept = [t for t in tokens if not (t.deprel == "det" and t.head == head.id and t is tokens[0])]
     return index.slice(kept) or text, noun_kind or SourceKind.unknown
+
+
+def _resolve(
+    index: _DocumentIndex, source: SourceMention, resolved: list[tuple[int, str, SourceKind]]
+) -> tuple[str, SourceKind]:
+    source = _trim(source)
+    text = source.text.strip()
+    bare_text = _PAREN.sub(" ", text).strip()  # "Foreign Policy (FP)" -> "Foreign Policy"
+    k = known(text) or (known(bare_text) if bare_text != text else None)
+    if k is not None:
+        return k.canonical, k.kind
+    tokens = index.tokens_in(source.start, source.end)
+    if not tokens:
+        return text, source.kind
+    person = _affiliated_person(index, tokens)
+    if person is not None:
+        return person, SourceKind.person
+    head = _head(tokens)
+    if len(tokens) == 1 and head.upos == "PRON":
+        return _pronoun(index, source, text, resolved)
+    # a known name at the end of the phrase: "The weekly Islamic State (IS) newspaper Al-Naba"
+    if tokens[-1].upos == "PROPN":
+        trailing = known(index.slice(_strip_titles(_name_run(tokens, tokens[-1]))))
+        if trailing is not None and (trailing.kind == _noun_kind(head) or head in _name_run(tokens, tokens[-1])):
+            return trailing.canonical, trailing.kind
+    name_tokens = _name_tokens(tokens, head)
+    if not name_tokens:
+        return _description(index, source, text, tokens, head)
+    name = index.slice(_strip_titles(name_tokens))
+    # "US President Donald Trump": a known alias inside the run wins only if it is the whole name
+    k = known(name)
+    if k is not None:
+        return k.canonical, k.kind
+    kind = _kind_of_name(name, tokens, head)
+    if kind == SourceKind.person and len(name.split()) == 1:
+        name = index.full_name(name)
+    return name, kind
 
 
 def resolve_sources(document: Document, parsed: ParsedDocument, frames: list[Frame]) -> list[Frame]:

@@ -4,6 +4,7 @@
 #   make run    set up, then `citetrace run corpus/` -> out/ (open out/index.html)
 #   make test   set up with the dev extra, then `python -m pytest -q`
 #   make docs   the docs site, strictly (warnings fail) -> site/
+#   make lint   ruff (lint + format) and mypy
 #
 # Models: $CITETRACE_MODELS when set (a Stanza resources directory), otherwise Stanza's own download.
 # TORCH names the torch requirement installed first; the default is the CPU build (an unpinned torch
@@ -36,6 +37,7 @@ docs: $(DEV_STAMP)
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check citetrace tests bench docs
 	$(BIN)/ruff format --check citetrace tests bench docs
+	$(BIN)/mypy
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

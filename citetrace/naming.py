@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from citetrace import cues
+from citetrace.models import SourceKind
 
 _NORM = re.compile(r"[^0-9a-z]+")
 
@@ -41,3 +42,16 @@ def canonical_outlet(name: str | None) -> str | None:
         return None
     k = known(name)
     return k.canonical if k is not None else name.strip()
+
+
+def affiliation(text: str) -> str | None:
+    """The known outlet or group named before a person's title: "BBC journalist Mina Al-Lami" -> "BBC"."""
+    ws = text.split()
+    for i, w in enumerate(ws[:-1]):
+        if norm(w) in cues.TITLES - {"the", "a", "an", "us", "u s"} and i > 0:
+            for n in range(i, 0, -1):
+                for j in range(0, i - n + 1):
+                    k = known(" ".join(ws[j : j + n]))
+                    if k is not None and k.kind != SourceKind.person:
+                        return k.canonical
+    return None

@@ -15,8 +15,7 @@ from rapidfuzz import fuzz
 from citetrace import cues
 from citetrace.errors import InputError
 from citetrace.models import CanonicalSource, DocumentFrames, SourceKind
-from citetrace.naming import is_name, known, name_key
-from citetrace.sources import affiliation
+from citetrace.naming import affiliation, is_name, known, name_key
 
 
 def load_aliases(path: Path) -> tuple[cues.KnownSource, ...]:

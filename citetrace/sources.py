@@ -28,7 +28,7 @@ from citetrace.models import (
     SourceMention,
     Token,
 )
-from citetrace.naming import known, norm
+from citetrace.naming import affiliation, known, norm
 
 
 @dataclass(frozen=True)
@@ -213,19 +213,6 @@ _PAREN = re.compile(r"\s*\([^()]*\)")
 
 def _person_word(tok: Token) -> bool:
     return cues.SOURCE_NOUNS.get(tok.lemma.lower()) == SourceKind.person or norm(tok.text) in cues.TITLES
-
-
-def affiliation(text: str) -> str | None:
-    """The known outlet or group named before a person's title: "BBC journalist Mina Al-Lami" -> "BBC"."""
-    ws = text.split()
-    for i, w in enumerate(ws[:-1]):
-        if norm(w) in cues.TITLES - {"the", "a", "an", "us", "u s"} and i > 0:
-            for n in range(i, 0, -1):
-                for j in range(0, i - n + 1):
-                    k = known(" ".join(ws[j : j + n]))
-                    if k is not None and k.kind != SourceKind.person:
-                        return k.canonical
-    return None
 
 
 def _affiliated_person(index: _DocumentIndex, tokens: list[Token]) -> str | None:

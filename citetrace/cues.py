@@ -235,3 +235,23 @@ def cue_model() -> dict[str, float]:
 ORG_WORDS = frozenset("organization organisation forces party group army council committee union front".split())
 GOV_WORDS = frozenset("department ministry administration government office pentagon kremlin".split())
 OUTLET_WORDS = frozenset("news times post tv radio press monitoring journal herald tribune".split())
+
+# Channels: where words were said or printed ("in an interview with X", "in a letter", "in the weekly
+# newspaper al-Naba"); a print noun is a channel only as the adjunct of a verb.
+PRINT_NOUNS = frozenset("newspaper paper magazine weekly journal".split())
+CHANNEL_NOUNS = (
+    frozenset("interview letter statement tweet post op-ed editorial speech conference broadcast".split()) | PRINT_NOUNS
+)
+CHANNEL_PREPOSITIONS = frozenset("in on through at".split())
+
+# A publication cited without a verb: "Foreign Policy's 2019 list".
+PUBLICATION_HEADS = frozenset("list report study survey poll ranking index editorial analysis investigation".split())
+
+# Verbs whose speaker may follow them ("..., says Adib-Moghaddam"), and verbs that report the rest of
+# the sentence when the tree gives them no complement.
+INVERTING_VERBS = frozenset("say write add tell state explain argue".split())
+REST_OF_SENTENCE_VERBS = frozenset("say tell write add tweet state".split())
+TOPIC_PREPOSITIONS = frozenset("on about of".split())  # "warned about X", "spoke on X"
+
+NEGATIONS = frozenset("not never n't".split())
+ARTICLES = frozenset("the a an".split())

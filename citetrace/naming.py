@@ -32,7 +32,7 @@ def known(name: str) -> cues.KnownSource | None:
 
 def is_name(text: str) -> bool:
     """A name starts with a capital: "Qassem Soleimani", not "weekly newspaper affiliated with the group"."""
-    words = [w for w in text.split() if w.lower() not in ("the", "a", "an")]
+    words = [w for w in text.split() if w.lower() not in cues.ARTICLES]
     return bool(words) and (words[0][:1].isupper() or words[0][:1].isdigit())
 
 

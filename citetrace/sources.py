@@ -306,7 +306,7 @@ def _description(
     ]
     bare = not any(t.upos == "PROPN" for t in own_deps)
     if (head.lemma.lower() in cues.ANONYMOUS_NOUNS or head.text.lower() in cues.ANONYMOUS_NOUNS) and bare:
-        return " ".join(w for w in text.split() if w.lower() not in ("the", "a", "an")).lower(), SourceKind.anonymous
+        return " ".join(w for w in text.split() if w.lower() not in cues.ARTICLES).lower(), SourceKind.anonymous
     noun_kind = _noun_kind(head)
     if noun_kind is not None and bare:
         mention = index.nearest(source.start, {noun_kind})

@@ -141,9 +141,7 @@ def right_rest(t: Tree, tok: Token) -> set[int]:
 def negated(t: Tree, tok: Token) -> bool:
     """ "did not mention", "careful not to credit": negated cues report nothing."""
     before = [k.lemma.lower() for k in t.tokens if tok.id - 3 <= k.id < tok.id]
-    if any(k.lemma.lower() in ("not", "never") for k in t.children(tok, "advmod")) or {"not", "never", "n't"} & set(
-        before
-    ):
+    if any(k.lemma.lower() in cues.NEGATIONS for k in t.children(tok, "advmod")) or cues.NEGATIONS & set(before):
         return True
     head = t.head(tok)  # "not to credit the US or even mention Soleimani": the negation spreads over "or"
     return tok.deprel == "conj" and head is not None and head.upos == "VERB" and negated(t, head)

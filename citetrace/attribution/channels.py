@@ -8,12 +8,6 @@ from citetrace.attribution.candidate import Candidate
 from citetrace.models import FrameKind, SourceKind, Token
 from citetrace.tree import Tree
 
-_PRINT_NOUNS = frozenset("newspaper paper magazine weekly journal".split())
-_CHANNEL_NOUNS = (
-    frozenset("interview letter statement tweet post op-ed editorial speech conference broadcast".split())
-    | _PRINT_NOUNS
-)
-
 
 def _channel_of_noun(t: Tree, tok: Token) -> tuple[int, int] | None:
     """The channel a channel noun names: X in "an interview with X", the letter in "in a letter"."""
@@ -25,9 +19,9 @@ def _channel_of_noun(t: Tree, tok: Token) -> tuple[int, int] | None:
         while last.id + 1 in t.by_id and t.by_id[last.id + 1].upos == "PROPN":
             last = t.by_id[last.id + 1]  # "Sky" + "News Arabic" when the parse split the name
         return x.start, last.end
-    if not any(c.lemma.lower() in ("in", "on", "through", "at") for c in t.children(tok, "case")):
+    if not any(c.lemma.lower() in cues.CHANNEL_PREPOSITIONS for c in t.children(tok, "case")):
         return None
-    if lemma in _PRINT_NOUNS and not (
+    if lemma in cues.PRINT_NOUNS and not (
         tok.deprel.startswith("obl") and (governor := t.head(tok)) is not None and governor.upos == "VERB"
     ):
         return None  # "in the weekly ISIS newspaper al-Naba, the extremists said": only as the verb's adjunct
@@ -57,7 +51,7 @@ def add_channels(t: Tree, frames: list[Candidate]) -> None:
     """Attach "in an interview with X" (X), "in a letter ..." (the letter) to the sentence's verb frames,
     and an outlet addressed by "told" as the channel of its frame."""
     for tok in t.tokens:
-        if tok.lemma.lower() not in _CHANNEL_NOUNS or tok.upos != "NOUN":
+        if tok.lemma.lower() not in cues.CHANNEL_NOUNS or tok.upos != "NOUN":
             continue
         channel = _channel_of_noun(t, tok)
         if channel is None:

@@ -72,9 +72,6 @@ def citing_frames(t: Tree) -> list[Candidate]:
     return frames
 
 
-_PUBLICATION_HEADS = frozenset("list report study survey poll ranking index editorial analysis investigation".split())
-
-
 def possessive_frames(t: Tree) -> list[Candidate]:
     """ "Foreign Policy (FP)'s 2019 list": a publication cited without a verb."""
     frames = []
@@ -83,7 +80,7 @@ def possessive_frames(t: Tree) -> list[Candidate]:
         if tok.text.lower() not in ("'s", "\u2019s", "'") or i == 0:
             continue
         ahead = [k for k in toks[i + 1 : i + 4] if k.upos == "NOUN"]
-        if not ahead or ahead[0].lemma.lower() not in _PUBLICATION_HEADS:
+        if not ahead or ahead[0].lemma.lower() not in cues.PUBLICATION_HEADS:
             continue
         ids, depth = [], 0
         for k in reversed(toks[:i]):

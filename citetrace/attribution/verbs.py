@@ -80,7 +80,7 @@ def _complement(t: Tree, tok: Token, core: bool) -> tuple[tuple[int, int], set[i
         and t.child(tok, "nsubj") is None
         and obj.start > tok.start
         and (obj.upos == "PROPN" or obj.lemma.lower() in cues.SOURCE_NOUNS)
-        and lemma in ("say", "write", "add", "tell", "state", "explain", "argue")
+        and lemma in cues.INVERTING_VERBS
     ):
         inverted, obj = obj, None  # "..., says Adib-Moghaddam": the speaker after the verb
     if content_ids is None and lemma == "tell":
@@ -104,7 +104,7 @@ def _loose_complement(t: Tree, tok: Token, core: bool) -> set[int] | None:
     about = [
         o
         for o in t.children(tok, "obl")
-        if o.start > tok.start and any(c.lemma.lower() in ("on", "about", "of") for c in t.children(o, "case"))
+        if o.start > tok.start and any(c.lemma.lower() in cues.TOPIC_PREPOSITIONS for c in t.children(o, "case"))
     ]
     if about:
         return t.subtree(about[0])
@@ -112,7 +112,7 @@ def _loose_complement(t: Tree, tok: Token, core: bool) -> set[int] | None:
         governor = t.head(tok)
         if governor is not None:
             return t.subtree(governor) - t.subtree(tok)
-    if core and tok.lemma.lower() in ("say", "tell", "write", "add", "tweet", "state"):
+    if core and tok.lemma.lower() in cues.REST_OF_SENTENCE_VERBS:
         # The tree gave no complement: the rest of the sentence, if it is a quote or a clause.
         rest = {x.id for x in t.tokens} - t.subtree(tok)
         if sum(1 for i in rest if t.by_id[i].upos not in ("PUNCT",)) >= 3:

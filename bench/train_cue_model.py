@@ -20,7 +20,7 @@ from pathlib import Path
 
 from citetrace.attribution import CUE_UPOS, cue_features, find_quotes, is_boilerplate
 from citetrace.corpus import read_document
-from citetrace.evaluate import read_brat_folder
+from citetrace.gold import read_brat_folder
 from citetrace.nlp import Parser, default_cache_dir
 from citetrace.tree import Tree
 

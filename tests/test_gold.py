@@ -1,0 +1,51 @@
+"""Gold readers: our JSONL (spans located by text), brat standoff folders, bad gold."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from citetrace.errors import GoldError
+from citetrace.gold import read_brat_folder, read_gold
+
+
+def test_seed_jsonl_locates_cue_nearest_to_content(tmp_path: Path) -> None:
+    text = "“Hello there.” Later: X said “the army is back in town.”"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    row = {
+        "doc": "a.txt",
+        "id": "1",
+        "cue": "“",
+        "source": "X",
+        "content": "“the army is back in town.”",
+        "source_canonical": "X",
+        "source_kind": "person",
+        "parent": None,
+    }
+    (tmp_path / "g.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    (doc,), _ = read_gold(tmp_path / "g.jsonl", tmp_path)
+    assert doc.frames[0].cue.pieces == [(text.rindex("“"), text.rindex("“") + 1)]
+
+
+def test_brat_folder_with_discontinuous_spans(tmp_path: Path) -> None:
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    text = "He said the plan, which was old, would fail."
+    (tmp_path / "text" / "d.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "attributions" / "d_ab12.ann").write_text(
+        "T1\tSource 0 2\tHe\nT2\tCue 3 7\tsaid\nT3\tContent 8 16;33 43\tthe plan would fail\n"
+        "T4\tAttribution 3 7\tsaid\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n",
+        encoding="utf-8",
+    )
+    (doc,) = read_brat_folder(tmp_path)
+    assert doc.frames[0].content.pieces == [(8, 16), (33, 43)]
+
+
+def test_bad_gold_is_a_gold_error(tmp_path: Path) -> None:
+    (tmp_path / "g.jsonl").write_text("{not json\n", encoding="utf-8")
+    with pytest.raises(GoldError):
+        read_gold(tmp_path / "g.jsonl", tmp_path)
+    with pytest.raises(GoldError):
+        read_gold(tmp_path / "missing.jsonl", tmp_path)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from citetrace.layout import diagrams, primaries, source_links, titled_diagrams
 from citetrace.models import CitationGraph
 
+from .conftest import GOLDEN
+
 
 def test_every_diagram_has_its_file(graph: CitationGraph) -> None:
     assert [stem for stem, _ in diagrams(graph)] == ["corpus", "a", "b", "sources/al-naba"]
@@ -17,3 +19,14 @@ def test_primary_sources_link_to_their_pages(graph: CitationGraph) -> None:
     assert source_links(graph) == {"Al-Naba": "sources/al-naba.html"}
     corpus = next(dot for stem, dot in diagrams(graph) if stem == "corpus")
     assert 'URL="sources/al-naba.html"' in corpus
+
+
+def test_golden_diagrams_from_the_checked_in_graph() -> None:
+    """The golden DOT files follow from tests/golden/graph.json alone: no parse, no corpus."""
+    graph = CitationGraph.model_validate_json((GOLDEN / "graph.json").read_bytes())
+    dots = dict(diagrams(graph))
+    goldens = sorted(p for p in GOLDEN.rglob("*.dot"))
+    assert len(goldens) == 4
+    for path in goldens:
+        stem = path.relative_to(GOLDEN).with_suffix("").as_posix()
+        assert dots[stem] == path.read_text(encoding="utf-8"), stem

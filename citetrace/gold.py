@@ -1,4 +1,5 @@
-"""Read gold attribution annotations (``read_gold`` picks the format by shape):
+"""Read gold attribution annotations in three formats; ``read_gold`` picks one by its shape.
+
 
 - our JSONL (``seeds.jsonl``): ``{"doc", "id", "cue", "source", "content", "source_canonical",
   "source_kind", "parent"}`` with span *texts*; each is located in the document text (content at

@@ -1,6 +1,5 @@
 """Read gold attribution annotations in three formats; ``read_gold`` picks one by its shape.
 
-
 - our JSONL (``seeds.jsonl``): ``{"doc", "id", "cue", "source", "content", "source_canonical",
   "source_kind", "parent"}`` with span *texts*; each is located in the document text (content at
   its first occurrence, cue and source at the occurrence nearest to the content);

@@ -204,9 +204,12 @@ def index_page(graph: CitationGraph, frames: Sequence[DocumentFrames], svg: str)
     flags = Counter(f.type for c in graph.chains for f in c.flags)
     rows = []
     stems = document_stems(graph.documents)
+    by_doc: dict[str, list[Chain]] = defaultdict(list)
+    for c in graph.chains:
+        by_doc[c.document].append(c)
     for doc in graph.documents:
-        chains = [c for c in graph.chains if c.document == doc]
-        outlet = next((c.path[0] for c in chains if c.path), "outlet unknown")
+        chains = by_doc[doc]
+        outlet = (frames_by_doc[doc].outlet if doc in frames_by_doc else None) or "unknown"
         n_frames = len(frames_by_doc[doc].frames) if doc in frames_by_doc else 0
         rows.append(
             f'<tr><td><a href="{_e(stems[doc])}.html">{_e(PurePath(doc).name)}</a></td><td>{_e(outlet)}</td>'
@@ -219,11 +222,14 @@ def index_page(graph: CitationGraph, frames: Sequence[DocumentFrames], svg: str)
         f'<tr><td><a href="sources/{_e(source_stem[p])}.html" title="{_e(p)}">{_e(short_name(p))}</a></td><td>{_e(kinds.get(p, "unknown"))}</td><td>{rest[p]}</td></tr>'
         for p in sorted(primaries(graph), key=lambda p: (-rest[p], p.casefold()))
     )
-    outlets = sorted({c.path[0] for c in graph.chains if c.path})
+    outlets = sorted({f.outlet for f in frames if f.outlet})
+    unknown = sum(1 for doc in graph.documents if not (doc in frames_by_doc and frames_by_doc[doc].outlet))
     reused = sum(len(p.passages) for p in graph.reuse)
     body = (
         f"<h1>{len(graph.documents)} documents, {len(graph.chains)} claims, {len(rest)} primary sources</h1>"
-        f"<p>Outlets: {_e(', '.join(outlets))}. Reused passages between documents: {reused}.</p>"
+        f"<p>Outlets: {_e(', '.join(outlets) or 'none known')}"
+        + (f" ({unknown} of the documents name{'s' if unknown == 1 else ''} no outlet)" if unknown else "")
+        + f". Reused passages between documents: {reused}.</p>"
         '<div class="cols"><div class="text" style="white-space:normal">'
         "<h2>Documents</h2><table><tr><th>document</th><th>outlet</th><th>frames</th><th>claims</th><th>flags</th></tr>"
         + "".join(rows)

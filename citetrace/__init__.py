@@ -3,18 +3,36 @@
 from citetrace.attribution import extract_frames
 from citetrace.corpus import read_corpus, read_document
 from citetrace.errors import CitetraceError, InputError, ModelError, OutputError, RenderError
-from citetrace.models import Document, DocumentFrames, Frame, SourceKind, SourceMention, Span
+from citetrace.models import (
+    Chain,
+    CitationGraph,
+    Document,
+    DocumentFrames,
+    Frame,
+    FrameKind,
+    Hop,
+    HopType,
+    SourceKind,
+    SourceMention,
+    Span,
+)
 from citetrace.nlp import Parser
-from citetrace.pipeline import extract_corpus, frames_of
+from citetrace.pipeline import extract_corpus, frames_of, trace_corpus
+from citetrace.query import chains_of_claim, chains_resting_on, find_source
 from citetrace.sources import resolve_sources
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Chain",
+    "CitationGraph",
     "CitetraceError",
     "Document",
     "DocumentFrames",
     "Frame",
+    "FrameKind",
+    "Hop",
+    "HopType",
     "InputError",
     "ModelError",
     "OutputError",
@@ -24,10 +42,14 @@ __all__ = [
     "SourceMention",
     "Span",
     "__version__",
+    "chains_of_claim",
+    "chains_resting_on",
     "extract_corpus",
     "extract_frames",
+    "find_source",
     "frames_of",
     "read_corpus",
     "read_document",
     "resolve_sources",
+    "trace_corpus",
 ]

@@ -178,11 +178,3 @@ def test_offsets_point_into_text_with_typographic_quotes(frames_of_text) -> None
     for f in frames:
         assert text[f.cue.start : f.cue.end] == f.cue.text
         assert text[f.content.start : f.content.end] == f.content.text
-
-
-def test_learned_cue_model_is_packaged() -> None:
-    from citetrace import cues
-
-    model = cues.cue_model()
-    assert len(model) > 1000 and model["say=True"] > 0 > model["u=NOUN"]
-    assert 0 < cues.CUE_VETO < cues.CUE_ADD < 1

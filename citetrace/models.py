@@ -126,6 +126,7 @@ class ParsedDocument(_Model):
     """Stanza's parse of one document, reduced to plain data (and cached on disk as JSON)."""
 
     model: str = Field(description="Fingerprint of the Stanza models that made this parse.")
+    text_sha256: str = Field(description="SHA-256 of the text parsed: a cached parse is used only for that text.")
     sentences: list[Sentence]
 
 

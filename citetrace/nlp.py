@@ -27,7 +27,7 @@ from citetrace.models import ParsedDocument, Sentence, Token
 MODELS_ENV = "CITETRACE_MODELS"
 CACHE_ENV = "CITETRACE_CACHE"
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse"
-_CACHE_VERSION = "1"
+_CACHE_VERSION = "2"  # 2: entries record the hash of their text
 
 # Typographic quotes are rare in the models' training data; swapping them one character for one
 # keeps every offset unchanged and gives cleaner tokens (MODELS.md, "Known limits").
@@ -123,13 +123,18 @@ class Parser:
         return h.hexdigest()
 
     def _cached(self, text: str) -> ParsedDocument | None:
+        """The cached parse of ``text``, or None: absent, unreadable, or made for another text or other
+        models (a cache file copied or swapped by hand is a miss, never another document's parse)."""
         if self.cache_dir is None:
             return None
         path = self.cache_dir / f"{self._key(text)}.json"
         try:
-            return ParsedDocument.model_validate_json(path.read_text(encoding="utf-8"))
+            parsed = ParsedDocument.model_validate_json(path.read_text(encoding="utf-8"))
         except (OSError, ValidationError, ValueError):
-            return None  # absent or unreadable: parse again
+            return None
+        if parsed.text_sha256 != text_sha256(text) or parsed.model != self.fingerprint:
+            return None
+        return parsed
 
     def _store(self, text: str, parsed: ParsedDocument) -> None:
         if self.cache_dir is None:
@@ -160,7 +165,7 @@ class Parser:
                     docs = nlp([stanza.Document([], text=normalise_for_parsing(texts[i])) for i in batch])
                 self.stats["parse_seconds"] += time.perf_counter() - started
                 for i, doc in zip(batch, docs, strict=True):
-                    parsed = _to_parsed(doc, self.fingerprint)
+                    parsed = _to_parsed(doc, self.fingerprint, text_sha256(texts[i]))
                     self.stats["parsed_docs"] += 1
                     self.stats["parsed_words"] += sum(len(s.tokens) for s in parsed.sentences)
                     self._store(texts[i], parsed)
@@ -170,7 +175,12 @@ class Parser:
         return [r for r in results if r is not None]
 
 
-def _to_parsed(doc, fingerprint: str) -> ParsedDocument:
+def text_sha256(text: str) -> str:
+    """The hash a cached parse records of its text."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _to_parsed(doc, fingerprint: str, text_hash: str) -> ParsedDocument:
     sentences = []
     for sent in doc.sentences:
         tokens = []
@@ -193,4 +203,4 @@ def _to_parsed(doc, fingerprint: str) -> ParsedDocument:
                     )
                 )
         sentences.append(Sentence(tokens=tokens))
-    return ParsedDocument(model=fingerprint, sentences=sentences)
+    return ParsedDocument(model=fingerprint, text_sha256=text_hash, sentences=sentences)

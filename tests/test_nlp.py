@@ -41,3 +41,17 @@ def test_second_parse_comes_from_cache(models_dir: Path, tmp_path: Path) -> None
     tokens = parsed[0].sentences[0].tokens
     assert [t.text for t in tokens][:3] == ["The", "BBC", "said"]
     assert any(t.deprel == "nsubj" for t in tokens)
+
+
+def test_a_swapped_cache_file_is_a_miss_not_another_documents_parse(models_dir: Path, tmp_path: Path) -> None:
+    texts = ["The BBC said the group was back.", "Officials denied it on Friday."]
+    parser = Parser(models_dir, cache_dir=tmp_path)
+    parser.parse(texts)
+    a, b = (tmp_path / f"{parser._key(t)}.json" for t in texts)
+    a_bytes, b_bytes = a.read_bytes(), b.read_bytes()
+    a.write_bytes(b_bytes)  # the first text's entry now holds the second text's parse
+    b.write_bytes(a_bytes)
+    again = Parser(models_dir, cache_dir=tmp_path)
+    parsed = again.parse(texts)
+    assert again.stats["parsed_docs"] == 2 and again.stats["cached_docs"] == 0
+    assert [t.text for t in parsed[0].sentences[0].tokens][:2] == ["The", "BBC"]

@@ -18,10 +18,11 @@ from citetrace.dot import hop_label
 from citetrace.errors import CitetraceError, UsageError
 from citetrace.evaluate import evaluate
 from citetrace.nlp import MODELS_ENV, Parser, default_cache_dir
+from citetrace.outdir import check_out
 from citetrace.pipeline import extract_corpus, trace_corpus
 from citetrace.query import chains_of_claim, chains_resting_on, find_source
 from citetrace.registry import load_aliases
-from citetrace.report import diagram_count, frames_jsonl, load_graph, prepare_output_dir, write_diagrams, write_report
+from citetrace.report import diagram_count, frames_jsonl, redraw, write_report
 
 app = typer.Typer(
     help="Trace who said what in the news back to the originals.",
@@ -116,6 +117,9 @@ def run(
     models: ModelsOpt = None,
     cache: CacheOpt = None,
     no_cache: NoCacheOpt = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace files in OUT that citetrace did not write (never an input).")
+    ] = False,
 ) -> None:
     """Extract attribution frames, trace every claim to its original, and draw the diagrams.
 
@@ -123,7 +127,7 @@ def run(
     OUT/<name>.svg per document and OUT/sources/<source>.svg per primary source (each SVG with its .dot).
     """
     extra = load_aliases(aliases) if aliases is not None else ()
-    prepare_output_dir(out)
+    check_out(out, corpus)
     parser = _parser(models, cache, no_cache)
     with _progress() as bar:
         task = bar.add_task("parsing", total=None)
@@ -136,7 +140,14 @@ def run(
         )
         if result.graph is not None:
             drawing = bar.add_task("drawing", total=diagram_count(result.graph))
-            write_report(out, result.documents, result.frames, result.graph, progress=lambda n: bar.advance(drawing, n))
+            write_report(
+                out,
+                result.documents,
+                result.frames,
+                result.graph,
+                progress=lambda n: bar.advance(drawing, n),
+                force=force,
+            )
     for error in result.errors:
         _fail(str(error))
     if result.graph is not None:
@@ -209,9 +220,8 @@ def render(
     fmt: Annotated[str, typer.Option("--format", "-f", help="svg, png or pdf.")] = "svg",
 ) -> None:
     """Re-render every diagram from OUT/graph.json, without parsing anything, and rewrite OUT/diagrams.md."""
-    graph = load_graph(out)
-    written = write_diagrams(out, graph, fmt.lower())
-    err_console.print(f"{len(written)} diagrams ({fmt.lower()}) -> {out}/ (and diagrams.md)", highlight=False)
+    count = redraw(out, fmt.lower())
+    err_console.print(f"{count} diagrams ({fmt.lower()}) -> {out}/ (and diagrams.md)", highlight=False)
 
 
 @app.command()

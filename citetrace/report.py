@@ -1,12 +1,13 @@
-"""The output folder: JSON outputs and diagrams (see ``write_report``).
+"""The output folder: JSON outputs, diagrams and pages (``write_report``), re-drawn diagrams (``redraw``).
 
-Every file is written atomically (temporary file + rename); nothing outside the folder is touched.
+A run is written into a staging folder beside ``--out`` and installed as a whole (``citetrace.outdir``:
+a user's files are never replaced, citetrace's stale files are removed); single files are written
+atomically (temporary file + rename).
 """
 
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -16,21 +17,9 @@ from citetrace.errors import InputError, OutputError, RenderError, UsageError
 from citetrace.io import atomic_write_bytes, atomic_write_text
 from citetrace.layout import primaries, titled_diagrams
 from citetrace.models import CitationGraph, Document, DocumentFrames
+from citetrace.outdir import files_in, install, read_manifest, staging, write_manifest
 from citetrace.pages import pages
 from citetrace.render import FORMATS, render
-
-
-def prepare_output_dir(out: Path) -> Path:
-    """Create ``out`` if needed and check that it can be written, before any slow work."""
-    try:
-        if out.exists() and not out.is_dir():
-            raise OutputError(f"--out {out} is a file, not a folder: give a folder to write the results in")
-        out.mkdir(parents=True, exist_ok=True)
-        if not os.access(out, os.W_OK | os.X_OK):
-            raise OutputError(f"--out {out} is not writable: choose a folder you can write to")
-    except OSError as exc:
-        raise OutputError(f"cannot create --out {out} ({exc.strerror}): choose a folder you can write to") from exc
-    return out
 
 
 def _write_error(out: Path, exc: OSError) -> OutputError:
@@ -88,14 +77,33 @@ def write_report(
     frames: Sequence[DocumentFrames],
     graph: CitationGraph,
     progress: Callable[[int], None] | None = None,
-) -> list[Path]:
-    """Write the JSON outputs, every diagram (DOT + SVG), diagrams.md and the HTML report into ``out``.
+    force: bool = False,
+) -> list[str]:
+    """Write the JSON outputs, every diagram (DOT + SVG), diagrams.md and the HTML report as ``out``.
 
     ``frames.jsonl``, ``graph.json``, ``chains.jsonl``, ``reuse.jsonl``; ``corpus.svg``,
     ``<document>.svg`` per document, ``sources/<source>.svg`` per primary source; ``index.html``,
-    ``<document>.html``, ``sources/<source>.html``. Returns the files written.
+    ``<document>.html``, ``sources/<source>.html``. Written in a staging folder, then installed
+    (``outdir.install``; ``force`` replaces files in ``out`` that citetrace did not write). Returns
+    the files written, relative to ``out``.
     """
-    written = []
+    with staging(out) as staged:
+        _write_all(staged, documents, frames, graph, progress)
+        written = sorted(files_in(staged))
+        try:
+            install(staged, out, force)
+        except OSError as exc:
+            raise _write_error(out, exc) from exc
+    return written
+
+
+def _write_all(
+    out: Path,
+    documents: Sequence[Document],
+    frames: Sequence[DocumentFrames],
+    graph: CitationGraph,
+    progress: Callable[[int], None] | None,
+) -> None:
     try:
         for name, text in (
             ("frames.jsonl", frames_jsonl(frames)),
@@ -104,14 +112,21 @@ def write_report(
             ("reuse.jsonl", jsonl(graph.reuse)),
         ):
             atomic_write_text(out / name, text)
-            written.append(out / name)
         svgs = {stem: data.decode("utf-8") for stem, data in write_diagrams(out, graph, "svg", progress).items()}
         for rel, page in pages(documents, frames, graph, svgs).items():
             atomic_write_text(out / rel, page)
-            written.append(out / rel)
     except OSError as exc:
         raise _write_error(out, exc) from exc
-    return written
+
+
+def redraw(out: Path, fmt: str) -> int:
+    """Re-draw every diagram of ``out/graph.json`` as ``fmt`` into ``out`` (``citetrace render``); the
+    files join the folder's manifest. Returns the number of diagrams."""
+    graph = load_graph(out)
+    written = write_diagrams(out, graph, fmt)
+    files = {f"{stem}.{ext}" for stem in written for ext in (fmt, "dot")} | {"diagrams.md"}
+    write_manifest(out, read_manifest(out) | files)
+    return len(written)
 
 
 def diagram_count(graph: CitationGraph) -> int:

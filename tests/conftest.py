@@ -54,6 +54,12 @@ def parse_cache() -> Path:
 
 
 @pytest.fixture(scope="session")
+def env(models_dir: Path, parse_cache: Path) -> dict[str, str]:
+    """The environment of a real `citetrace` command in the tests: the models and the parse cache."""
+    return {"CITETRACE_MODELS": str(models_dir), "CITETRACE_CACHE": str(parse_cache)}
+
+
+@pytest.fixture(scope="session")
 def parser(models_dir: Path, parse_cache: Path) -> Parser:
     return Parser(models_dir, cache_dir=parse_cache)
 

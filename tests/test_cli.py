@@ -21,11 +21,6 @@ runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def env(models_dir: Path, parse_cache: Path) -> dict[str, str]:
-    return {"CITETRACE_MODELS": str(models_dir), "CITETRACE_CACHE": str(parse_cache)}
-
-
-@pytest.fixture(scope="module")
 def run_out(tmp_path_factory: pytest.TempPathFactory, env) -> Path:
     out = tmp_path_factory.mktemp("out")
     result = runner.invoke(app, ["run", str(CORPUS), "--out", str(out)], env=env)
@@ -46,6 +41,7 @@ def test_run_writes_frames_and_diagrams(run_out: Path) -> None:
         "sources",
         "index.html",
         "diagrams.md",
+        ".citetrace-manifest.json",
     ]
     assert names == sorted(outputs + [f"{s}.{ext}" for s in stems for ext in ("dot", "svg", "html")])
     sources = {p.name for p in (run_out / "sources").iterdir()}
@@ -147,7 +143,8 @@ def test_bad_file_is_one_line_error_and_others_still_run(tmp_path: Path, env, co
 
 
 def test_folder_without_articles(tmp_path: Path, env) -> None:
-    result = runner.invoke(app, ["run", str(tmp_path), "--out", str(tmp_path / "out")], env=env)
+    (tmp_path / "empty").mkdir()
+    result = runner.invoke(app, ["run", str(tmp_path / "empty"), "--out", str(tmp_path / "out")], env=env)
     assert result.exit_code == 1
     assert result.stderr.strip().startswith("Error:") and "holds no articles" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1

@@ -10,7 +10,7 @@ import pytest
 from citetrace.errors import InputError, OutputError
 from citetrace.layout import diagrams
 from citetrace.models import CitationGraph
-from citetrace.report import diagram_count, load_graph, prepare_output_dir, write_diagrams
+from citetrace.report import diagram_count, load_graph, write_diagrams
 
 from .conftest import GOLDEN
 
@@ -27,14 +27,6 @@ def test_write_diagrams_writes_every_diagram_and_its_dot(golden_graph: CitationG
         assert (tmp_path / f"{stem}.svg").read_bytes().lstrip().startswith((b"<?xml", b"<svg"))
         assert (tmp_path / f"{stem}.dot").read_text(encoding="utf-8").startswith("digraph")
     assert "(sources/al-naba.svg)" in (tmp_path / "diagrams.md").read_text(encoding="utf-8")
-
-
-def test_prepare_output_dir_refuses_a_file(tmp_path: Path) -> None:
-    target = tmp_path / "report.txt"
-    target.write_text("mine", encoding="utf-8")
-    with pytest.raises(OutputError, match="is a file, not a folder"):
-        prepare_output_dir(target)
-    assert target.read_text(encoding="utf-8") == "mine"
 
 
 def test_a_write_error_names_the_file(golden_graph: CitationGraph, tmp_path: Path) -> None:

@@ -93,7 +93,9 @@ def main(
 
 AliasesOpt = Annotated[
     Path | None,
-    typer.Option("--aliases", help="TOML file of extra source names: [[source]] name, kind, aliases, part_of."),
+    typer.Option(
+        "--aliases", help=r"TOML file of extra source names: \[\[source]] tables with name, kind, aliases, part_of."
+    ),
 ]
 
 

@@ -387,3 +387,8 @@ def test_two_processes_with_different_hash_seeds_write_the_same_bytes(env, tmp_p
     assert len(files) > 20
     for rel in files:
         assert (outs[0] / rel).read_bytes() == (outs[1] / rel).read_bytes(), rel
+
+
+def test_aliases_help_names_the_toml_tables() -> None:
+    result = runner.invoke(app, ["run", "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0 and "[[source]]" in result.output

@@ -22,6 +22,7 @@ from pathlib import Path
 from citetrace.cues import CREDIT_PATTERNS
 from citetrace.errors import InputError
 from citetrace.models import Document, Span
+from citetrace.outdir import MANIFEST
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 META_FILE = "meta.json"
@@ -37,24 +38,31 @@ class CorpusRead:
     errors: list[InputError]
 
 
-def list_articles(paths: Iterable[Path]) -> list[Path]:
-    """Expand folders into their article files (sorted); files are taken as given."""
-    found: list[Path] = []
+def list_articles(paths: Iterable[Path]) -> list[tuple[Path, str]]:
+    """(file, name) of every article under ``paths``, sorted per folder. A folder is read with its
+    subfolders, each article named by its path inside the folder ("2020/jan/a.txt"); hidden files
+    and folders and citetrace's own output folders are skipped. A file given is named by its name."""
+    found: list[tuple[Path, str]] = []
     for path in paths:
         if path.is_dir():
-            articles = sorted(
-                p
-                for p in path.iterdir()
-                if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
-            )
+            articles = sorted(p.relative_to(path) for p in path.rglob("*") if _is_article(path, p))
             if not articles:
-                raise InputError(f"{path} holds no articles: put .txt, .md or .html files in it")
-            found.extend(articles)
+                raise InputError(f"{path} holds no articles: put .txt, .md or .html files in it or its subfolders")
+            found.extend((path / rel, rel.as_posix()) for rel in articles)
         elif path.exists():
-            found.append(path)
+            found.append((path, path.name))
         else:
             raise InputError(f"{path} does not exist")
     return found
+
+
+def _is_article(root: Path, path: Path) -> bool:
+    if not path.is_file() or path.suffix.lower() not in ARTICLE_SUFFIXES:
+        return False
+    rel = path.relative_to(root)
+    if any(part.startswith(".") for part in rel.parts):
+        return False
+    return not any((root / Path(*rel.parts[:i]) / MANIFEST).exists() for i in range(len(rel.parts)))
 
 
 def read_corpus(paths: Iterable[Path]) -> CorpusRead:
@@ -63,12 +71,12 @@ def read_corpus(paths: Iterable[Path]) -> CorpusRead:
     errors: list[InputError] = []
     meta_cache: dict[Path, dict] = {}
     names: set[str] = set()
-    for path in list_articles(paths):
+    for path, name in list_articles(paths):
         try:
             folder = path.parent
             if folder not in meta_cache:
                 meta_cache[folder] = read_meta(folder)
-            doc = read_document(path, meta_cache[folder].get(path.name, {}))
+            doc = read_document(path, meta_cache[folder].get(path.name, {}), name=name)
         except InputError as exc:
             errors.append(exc)
             continue
@@ -110,8 +118,8 @@ def decode(path: Path, data: bytes) -> str:
     return text
 
 
-def read_document(path: Path, meta: dict | None = None) -> Document:
-    """Read one article file into a Document."""
+def read_document(path: Path, meta: dict | None = None, name: str | None = None) -> Document:
+    """Read one article file into a Document, named ``name`` (default: its file name)."""
     meta = meta or {}
     try:
         data = path.read_bytes()
@@ -126,7 +134,7 @@ def read_document(path: Path, meta: dict | None = None) -> Document:
         outlet, evidence = found
     return Document(
         path=str(path),
-        name=path.name,
+        name=name or path.name,
         text=text,
         outlet=meta.get("outlet") or outlet,
         outlet_evidence=None if meta.get("outlet") else evidence,

@@ -20,7 +20,6 @@ import math
 import textwrap
 from collections import Counter
 from collections.abc import Mapping
-from pathlib import PurePath
 
 from citetrace.models import Chain, CitationGraph, Direction, FlagType, Hop, HopType, SourceKind
 
@@ -116,9 +115,7 @@ def source_id(name: str) -> str:
 
 
 def claim_node_id(chain: Chain) -> str:
-    return node_id(
-        "claim", f"{PurePath(chain.document).name}:{chain.frame or chain.claim.start}"
-    )  # not the path: ids stay put
+    return node_id("claim", f"{chain.document}:{chain.frame or chain.claim.start}")  # the name in the corpus: stable
 
 
 class _Diagram:
@@ -263,7 +260,7 @@ def document_dot(graph: CitationGraph, document: str) -> str:
     """DOT for one document's claims and their chains to the originals."""
     d = _Diagram(graph)
     chains = [c for c in graph.chains if c.document == document]
-    name = PurePath(document).name
+    name = document  # the document's name in the corpus
     outlet = next((c.path[0] for c in chains if c.path), None) or "outlet unknown"
     did = node_id("doc", name)
     d.nodes[did] = (
@@ -283,7 +280,7 @@ def document_dot(graph: CitationGraph, document: str) -> str:
         if document not in (pair.a, pair.b):
             continue
         other = pair.b if pair.a == document else pair.a
-        oname = PurePath(other).name
+        oname = other
         oid = node_id("doc", oname)
         d.nodes.setdefault(oid, f"  {oid} " + attrs(id=oid, label=oname, shape="box", style="dashed") + ";")
         copies = pair.direction is (Direction.a_copies_b if pair.a == document else Direction.b_copies_a)

@@ -91,8 +91,8 @@ class Document(_Model):
 
     path: str = Field(description="The path as given on the command line (or inside a folder given).")
     name: str = Field(
-        description="File name, unique within a corpus: the document's key in every output, so that outputs "
-        "do not depend on how the corpus path was typed."
+        description="The path inside the folder given ('2020/jan/a.txt'; a file given: its name), unique "
+        "within a corpus: the document's key in every output, so outputs do not depend on how paths were typed."
     )
     text: str
     outlet: str | None = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -392,3 +393,21 @@ def test_two_processes_with_different_hash_seeds_write_the_same_bytes(env, tmp_p
 def test_aliases_help_names_the_toml_tables() -> None:
     result = runner.invoke(app, ["run", "--help"], env={"COLUMNS": "200"})
     assert result.exit_code == 0 and "[[source]]" in result.output
+
+
+def test_odd_file_names_give_working_links(tmp_path: Path, env) -> None:
+    corpus = tmp_path / "my corpus"
+    (corpus / "2020").mkdir(parents=True)
+    text = (CORPUS / "004_0ba3056f8378de2f.txt").read_text(encoding="utf-8")
+    (corpus / "2020" / "story #1 (draft).txt").write_text(text, encoding="utf-8")
+    (corpus / "Story #1 (draft).txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", str(corpus), "--out", str(out)], env=env)
+    assert result.exit_code == 0, result.output
+    graph = json.loads((out / "graph.json").read_text(encoding="utf-8"))
+    assert graph["documents"] == ["2020/story #1 (draft).txt", "Story #1 (draft).txt"]
+    index = (out / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'href="([^"#:]+\.html)"', index)
+    assert len(links) >= 2 and all((out / link).is_file() for link in links)
+    md = (out / "diagrams.md").read_text(encoding="utf-8")
+    assert all((out / target).is_file() for target in re.findall(r"\]\(([^)]+)\)", md))

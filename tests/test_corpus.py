@@ -82,3 +82,16 @@ def test_folder_without_articles(tmp_path: Path) -> None:
     (tmp_path / "notes.pdf").write_bytes(b"%PDF")
     with pytest.raises(InputError, match="holds no articles"):
         read_corpus([tmp_path])
+
+
+def test_subfolders_are_read_and_names_keep_their_path(tmp_path: Path) -> None:
+    for rel in ("2020/jan/a.txt", "2020/feb/a.txt", "b.md", ".hidden/c.txt", "2020/.d.txt"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("The BBC said the group was back.", encoding="utf-8")
+    (tmp_path / "old-report").mkdir()
+    (tmp_path / "old-report" / ".citetrace-manifest.json").write_text("[]", encoding="utf-8")
+    (tmp_path / "old-report" / "index.html").write_text("<html>a report</html>", encoding="utf-8")
+    read = read_corpus([tmp_path])
+    assert [d.name for d in read.documents] == ["2020/feb/a.txt", "2020/jan/a.txt", "b.md"] and not read.errors
+    only_subfolders = tmp_path / "2020"
+    assert [d.name for d in read_corpus([only_subfolders]).documents] == ["feb/a.txt", "jan/a.txt"]

@@ -13,6 +13,7 @@ DailyMail.co.uk", "RT. com / ABC Flash Point News"), or from an HTML page's own 
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from collections.abc import Iterable
@@ -105,17 +106,35 @@ def decode(path: Path, data: bytes) -> str:
     """Decode an article's bytes as UTF-8, refusing empty, binary and oversized files."""
     if len(data) > MAX_BYTES:
         raise InputError(f"{path}: {len(data):,} bytes is too large for a news article (limit {MAX_BYTES:,}); split it")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            data = data.decode("utf-16").encode("utf-8")  # Windows "Unicode" text: UTF-16 with its byte-order mark
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{path}: starts like UTF-16 but is not (byte {exc.start}); re-save it as UTF-8") from exc
     if b"\x00" in data[:8192]:
         raise InputError(f"{path}: binary file, not text; give .txt, .md or .html articles")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"{path}: not UTF-8 text (byte {exc.start}); re-save it as UTF-8, e.g. iconv -f latin1 -t utf-8"
+            f"{path}: not UTF-8 text (byte {exc.start}); re-save it as UTF-8, e.g. "
+            f"iconv -f {_legacy_encoding(data)} -t utf-8"
         ) from exc
     if not text.strip():
         raise InputError(f"{path}: empty file; nothing to read")
     return text
+
+
+def _legacy_encoding(data: bytes) -> str:
+    """The 8-bit encoding a non-UTF-8 file most likely uses: Windows-1252 when it has bytes 0x80-0x9F
+    (curly quotes, dashes, the euro sign: control characters in Latin-1), else Latin-1."""
+    if any(0x80 <= b <= 0x9F for b in data):
+        try:
+            data.decode("cp1252")
+            return "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return "latin1"
 
 
 def read_document(path: Path, meta: dict | None = None, name: str | None = None) -> Document:

@@ -95,3 +95,22 @@ def test_subfolders_are_read_and_names_keep_their_path(tmp_path: Path) -> None:
     assert [d.name for d in read.documents] == ["2020/feb/a.txt", "2020/jan/a.txt", "b.md"] and not read.errors
     only_subfolders = tmp_path / "2020"
     assert [d.name for d in read_corpus([only_subfolders]).documents] == ["feb/a.txt", "jan/a.txt"]
+
+
+def test_utf16_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes("The BBC said \u201cthe group\u201d was back.".encode("utf-16"))
+    (doc,) = read_corpus([tmp_path]).documents
+    assert doc.text == "The BBC said \u201cthe group\u201d was back."
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "command"),
+    [
+        ("He said \u201cno\u201d \u2013 twice.", "cp1252", "iconv -f cp1252 -t utf-8"),
+        ("caf\u00e9 au lait", "latin-1", "iconv -f latin1 -t utf-8"),
+    ],
+)
+def test_the_hint_names_the_right_encoding(tmp_path: Path, text: str, encoding: str, command: str) -> None:
+    (tmp_path / "a.txt").write_bytes(text.encode(encoding))
+    (err,) = read_corpus([tmp_path]).errors
+    assert command in str(err)

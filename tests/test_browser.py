@@ -115,3 +115,27 @@ def test_source_page(report: Path, browser) -> None:
     assert "Al-Naba" in browser.find_element(By.ID, "panel").text
     browser.save_screenshot(str(ARTIFACTS / "5-source-page.png"))
     assert _console_errors(browser) == []
+
+
+def _box(element) -> tuple[float, float, float, float]:
+    r = element.rect
+    return r["x"], r["y"], r["x"] + r["width"], r["y"] + r["height"]
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@pytest.mark.parametrize("width", [1024, 1400])
+def test_index_table_and_diagram_do_not_overlap(report: Path, browser, width: int) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.set_window_size(width, 1000)
+    browser.get((report / "index.html").as_uri())
+    table = browser.find_element(By.CSS_SELECTOR, ".text table")
+    diagram = browser.find_element(By.CSS_SELECTOR, ".side")
+    browser.save_screenshot(str(ARTIFACTS / f"6-index-{width}.png"))
+    assert not _overlap(_box(table), _box(diagram)), (_box(table), _box(diagram))
+    svg = browser.find_element(By.CSS_SELECTOR, ".diagram svg")
+    assert svg.rect["width"] >= min(600, width * 0.45)  # the diagram keeps a readable width
+    browser.set_window_size(1600, 1100)

@@ -157,6 +157,17 @@ def _extent(b: GraphBuilder, chain: Chain) -> tuple[int, int]:
     return min(s.start for s in spans), max(s.end for s in spans)
 
 
+def _difference(ch: Change, side: Side) -> str:
+    """How the other copy differs from this one at a change, as words: "adds 'Israeli-backed'",
+    "drops 'regime'", "has 'USA' for 'US'"."""
+    here, there = (ch.a_text, ch.b_text) if side is Side.a else (ch.b_text, ch.a_text)
+    if not here.strip():
+        return f"adds {_clip(there)!r}"
+    if not there.strip():
+        return f"drops {_clip(here)!r}"
+    return f"has {_clip(there)!r} for {_clip(here)!r}"
+
+
 def _touches(ch: Change, side: Side, lo: int, hi: int) -> bool:
     """Whether a change, on one side of its passage, touches the characters lo..hi (an insertion, of
     no width there, touches at its position)."""
@@ -181,14 +192,10 @@ def add_altered_copy_flags(b: GraphBuilder, reuse: Sequence[ReusePair], chains: 
                     changes = [ch for ch in p.changes if _touches(ch, side, lo, hi)]
                     if not changes:
                         continue
-                    said = "; ".join(
-                        f"{_clip(ch.b_text if side is Side.a else ch.a_text)!r} there, "
-                        f"{_clip(ch.a_text if side is Side.a else ch.b_text)!r} here"
-                        for ch in changes[:6]
-                    )
+                    said = "; ".join(_difference(ch, side) for ch in changes[:6])
                     flag = Flag(
                         type=FlagType.altered_copy,
-                        detail=f"worded differently from the copy in {b.name(other)}: {said}",
+                        detail=f"the copy in {b.name(other)} {said}",
                         evidence=[
                             Evidence(
                                 document=other,

@@ -10,7 +10,15 @@ from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from citetrace import __version__
@@ -30,7 +38,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out_console = Console()
+out_console = Console(soft_wrap=True)  # lines stay whole when piped (`citetrace trace ... | grep`)
 err_console = Console(stderr=True)
 
 F = TypeVar("F", bound=Callable[..., object])
@@ -105,9 +113,24 @@ def _progress() -> Progress:
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
+        TimeRemainingColumn(),
         console=err_console,
         transient=True,
     )
+
+
+def _advance(bar: Progress, task: TaskID, n: int) -> None:
+    """Advance a bar; where stderr is not a terminal (a log, CI), write a line instead of drawing: for
+    every batch of documents parsed, and for every twentieth of the diagrams drawn."""
+    before = next(t for t in bar.tasks if t.id == task).completed
+    bar.advance(task, n)
+    if err_console.is_terminal:
+        return
+    t = next(t for t in bar.tasks if t.id == task)
+    if t.total and int(20 * t.completed / t.total) == int(20 * before / t.total) and t.completed < t.total:
+        return
+    total = f"{int(t.total):,}" if t.total is not None else "?"
+    err_console.print(f"{t.description}: {int(t.completed):,}/{total}", highlight=False)
 
 
 @app.command()
@@ -137,7 +160,7 @@ def run(
             corpus,
             parser,
             extra,
-            progress=lambda n: bar.advance(task, n),
+            progress=lambda n: _advance(bar, task, n),
             on_read=lambda n: bar.update(task, total=n),
         )
         if result.graph is not None:
@@ -147,7 +170,7 @@ def run(
                 result.documents,
                 result.frames,
                 result.graph,
-                progress=lambda n: bar.advance(drawing, n),
+                progress=lambda n: _advance(bar, drawing, n),
                 force=force,
             )
     for error in result.errors:

@@ -411,3 +411,13 @@ def test_odd_file_names_give_working_links(tmp_path: Path, env) -> None:
     assert len(links) >= 2 and all((out / link).is_file() for link in links)
     md = (out / "diagrams.md").read_text(encoding="utf-8")
     assert all((out / target).is_file() for target in re.findall(r"\]\(([^)]+)\)", md))
+
+
+def test_progress_is_logged_as_lines_and_trace_lines_are_not_wrapped(tmp_path: Path, env) -> None:
+    result = runner.invoke(app, ["run", str(CORPUS), "--out", str(tmp_path / "out")], env=env)
+    assert result.exit_code == 0
+    lines = result.stderr.splitlines()
+    assert "parsing: 5/5" in lines and lines.count("drawing: 32/32") == 1
+    assert sum(line.startswith("drawing: ") for line in lines) <= 21  # a line per twentieth, not per diagram
+    traced = runner.invoke(app, ["trace", str(CORPUS), "--source", "Al-Naba"], env=env)
+    assert traced.exit_code == 0 and max(len(line) for line in traced.stdout.splitlines()) > 100

@@ -159,6 +159,7 @@ def read_document(path: Path, meta: dict | None = None, name: str | None = None)
         outlet_evidence=None if meta.get("outlet") else evidence,
         url=meta.get("url") or url,
         date=meta.get("date") or date,
+        headline=meta.get("headline") or headline(text),
     )
 
 
@@ -171,6 +172,20 @@ def _from_html(path: Path, html: str) -> tuple[str, str | None, str | None, str 
     meta = trafilatura.extract_metadata(html)
     outlet = (meta.sitename if meta else None) or None
     return text, outlet, (meta.url if meta else None), (meta.date if meta else None)
+
+
+HEADLINE_CHARS = 100
+
+
+def headline(text: str) -> str | None:
+    """The article's headline: the first of its first five lines that has five words or more and is not
+    a credit line ("| Welcome to Global Village Space"), shortened to ``HEADLINE_CHARS``."""
+    lines = [line.strip(" |\t") for line in text.splitlines() if line.strip()][:5]
+    for line in lines:
+        if len(line.split()) >= 5 and find_outlet(line) is None:
+            flat = " ".join(line.split())
+            return flat if len(flat) <= HEADLINE_CHARS else flat[: HEADLINE_CHARS - 1].rsplit(" ", 1)[0] + " …"
+    return None
 
 
 def find_outlet(text: str) -> tuple[str, Span] | None:

@@ -286,7 +286,8 @@ def document_dot(graph: CitationGraph, document: str) -> str:
         copies = pair.direction is (Direction.a_copies_b if pair.a == document else Direction.b_copies_a)
         label = f"{'copies' if copies else 'shares text with'} ({len(pair.passages)} passages)"
         d.edge(did, oid, label=label, style="dashed", color="#b05000")
-    return d.write(name)
+    headline = graph.headlines.get(document)
+    return d.write(f"{headline}\n{name} ({outlet})" if headline else name)
 
 
 def _busiest(weights: Counter[tuple[str, str, HopType]], limit: int) -> set[str]:

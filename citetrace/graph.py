@@ -222,6 +222,7 @@ class GraphBuilder:
         edges.sort(key=lambda e: (e.source, e.target, e.type.value, e.label or ""))
         return CitationGraph(
             documents=sorted(self.frames),
+            headlines={n: h for n in sorted(self.frames) if (h := self.docs[n].headline)},
             sources=self.registry.sources(),
             nodes=nodes,
             edges=edges,

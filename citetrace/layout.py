@@ -38,7 +38,8 @@ def titled_diagrams(graph: CitationGraph) -> Iterable[tuple[str, str, str]]:
     for doc in graph.documents:
         yield (
             stems[doc],
-            f"{PurePath(doc).name} ({origins.get(doc, 'outlet unknown')}): its claims and their chains",
+            f"{graph.headlines.get(doc) or PurePath(doc).name} ({origins.get(doc, 'outlet unknown')}): "
+            "its claims and their chains",
             document_dot(graph, doc),
         )
     names = primaries(graph)

@@ -101,6 +101,7 @@ class Document(_Model):
     )
     url: str | None = None
     date: str | None = None
+    headline: str | None = Field(default=None, description="The article's headline (metadata, else its first line).")
 
 
 class Token(_Model):
@@ -384,6 +385,9 @@ class CitationGraph(_Model):
     """``graph.json``: the whole corpus as one graph (``chains.build_graph``)."""
 
     documents: list[str]
+    headlines: dict[str, str] = Field(
+        default_factory=dict, description="Document -> its headline, where it has one (titles of pages and diagrams)."
+    )
     sources: list[CanonicalSource]
     nodes: list[GraphNode]
     edges: list[GraphEdge]

@@ -39,6 +39,11 @@ def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def _muted(text: str | None) -> str:
+    """A grey line under a link (a document's headline), or nothing."""
+    return f'<br><span class="muted">{_e(text)}</span>' if text else ""
+
+
 def _json_script(data: object) -> str:
     payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e")
     return f'<script type="application/json" id="citetrace-data">{payload}</script>'
@@ -155,7 +160,8 @@ def document_page(doc: Document, frames: DocumentFrames, graph: CitationGraph, s
     data, frame_chains, node_chains = _chain_data(chains, {frames.document: frames})
     outlet = next((c.path[0] for c in chains if c.path), frames.outlet or "outlet unknown")
     body = (
-        f"<h1>{_e(doc.name)}</h1><p>{_e(outlet)} · {len(frames.frames)} frames · {len(chains)} chains · "
+        f"<h1>{_e(doc.headline or doc.name)}</h1><p>{_e(doc.name)} · {_e(outlet)} · {len(frames.frames)} frames · "
+        f"{len(chains)} chains · "
         f"{sum(len(c.flags) for c in chains)} flags. Click a highlighted claim, source or cue, or a node of the "
         'diagram, to see its chain. <span class="cue">cue</span> <span class="src">source</span> '
         '<span class="content">content</span> <span class="content nested">nested content</span></p>'
@@ -163,7 +169,9 @@ def document_page(doc: Document, frames: DocumentFrames, graph: CitationGraph, s
         f'<div class="side"><div id="panel"><span class="muted">Click a claim to see its chain.</span></div>'
         f'<div class="diagram">{inline_svg(svg)}</div><h2>Flags</h2>{_flag_list(chains)}</div></div>'
     )
-    return _page(doc.name, body, 0, {"chains": data, "frame_chains": frame_chains, "node_chains": node_chains})
+    return _page(
+        doc.headline or doc.name, body, 0, {"chains": data, "frame_chains": frame_chains, "node_chains": node_chains}
+    )
 
 
 def source_page(name: str, graph: CitationGraph, frames_by_doc: dict[str, DocumentFrames], svg: str) -> str:
@@ -212,7 +220,8 @@ def index_page(graph: CitationGraph, frames: Sequence[DocumentFrames], svg: str)
         outlet = (frames_by_doc[doc].outlet if doc in frames_by_doc else None) or "unknown"
         n_frames = len(frames_by_doc[doc].frames) if doc in frames_by_doc else 0
         rows.append(
-            f'<tr><td><a href="{_e(stems[doc])}.html">{_e(PurePath(doc).name)}</a></td><td>{_e(outlet)}</td>'
+            f'<tr><td><a href="{_e(stems[doc])}.html">{_e(PurePath(doc).name)}</a>{_muted(graph.headlines.get(doc))}'
+            f"</td><td>{_e(outlet)}</td>"
             f"<td>{n_frames}</td><td>{len(chains)}</td><td>{sum(len(c.flags) for c in chains)}</td></tr>"
         )
     rest = Counter(c.primary for c in graph.chains if c.primary)

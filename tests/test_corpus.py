@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from citetrace.corpus import find_outlet, read_corpus, read_document
+from citetrace.corpus import find_outlet, headline, read_corpus, read_document
 from citetrace.errors import InputError
 
 from .conftest import CORPUS
@@ -114,3 +114,23 @@ def test_the_hint_names_the_right_encoding(tmp_path: Path, text: str, encoding: 
     (tmp_path / "a.txt").write_bytes(text.encode(encoding))
     (err,) = read_corpus([tmp_path]).errors
     assert command in str(err)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "| Welcome to Global Village Space\nTuesday, April 16, 2024\nISIS praises the murder as help\n",
+            "ISIS praises the murder as help",
+        ),
+        (
+            "Poll: Wealthy Voters Abandon Republican Party.\n\nBody text follows here.",
+            "Poll: Wealthy Voters Abandon Republican Party.",
+        ),
+        ("Short.\nTiny line\n", None),
+        ("word " * 40, ("word " * 19).strip() + " …"),
+    ],
+    ids=["skips-credit-and-date", "first-line", "none", "shortened"],
+)
+def test_headline(text: str, expected: str | None) -> None:
+    assert headline(text) == expected

@@ -88,7 +88,10 @@ def write_report(
     the files written, relative to ``out``.
     """
     with staging(out) as staged:
-        _write_all(staged, documents, frames, graph, progress)
+        try:
+            _write_all(staged, documents, frames, graph, progress)
+        except OutputError as exc:  # name the file as the user knows it: under --out, not the staging folder
+            raise OutputError(str(exc).replace(str(staged), str(out))) from exc
         written = sorted(files_in(staged))
         try:
             install(staged, out, force)

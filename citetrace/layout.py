@@ -14,9 +14,17 @@ from citetrace.models import CitationGraph
 from citetrace.names import document_stems, source_stems
 
 
+def source_files(graph: CitationGraph) -> dict[str, str]:
+    """Primary source -> the stem of its page and diagram, relative to the report folder
+    ("sources/al-naba"), in the order of ``primaries``."""
+    names = primaries(graph)
+    stems = source_stems(names)
+    return {name: f"sources/{stems[name]}" for name in names}
+
+
 def source_links(graph: CitationGraph) -> dict[str, str]:
     """Primary source -> its page, relative to the report folder."""
-    return {name: f"sources/{stem}.html" for name, stem in source_stems(primaries(graph)).items()}
+    return {name: f"{rel}.html" for name, rel in source_files(graph).items()}
 
 
 def primaries(graph: CitationGraph) -> list[str]:
@@ -32,7 +40,9 @@ def diagrams(graph: CitationGraph) -> Iterable[tuple[str, str]]:
 
 def titled_diagrams(graph: CitationGraph) -> Iterable[tuple[str, str, str]]:
     """(relative file stem, caption, DOT) for every diagram: the corpus, each document, each primary source."""
-    yield "corpus", "Who cites, republishes and copies whom in the corpus", corpus_dot(graph, links=source_links(graph))
+    files = source_files(graph)
+    links = {name: f"{rel}.html" for name, rel in files.items()}
+    yield "corpus", "Who cites, republishes and copies whom in the corpus", corpus_dot(graph, links=links)
     stems = document_stems(graph.documents)
     origins = {c.document: c.origin for c in reversed(graph.chains)}  # the first chain's, in one pass
     for doc in graph.documents:
@@ -42,7 +52,5 @@ def titled_diagrams(graph: CitationGraph) -> Iterable[tuple[str, str, str]]:
             "its claims and their chains",
             document_dot(graph, doc),
         )
-    names = primaries(graph)
-    source_stem = source_stems(names)
-    for name in names:
-        yield f"sources/{source_stem[name]}", f"Everything that rests on {name}", source_dot(graph, name)
+    for name, rel in files.items():
+        yield rel, f"Everything that rests on {name}", source_dot(graph, name)

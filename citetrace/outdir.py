@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from citetrace.errors import OutputError
+from citetrace.io import atomic_write_text
 
 MANIFEST = ".citetrace-manifest.json"
 
@@ -66,7 +67,7 @@ def read_manifest(folder: Path) -> set[str]:
 
 
 def write_manifest(folder: Path, files: Iterable[str]) -> None:
-    (folder / MANIFEST).write_text(json.dumps(sorted(set(files)), indent=0) + "\n", encoding="utf-8")
+    atomic_write_text(folder / MANIFEST, json.dumps(sorted(set(files)), indent=0) + "\n")
 
 
 @contextmanager

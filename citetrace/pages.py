@@ -27,9 +27,9 @@ from itertools import pairwise
 from pathlib import PurePath
 
 from citetrace.dot import FLAG_LABEL, claim_node_id, hop_label, short_name, source_id
-from citetrace.layout import primaries
+from citetrace.layout import source_files
 from citetrace.models import Chain, CitationGraph, Document, DocumentFrames, Frame, FrameKind
-from citetrace.names import document_stems, source_stems
+from citetrace.names import document_stems
 
 CSS = (files("citetrace") / "data" / "report.css").read_text(encoding="utf-8")
 SCRIPT = (files("citetrace") / "data" / "report.js").read_text(encoding="utf-8")
@@ -226,10 +226,10 @@ def index_page(graph: CitationGraph, frames: Sequence[DocumentFrames], svg: str)
         )
     rest = Counter(c.primary for c in graph.chains if c.primary)
     kinds = {s.name: s.kind.value for s in graph.sources}
-    source_stem = source_stems(primaries(graph))
+    files = source_files(graph)
     prim = "".join(
-        f'<tr><td><a href="sources/{_e(source_stem[p])}.html" title="{_e(p)}">{_e(short_name(p))}</a></td><td>{_e(kinds.get(p, "unknown"))}</td><td>{rest[p]}</td></tr>'
-        for p in sorted(primaries(graph), key=lambda p: (-rest[p], p.casefold()))
+        f'<tr><td><a href="{_e(files[p])}.html" title="{_e(p)}">{_e(short_name(p))}</a></td><td>{_e(kinds.get(p, "unknown"))}</td><td>{rest[p]}</td></tr>'
+        for p in sorted(files, key=lambda p: (-rest[p], p.casefold()))
     )
     outlets = sorted({f.outlet for f in frames if f.outlet})
     unknown = sum(1 for doc in graph.documents if not (doc in frames_by_doc and frames_by_doc[doc].outlet))
@@ -269,6 +269,6 @@ def pages(
         if doc.name in frames_by_doc:
             stem = stems[doc.name]
             out[f"{stem}.html"] = document_page(doc, frames_by_doc[doc.name], graph, svgs[stem])
-    for name, stem in source_stems(primaries(graph)).items():
-        out[f"sources/{stem}.html"] = source_page(name, graph, frames_by_doc, svgs[f"sources/{stem}"])
+    for name, rel in source_files(graph).items():
+        out[f"{rel}.html"] = source_page(name, graph, frames_by_doc, svgs[rel])
     return out

@@ -3,23 +3,19 @@
 
 from __future__ import annotations
 
-import re
-
 from citetrace import cues
 from citetrace.attribution.candidate import Candidate
 from citetrace.attribution.channels import add_channels
 from citetrace.attribution.phrases import according_frames, citing_frames, possessive_frames
-from citetrace.attribution.quotes import credit_frames, find_quotes, quote_frames
+from citetrace.attribution.quotes import WORD_RE, credit_frames, find_quotes, quote_frames
 from citetrace.attribution.source_phrase import source_phrase
 from citetrace.attribution.verbs import verb_frames
 from citetrace.models import Document, Frame, FrameKind, ParsedDocument, Sentence, SourceMention, Span
 from citetrace.tree import Tree
 
-_WORD_RE = re.compile(r"\w+")
-
 
 def _norm(text: str) -> str:
-    return " ".join(_WORD_RE.findall(text.casefold()))
+    return " ".join(WORD_RE.findall(text.casefold()))
 
 
 def _dedupe(frames: list[Candidate], text: str) -> list[Candidate]:

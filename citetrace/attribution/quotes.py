@@ -10,13 +10,13 @@ from citetrace.attribution.candidate import Candidate
 from citetrace.models import FrameKind, SourceKind
 from citetrace.tree import Tree, glue, subject_of
 
-_WORD_RE = re.compile(r"\w+")
+WORD_RE = re.compile(r"\w+")
 QUOTE_RE = re.compile(r"[\u201c\"](?P<body>[^\u201c\u201d\"\n]{3,}?)[\u201d\"]")
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
     """Spans of direct quotes (quote marks included) of at least four words."""
-    return [(m.start(), m.end()) for m in QUOTE_RE.finditer(text) if len(_WORD_RE.findall(m.group("body"))) >= 4]
+    return [(m.start(), m.end()) for m in QUOTE_RE.finditer(text) if len(WORD_RE.findall(m.group("body"))) >= 4]
 
 
 def extend_to_quote(content: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int]:

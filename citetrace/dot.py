@@ -104,9 +104,7 @@ def _listed(names: list[str], most: int = TOOLTIP_NAMES) -> str:
 
 
 def shorten(text: str, width: int = CLAIM_WIDTH, chars: int = CLAIM_CHARS) -> str:
-    flat = " ".join(text.split())
-    if len(flat) > chars:
-        flat = flat[: chars - 1].rsplit(" ", 1)[0] + " …"
+    flat = short_name(text, chars)
     return "\n".join(textwrap.wrap(flat, width)) or flat
 
 
@@ -194,9 +192,7 @@ class _Diagram:
             cue = hop.cue or ""
             label = cue if i == head else (HOP_WORDS[hop.type] if hop.type is HopType.printed_in else f"cites: {cue}")
             if i == len(chain.path) - 1 and chain.channel:
-                label += "\nvia " + (
-                    chain.channel if len(chain.channel) <= 40 else chain.channel[:39].rsplit(" ", 1)[0] + " …"
-                )
+                label += "\nvia " + short_name(chain.channel, 40)
             self.edge(prev, sid, label=label, color="#2060a0" if i > head else "#555555")
             prev = sid
 
@@ -260,12 +256,11 @@ def document_dot(graph: CitationGraph, document: str) -> str:
     """DOT for one document's claims and their chains to the originals."""
     d = _Diagram(graph)
     chains = [c for c in graph.chains if c.document == document]
-    name = document  # the document's name in the corpus
     outlet = next((c.path[0] for c in chains if c.path), None) or "outlet unknown"
-    did = node_id("doc", name)
+    did = node_id("doc", document)
     d.nodes[did] = (
         f"  {did} "
-        + attrs(id=did, label=f"{name}\n{outlet}", shape="box", style="bold,filled", fillcolor="#fafad2")
+        + attrs(id=did, label=f"{document}\n{outlet}", shape="box", style="bold,filled", fillcolor="#fafad2")
         + ";"
     )
     for c in chains:
@@ -280,14 +275,13 @@ def document_dot(graph: CitationGraph, document: str) -> str:
         if document not in (pair.a, pair.b):
             continue
         other = pair.b if pair.a == document else pair.a
-        oname = other
-        oid = node_id("doc", oname)
-        d.nodes.setdefault(oid, f"  {oid} " + attrs(id=oid, label=oname, shape="box", style="dashed") + ";")
+        oid = node_id("doc", other)
+        d.nodes.setdefault(oid, f"  {oid} " + attrs(id=oid, label=other, shape="box", style="dashed") + ";")
         copies = pair.direction is (Direction.a_copies_b if pair.a == document else Direction.b_copies_a)
         label = f"{'copies' if copies else 'shares text with'} ({len(pair.passages)} passages)"
         d.edge(did, oid, label=label, style="dashed", color="#b05000")
     headline = graph.headlines.get(document)
-    return d.write(f"{headline}\n{name} ({outlet})" if headline else name)
+    return d.write(f"{headline}\n{document} ({outlet})" if headline else document)
 
 
 def _busiest(weights: Counter[tuple[str, str, HopType]], limit: int) -> set[str]:

@@ -25,7 +25,7 @@ from citetrace import __version__
 from citetrace.dot import hop_label
 from citetrace.errors import CitetraceError, UsageError
 from citetrace.evaluate import evaluate
-from citetrace.nlp import MODELS_ENV, Parser, default_cache_dir
+from citetrace.nlp import DOC_TIMEOUT_S, MODELS_ENV, Parser, default_cache_dir
 from citetrace.outdir import check_out
 from citetrace.pipeline import extract_corpus, trace_corpus
 from citetrace.query import chains_of_claim, chains_resting_on, find_source
@@ -57,6 +57,15 @@ CacheOpt = Annotated[
     typer.Option("--cache", help="Folder for cached parses. Default: $CITETRACE_CACHE or ~/.cache/citetrace/parses."),
 ]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Parse everything again; read and write no cache.")]
+DocTimeoutOpt = Annotated[
+    float,
+    typer.Option(
+        "--doc-timeout",
+        min=0,
+        help="Seconds one document may take to parse; one over it is reported and skipped, the rest go on. "
+        "0: no limit.",
+    ),
+]
 
 
 def _fail(message: str) -> None:
@@ -80,8 +89,10 @@ def handle_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _parser(models: Path | None, cache: Path | None, no_cache: bool) -> Parser:
-    return Parser(models, cache_dir=None if no_cache else (cache or default_cache_dir()))
+def _parser(models: Path | None, cache: Path | None, no_cache: bool, doc_timeout: float = DOC_TIMEOUT_S) -> Parser:
+    return Parser(
+        models, cache_dir=None if no_cache else (cache or default_cache_dir()), doc_timeout=doc_timeout or None
+    )
 
 
 def _version(value: bool) -> None:
@@ -119,18 +130,24 @@ def _progress() -> Progress:
     )
 
 
-def _advance(bar: Progress, task: TaskID, n: int) -> None:
-    """Advance a bar; where stderr is not a terminal (a log, CI), write a line instead of drawing: for
-    every batch of documents parsed, and for every twentieth of the diagrams drawn."""
+def _advance(bar: Progress, task: TaskID, n: int, lines: int | None = None) -> None:
+    """Advance a bar; where stderr is not a terminal (a log, CI), write a line instead of drawing: at
+    every step, or at most ``lines`` times in all (each twentieth of the diagrams drawn)."""
     before = next(t for t in bar.tasks if t.id == task).completed
     bar.advance(task, n)
     if err_console.is_terminal:
         return
     t = next(t for t in bar.tasks if t.id == task)
-    if t.total and int(20 * t.completed / t.total) == int(20 * before / t.total) and t.completed < t.total:
+    if (
+        lines
+        and t.total
+        and int(lines * t.completed / t.total) == int(lines * before / t.total)
+        and t.completed < t.total
+    ):
         return
     total = f"{int(t.total):,}" if t.total is not None else "?"
-    err_console.print(f"{t.description}: {int(t.completed):,}/{total}", highlight=False)
+    left = f", {t.time_remaining:.0f} s left" if t.time_remaining is not None and t.completed < (t.total or 0) else ""
+    err_console.print(f"{t.description}: {int(t.completed):,}/{total}{left}", highlight=False)
 
 
 @app.command()
@@ -142,6 +159,7 @@ def run(
     models: ModelsOpt = None,
     cache: CacheOpt = None,
     no_cache: NoCacheOpt = False,
+    doc_timeout: DocTimeoutOpt = DOC_TIMEOUT_S,
     force: Annotated[
         bool, typer.Option("--force", help="Replace files in OUT that citetrace did not write (never an input).")
     ] = False,
@@ -153,7 +171,7 @@ def run(
     """
     extra = load_aliases(aliases) if aliases is not None else ()
     check_out(out, corpus)
-    parser = _parser(models, cache, no_cache)
+    parser = _parser(models, cache, no_cache, doc_timeout)
     with _progress() as bar:
         task = bar.add_task("parsing", total=None)
         result = trace_corpus(
@@ -170,7 +188,7 @@ def run(
                 result.documents,
                 result.frames,
                 result.graph,
-                progress=lambda n: _advance(bar, drawing, n),
+                progress=lambda n: _advance(bar, drawing, n, lines=20),
                 force=force,
             )
     for error in result.errors:
@@ -199,12 +217,13 @@ def trace(
     models: ModelsOpt = None,
     cache: CacheOpt = None,
     no_cache: NoCacheOpt = False,
+    doc_timeout: DocTimeoutOpt = DOC_TIMEOUT_S,
 ) -> None:
     """Print, grouped by document, every claim that rests on a source (or matches a text) and its path."""
     if (source is None) == (claim is None):
         raise UsageError("give exactly one of --source NAME or --claim TEXT")
     extra = load_aliases(aliases) if aliases is not None else ()
-    result = trace_corpus(corpus, _parser(models, cache, no_cache), extra)
+    result = trace_corpus(corpus, _parser(models, cache, no_cache, doc_timeout), extra)
     for error in result.errors:
         _fail(str(error))
     if result.graph is None:
@@ -257,9 +276,10 @@ def frames(
     models: ModelsOpt = None,
     cache: CacheOpt = None,
     no_cache: NoCacheOpt = False,
+    doc_timeout: DocTimeoutOpt = DOC_TIMEOUT_S,
 ) -> None:
     """Print the attribution frames of articles."""
-    result = extract_corpus(paths, _parser(models, cache, no_cache))
+    result = extract_corpus(paths, _parser(models, cache, no_cache, doc_timeout))
     if as_json:
         typer.echo(frames_jsonl(result.frames), nl=False)
     else:

@@ -22,38 +22,20 @@ from collections import Counter
 from collections.abc import Mapping
 
 from citetrace.models import Chain, CitationGraph, Direction, FlagType, Hop, HopType, SourceKind
+from citetrace.styles import (
+    FLAG_LABEL,
+    HOP_LOOK,
+    HOP_WORDS,
+    KIND_STYLE,
+    LOOKS,
+    UNSOURCED_COLOUR,
+    Drawn,
+    Look,
+    attrs,
+    legend,
+    quote,
+)
 
-# kind -> (shape, fill colour, style)
-KIND_STYLE: dict[SourceKind, tuple[str, str, str]] = {
-    SourceKind.person: ("ellipse", "#cfe8ff", "filled"),
-    SourceKind.outlet: ("box", "#ffe0b3", "filled"),
-    SourceKind.publication: ("tab", "#ffd0d0", "filled"),
-    SourceKind.organization: ("hexagon", "#dcefc8", "filled"),
-    SourceKind.government: ("house", "#e4dcff", "filled"),
-    SourceKind.anonymous: ("ellipse", "#eeeeee", "filled,dashed"),
-    SourceKind.unknown: ("ellipse", "#f6f6f6", "filled"),
-}
-FLAG_LABEL: dict[FlagType, str] = {
-    FlagType.no_source: "no source",
-    FlagType.unnamed_original: "unnamed original",
-    FlagType.lost_attribution: "lost its attribution",
-    FlagType.altered_copy: "altered copy",
-    FlagType.circular: "circular citation",
-    FlagType.single_intermediary: "one intermediary",
-}
-HOP_WORDS: dict[HopType, str] = {
-    HopType.republishes: "republishes",
-    HopType.copies: "copies",
-    HopType.cites: "cites",
-    HopType.printed_in: "printed in",
-}
-# hop type -> (style, colour) of its edge in the corpus diagram
-HOP_STYLE: dict[HopType, tuple[str, str]] = {
-    HopType.republishes: ("bold", "#b05000"),
-    HopType.copies: ("bold,dashed", "#b05000"),
-    HopType.printed_in: ("dotted", "#2060a0"),
-    HopType.cites: ("solid", "#555555"),
-}
 CLAIM_WIDTH = 38
 CLAIM_CHARS = 110
 SOURCE_CHARS = 48
@@ -67,27 +49,20 @@ HEADER = [
 ]
 
 
-def quote(value: str) -> str:
-    """A DOT double-quoted string."""
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
-
-
-def attrs(**kwargs: str) -> str:
-    return "[" + ", ".join(f"{k}={quote(v)}" for k, v in sorted(kwargs.items())) + "]"
-
-
 def node_id(prefix: str, key: str) -> str:
     """A stable id derived from content."""
     return f"{prefix}_{hashlib.sha1(key.encode('utf-8')).hexdigest()[:10]}"
 
 
 def hop_label(hop: Hop) -> str:
-    """How a step of a chain reads: "said", "republishes (RT with additional input by)", "copies (a.txt)",
-    "printed in"."""
+    """How a step of a chain reads: "said", "republishes RT (credit: 'RT with additional input by GVS News
+    Desk')", "copies ABC (a.txt)", "printed in"."""
     if hop.type is HopType.cites:
         return hop.cue or ""
-    detail = hop.cue if hop.type is HopType.republishes else hop.document
-    return HOP_WORDS[hop.type] + (f" ({detail})" if detail else "")
+    if hop.type is HopType.printed_in:
+        return HOP_WORDS[hop.type]
+    detail = f"credit: '{hop.cue}'" if hop.type is HopType.republishes and hop.cue else hop.document
+    return f"{HOP_WORDS[hop.type]} {hop.source}" + (f" ({detail})" if detail else "")
 
 
 def short_name(name: str, chars: int = SOURCE_CHARS) -> str:
@@ -126,6 +101,7 @@ class _Diagram:
         self.links = links or {}  # source name -> the URL its node links to
         self.nodes: dict[str, str] = {}
         self.edges: dict[tuple[str, str, str], dict[str, str]] = {}
+        self.drawn = Drawn()
 
     def source_url(self, name: str) -> str | None:
         return self.links.get(name)
@@ -135,6 +111,8 @@ class _Diagram:
         kind = self.kinds.get(name, SourceKind.unknown)
         shape, fill, style = KIND_STYLE[kind]
         extra = {"peripheries": "2", "penwidth": "1.6"} if name in self.primaries else {}
+        self.drawn.kinds.add(kind)
+        self.drawn.primary |= name in self.primaries
         if url:
             extra["URL"] = url
         tooltip = f"{name} ({kind.value})" + (": " + _listed(self.aliases[name]) if self.aliases.get(name) else "")
@@ -157,6 +135,7 @@ class _Diagram:
     def claim(self, chain: Chain, url: str | None = None) -> str:
         cid = claim_node_id(chain)
         flags = sorted({FLAG_LABEL[f.type] for f in chain.flags})
+        self.drawn.flags |= {f.type for f in chain.flags}
         unattributed = chain.primary is None
         label = shorten(chain.claim.text) + ("\n⚑ " + ", ".join(flags) if flags else "")
         extra = {"URL": url} if url else {}
@@ -168,7 +147,7 @@ class _Diagram:
                 label=label,
                 shape="box",
                 style="rounded,dashed" if unattributed else "rounded",
-                color="#cc0000"
+                color=UNSOURCED_COLOUR
                 if unattributed or FlagType.unnamed_original.value in {f.type.value for f in chain.flags}
                 else "#333333",
                 tooltip=chain.claim.text,
@@ -178,8 +157,26 @@ class _Diagram:
         )
         return cid
 
-    def edge(self, a: str, b: str, **kw: str) -> None:
+    def edge(self, a: str, b: str, look: Look | None = None, **kw: str) -> None:
+        """An edge drawn as ``look`` says (and the legend explains), or plain (a claim's tie to its document)."""
+        if look is not None:
+            self.drawn.looks.add(look)
+            e = LOOKS[look]
+            kw = (
+                {"style": e.style, "color": e.colour}
+                | ({"arrowhead": e.arrowhead} if e.arrowhead != "normal" else {})
+                | kw
+            )
         self.edges.setdefault((a, b, kw.get("label", "")), kw)
+
+    def lead_in(self, chain: Chain, start: str, head: int) -> str:
+        """``start`` -> the outlets a chain's document republishes and the documents it copies; the last node."""
+        for i in range(1, head):
+            hop = chain.hops[i - 1]
+            sid = self.source(chain.path[i])
+            self.edge(start, sid, HOP_LOOK[hop.type], label=HOP_WORDS[hop.type], tooltip=hop_label(hop))
+            start = sid
+        return start
 
     def chain(self, chain: Chain, start: str, head: int) -> None:
         """``start`` -> claim -> path[head:] with the cues as labels."""
@@ -193,47 +190,17 @@ class _Diagram:
             label = cue if i == head else (HOP_WORDS[hop.type] if hop.type is HopType.printed_in else f"cites: {cue}")
             if i == len(chain.path) - 1 and chain.channel:
                 label += "\nvia " + short_name(chain.channel, 40)
-            self.edge(prev, sid, label=label, color="#2060a0" if i > head else "#555555")
+            look = Look.printed_in if hop.type is HopType.printed_in else (Look.nested if i > head else Look.cites)
+            self.edge(prev, sid, look, label=label)
             prev = sid
-
-    def legend(self) -> list[str]:
-        """A column of sample nodes: one per kind, the primary-source border, an unsourced claim.
-
-        No edges join them, so in a left-to-right graph they share one rank and stack vertically.
-        """
-        lines = ["  subgraph cluster_legend {", '    label="legend"; fontsize="9"; color="#cccccc";']
-        for kind, (shape, fill, style) in KIND_STYLE.items():
-            lines.append(
-                f"    legend_{kind.value} "
-                + attrs(label=kind.value, shape=shape, fillcolor=fill, style=style, fontsize="8", height="0.3")
-                + ";"
-            )
-        lines.append(
-            "    legend_primary "
-            + attrs(label="primary source", shape="box", peripheries="2", fontsize="8", height="0.3")
-            + ";"
-        )
-        lines.append(
-            "    legend_claim "
-            + attrs(
-                label="claim, no source",
-                shape="box",
-                style="rounded,dashed",
-                color="#cc0000",
-                fontsize="8",
-                height="0.3",
-            )
-            + ";"
-        )
-        lines.append("  }")
-        return lines
 
     def write(self, title: str) -> str:
         lines = ["digraph citetrace {", *HEADER, f'  label={quote(title)}; labelloc="t";']
         lines += [self.nodes[k] for k in sorted(self.nodes)]
         for (a, b, _), kw in sorted(self.edges.items()):
             lines.append(f"  {a} -> {b} {attrs(**kw)};")
-        lines += self.legend()
+        roots = sorted(set(self.nodes) - {b for _, b, _ in self.edges}) or sorted(self.nodes)[:1]
+        lines += legend(self.drawn, roots)
         lines.append("}")
         return "\n".join(lines) + "\n"
 
@@ -256,7 +223,7 @@ def document_dot(graph: CitationGraph, document: str) -> str:
     """DOT for one document's claims and their chains to the originals."""
     d = _Diagram(graph)
     chains = [c for c in graph.chains if c.document == document]
-    outlet = next((c.path[0] for c in chains if c.path), None) or "outlet unknown"
+    outlet = next((c.outlet for c in chains if c.outlet), None) or "outlet unknown"
     did = node_id("doc", document)
     d.nodes[did] = (
         f"  {did} "
@@ -265,12 +232,7 @@ def document_dot(graph: CitationGraph, document: str) -> str:
     )
     for c in chains:
         head = _head(c)
-        start = did
-        for i in range(1, head):  # the outlets the document republishes, the documents it copies
-            sid = d.source(c.path[i])
-            d.edge(start, sid, label=HOP_WORDS[c.hops[i - 1].type], style="bold", color="#b05000")
-            start = sid
-        d.chain(c, start, head)
+        d.chain(c, d.lead_in(c, did, head), head)
     for pair in graph.reuse:
         if document not in (pair.a, pair.b):
             continue
@@ -279,7 +241,7 @@ def document_dot(graph: CitationGraph, document: str) -> str:
         d.nodes.setdefault(oid, f"  {oid} " + attrs(id=oid, label=other, shape="box", style="dashed") + ";")
         copies = pair.direction is (Direction.a_copies_b if pair.a == document else Direction.b_copies_a)
         label = f"{'copies' if copies else 'shares text with'} ({len(pair.passages)} passages)"
-        d.edge(did, oid, label=label, style="dashed", color="#b05000")
+        d.edge(did, oid, Look.copies if copies else Look.shares_text, label=label)
     headline = graph.headlines.get(document)
     return d.write(f"{headline}\n{document} ({outlet})" if headline else document)
 
@@ -293,12 +255,19 @@ def _busiest(weights: Counter[tuple[str, str, HopType]], limit: int) -> set[str]
     return shown
 
 
-def corpus_dot(graph: CitationGraph, max_nodes: int = CORPUS_NODES, links: Mapping[str, str] | None = None) -> str:
+def corpus_size(graph: CitationGraph) -> int:
+    """How many outlets and sources the corpus diagram has, uncut."""
+    return len({p for c in graph.chains for p in c.path})
+
+
+def corpus_dot(
+    graph: CitationGraph, max_nodes: int | None = CORPUS_NODES, links: Mapping[str, str] | None = None
+) -> str:
     """DOT for the whole corpus: outlets and sources, weighted by the number of claims.
 
     A corpus with more than ``max_nodes`` outlets and sources shows those of its busiest links (most
-    claims first) up to ``max_nodes``: a diagram of thousands of nodes is neither drawable nor
-    readable, and the report's index lists them all. O(claims + edges log edges).
+    claims first) up to ``max_nodes`` (None: all): a diagram of thousands of nodes is hard to read, so
+    the report draws the cut one and links the whole one. O(claims + edges log edges).
     """
     d = _Diagram(graph, links)
     weights: Counter[tuple[str, str, HopType]] = Counter()
@@ -306,7 +275,7 @@ def corpus_dot(graph: CitationGraph, max_nodes: int = CORPUS_NODES, links: Mappi
         for a, hop in zip(c.path, c.hops, strict=False):
             weights[(a, hop.source, hop.type)] += 1
     every = {p for c in graph.chains for p in c.path}
-    shown = every if len(every) <= max_nodes else _busiest(weights, max_nodes)
+    shown = every if max_nodes is None or len(every) <= max_nodes else _busiest(weights, max_nodes)
     for c in graph.chains:
         if c.path and c.path[0] in shown:
             d.source(c.path[0], url=d.source_url(c.path[0]))
@@ -315,9 +284,8 @@ def corpus_dot(graph: CitationGraph, max_nodes: int = CORPUS_NODES, links: Mappi
             continue
         sa = d.source(a, url=d.source_url(a))
         sb = d.source(b, url=d.source_url(b))
-        style = HOP_STYLE[kind]
         label = f"{HOP_WORDS[kind]} ({n})" if kind is not HopType.cites else f"{n} claim{'s' if n > 1 else ''}"
-        d.edge(sa, sb, label=label, style=style[0], color=style[1], penwidth=f"{1 + math.log2(n):.2f}")
+        d.edge(sa, sb, HOP_LOOK[kind], label=label, penwidth=f"{1 + math.log2(n):.2f}")
     outlets = {c.document: c.origin for c in graph.chains}
     for pair in graph.reuse:
         oa, ob = outlets.get(pair.a), outlets.get(pair.b)
@@ -325,22 +293,15 @@ def corpus_dot(graph: CitationGraph, max_nodes: int = CORPUS_NODES, links: Mappi
             continue
         n = len(pair.passages)
         if pair.direction is Direction.undecided:
-            d.edge(
-                d.source(oa),
-                d.source(ob),
-                label=f"shares text ({n} passages)",
-                style="dashed",
-                color="#b05000",
-                arrowhead="none",
-            )
+            d.edge(d.source(oa), d.source(ob), Look.shares_text, label=f"shares text ({n} passages)")
         else:
             copier, original = (ob, oa) if pair.direction is Direction.b_copies_a else (oa, ob)
-            d.edge(
-                d.source(copier), d.source(original), label=f"copies ({n} passages)", style="dashed", color="#b05000"
-            )
+            d.edge(d.source(copier), d.source(original), Look.copies, label=f"copies ({n} passages)")
     title = "citetrace: who cites, republishes and copies whom"
     if len(every) > len(shown):
-        title += f"\n(the {len(shown)} outlets and sources of the busiest links, of {len(every):,}; index.html has all)"
+        title += (
+            f"\n(the {len(shown)} outlets and sources of the busiest links, of {len(every):,}; corpus-full.svg has all)"
+        )
     return d.write(title)
 
 
@@ -355,12 +316,7 @@ def source_dot(graph: CitationGraph, name: str, max_claims: int = SOURCE_CLAIMS)
     shown = _spread(chains, max_claims)
     for c in shown:
         head = _head(c)
-        start = d.source(c.path[0])
-        for i in range(1, head):
-            sid = d.source(c.path[i])
-            d.edge(start, sid, label=HOP_WORDS[c.hops[i - 1].type], style="bold", color="#b05000")
-            start = sid
-        d.chain(c, start, head)
+        d.chain(c, d.lead_in(c, d.source(c.path[0]), head), head)
     title = f"Everything that rests on {short_name(name)}"
     if len(shown) < len(chains):
         title += f"\n({len(shown)} of {len(chains):,} claims, spread over the documents; its page lists all)"

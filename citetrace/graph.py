@@ -58,6 +58,12 @@ def claim_id(name: str, frame: str) -> str:
     return f"claim:{name}#{frame}"
 
 
+def credit_line(frame: Frame) -> str:
+    """A credit as the document prints it, on one line: "RT with additional input by GVS News Desk"."""
+    text = frame.content.text if frame.content is not None else frame.cue.text
+    return " ".join(text.split()).rstrip(" .")
+
+
 class GraphBuilder:
     """The graph of one corpus while it is built, with what the chain and flag steps ask of it."""
 
@@ -120,7 +126,7 @@ class GraphBuilder:
 
     def head(self, path: str) -> list[Hop]:
         """How every chain of a document starts after its outlet: the outlets it republishes."""
-        return [Hop(source=c, cue=f.cue.text, type=HopType.republishes) for c, f in self.credits(self.frames[path])]
+        return [Hop(source=c, cue=credit_line(f), type=HopType.republishes) for c, f in self.credits(self.frames[path])]
 
     def channel_of(self, frame: Frame) -> tuple[str | None, SourceKind | None]:
         if frame.channel is None:
@@ -139,7 +145,7 @@ class GraphBuilder:
                     did, self.source_node(doc.outlet), EdgeType.published_by, None, self.evidence(path, note="outlet")
                 )
             for outlet, f in self.credits(doc):
-                self.edge(did, self.source_node(outlet), EdgeType.republishes, f.cue.text, self.evidence(path, f))
+                self.edge(did, self.source_node(outlet), EdgeType.republishes, credit_line(f), self.evidence(path, f))
             by_id = {f.id: f for f in doc.frames}
             for f in doc.frames:
                 if f.kind is FrameKind.credit:

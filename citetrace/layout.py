@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import PurePath
 
-from citetrace.dot import corpus_dot, document_dot, source_dot
+from citetrace.dot import CORPUS_NODES, corpus_dot, corpus_size, document_dot, source_dot
 from citetrace.models import CitationGraph
 from citetrace.names import document_stems, source_stems
+
+FULL_CORPUS = "corpus-full"  # the corpus diagram uncut, drawn when the corpus diagram shows only the busiest links
 
 
 def source_files(graph: CitationGraph) -> dict[str, str]:
@@ -43,6 +45,8 @@ def titled_diagrams(graph: CitationGraph) -> Iterable[tuple[str, str, str]]:
     files = source_files(graph)
     links = {name: f"{rel}.html" for name, rel in files.items()}
     yield "corpus", "Who cites, republishes and copies whom in the corpus", corpus_dot(graph, links=links)
+    if corpus_size(graph) > CORPUS_NODES:
+        yield FULL_CORPUS, "The whole corpus graph: every outlet and source", corpus_dot(graph, None, links=links)
     stems = document_stems(graph.documents)
     origins = {c.document: c.origin for c in reversed(graph.chains)}  # the first chain's, in one pass
     for doc in graph.documents:

@@ -13,14 +13,16 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 import threading
+import time
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from citetrace.errors import ModelError
+from citetrace.errors import InputError, ModelError
 from citetrace.io import atomic_write_text
 from citetrace.models import ParsedDocument, Sentence, Token
 
@@ -104,17 +106,50 @@ def default_cache_dir() -> Path:
     return Path(base) / "citetrace" / "parses"
 
 
+SEGMENT_CHARS = 20_000  # one Stanza call parses at most this much text (no PolNeAR paragraph is cut)
+DOC_TIMEOUT_S = 120.0  # default time budget of one document's parse (bench/speed.py measures it)
+_CUT = (re.compile(r"\n\s*\n"), re.compile(r"[.!?][\"')\]]*\s"), re.compile(r"\s"))
+
+
+def segments(text: str, limit: int = SEGMENT_CHARS) -> list[tuple[int, int]]:
+    """(start, end) pieces of ``text``, each at most ``limit`` characters, cut at the last paragraph
+    break in the second half of the window, else the last sentence end, else the last space, else
+    hard. A text under the limit is one piece, so its parse is the same as before."""
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        for cut in _CUT:
+            ends = [m.end() for m in cut.finditer(text, start + limit // 2, end)]
+            if ends:
+                end = ends[-1]
+                break
+        pieces.append((start, end))
+        start = end
+    pieces.append((start, len(text)))
+    return pieces
+
+
 class Parser:
-    """Parses documents with one Stanza pipeline, in batches, through an on-disk cache.
+    """Parses documents with one Stanza pipeline, one document at a time, through an on-disk cache.
 
     ``cache_dir=None`` turns the cache off. ``stats`` counts parsed and cached documents and words.
+    A document is parsed in pieces of at most ``SEGMENT_CHARS`` (bounded memory); one that is not
+    done after ``doc_timeout`` seconds is given up after its current piece.
     """
 
-    def __init__(self, models: str | Path | None = None, cache_dir: Path | None = None, batch_size: int = 8):
+    def __init__(
+        self,
+        models: str | Path | None = None,
+        cache_dir: Path | None = None,
+        doc_timeout: float | None = DOC_TIMEOUT_S,
+        segment_chars: int = SEGMENT_CHARS,
+    ):
         self.models_dir = resolve_models_dir(models)
         self.fingerprint = model_fingerprint(self.models_dir)
         self.cache_dir = cache_dir
-        self.batch_size = batch_size
+        self.doc_timeout = doc_timeout
+        self.segment_chars = segment_chars
         self.stats = {"parsed_docs": 0, "cached_docs": 0, "parsed_words": 0, "parse_seconds": 0.0}
 
     def _key(self, text: str) -> str:
@@ -146,33 +181,56 @@ class Parser:
             pass  # a cache that cannot be written only costs time
 
     def parse(self, texts: Sequence[str], progress: Callable[[int], None] | None = None) -> list[ParsedDocument]:
-        """Parse texts (cached ones are read back); ``progress(n)`` is called as documents finish."""
-        import time
+        """Parse every text; a text over its time budget is an InputError."""
+        parses = self.parse_each(texts, progress)
+        late = [i for i, p in enumerate(parses) if p is None]
+        if late:
+            raise InputError(f"text {late[0] + 1} of {len(texts)}: {timeout_message(self.doc_timeout)}")
+        return [p for p in parses if p is not None]
 
+    def parse_each(
+        self, texts: Sequence[str], progress: Callable[[int], None] | None = None
+    ) -> list[ParsedDocument | None]:
+        """Parse texts (cached ones are read back), ``None`` for a text over its time budget (the
+        others are parsed all the same); ``progress(n)`` is called as documents finish."""
         results: list[ParsedDocument | None] = [self._cached(t) for t in texts]
         todo = [i for i, r in enumerate(results) if r is None]
         self.stats["cached_docs"] += len(texts) - len(todo)
         if progress and len(texts) - len(todo):
             progress(len(texts) - len(todo))
-        if todo:
-            import stanza
+        for i in todo:
+            parsed = self._parse_one(texts[i])
+            if parsed is not None:
+                self.stats["parsed_docs"] += 1
+                self.stats["parsed_words"] += sum(len(s.tokens) for s in parsed.sentences)
+                self._store(texts[i], parsed)
+                results[i] = parsed
+            if progress:
+                progress(1)
+        return results
 
-            nlp = _pipeline(self.models_dir)
-            for b in range(0, len(todo), self.batch_size):
-                batch = todo[b : b + self.batch_size]
-                started = time.perf_counter()
+    def _parse_one(self, text: str) -> ParsedDocument | None:
+        """One document, piece by piece; None when its time budget runs out first."""
+        import stanza
+
+        nlp = _pipeline(self.models_dir)
+        normalised = normalise_for_parsing(text)
+        started = time.perf_counter()
+        sentences: list[Sentence] = []
+        try:
+            for start, end in segments(normalised, self.segment_chars):
+                if self.doc_timeout is not None and time.perf_counter() - started > self.doc_timeout:
+                    return None
                 with _LOCK:
-                    docs = nlp([stanza.Document([], text=normalise_for_parsing(texts[i])) for i in batch])
-                self.stats["parse_seconds"] += time.perf_counter() - started
-                for i, doc in zip(batch, docs, strict=True):
-                    parsed = _to_parsed(doc, self.fingerprint, text_sha256(texts[i]))
-                    self.stats["parsed_docs"] += 1
-                    self.stats["parsed_words"] += sum(len(s.tokens) for s in parsed.sentences)
-                    self._store(texts[i], parsed)
-                    results[i] = parsed
-                if progress:
-                    progress(len(batch))
-        return [r for r in results if r is not None]
+                    doc = nlp(stanza.Document([], text=normalised[start:end]))
+                sentences += _sentences(doc, start)
+        finally:
+            self.stats["parse_seconds"] += time.perf_counter() - started
+        return ParsedDocument(model=self.fingerprint, text_sha256=text_sha256(text), sentences=sentences)
+
+
+def timeout_message(seconds: float | None) -> str:
+    return f"not parsed within {seconds:g} s (--doc-timeout); skipped: split it or raise --doc-timeout"
 
 
 def text_sha256(text: str) -> str:
@@ -180,7 +238,8 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _to_parsed(doc, fingerprint: str, text_hash: str) -> ParsedDocument:
+def _sentences(doc, offset: int) -> list[Sentence]:
+    """Our sentences of a Stanza document parsed from the text at ``offset``."""
     sentences = []
     for sent in doc.sentences:
         tokens = []
@@ -198,9 +257,9 @@ def _to_parsed(doc, fingerprint: str, text_hash: str) -> ParsedDocument:
                         feats=word.feats,
                         head=int(word.head or 0),
                         deprel=word.deprel or "dep",
-                        start=start,
-                        end=end,
+                        start=start + offset,
+                        end=end + offset,
                     )
                 )
         sentences.append(Sentence(tokens=tokens))
-    return ParsedDocument(model=fingerprint, text_sha256=text_hash, sentences=sentences)
+    return sentences

@@ -26,10 +26,11 @@ from importlib.resources import files
 from itertools import pairwise
 from pathlib import PurePath
 
-from citetrace.dot import FLAG_LABEL, claim_node_id, hop_label, short_name, source_id
-from citetrace.layout import source_files
+from citetrace.dot import claim_node_id, corpus_size, hop_label, short_name, source_id
+from citetrace.layout import FULL_CORPUS, source_files
 from citetrace.models import Chain, CitationGraph, Document, DocumentFrames, Frame, FrameKind
 from citetrace.names import document_stems
+from citetrace.styles import FLAG_LABEL
 
 CSS = (files("citetrace") / "data" / "report.css").read_text(encoding="utf-8")
 SCRIPT = (files("citetrace") / "data" / "report.js").read_text(encoding="utf-8")
@@ -206,7 +207,7 @@ def source_page(name: str, graph: CitationGraph, frames_by_doc: dict[str, Docume
     return _page(name, "".join(parts), 1, {"chains": data, "frame_chains": frame_chains, "node_chains": node_chains})
 
 
-def index_page(graph: CitationGraph, frames: Sequence[DocumentFrames], svg: str) -> str:
+def index_page(graph: CitationGraph, frames: Sequence[DocumentFrames], svg: str, full: bool = False) -> str:
     frames_by_doc = {f.document: f for f in frames}
     data, frame_chains, node_chains = _chain_data(graph.chains, frames_by_doc)
     flags = Counter(f.type for c in graph.chains for f in c.flags)
@@ -253,7 +254,13 @@ def index_page(graph: CitationGraph, frames: Sequence[DocumentFrames], svg: str)
         )
         + "</table></div>"
         '<div class="side"><div id="panel"><span class="muted">Click a source in the diagram to see the chains through it.</span></div>'
-        f'<div class="diagram">{inline_svg(svg)}</div></div></div>'
+        + (
+            f'<p>This diagram shows the busiest links; <a href="{FULL_CORPUS}.svg">the whole graph</a> '
+            f"has all {corpus_size(graph):,} outlets and sources.</p>"
+            if full
+            else ""
+        )
+        + f'<div class="diagram">{inline_svg(svg)}</div></div></div>'
     )
     return _page("the corpus", body, 0, {"chains": data, "frame_chains": frame_chains, "node_chains": node_chains})
 
@@ -263,7 +270,7 @@ def pages(
 ) -> dict[str, str]:
     """Every page of the report: relative path -> HTML. ``svgs`` maps diagram stems to their SVG."""
     frames_by_doc = {f.document: f for f in frames}
-    out = {"index.html": index_page(graph, frames, svgs["corpus"])}
+    out = {"index.html": index_page(graph, frames, svgs["corpus"], full=FULL_CORPUS in svgs)}
     stems = document_stems(graph.documents)
     for doc in documents:
         if doc.name in frames_by_doc:

@@ -14,7 +14,7 @@ from citetrace.cues import KnownSource
 from citetrace.errors import InputError
 from citetrace.models import CitationGraph, Document, DocumentFrames, ParsedDocument
 from citetrace.naming import canonical_outlet
-from citetrace.nlp import Parser
+from citetrace.nlp import Parser, timeout_message
 from citetrace.registry import apply_registry, build_registry
 from citetrace.reuse import find_reuse
 from citetrace.sources import resolve_sources
@@ -53,15 +53,22 @@ def extract_corpus(
     if on_read:
         on_read(len(read.documents))
     t0 = time.perf_counter()
-    parses = parser.parse([d.text for d in read.documents], progress=progress)
+    each = parser.parse_each([d.text for d in read.documents], progress=progress)
+    documents = [d for d, p in zip(read.documents, each, strict=True) if p is not None]
+    parses = [p for p in each if p is not None]
+    late = [
+        InputError(f"{d.path}: {timeout_message(parser.doc_timeout)}")
+        for d, p in zip(read.documents, each, strict=True)
+        if p is None
+    ]
     t1 = time.perf_counter()
-    frames = [frames_of(d, p) for d, p in zip(read.documents, parses, strict=True)]
+    frames = [frames_of(d, p) for d, p in zip(documents, parses, strict=True)]
     t2 = time.perf_counter()
     return Extraction(
-        read.documents,
+        documents,
         parses,
         frames,
-        read.errors,
+        read.errors + late,
         timings={"read": t0 - started, "parse": t1 - t0, "extract": t2 - t1},
         parser_stats=dict(parser.stats),
     )

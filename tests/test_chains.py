@@ -22,11 +22,15 @@ def test_a_dated_copy_continues_through_the_original(graph_of) -> None:
     # the copy dropped "according to BBC Monitoring"; its chain goes on through the original it copied
     assert lost.path == ["ABC Flash Point News", "RT", "BBC Monitoring", "weekly newspaper"]
     assert [(h.type, h.cue) for h in lost.hops] == [
-        (HopType.republishes, "RT. com /"),
+        (HopType.republishes, "RT. com / ABC Flash Point News 2020"),  # the credit line as printed
         (HopType.cites, "according to"),
         (HopType.cites, "portrayed"),
     ]
-    assert [hop_label(h) for h in lost.hops] == ["republishes (RT. com /)", "according to", "portrayed"]
+    assert [hop_label(h) for h in lost.hops] == [
+        "republishes RT (credit: 'RT. com / ABC Flash Point News 2020')",
+        "according to",
+        "portrayed",
+    ]
     # a claim the original attributes no further is left as the copy has it
     first = next(c for c in g.chains if c.document == "1.txt" and c.frame == "f1")
     assert first.path[:2] == ["ABC Flash Point News", "RT"] and "BBC Monitoring" not in first.path
@@ -39,4 +43,4 @@ def test_a_copied_claim_names_the_original_document(graph_of) -> None:
     lost = next(c for c in g.chains if c.document == "1.txt" and FlagType.lost_attribution in flag_types(c))
     assert lost.path == ["Copy Outlet", "Wire Service", "BBC Monitoring", "weekly newspaper"]
     assert (lost.hops[0].type, lost.hops[0].cue, lost.hops[0].document) == (HopType.copies, None, "0.txt")
-    assert hop_label(lost.hops[0]) == "copies (0.txt)"
+    assert hop_label(lost.hops[0]) == "copies Wire Service (0.txt)"

@@ -124,31 +124,7 @@ def test_frames_json_contract(env) -> None:
 # ---------------------------------------------------------------------------------------------- bad input
 
 
-@pytest.mark.parametrize(
-    ("content", "message"),
-    [(b"", "empty file"), (b"\x00\x01\x02binary", "binary file"), (b"caf\xe9", "not UTF-8")],
-    ids=["empty", "binary", "latin1"],
-)
-def test_bad_file_is_one_line_error_and_others_still_run(tmp_path: Path, env, content: bytes, message: str) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "bad.txt").write_bytes(content)
-    (corpus / "good.txt").write_text("The BBC said the group was back.", encoding="utf-8")
-    out = tmp_path / "out"
-    result = runner.invoke(app, ["run", str(corpus), "--out", str(out)], env=env)
-    assert result.exit_code == 1
-    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
-    assert len(errors) == 1 and message in errors[0] and "bad.txt" in errors[0]
-    assert "Traceback" not in result.output
-    assert (out / "good.svg").exists() and (corpus / "bad.txt").read_bytes() == content
-
-
-def test_folder_without_articles(tmp_path: Path, env) -> None:
-    (tmp_path / "empty").mkdir()
-    result = runner.invoke(app, ["run", str(tmp_path / "empty"), "--out", str(tmp_path / "out")], env=env)
-    assert result.exit_code == 1
-    assert result.stderr.strip().startswith("Error:") and "holds no articles" in result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1
+# the table of bad inputs is tests/test_bad_input.py; these are the cases of other commands and places
 
 
 def test_missing_model_directory(tmp_path: Path, env) -> None:

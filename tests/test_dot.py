@@ -6,6 +6,11 @@ from citetrace.dot import corpus_dot, document_dot, quote, short_name, shorten, 
 from citetrace.models import CitationGraph
 
 
+def _edges(dot: str) -> list[str]:
+    """The diagram's own edges, not the legend's."""
+    return [line for line in dot.splitlines() if " -> " in line and "legend_" not in line]
+
+
 def test_quote_escapes() -> None:
     assert quote('a "b" \\ c\nd') == '"a \\"b\\" \\\\ c\\nd"'
 
@@ -26,6 +31,10 @@ def test_document_dot(graph: CitationGraph) -> None:
     assert "⚑ no source" in dot and 'color="#cc0000"' in dot and "⚑ one intermediary" in dot
     assert "<his>" in dot  # text kept as text; Graphviz escapes it in the SVG
     assert "cluster_legend" in dot and 'peripheries="2"' in dot
+    # the legend explains what this diagram draws, and only that
+    assert "legend_republishes_a -> legend_republishes_b" in dot and "legend_copies_a" not in dot
+    assert "⚑ no source: the claim names no source\\l" in dot and "circular citation:" not in dot
+    assert "legend_tie -> doc_" in dot  # tied left of the document: beside the graph, not above it
     assert "ISIS rejoiced" not in dot  # another document's claim
 
 
@@ -43,7 +52,7 @@ def test_corpus_diagram_of_a_large_corpus_shows_the_busiest_nodes(graph: Citatio
     top = corpus_dot(graph, max_nodes=2)
     assert "the 2 outlets and sources of the busiest links, of 5" in top
     assert 'label="GVS\\n(outlet)"' in top and 'label="RT\\n(outlet)"' in top and "republishes (2)" in top
-    assert "Daily Mail" not in top and "Al-Naba" not in top and top.count(" -> ") == 1
+    assert "Daily Mail" not in top and "Al-Naba" not in top and len(_edges(top)) == 1
 
 
 def test_source_diagram_of_a_much_cited_source_spreads_its_claims(graph: CitationGraph) -> None:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from citetrace.errors import ModelError
-from citetrace.nlp import MODELS_ENV, Parser, normalise_for_parsing, resolve_models_dir
+from citetrace.errors import InputError, ModelError
+from citetrace.nlp import MODELS_ENV, Parser, normalise_for_parsing, resolve_models_dir, segments
 
 
 def test_missing_model_dir_is_a_model_error(tmp_path: Path) -> None:
@@ -55,3 +55,43 @@ def test_a_swapped_cache_file_is_a_miss_not_another_documents_parse(models_dir: 
     parsed = again.parse(texts)
     assert again.stats["parsed_docs"] == 2 and again.stats["cached_docs"] == 0
     assert [t.text for t in parsed[0].sentences[0].tokens][:2] == ["The", "BBC"]
+
+
+LONG_LINE = " ".join(f"The minister said on day {i} that the talks had failed again." for i in range(40))
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "cuts_after"),
+    [
+        ("Short text. Two sentences.", 100, []),  # under the limit: one piece, parsed as before
+        ("a" * 50 + "\n\n" + "b" * 50, 60, ["\n\n"]),  # a paragraph break first
+        ("One two three four five. Six seven eight nine ten eleven.", 30, [". "]),  # else a sentence end
+        ("word " * 20, 30, [" "]),  # else a space
+        ("x" * 70, 30, []),  # else hard
+    ],
+)
+def test_segments_cover_the_text_in_bounded_pieces(text: str, limit: int, cuts_after: list[str]) -> None:
+    pieces = segments(text, limit)
+    assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(pieces, pieces[1:], strict=False))  # contiguous, nothing lost
+    assert all(end - start <= limit for start, end in pieces)
+    for (_, end), cut in zip(pieces, cuts_after, strict=False):
+        assert text[:end].endswith(cut)
+    assert (len(pieces) == 1) == (len(text) <= limit)
+
+
+def test_a_long_one_line_text_is_parsed_in_pieces_with_true_offsets(models_dir: Path) -> None:
+    parser = Parser(models_dir, cache_dir=None, segment_chars=400)
+    (parsed,) = parser.parse([LONG_LINE])
+    tokens = [t for s in parsed.sentences for t in s.tokens]
+    assert all(LONG_LINE[t.start : t.end] == t.text for t in tokens)
+    assert len(parsed.sentences) == 40 and all(s.tokens[-1].text == "." for s in parsed.sentences)
+
+
+def test_a_document_over_its_time_budget_is_skipped_and_the_others_parsed(models_dir: Path) -> None:
+    parser = Parser(models_dir, cache_dir=None, doc_timeout=0.001, segment_chars=400)
+    finished: list[int] = []
+    late, short = parser.parse_each([LONG_LINE, "The BBC said so."], progress=finished.append)
+    assert late is None and short is not None and finished == [1, 1]  # one step per document
+    with pytest.raises(InputError, match="--doc-timeout"):
+        parser.parse([LONG_LINE])

@@ -47,7 +47,7 @@ CASES = [
     ),
     Case("latin1", {"corpus/bad.txt": "Café said".encode("latin1")}, RUN, 1, "iconv -f latin1 -t utf-8", None),
     Case("utf16-bom", {"corpus/a.txt": codecs.BOM_UTF16_LE + GOOD.encode("utf-16-le")}, RUN, 0, None),
-    Case("too-large", {"corpus/big.txt": b"word " * 420_000, "corpus/good.txt": GOOD.encode()}, RUN, 1, "too large"),
+    Case("too-large", {"corpus/big.txt": b"word " * 210_000, "corpus/good.txt": GOOD.encode()}, RUN, 1, "too large"),
     Case("no-articles", {"corpus/notes.csv": b"a,b"}, RUN, 1, "holds no articles", None),
     Case("only-subfolders", {"corpus/2020/jan/a.txt": GOOD.encode()}, RUN, 0, None, "out/a.html"),
     Case("missing-path", {}, ["run", "{root}/nope", "--out", "{root}/out"], 1, "does not exist", None),

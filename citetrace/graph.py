@@ -60,8 +60,7 @@ def claim_id(name: str, frame: str) -> str:
 
 def credit_line(frame: Frame) -> str:
     """A credit as the document prints it, on one line: "RT with additional input by GVS News Desk"."""
-    text = frame.content.text if frame.content is not None else frame.cue.text
-    return " ".join(text.split()).rstrip(" .")
+    return " ".join(frame.content.text.split()).rstrip(" .")
 
 
 class GraphBuilder:

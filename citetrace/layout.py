@@ -16,6 +16,11 @@ from citetrace.names import document_stems, source_stems
 FULL_CORPUS = "corpus-full"  # the corpus diagram uncut, drawn when the corpus diagram shows only the busiest links
 
 
+def draws_full_corpus(graph: CitationGraph) -> bool:
+    """Whether the report has a ``FULL_CORPUS`` diagram: when the corpus diagram is cut to its busiest links."""
+    return corpus_size(graph) > CORPUS_NODES
+
+
 def source_files(graph: CitationGraph) -> dict[str, str]:
     """Primary source -> the stem of its page and diagram, relative to the report folder
     ("sources/al-naba"), in the order of ``primaries``."""
@@ -45,7 +50,7 @@ def titled_diagrams(graph: CitationGraph) -> Iterable[tuple[str, str, str]]:
     files = source_files(graph)
     links = {name: f"{rel}.html" for name, rel in files.items()}
     yield "corpus", "Who cites, republishes and copies whom in the corpus", corpus_dot(graph, links=links)
-    if corpus_size(graph) > CORPUS_NODES:
+    if draws_full_corpus(graph):
         yield FULL_CORPUS, "The whole corpus graph: every outlet and source", corpus_dot(graph, None, links=links)
     stems = document_stems(graph.documents)
     origins = {c.document: c.origin for c in reversed(graph.chains)}  # the first chain's, in one pass

@@ -107,7 +107,7 @@ def default_cache_dir() -> Path:
 
 
 SEGMENT_CHARS = 20_000  # one Stanza call parses at most this much text (no PolNeAR paragraph is cut)
-DOC_TIMEOUT_S = 120.0  # default time budget of one document's parse (bench/speed.py measures it)
+DOC_TIMEOUT_S = 120.0  # default time budget of one document's parse (docs/reliability.md, bench/parsing.py)
 _CUT = (re.compile(r"\n\s*\n"), re.compile(r"[.!?][\"')\]]*\s"), re.compile(r"\s"))
 
 
@@ -134,8 +134,9 @@ class Parser:
     """Parses documents with one Stanza pipeline, one document at a time, through an on-disk cache.
 
     ``cache_dir=None`` turns the cache off. ``stats`` counts parsed and cached documents and words.
-    A document is parsed in pieces of at most ``SEGMENT_CHARS`` (bounded memory); one that is not
-    done after ``doc_timeout`` seconds is given up after its current piece.
+    A document is parsed in pieces of at most ``SEGMENT_CHARS``, so that its time budget is checked
+    while it parses: one that is not done after ``doc_timeout`` seconds is given up after its current
+    piece. (Memory is bounded by ``corpus.MAX_BYTES``, not by the pieces: docs/reliability.md.)
     """
 
     def __init__(

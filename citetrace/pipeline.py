@@ -54,13 +54,15 @@ def extract_corpus(
         on_read(len(read.documents))
     t0 = time.perf_counter()
     each = parser.parse_each([d.text for d in read.documents], progress=progress)
-    documents = [d for d, p in zip(read.documents, each, strict=True) if p is not None]
-    parses = [p for p in each if p is not None]
-    late = [
-        InputError(f"{d.path}: {timeout_message(parser.doc_timeout)}")
-        for d, p in zip(read.documents, each, strict=True)
-        if p is None
-    ]
+    documents: list[Document] = []
+    parses: list[ParsedDocument] = []
+    late: list[InputError] = []
+    for d, p in zip(read.documents, each, strict=True):
+        if p is None:
+            late.append(InputError(f"{d.path}: {timeout_message(parser.doc_timeout)}"))
+        else:
+            documents.append(d)
+            parses.append(p)
     t1 = time.perf_counter()
     frames = [frames_of(d, p) for d, p in zip(documents, parses, strict=True)]
     t2 = time.perf_counter()

@@ -13,10 +13,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from citetrace.dot import CORPUS_NODES, corpus_size
 from citetrace.errors import InputError, OutputError, RenderError, UsageError
 from citetrace.io import atomic_write_bytes, atomic_write_text
-from citetrace.layout import primaries, titled_diagrams
+from citetrace.layout import draws_full_corpus, primaries, titled_diagrams
 from citetrace.models import CitationGraph, Document, DocumentFrames
 from citetrace.outdir import files_in, install, read_manifest, staging, write_manifest
 from citetrace.pages import pages
@@ -134,7 +133,7 @@ def redraw(out: Path, fmt: str) -> int:
 
 
 def diagram_count(graph: CitationGraph) -> int:
-    return 1 + (corpus_size(graph) > CORPUS_NODES) + len(graph.documents) + len(primaries(graph))
+    return 1 + draws_full_corpus(graph) + len(graph.documents) + len(primaries(graph))
 
 
 def load_graph(out: Path) -> CitationGraph:

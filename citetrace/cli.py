@@ -25,9 +25,10 @@ from citetrace import __version__
 from citetrace.dot import hop_label
 from citetrace.errors import CitetraceError, UsageError
 from citetrace.evaluate import evaluate
+from citetrace.models import FrameKind
 from citetrace.nlp import DOC_TIMEOUT_S, MODELS_ENV, Parser, default_cache_dir
 from citetrace.outdir import check_out
-from citetrace.pipeline import extract_corpus, trace_corpus
+from citetrace.pipeline import extract_corpus, keep_frames, trace_corpus
 from citetrace.query import chains_of_claim, chains_resting_on, find_source
 from citetrace.registry import load_aliases
 from citetrace.report import diagram_count, frames_jsonl, redraw, write_report
@@ -277,24 +278,39 @@ def frames(
     cache: CacheOpt = None,
     no_cache: NoCacheOpt = False,
     doc_timeout: DocTimeoutOpt = DOC_TIMEOUT_S,
+    kinds: Annotated[
+        list[FrameKind] | None,
+        typer.Option(
+            "--kinds",
+            help="Frame kinds to show (repeat the option). Default: every kind that reports words, "
+            "not stance (beliefs, feelings, plans and acts).",
+            show_default=False,
+        ),
+    ] = None,
+    min_confidence: Annotated[
+        float, typer.Option("--min-confidence", min=0, max=1, help="Only frames the cue scorer gives this or more.")
+    ] = 0.0,
 ) -> None:
     """Print the attribution frames of articles."""
     result = extract_corpus(paths, _parser(models, cache, no_cache, doc_timeout))
+    result.frames = [keep_frames(f, kinds, min_confidence) for f in result.frames]
     if as_json:
         typer.echo(frames_jsonl(result.frames), nl=False)
     else:
         for doc in result.frames:
             table = Table(title=f"{doc.document} ({doc.outlet or 'outlet unknown'})", show_lines=False)
-            for col in ("id", "cue", "source", "canonical (kind)", "content", "parent"):
+            for col in ("id", "kind", "cue", "source", "canonical (kind)", "content", "parent", "conf."):
                 table.add_column(col, overflow="fold")
             for f in doc.frames:
                 table.add_row(
                     f.id,
+                    f.kind.value,
                     f.cue.text,
                     f.source.text if f.source else "-",
                     f"{f.source.canonical} ({f.source.kind.value})" if f.source else "-",
                     f.content.text[:120],
                     f.parent or "",
+                    f"{f.confidence:.2f}",
                 )
             out_console.print(table)
     for error in result.errors:
@@ -333,6 +349,8 @@ def eval_command(
         ("full frames (cue+content+source)", report.full_frames),
         ("sources (word overlap)", report.sources),
         ("content (word overlap)", report.content),
+        ("sources, matched frames only", report.matched_sources),
+        ("content, matched frames only", report.matched_content),
     ):
         table.add_row(name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}")
     out_console.print(table)

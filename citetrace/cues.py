@@ -253,5 +253,17 @@ INVERTING_VERBS = frozenset("say write add tell state explain argue".split())
 REST_OF_SENTENCE_VERBS = frozenset("say tell write add tweet state".split())
 TOPIC_PREPOSITIONS = frozenset("on about of".split())  # "warned about X", "spoke on X"
 
+# The learned cue scorer (attribution.learned, attribution.generic)
+LEARNED_CUE = 0.45  # a token scoring this or more is a cue even where no rule makes a frame (chosen on held-out train)
+RULE_VETO = 0.4  # a rule frame whose cue words all score below this is dropped (chosen on held-out train)
+LEARNED_TOPIC_WORDS = frozenset("of about over on that to for against with".split())  # "critical of", "plan to"
+SPEECH_NOUNS = frozenset(
+    """statement claim remark remarks comment comments report interview tweet speech announcement allegation
+    accusation assertion testimony warning promise pledge denial criticism argument message letter memo email
+    post op-ed editorial column press release briefing address debate answer response reply question
+    suggestion proposal prediction estimate poll survey analysis study finding findings note insistence
+    complaint admission confirmation explanation declaration call appeal charge attack""".split()
+)
+
 NEGATIONS = frozenset("not never n't".split())
 ARTICLES = frozenset("the a an".split())

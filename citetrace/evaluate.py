@@ -90,11 +90,14 @@ def score(
     frames_tp = full_tp = 0
     src = [0, 0, 0]  # tp words, predicted words, gold words
     cnt = [0, 0, 0]
+    m_src = [0, 0, 0]  # the same, over matched frames only
+    m_cnt = [0, 0, 0]
     canon_ok = kind_ok = canon_n = 0
     for gdoc in gold_docs:
         n_docs += 1
         text = texts[gdoc.document]
         pred = predictions[gdoc.document].frames if gdoc.document in predictions else []
+        pred = pred if gdoc.stances else [f for f in pred if f.kind.reports_words]  # the gold's scope
         n_gold += len(gdoc.frames)
         n_pred += len(pred)
         pairs = match_frames(pred, gdoc.frames)
@@ -107,8 +110,14 @@ def score(
             cnt[2] += len(_words(text, _pieces(g.content)))
         for p, g in pairs:
             ps, gs = _pieces(p.source), _pieces(g.source)
-            src[0] += len(_words(text, ps) & _words(text, gs))
-            cnt[0] += len(_words(text, _pieces(p.content)) & _words(text, g.content.pieces))
+            psw, gsw = _words(text, ps), _words(text, gs)
+            pcw, gcw = _words(text, _pieces(p.content)), _words(text, g.content.pieces)
+            src[0] += len(psw & gsw)
+            cnt[0] += len(pcw & gcw)
+            for acc, pw, gw in ((m_src, psw, gsw), (m_cnt, pcw, gcw)):
+                acc[0] += len(pw & gw)
+                acc[1] += len(pw)
+                acc[2] += len(gw)
             same_source = (not ps and not gs) or _overlap(ps, gs) > 0
             if same_source and _overlap(_pieces(p.content), g.content.pieces) > 0:
                 full_tp += 1
@@ -125,6 +134,8 @@ def score(
         full_frames=_score(full_tp, n_pred, n_gold),
         sources=_score(*src),
         content=_score(*cnt),
+        matched_content=_score(*m_cnt),
+        matched_sources=_score(*m_src),
         canonical_accuracy=round(canon_ok / canon_n, 4) if canon_n else None,
         kind_accuracy=round(kind_ok / canon_n, 4) if canon_n else None,
     )

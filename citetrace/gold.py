@@ -39,6 +39,7 @@ def read_gold_jsonl(path: Path, docs_dir: Path) -> list[GoldDocument]:
     """Read our seeds JSONL or PolNeAR's JSONL (one frame per line)."""
     by_doc: dict[str, list[GoldFrame]] = {}
     texts: dict[str, str] = {}
+    polnear: set[str] = set()
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
@@ -52,11 +53,13 @@ def read_gold_jsonl(path: Path, docs_dir: Path) -> list[GoldDocument]:
             if doc not in texts:
                 texts[doc] = (docs_dir / doc).read_text(encoding="utf-8")
             by_doc.setdefault(doc, []).append(_gold_frame(row, texts[doc]))
+            if isinstance(row["cue"], dict):  # PolNeAR's JSONL: its scope takes in stances and acts
+                polnear.add(doc)
         except (json.JSONDecodeError, KeyError, TypeError, ValueError, ValidationError) as exc:
             raise GoldError(f"{path}:{number}: not a gold frame ({exc})") from exc
         except OSError as exc:
             raise GoldError(f"{path}:{number}: cannot read its document: {exc}") from exc
-    return [GoldDocument(document=doc, frames=frames) for doc, frames in sorted(by_doc.items())]
+    return [GoldDocument(document=d, frames=f, stances=d in polnear) for d, f in sorted(by_doc.items())]
 
 
 def _gold_frame(row: dict, text: str) -> GoldFrame:

@@ -65,6 +65,14 @@ class FrameKind(StrEnum):
     possessive = "possessive"  # a publication cited without a verb: "Foreign Policy's 2019 list"
     quote = "quote"  # a floating direct quote, attributed to the last speaker before it
     credit = "credit"  # a document credit: "Read more at DailyMail.co.uk", "RT with additional input by ..."
+    nominal = "nominal"  # a noun of speech found by the learned scorer: "the claim that ...", "his remarks on ..."
+    label = "label"  # a speaker label: "WALLACE: Let's start"
+    stance = "stance"  # a belief, feeling, plan or act (PolNeAR's wider scope): "physicians respect him"
+
+    @property
+    def reports_words(self) -> bool:
+        """Whether the frame reports what a source said or wrote (chains and diagrams use only these)."""
+        return self is not FrameKind.stance
 
 
 class Frame(_Model):
@@ -76,9 +84,7 @@ class Frame(_Model):
 
     id: str
     kind: FrameKind
-    confidence: float = Field(
-        default=1.0, ge=0.0, le=1.0, description="1.0 for the rules; a learned scorer's probability."
-    )
+    confidence: float = Field(default=1.0, ge=0, le=1, description="The cue scorer's probability (1.0: unscored).")
     cue: Span
     source: SourceMention | None
     content: Span
@@ -96,9 +102,7 @@ class Document(_Model):
     )
     text: str
     outlet: str | None = None
-    outlet_evidence: Span | None = Field(
-        default=None, description="Where the outlet was found in the text (None: from metadata)."
-    )
+    outlet_evidence: Span | None = Field(default=None, description="Where the text names the outlet (None: metadata).")
     url: str | None = None
     date: str | None = None
     headline: str | None = Field(default=None, description="The article's headline (metadata, else its first line).")
@@ -160,6 +164,8 @@ class EvalReport(_Model):
     full_frames: Score
     sources: Score
     content: Score
+    matched_content: Score = Field(description="Content word overlap counted over matched frames only.")
+    matched_sources: Score = Field(description="Source word overlap counted over matched frames only.")
     canonical_accuracy: float | None = None
     kind_accuracy: float | None = None
 
@@ -186,6 +192,7 @@ class GoldFrame(_Model):
 class GoldDocument(_Model):
     document: str = Field(description="File name of the annotated text.")
     frames: list[GoldFrame]
+    stances: bool = Field(default=True, description="Stances and acts annotated too (PolNeAR), not only what was said.")
 
 
 # --------------------------------------------------------------------------- across documents
@@ -197,9 +204,7 @@ class CanonicalSource(_Model):
     name: str = Field(description="Canonical name, the key of the source everywhere in the outputs.")
     kind: SourceKind
     aliases: list[str] = Field(description="Every way the source is written in the corpus, sorted.")
-    part_of: str | None = Field(
-        default=None, description="The larger source this one belongs to (BBC Monitoring -> BBC)."
-    )
+    part_of: str | None = Field(default=None, description="The larger source it is part of (BBC Monitoring -> BBC).")
     affiliation: str | None = Field(
         default=None,
         description="For a person: the outlet or group named with them (BBC journalist Mina Al-Lami -> BBC).",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,7 +12,7 @@ from citetrace.chains import build_graph
 from citetrace.corpus import read_corpus
 from citetrace.cues import KnownSource
 from citetrace.errors import InputError
-from citetrace.models import CitationGraph, Document, DocumentFrames, ParsedDocument
+from citetrace.models import CitationGraph, Document, DocumentFrames, FrameKind, ParsedDocument
 from citetrace.naming import canonical_outlet
 from citetrace.nlp import Parser, timeout_message
 from citetrace.registry import apply_registry, build_registry
@@ -37,6 +37,29 @@ def frames_of(document: Document, parsed: ParsedDocument) -> DocumentFrames:
     """Frames of one parsed document, sources resolved."""
     frames = resolve_sources(document, parsed, extract_frames(document, parsed))
     return DocumentFrames(document=document.name, outlet=canonical_outlet(document.outlet), frames=frames)
+
+
+def keep_frames(
+    doc: DocumentFrames, kinds: Collection[FrameKind] | None = None, min_confidence: float = 0.0
+) -> DocumentFrames:
+    """The frames of ``kinds`` (default: those that report words, ``FrameKind.reports_words``) with at
+    least ``min_confidence``; a kept frame whose parent is dropped hangs from the parent's parent."""
+    keep = {
+        f.id
+        for f in doc.frames
+        if (f.kind in kinds if kinds is not None else f.kind.reports_words) and f.confidence >= min_confidence
+    }
+    parent = {f.id: f.parent for f in doc.frames}
+
+    def kept_parent(fid: str | None) -> str | None:
+        seen = set()
+        while fid is not None and fid not in keep and fid not in seen:
+            seen.add(fid)
+            fid = parent.get(fid)
+        return fid if fid in keep else None
+
+    frames = [f.model_copy(update={"parent": kept_parent(f.parent)}) for f in doc.frames if f.id in keep]
+    return doc.model_copy(update={"frames": frames})
 
 
 def extract_corpus(
@@ -88,6 +111,7 @@ def link_documents(
     Returns the frames with corpus-wide canonical names and the graph; stage times go into ``timings``.
     """
     t0 = time.perf_counter()
+    frames = [keep_frames(f) for f in frames]  # chains rest on what sources said or wrote
     registry = build_registry(frames, extra)
     linked = apply_registry(frames, registry)
     t1 = time.perf_counter()

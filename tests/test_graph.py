@@ -7,7 +7,7 @@ from citetrace.models import EdgeType, HopType
 
 def test_nested_frame_is_a_cites_edge_and_a_longer_chain(graph_of) -> None:
     g = graph_of(
-        "The paper also reported a rise in attacks, according to BBC journalist Mina Al-Lami.\n",
+        "The paper also reported that attacks rose, according to BBC journalist Mina Al-Lami.\n",
         outlets=("Daily Mail",),
     )
     (chain,) = g.chains

@@ -6,6 +6,7 @@ from __future__ import annotations
 from citetrace import cues
 from citetrace.attribution.candidate import Candidate
 from citetrace.attribution.channels import add_channels
+from citetrace.attribution.generic import scored_frames
 from citetrace.attribution.phrases import according_frames, citing_frames, possessive_frames
 from citetrace.attribution.quotes import WORD_RE, credit_frames, find_quotes, quote_frames
 from citetrace.attribution.source_phrase import source_phrase
@@ -117,6 +118,7 @@ def extract_frames(document: Document, parsed: ParsedDocument) -> list[Frame]:
         raw += verb_frames(t, quotes) + according_frames(t) + citing_frames(t) + possessive_frames(t)
     raw += quote_frames(text, trees, quotes, raw)
     raw += credit_frames(text)
+    raw = scored_frames(trees, quotes, raw)
     for t in trees:
         add_channels(t, raw)
     raw = _dedupe(raw, text)
@@ -137,6 +139,7 @@ def extract_frames(document: Document, parsed: ParsedDocument) -> list[Frame]:
             Frame(
                 id=f"f{i + 1}",
                 kind=f.kind,
+                confidence=round(f.confidence, 4),
                 cue=_span(text, f.cue),
                 source=source,
                 content=_span(text, f.content),

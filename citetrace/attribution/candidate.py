@@ -19,3 +19,4 @@ class Candidate:
     channel: tuple[int, int] | None = None
     source_kind: SourceKind = SourceKind.unknown
     children: list[int] = field(default_factory=list)
+    confidence: float = 1.0

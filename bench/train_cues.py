@@ -1,0 +1,119 @@
+"""Train the learned cue scorer (citetrace/data/cue_gbm.txt.gz + cue_gbm.features) on PolNeAR *train*.
+
+Every candidate token (``attribution.learned.is_candidate``) of the parsed training documents is an
+example, positive when it lies inside an annotated cue span; features come from
+``attribution.learned.token_features``. One document in seven (sorted by name, the same split as
+bench/heldout_train.py) is held out: the number of trees is chosen on it (early stopping) and its
+token-level precision and recall are printed. Dev is never read.
+
+    python bench/train_cues.py ../shared/gold/polnear/train citetrace/data
+
+Parses come from the parse cache ($CITETRACE_CACHE; models from $CITETRACE_MODELS), so a second
+run parses nothing. About 10 minutes on 2 cores with the cache warm.
+"""
+
+from __future__ import annotations
+
+import gzip
+import sys
+from collections import Counter
+from pathlib import Path
+
+import lightgbm
+import numpy as np
+
+from citetrace.attribution import find_quotes, is_boilerplate
+from citetrace.attribution.learned import FEATURES, MODEL, CueScorer, is_candidate, token_features
+from citetrace.corpus import read_document
+from citetrace.gold import read_brat_folder
+from citetrace.nlp import Parser, default_cache_dir
+from citetrace.tree import Tree
+
+HOLD_OUT_EVERY = 7  # bench/heldout_train.py holds out the same documents
+MIN_COUNT = 5  # features seen in fewer training tokens are dropped
+MAX_TREES = 1000
+PARAMS = {
+    "objective": "binary",
+    "learning_rate": 0.1,
+    "num_leaves": 31,
+    "min_data_in_leaf": 20,
+    "feature_fraction": 0.5,
+    "lambda_l2": 1.0,
+    "verbose": -1,
+    "num_threads": 2,
+    "seed": 13,
+    "deterministic": True,
+    "force_col_wise": True,
+}
+
+
+def examples(folder: Path) -> list[tuple[str, list[list[str]], list[int]]]:
+    """(document, feature rows, labels) of every training document, sorted by name."""
+    parser = Parser(None, cache_dir=default_cache_dir(), doc_timeout=None)
+    gold = sorted(read_brat_folder(folder), key=lambda g: g.document.removesuffix(".txt"))  # as heldout_train.py
+    docs = [read_document(folder / "text" / g.document) for g in gold]
+    parses = parser.parse([d.text for d in docs])
+    out = []
+    for g, d, p in zip(gold, docs, parses, strict=True):
+        cue_spans = [piece for f in g.frames for piece in f.cue.pieces]
+        quotes = find_quotes(d.text)
+        rows, labels = [], []
+        for i, s in enumerate(p.sentences):
+            if not s.tokens or is_boilerplate(d.text, s):
+                continue
+            t = Tree(s, i, d.text)
+            for tok in s.tokens:
+                if is_candidate(tok):
+                    rows.append(token_features(t, tok, quotes))
+                    labels.append(int(any(a < tok.end and tok.start < b for a, b in cue_spans)))
+        out.append((g.document, rows, labels))
+    return out
+
+
+def report(y: np.ndarray, p: np.ndarray) -> None:
+    for threshold in (0.3, 0.4, 0.5, 0.6):
+        guess = p >= threshold
+        tp = int((guess & (y == 1)).sum())
+        prec, rec = tp / max(1, int(guess.sum())), tp / max(1, int(y.sum()))
+        f1 = 2 * prec * rec / max(1e-9, prec + rec)
+        print(f"held-out tokens, threshold {threshold}: P {prec:.3f} R {rec:.3f} F1 {f1:.3f}", file=sys.stderr)
+
+
+def main(folder: Path, dest: Path) -> None:
+    docs = examples(folder)
+    fit = [d for i, d in enumerate(docs) if i % HOLD_OUT_EVERY]
+    held = [d for i, d in enumerate(docs) if not i % HOLD_OUT_EVERY]
+    counts = Counter(x for _, rows, _ in fit for row in rows for x in set(row))
+    features = sorted(x for x, n in counts.items() if n >= MIN_COUNT and "\n" not in x)
+    scorer_cols = CueScorer.columns_of(features)
+    x_fit = scorer_cols.matrix([row for _, rows, _ in fit for row in rows])
+    y_fit = np.array([y for _, _, labels in fit for y in labels])
+    x_held = scorer_cols.matrix([row for _, rows, _ in held for row in rows])
+    y_held = np.array([y for _, _, labels in held for y in labels])
+    print(
+        f"{len(fit)} training documents, {len(y_fit)} tokens ({int(y_fit.sum())} in cues), {len(features)} "
+        f"features; {len(held)} held out ({len(y_held)} tokens)",
+        file=sys.stderr,
+    )
+    train_set = lightgbm.Dataset(x_fit, y_fit, free_raw_data=False)
+    held_set = lightgbm.Dataset(x_held, y_held, reference=train_set)
+    booster = lightgbm.train(
+        PARAMS,
+        train_set,
+        num_boost_round=MAX_TREES,
+        valid_sets=[held_set],
+        callbacks=[lightgbm.early_stopping(50, verbose=False), lightgbm.log_evaluation(100)],
+    )
+    print(f"{booster.best_iteration} trees (early stopping on the held-out documents)", file=sys.stderr)
+    report(y_held, booster.predict(x_held, num_iteration=booster.best_iteration))
+    text = booster.model_to_string(num_iteration=booster.best_iteration)
+    with gzip.open(dest / Path(MODEL).name, "wt", encoding="utf-8", compresslevel=9) as out:
+        out.write(text)
+    used = booster.feature_importance("split", iteration=booster.best_iteration)
+    lines = [f"{i}\t{name}" for i, name in enumerate(features) if used[i]]
+    (dest / Path(FEATURES).name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(lines)} of {len(features)} features used", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), Path(sys.argv[2]))

@@ -1,0 +1,148 @@
+"""Frames for cues only the learned scorer finds: any verb, noun, adjective, colon or dash whose
+score passes ``cues.LEARNED_CUE`` and that no rule frame already uses as its cue.
+
+Content and source come from the tree, the same way for every word of a class:
+
+- a verb or adjective: its clause, object, infinitive or topic phrase ("cited Trump's past
+  references", "respect him", "critical of the plan"), else the quote beside it; the source is its
+  subject (through coordination and control) or a passive's agent;
+- a noun: its clause, infinitive or "of/about/over" phrase ("the claim that ...", "his plan to ...",
+  "criticism of ..."); the source is its possessor ("his plan"), its "by" phrase, or the subject
+  of the verb it is the object of ("Clinton made the claim");
+- a colon or a dash after a short name ("WALLACE: Let's start"): the rest of the sentence, said by
+  the name.
+
+The kind says whether the frame reports words (``FrameKind.verb``, ``nominal``, ``label``) or
+a stance, feeling, plan or act (``FrameKind.stance``): chains use only the first.
+"""
+
+from __future__ import annotations
+
+from citetrace import cues
+from citetrace.attribution.candidate import Candidate
+from citetrace.attribution.learned import DASHES, cue_scorer, is_candidate, token_features
+from citetrace.attribution.quotes import extend_to_quote
+from citetrace.models import FrameKind, Token
+from citetrace.tree import Tree, glue, negated, subject_of
+
+_CLAUSE = ("ccomp", "xcomp", "csubj")
+_NOUN_CLAUSE = ("acl", "ccomp", "xcomp", "appos")
+_TIME_RELS = ("obl:tmod", "nmod:tmod", "obl:npmod")  # "said Friday afternoon that": a time, not a cue
+MAX_LABEL_WORDS = 6
+SCORED_KINDS = frozenset(
+    {FrameKind.verb, FrameKind.according, FrameKind.citing}
+)  # cues like those trained on  # a speaker label is a short name: "WALLACE", "Rep. Jim Jordan"
+
+
+def _topic(t: Tree, tok: Token, *rels: str) -> Token | None:
+    """A "of/about/over/on/that/to/for" phrase of ``tok`` after it."""
+    for k in t.children(tok, *rels):
+        marks = {c.lemma.lower() for c in t.children(k, "case", "mark")}
+        if k.start > tok.start and marks & cues.LEARNED_TOPIC_WORDS:
+            return k
+    return None
+
+
+def _verb_parts(t: Tree, tok: Token) -> tuple[set[int] | None, set[int] | None]:
+    """(content ids, source ids) of a verb or adjective cue."""
+    content = next((t.subtree(k) for k in t.children(tok, *_CLAUSE) if k.start > tok.start), None)
+    if content is None:  # "voiced concerns about the nominee", "accused Trump of lying": the object and the topic
+        parts = [k for k in (t.child(tok, "obj"), _topic(t, tok, "obl", "advcl", "ccomp")) if k is not None]
+        content = set().union(*(t.subtree(k) for k in parts)) if parts else None
+    source, passive = subject_of(t, tok)
+    if content is None and passive:
+        subj = t.child(tok, "nsubj")
+        content = t.subtree(subj) if subj is not None else None
+    return content, source
+
+
+def _noun_parts(t: Tree, tok: Token) -> tuple[set[int] | None, set[int] | None]:
+    """(content ids, source ids) of a noun cue."""
+    clause = next((k for k in t.children(tok, *_NOUN_CLAUSE) if k.start > tok.start), None)
+    chosen = clause or _topic(t, tok, "nmod", "acl")
+    content = t.subtree(chosen) if chosen is not None else None
+    owner = t.child(tok, "nmod:poss") or next(
+        (k for k in t.children(tok, "nmod") if any(c.lemma.lower() == "by" for c in t.children(k, "case"))), None
+    )
+    source = t.subtree(owner) - {c.id for c in t.children(owner, "case")} if owner is not None else None
+    head = t.head(tok)
+    if source is None and head is not None and tok.deprel == "obj" and head.upos == "VERB":
+        source, _ = subject_of(t, head)
+    return content, source
+
+
+def _label_parts(t: Tree, tok: Token) -> tuple[set[int] | None, set[int] | None]:
+    """(content ids, source ids) of a speaker label: the words before the colon, the rest after it."""
+    before = {x.id for x in t.tokens if x.id < tok.id}
+    after = {x.id for x in t.tokens if x.id > tok.id}
+    words = [x for x in t.tokens if x.id in before and x.upos != "PUNCT"]
+    if not words or len(words) > MAX_LABEL_WORDS or not any(x.upos in ("PROPN", "NOUN", "PRON") for x in words):
+        return None, None
+    if any(x.upos in ("VERB", "AUX") and x.text[:1].islower() for x in words):
+        return None, None  # "The governor said:": the verb's frame, not a label
+    return (after or None), before
+
+
+def learned_frame(t: Tree, tok: Token, quotes: list[tuple[int, int]]) -> Candidate | None:
+    """A frame for one learned cue token, or None when the tree gives it no content."""
+    if negated(t, tok):
+        return None
+    if tok.text in DASHES:
+        content_ids, source_ids = _label_parts(t, tok)
+        kind = FrameKind.label
+    elif tok.upos in ("NOUN", "PROPN") and tok.deprel not in _TIME_RELS:
+        content_ids, source_ids = _noun_parts(t, tok)
+        kind = FrameKind.nominal if tok.lemma.lower() in cues.SPEECH_NOUNS else FrameKind.stance
+    elif tok.upos in ("VERB", "ADJ", "AUX"):
+        content_ids, source_ids = _verb_parts(t, tok)
+        speech = tok.lemma.lower() in cues.SAY_LEMMAS or tok.text.lower() in cues.learned_cue_forms()
+        kind = FrameKind.verb if speech else FrameKind.stance
+    else:
+        return None
+    if not content_ids:
+        return None
+    cue = (tok.start, tok.end)
+    content = t.char_span(content_ids - {tok.id} - (source_ids or set()))
+    if content is None or (content[0] < cue[1] and cue[0] < content[1]):
+        return None
+    source = glue(t.text, t.char_span(source_ids)) if source_ids else None
+    if source is not None and source[0] < cue[1] and cue[0] < source[1]:
+        source = None
+    return Candidate(cue, source, extend_to_quote(glue(t.text, content), quotes), kind, t.index)
+
+
+def scored_frames(trees: list[Tree], quotes: list[tuple[int, int]], rule_frames: list[Candidate]) -> list[Candidate]:
+    """The rule frames the learned scorer keeps, and the frames it adds. Every candidate token is
+    scored: a rule frame of ``SCORED_KINDS`` gets its best cue word's score as its confidence and is
+    dropped under ``cues.RULE_VETO`` (credits, floating quotes and possessives keep 1.0); a token
+    over ``cues.LEARNED_CUE`` that no rule frame uses as its cue makes a frame of its own
+    (``learned_frame``), unless a word it governs or its head is already such a cue."""
+    scorer = cue_scorer()
+    if scorer is None:
+        return rule_frames
+    tokens = [(t, tok) for t in trees for tok in t.tokens if is_candidate(tok)]
+    scores = scorer.scores([token_features(t, tok, quotes) for t, tok in tokens])
+    by_start = {tok.start: p for (_, tok), p in zip(tokens, scores, strict=True)}
+    for f in rule_frames:
+        inside = [p for start, p in by_start.items() if f.cue[0] <= start < f.cue[1]]
+        if inside and f.kind in SCORED_KINDS:
+            f.confidence = max(inside)
+    rule_frames = [f for f in rule_frames if f.confidence >= cues.RULE_VETO]
+    taken = [f.cue for f in rule_frames]
+    new: list[Candidate] = []
+    cue_ids: set[tuple[int, int]] = set()
+    ranked = sorted(zip(tokens, scores, strict=True), key=lambda x: -x[1])
+    for (t, tok), p in ranked:
+        if p < cues.LEARNED_CUE:
+            break
+        if any(a <= tok.start < b for a, b in taken):
+            continue
+        near = {(t.index, tok.head)} | {(t.index, k.id) for k in t.kids.get(tok.id, [])}
+        if near & cue_ids:
+            continue
+        frame = learned_frame(t, tok, quotes)
+        if frame is not None:
+            frame.confidence = p
+            new.append(frame)
+            cue_ids.add((t.index, tok.id))
+    return rule_frames + new

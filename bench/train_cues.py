@@ -23,7 +23,16 @@ import lightgbm
 import numpy as np
 
 from citetrace.attribution import find_quotes, is_boilerplate
-from citetrace.attribution.learned import FEATURES, MODEL, CueScorer, is_candidate, token_features
+from citetrace.attribution.learned import (
+    DENSE,
+    FEATURES,
+    MODEL,
+    VECTORS,
+    CueScorer,
+    LemmaVectors,
+    is_candidate,
+    token_features,
+)
 from citetrace.corpus import read_document
 from citetrace.gold import read_brat_folder
 from citetrace.nlp import Parser, default_cache_dir
@@ -31,10 +40,10 @@ from citetrace.tree import Tree
 
 HOLD_OUT_EVERY = 7  # bench/heldout_train.py holds out the same documents
 MIN_COUNT = 5  # features seen in fewer training tokens are dropped
-MAX_TREES = 1000
+MAX_TREES = 600
 PARAMS = {
     "objective": "binary",
-    "learning_rate": 0.1,
+    "learning_rate": 0.15,
     "num_leaves": 31,
     "min_data_in_leaf": 20,
     "feature_fraction": 0.5,
@@ -47,8 +56,8 @@ PARAMS = {
 }
 
 
-def examples(folder: Path) -> list[tuple[str, list[list[str]], list[int]]]:
-    """(document, feature rows, labels) of every training document, sorted by name."""
+def examples(folder: Path) -> list[tuple[str, list[list[str]], list[int], list[str]]]:
+    """(document, feature rows, labels, lemmas) of every training document, sorted by name."""
     parser = Parser(None, cache_dir=default_cache_dir(), doc_timeout=None)
     gold = sorted(read_brat_folder(folder), key=lambda g: g.document.removesuffix(".txt"))  # as heldout_train.py
     docs = [read_document(folder / "text" / g.document) for g in gold]
@@ -57,7 +66,7 @@ def examples(folder: Path) -> list[tuple[str, list[list[str]], list[int]]]:
     for g, d, p in zip(gold, docs, parses, strict=True):
         cue_spans = [piece for f in g.frames for piece in f.cue.pieces]
         quotes = find_quotes(d.text)
-        rows, labels = [], []
+        rows, labels, lemmas = [], [], []
         for i, s in enumerate(p.sentences):
             if not s.tokens or is_boilerplate(d.text, s):
                 continue
@@ -65,8 +74,9 @@ def examples(folder: Path) -> list[tuple[str, list[list[str]], list[int]]]:
             for tok in s.tokens:
                 if is_candidate(tok):
                     rows.append(token_features(t, tok, quotes))
+                    lemmas.append(tok.lemma.lower())
                     labels.append(int(any(a < tok.end and tok.start < b for a, b in cue_spans)))
-        out.append((g.document, rows, labels))
+        out.append((g.document, rows, labels, lemmas))
     return out
 
 
@@ -79,20 +89,41 @@ def report(y: np.ndarray, p: np.ndarray) -> None:
         print(f"held-out tokens, threshold {threshold}: P {prec:.3f} R {rec:.3f} F1 {f1:.3f}", file=sys.stderr)
 
 
+def fit_vectors(fit: list) -> np.ndarray:
+    """The lemma-vector rows (``LemmaVectors``) from the training documents: the mean unit vector of
+    the lemmas of cue tokens and of the other tokens, then the 16 main directions of the distinct
+    lemmas' vectors (SVD of the centred matrix)."""
+    vectors = LemmaVectors(np.zeros((DENSE, 256), dtype=np.float32))
+    lemmas = [x for *_, ls in fit for x in ls]
+    labels = np.array([y for _, _, ys, _ in fit for y in ys])
+    distinct = sorted(set(lemmas))
+    unit = dict(zip(distinct, vectors.embed(distinct), strict=True))
+    all_vectors = np.array([unit[x] for x in lemmas])
+    cue, other = all_vectors[labels == 1].mean(0), all_vectors[labels == 0].mean(0)
+    matrix = np.array([unit[x] for x in distinct])
+    _, _, vt = np.linalg.svd(matrix - matrix.mean(0), full_matrices=False)
+    rows = [cue / np.linalg.norm(cue), other / np.linalg.norm(other), *vt[: DENSE - 2]]
+    return np.array(rows, dtype=np.float32)
+
+
 def main(folder: Path, dest: Path) -> None:
     docs = examples(folder)
     fit = [d for i, d in enumerate(docs) if i % HOLD_OUT_EVERY]
     held = [d for i, d in enumerate(docs) if not i % HOLD_OUT_EVERY]
-    counts = Counter(x for _, rows, _ in fit for row in rows for x in set(row))
+    counts = Counter(x for _, rows, _, _ in fit for row in rows for x in set(row))
     features = sorted(x for x, n in counts.items() if n >= MIN_COUNT and "\n" not in x)
-    scorer_cols = CueScorer.columns_of(features)
-    x_fit = scorer_cols.matrix([row for _, rows, _ in fit for row in rows])
-    y_fit = np.array([y for _, _, labels in fit for y in labels])
-    x_held = scorer_cols.matrix([row for _, rows, _ in held for row in rows])
-    y_held = np.array([y for _, _, labels in held for y in labels])
+    rows = fit_vectors(fit)
+    scorer_cols = CueScorer.columns_of(features, LemmaVectors(rows))
+
+    def matrix(part: list):
+        return scorer_cols.matrix([r for _, rs, _, _ in part for r in rs], [x for *_, ls in part for x in ls])
+
+    x_fit, x_held = matrix(fit), matrix(held)
+    y_fit = np.array([y for _, _, labels, _ in fit for y in labels])
+    y_held = np.array([y for _, _, labels, _ in held for y in labels])
     print(
         f"{len(fit)} training documents, {len(y_fit)} tokens ({int(y_fit.sum())} in cues), {len(features)} "
-        f"features; {len(held)} held out ({len(y_held)} tokens)",
+        f"features + {DENSE} lemma-vector columns; {len(held)} held out ({len(y_held)} tokens)",
         file=sys.stderr,
     )
     train_set = lightgbm.Dataset(x_fit, y_fit, free_raw_data=False)
@@ -112,7 +143,9 @@ def main(folder: Path, dest: Path) -> None:
     used = booster.feature_importance("split", iteration=booster.best_iteration)
     lines = [f"{i}\t{name}" for i, name in enumerate(features) if used[i]]
     (dest / Path(FEATURES).name).write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{len(lines)} of {len(features)} features used", file=sys.stderr)
+    np.save(dest / Path(VECTORS).name, rows)
+    dense_splits = int(used[len(features) :].sum())
+    print(f"{len(lines)} of {len(features)} features used; {dense_splits} splits on lemma vectors", file=sys.stderr)
 
 
 if __name__ == "__main__":

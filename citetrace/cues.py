@@ -255,7 +255,7 @@ TOPIC_PREPOSITIONS = frozenset("on about of".split())  # "warned about X", "spok
 
 # The learned cue scorer (attribution.learned, attribution.generic)
 LEARNED_CUE = 0.45  # a token scoring this or more is a cue even where no rule makes a frame (chosen on held-out train)
-RULE_VETO = 0.4  # a rule frame whose cue words all score below this is dropped (chosen on held-out train)
+RULE_VETO = 0.3  # a rule frame whose cue words all score below this is dropped (chosen on held-out train)
 LEARNED_TOPIC_WORDS = frozenset("of about over on that to for against with".split())  # "critical of", "plan to"
 SPEECH_NOUNS = frozenset(
     """statement claim remark remarks comment comments report interview tweet speech announcement allegation
@@ -265,5 +265,10 @@ SPEECH_NOUNS = frozenset(
     complaint admission confirmation explanation declaration call appeal charge attack""".split()
 )
 
+TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december today yesterday tonight tomorrow week month year day morning afternoon
+    evening night weekend last this next ago earlier later recently""".split()
+)
 NEGATIONS = frozenset("not never n't".split())
 ARTICLES = frozenset("the a an".split())

@@ -44,6 +44,11 @@ def _words(text: str, pieces: Pieces) -> set[int]:
     return {m.start() for s, e in pieces for m in _WORD.finditer(text, s, e)}
 
 
+def _content(frame: Frame) -> list[tuple[int, int]]:
+    """A predicted frame's content pieces: its content and the quotes that go on after it."""
+    return [(frame.content.start, frame.content.end)] + [(m.start, m.end) for m in frame.more_content]
+
+
 def _pieces(span) -> list[tuple[int, int]]:
     if span is None:
         return []
@@ -104,14 +109,14 @@ def score(
         frames_tp += len(pairs)
         for p in pred:
             src[1] += len(_words(text, _pieces(p.source)))
-            cnt[1] += len(_words(text, _pieces(p.content)))
+            cnt[1] += len(_words(text, _content(p)))
         for g in gdoc.frames:
             src[2] += len(_words(text, _pieces(g.source)))
             cnt[2] += len(_words(text, _pieces(g.content)))
         for p, g in pairs:
             ps, gs = _pieces(p.source), _pieces(g.source)
             psw, gsw = _words(text, ps), _words(text, gs)
-            pcw, gcw = _words(text, _pieces(p.content)), _words(text, g.content.pieces)
+            pcw, gcw = _words(text, _content(p)), _words(text, g.content.pieces)
             src[0] += len(psw & gsw)
             cnt[0] += len(pcw & gcw)
             for acc, pw, gw in ((m_src, psw, gsw), (m_cnt, pcw, gcw)):
@@ -119,7 +124,7 @@ def score(
                 acc[1] += len(pw)
                 acc[2] += len(gw)
             same_source = (not ps and not gs) or _overlap(ps, gs) > 0
-            if same_source and _overlap(_pieces(p.content), g.content.pieces) > 0:
+            if same_source and _overlap(_content(p), g.content.pieces) > 0:
                 full_tp += 1
             if g.canonical is not None:
                 canon_n += 1

@@ -88,6 +88,7 @@ class Frame(_Model):
     cue: Span
     source: SourceMention | None
     content: Span
+    more_content: list[Span] = Field(default_factory=list, description="Quotes going on in the same paragraph.")
     parent: str | None = None
     channel: Span | None = None
 
@@ -205,10 +206,7 @@ class CanonicalSource(_Model):
     kind: SourceKind
     aliases: list[str] = Field(description="Every way the source is written in the corpus, sorted.")
     part_of: str | None = Field(default=None, description="The larger source it is part of (BBC Monitoring -> BBC).")
-    affiliation: str | None = Field(
-        default=None,
-        description="For a person: the outlet or group named with them (BBC journalist Mina Al-Lami -> BBC).",
-    )
+    affiliation: str | None = Field(default=None, description="A person's outlet or group (BBC's Mina Al-Lami -> BBC).")
     documents: list[str] = Field(description="Documents that mention the source, sorted.")
 
 

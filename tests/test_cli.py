@@ -54,7 +54,17 @@ def test_run_writes_frames_and_diagrams(run_out: Path) -> None:
         assert set(obj) == {"document", "outlet", "frames"}
         text = (CORPUS / obj["document"]).read_text(encoding="utf-8")
         for f in obj["frames"]:
-            assert set(f) == {"id", "kind", "confidence", "cue", "source", "content", "parent", "channel"}
+            assert set(f) == {
+                "id",
+                "kind",
+                "confidence",
+                "cue",
+                "source",
+                "content",
+                "more_content",
+                "parent",
+                "channel",
+            }
             assert f["kind"] in {k.value for k in FrameKind} and 0.0 <= f["confidence"] <= 1.0
             assert f["confidence"] == 1.0 or f["kind"] not in ("credit", "quote", "possessive")
             assert text[f["cue"]["start"] : f["cue"]["end"]] == f["cue"]["text"]

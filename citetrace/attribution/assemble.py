@@ -143,6 +143,7 @@ def extract_frames(document: Document, parsed: ParsedDocument) -> list[Frame]:
                 cue=_span(text, f.cue),
                 source=source,
                 content=_span(text, f.content),
+                more_content=[_span(text, piece) for piece in f.more],
                 parent=None if (p := parents[i]) is None else f"f{p + 1}",
                 channel=_span(text, f.channel) if f.channel else None,
             )

@@ -20,3 +20,4 @@ class Candidate:
     source_kind: SourceKind = SourceKind.unknown
     children: list[int] = field(default_factory=list)
     confidence: float = 1.0
+    more: list[tuple[int, int]] = field(default_factory=list)  # quotes going on in the same paragraph

@@ -3,9 +3,9 @@ score passes ``cues.LEARNED_CUE`` and that no rule frame already uses as its cue
 
 Content and source come from the tree, the same way for every word of a class:
 
-- a verb or adjective: its clause, object, infinitive or topic phrase ("cited Trump's past
-  references", "respect him", "critical of the plan"), else the quote beside it; the source is its
-  subject (through coordination and control) or a passive's agent;
+- a verb or adjective: its clause or infinitive, else its object together with a topic phrase
+  ("cited Trump's past references", "voiced concerns about the nominee", "critical of the plan");
+  the source is its subject (through coordination and control), a passive's content its subject;
 - a noun: its clause, infinitive or "of/about/over" phrase ("the claim that ...", "his plan to ...",
   "criticism of ..."); the source is its possessor ("his plan"), its "by" phrase, or the subject
   of the verb it is the object of ("Clinton made the claim");
@@ -90,7 +90,7 @@ def learned_frame(t: Tree, tok: Token, quotes: list[tuple[int, int]]) -> Candida
     if tok.text in DASHES:
         content_ids, source_ids = _label_parts(t, tok)
         kind = FrameKind.label
-    elif tok.upos in ("NOUN", "PROPN") and tok.deprel not in _TIME_RELS:
+    elif tok.upos == "NOUN" and tok.deprel not in _TIME_RELS:
         content_ids, source_ids = _noun_parts(t, tok)
         kind = FrameKind.nominal if tok.lemma.lower() in cues.SPEECH_NOUNS else FrameKind.stance
     elif tok.upos in ("VERB", "ADJ", "AUX"):
@@ -121,7 +121,8 @@ def scored_frames(trees: list[Tree], quotes: list[tuple[int, int]], rule_frames:
     if scorer is None:
         return rule_frames
     tokens = [(t, tok) for t in trees for tok in t.tokens if is_candidate(tok)]
-    scores = scorer.scores([token_features(t, tok, quotes) for t, tok in tokens])
+    rows = [token_features(t, tok, quotes) for t, tok in tokens]
+    scores = scorer.scores(rows, [tok.lemma.lower() for _, tok in tokens])
     by_start = {tok.start: p for (_, tok), p in zip(tokens, scores, strict=True)}
     for f in rule_frames:
         inside = [p for start, p in by_start.items() if f.cue[0] <= start < f.cue[1]]

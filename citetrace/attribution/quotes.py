@@ -43,7 +43,8 @@ def quote_frames(
         last = max(earlier, key=lambda f: f.cue[0]) if earlier else None
         source = last.source if last else None
         if last is not None and "\n" not in text[max(last.cue[1], last.content[1]) : qs]:
-            continue  # the same paragraph goes on quoting the same speaker: part of that frame, not a new one
+            last.more.append((qs, qe))  # the same paragraph goes on quoting the same speaker: that frame's
+            continue
         cue = (qs, qs + 1)
         colon = len(text[:qs].rstrip()) - 1
         intro = next((t for t in trees if t.span[0] <= colon < t.span[1]), None)

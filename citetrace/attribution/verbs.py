@@ -158,7 +158,12 @@ def verb_frames(t: Tree, quotes: list[tuple[int, int]]) -> list[Candidate]:
         core, _ = status
         lemma = tok.lemma.lower()
         cue, content_ids, inverted = _complement(t, tok, core)
+        if content_ids is not None and _only_time(t, content_ids - {tok.id}):
+            content_ids = None  # "said Friday": when, not what
         source_ids, content_ids, content_span = _speaker(t, tok, core, content_ids, inverted, quotes)
+        if content_span is None and source_ids and content_ids and _apposition(t, content_ids, source_ids):
+            # "“...,” said Dan Conston, a senior adviser": the quote beside the speaker, not the apposition
+            content_span = _adjacent_quote(t, tok, source_ids, quotes)
         if content_ids is None:
             continue
         if not core and (source_ids is None or lemma in cues.NEEDS_CONTENT and not content_ids):
@@ -177,6 +182,23 @@ def verb_frames(t: Tree, quotes: list[tuple[int, int]]) -> list[Candidate]:
             continue
         frames.append(Candidate(cue, source, extend_to_quote(glue(t.text, content), quotes), FrameKind.verb, t.index))
     return frames
+
+
+def _apposition(t: Tree, content_ids: set[int], source_ids: set[int]) -> bool:
+    """Whether the content is an apposition to the source ("X, a senior adviser"), as the tree says or
+    as it reads: a phrase without a verb right after the source and a comma."""
+    words = [t.by_id[i] for i in sorted(content_ids) if t.by_id[i].upos != "PUNCT"]
+    if not words or any(w.deprel == "appos" and w.head in source_ids for w in words):
+        return True
+    if any(w.upos in ("VERB", "AUX") for w in words):
+        return False
+    return t.text[t.by_id[max(source_ids)].end : words[0].start].strip() == ","
+
+
+def _only_time(t: Tree, ids: set[int]) -> bool:
+    """Whether the words are only a time ("Friday", "last month", "on Thursday")."""
+    words = [t.by_id[i] for i in ids if t.by_id[i].upos not in ("PUNCT", "ADP", "DET")]
+    return bool(words) and all(w.lemma.lower() in cues.TIME_WORDS or w.upos == "NUM" for w in words)
 
 
 def _adjacent_quote(t: Tree, tok: Token, source_ids: set[int], quotes: list[tuple[int, int]]) -> tuple[int, int] | None:

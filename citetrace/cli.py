@@ -24,8 +24,8 @@ from rich.table import Table
 from citetrace import __version__
 from citetrace.dot import hop_label
 from citetrace.errors import CitetraceError, UsageError
-from citetrace.evaluate import evaluate
-from citetrace.models import FrameKind
+from citetrace.evaluate import evaluate, evaluate_provenance
+from citetrace.models import FrameKind, ProvenanceReport
 from citetrace.nlp import DOC_TIMEOUT_S, MODELS_ENV, Parser, default_cache_dir
 from citetrace.outdir import check_out
 from citetrace.pipeline import extract_corpus, keep_frames, trace_corpus
@@ -329,11 +329,22 @@ def eval_command(
         Path | None, typer.Option("--docs", help="Folder of the annotated documents (for JSONL gold).")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    provenance: Annotated[
+        Path | None,
+        typer.Option(
+            "--provenance",
+            help="Score the provenance stage instead (wire copies, hat tips) against this metadata table "
+            "(TSV/CSV: filename, wire, credit) for the texts of GOLD; nothing is parsed.",
+        ),
+    ] = None,
     models: ModelsOpt = None,
     cache: CacheOpt = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
     """Score extracted frames against gold annotations (precision, recall, F1)."""
+    if provenance is not None:
+        _print_provenance(evaluate_provenance(docs or gold, provenance), gold, as_json)
+        return
     report = evaluate(gold, docs, _parser(models, cache, no_cache))
     if as_json:
         typer.echo(json.dumps(report.model_dump(mode="json"), indent=2))
@@ -358,3 +369,16 @@ def eval_command(
         out_console.print(
             f"canonical source accuracy {report.canonical_accuracy:.3f}, kind accuracy {report.kind_accuracy:.3f}"
         )
+
+
+def _print_provenance(report: ProvenanceReport, gold: Path, as_json: bool) -> None:
+    if as_json:
+        typer.echo(json.dumps(report.model_dump(mode="json"), indent=2))
+        return
+    table = Table(title=f"{gold}: provenance of {report.documents} documents")
+    for col in ("kind", "predicted", "in the table", "right", "precision", "recall", "F1"):
+        table.add_column(col)
+    for kind, s in report.scores.items():
+        table.add_row(kind.value, *(f"{n:g}" for n in (s.predicted, s.gold, s.tp)), *(f"{n:.3f}" for n in s.prf))
+    out_console.print(table)
+    out_console.print(f"credited in the text, nothing in the table: {report.no_provenance_given_some} documents")

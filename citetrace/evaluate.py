@@ -15,6 +15,7 @@ Matching rules (docs/accuracy.md):
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -28,6 +29,8 @@ from citetrace.models import (
     GoldDocument,
     GoldFrame,
     GoldSpan,
+    ProvenanceKind,
+    ProvenanceReport,
     Score,
 )
 
@@ -158,3 +161,64 @@ def evaluate(gold: Path, docs_dir: Path | None, parser) -> EvalReport:
     parses = parser.parse([d.text for d in documents])
     predictions = {d.name: frames_of(d, p) for d, p in zip(documents, parses, strict=True)}
     return score(gold_docs, predictions, {d.name: d.text for d in documents})
+
+
+NO_VALUE = frozenset({"", "none", "na", "n/a", "null"})
+HAT_TIP = re.compile(r"^\s*(?:[Hh]/[Tt]|[Vv]ia):?\s*(?P<source>.+?)[\s.]*$")
+SCORED_KINDS = (ProvenanceKind.wire, ProvenanceKind.hat_tip)
+
+
+def read_provenance_table(path: Path) -> dict[str, set[tuple[ProvenanceKind, str]]]:
+    """A metadata table (TSV or CSV with a header: ``filename`` or ``document``, ``wire``, ``credit``):
+    document file name -> the (kind, source) pairs it credits; "None"/"NA"/empty credit nothing."""
+    from citetrace.provenance import canonical
+
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GoldError(f"cannot read metadata table {path}: {exc}") from exc
+    rows = list(csv.DictReader(lines, delimiter="\t" if lines and "\t" in lines[0] else ","))
+    key = next((k for k in ("filename", "document", "file") if rows and k in rows[0]), None)
+    if key is None or "wire" not in rows[0]:
+        raise GoldError(f"{path}: expected a header with 'filename' (or 'document') and 'wire' columns")
+    table: dict[str, set[tuple[ProvenanceKind, str]]] = {}
+    for row in rows:
+        name = row[key].strip()
+        credits = set()
+        if (wire := (row.get("wire") or "").strip()).casefold() not in NO_VALUE:
+            credits.add((ProvenanceKind.wire, canonical(wire)))
+        if (m := HAT_TIP.match(row.get("credit") or "")) is not None:
+            credits.add((ProvenanceKind.hat_tip, canonical(m.group("source"))))
+        table[name if name.endswith(".txt") else f"{name}.txt"] = credits
+    return table
+
+
+def evaluate_provenance(folder: Path, table_path: Path) -> ProvenanceReport:
+    """Score ``provenance.read_provenance`` on the documents of ``folder`` (a brat gold folder's
+    ``text/`` or a folder of texts) that the table lists."""
+    from citetrace.corpus import read_document
+    from citetrace.provenance import read_provenance
+
+    table = read_provenance_table(table_path)
+    texts = folder / "text" if (folder / "text").is_dir() else folder
+    if not texts.is_dir():
+        raise GoldError(f"{folder} is not a folder of texts")
+    counts = {k: [0, 0, 0] for k in SCORED_KINDS}  # tp, predicted, gold
+    n_docs = false_credit = 0
+    for path in sorted(texts.glob("*.txt")):
+        if path.name not in table:
+            continue
+        n_docs += 1
+        gold = table[path.name]
+        found = {(p.kind, p.source) for p in read_provenance(read_document(path).text) if p.kind in SCORED_KINDS}
+        norm = {(k, s.casefold()) for k, s in gold}
+        for kind, c in counts.items():
+            c[0] += sum(1 for k, s in found if k is kind and (k, s.casefold()) in norm)
+            c[1] += sum(1 for k, _ in found if k is kind)
+            c[2] += sum(1 for k, _ in gold if k is kind)
+        false_credit += not gold and bool(found)
+    if not n_docs:
+        raise GoldError(f"{table_path} lists none of the documents in {texts}")
+    return ProvenanceReport(
+        documents=n_docs, scores={k: _score(*c) for k, c in counts.items()}, no_provenance_given_some=false_credit
+    )

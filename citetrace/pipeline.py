@@ -15,6 +15,7 @@ from citetrace.errors import InputError
 from citetrace.models import CitationGraph, Document, DocumentFrames, FrameKind, ParsedDocument
 from citetrace.naming import canonical_outlet
 from citetrace.nlp import Parser, timeout_message
+from citetrace.provenance import read_provenance
 from citetrace.registry import apply_registry, build_registry
 from citetrace.reuse import find_reuse
 from citetrace.sources import resolve_sources
@@ -36,7 +37,12 @@ class Extraction:
 def frames_of(document: Document, parsed: ParsedDocument) -> DocumentFrames:
     """Frames of one parsed document, sources resolved."""
     frames = resolve_sources(document, parsed, extract_frames(document, parsed))
-    return DocumentFrames(document=document.name, outlet=canonical_outlet(document.outlet), frames=frames)
+    return DocumentFrames(
+        document=document.name,
+        outlet=canonical_outlet(document.outlet),
+        frames=frames,
+        provenance=read_provenance(document.text),
+    )
 
 
 def keep_frames(

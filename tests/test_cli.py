@@ -51,7 +51,7 @@ def test_run_writes_frames_and_diagrams(run_out: Path) -> None:
     assert len(lines) == 5
     for line in lines:
         obj = json.loads(line)
-        assert set(obj) == {"document", "outlet", "frames"}
+        assert set(obj) == {"document", "outlet", "frames", "provenance"}
         text = (CORPUS / obj["document"]).read_text(encoding="utf-8")
         for f in obj["frames"]:
             assert set(f) == {

@@ -1,0 +1,151 @@
+"""One document: its text, its parse and its attribution frames."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import Field
+
+from citetrace.models.base import _Model
+
+
+class SourceKind(StrEnum):
+    """What kind of speaker or origin a source is."""
+
+    person = "person"
+    outlet = "outlet"
+    publication = "publication"
+    organization = "organization"
+    government = "government"
+    anonymous = "anonymous"
+    unknown = "unknown"
+
+
+class Span(_Model):
+    """A piece of a document: ``text == document_text[start:end]`` (Python string indices)."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class SourceMention(_Model):
+    """The source of a frame as written, plus the named source it resolves to and its kind."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    canonical: str
+    kind: SourceKind
+
+
+class FrameKind(StrEnum):
+    """Which family of attribution a frame is, as the extractor found it."""
+
+    verb = "verb"  # a verb of saying, reporting or believing: "Barzani said ..."
+    according = "according"  # "..., according to the BBC"
+    citing = "citing"  # "..., citing the Pentagon"
+    possessive = "possessive"  # a publication cited without a verb: "Foreign Policy's 2019 list"
+    quote = "quote"  # a floating direct quote, attributed to the last speaker before it
+    credit = "credit"  # a document credit: "Read more at DailyMail.co.uk", "RT with additional input by ..."
+    nominal = "nominal"  # a noun of speech found by the learned scorer: "the claim that ...", "his remarks on ..."
+    label = "label"  # a speaker label: "WALLACE: Let's start"
+    stance = "stance"  # a belief, feeling, plan or act (PolNeAR's wider scope): "physicians respect him"
+
+    @property
+    def reports_words(self) -> bool:
+        """Whether the frame reports what a source said or wrote (chains and diagrams use only these)."""
+        return self is not FrameKind.stance
+
+
+class Frame(_Model):
+    """One attribution: ``source`` says/reports ``content``, signalled by ``cue``.
+
+    ``parent`` is the id of the frame whose content contains this frame's cue (nesting);
+    ``channel`` is where the words were said or printed ("in an interview with Sky News Arabic").
+    """
+
+    id: str
+    kind: FrameKind
+    confidence: float = Field(default=1.0, ge=0, le=1, description="The cue scorer's probability (1.0: unscored).")
+    cue: Span
+    source: SourceMention | None
+    content: Span
+    more_content: list[Span] = Field(default_factory=list, description="Quotes going on in the same paragraph.")
+    parent: str | None = None
+    channel: Span | None = None
+
+
+class Document(_Model):
+    """An article as read from disk. Every offset in citetrace points into ``text``."""
+
+    path: str = Field(description="The path as given on the command line (or inside a folder given).")
+    name: str = Field(
+        description="The path inside the folder given ('2020/jan/a.txt'; a file given: its name), unique "
+        "within a corpus: the document's key in every output, so outputs do not depend on how paths were typed."
+    )
+    text: str
+    outlet: str | None = None
+    outlet_evidence: Span | None = Field(default=None, description="Where the text names the outlet (None: metadata).")
+    url: str | None = None
+    date: str | None = None
+    headline: str | None = Field(default=None, description="The article's headline (metadata, else its first line).")
+
+
+class Token(_Model):
+    """One syntactic word of a Stanza parse (a multi-word token's parts share its offsets)."""
+
+    id: int
+    text: str
+    lemma: str
+    upos: str
+    xpos: str | None = None
+    feats: str | None = None
+    head: int
+    deprel: str
+    start: int
+    end: int
+
+
+class Sentence(_Model):
+    tokens: list[Token]
+
+
+class ParsedDocument(_Model):
+    """Stanza's parse of one document, reduced to plain data (and cached on disk as JSON)."""
+
+    model: str = Field(description="Fingerprint of the Stanza models that made this parse.")
+    text_sha256: str = Field(description="SHA-256 of the text parsed: a cached parse is used only for that text.")
+    sentences: list[Sentence]
+
+
+class ProvenanceKind(StrEnum):
+    """How a document came from another outlet, as its first and last lines say (``provenance``)."""
+
+    wire = "wire"  # a wire copy: "WASHINGTON (AP) —", "(Reporting by ...; Editing by ...)"
+    contribution = "contribution"  # "The Associated Press contributed to this report."
+    hat_tip = "hat_tip"  # "h/t: The Hill", "via Mediaite"
+    syndication = "syndication"  # "This article originally appeared on ...", "Republished with permission of ..."
+
+
+class ProvenanceOrigin(StrEnum):
+    text = "text"  # read from the article's own lines
+    metadata = "metadata"  # given by the corpus's sidecar table or meta.json
+
+
+class Provenance(_Model):
+    """One thing a document says (or its metadata says) about where it comes from."""
+
+    kind: ProvenanceKind
+    source: str = Field(description="The credited wire or outlet, by its canonical name ('Associated Press').")
+    evidence: Span | None = Field(default=None, description="The line that says it (None: from metadata).")
+    origin: ProvenanceOrigin = ProvenanceOrigin.text
+
+
+class DocumentFrames(_Model):
+    """One line of ``frames.jsonl`` and of ``citetrace frames --json``."""
+
+    document: str
+    outlet: str | None
+    frames: list[Frame]
+    provenance: list[Provenance] = Field(default_factory=list, description="Wire, contributions, hat tips.")

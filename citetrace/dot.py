@@ -61,7 +61,8 @@ def hop_label(hop: Hop) -> str:
         return hop.cue or ""
     if hop.type is HopType.printed_in:
         return HOP_WORDS[hop.type]
-    detail = f"credit: '{hop.cue}'" if hop.type is HopType.republishes and hop.cue else hop.document
+    credit = hop.type in (HopType.republishes, HopType.copies_wire) and hop.cue
+    detail = f"credit: '{hop.cue}'" if credit else hop.document
     return f"{HOP_WORDS[hop.type]} {hop.source}" + (f" ({detail})" if detail else "")
 
 
@@ -207,7 +208,7 @@ class _Diagram:
 
 def _is_hop(hop: Hop) -> bool:
     """A hop between outlets or documents (republication, copy), not a citation."""
-    return hop.type in (HopType.republishes, HopType.copies)
+    return hop.type in (HopType.republishes, HopType.copies_wire, HopType.copies)
 
 
 def _head(chain: Chain) -> int:

@@ -39,6 +39,7 @@ from citetrace.models import (
     HopType,
     NodeType,
     ParsedDocument,
+    ProvenanceKind,
     ReusePair,
     SourceKind,
     Span,
@@ -114,18 +115,26 @@ class GraphBuilder:
         else:
             self.g.add_edge(a, b, key=key, type=type_, label=label, evidence=[evidence])
 
-    def credits(self, doc: DocumentFrames) -> list[tuple[str, Frame]]:
-        """Outlets a document republishes (its credits other than its own outlet), in text order."""
-        out: list[tuple[str, Frame]] = []
+    def credits(self, doc: DocumentFrames) -> list[tuple[str, HopType, str, Frame | None]]:
+        """Where a document's text comes from, other than its own outlet: the wire it copies (its
+        dateline or editing line, ``DocumentFrames.provenance``), then the outlets its credit lines
+        name, in text order: (outlet, hop type, the credit as printed, the credit frame)."""
+        out: list[tuple[str, HopType, str, Frame | None]] = []
+        for p in doc.provenance:
+            if p.kind is ProvenanceKind.wire and p.source != doc.outlet and p.evidence is not None:
+                out.append((p.source, HopType.copies_wire, " ".join(p.evidence.text.split()), None))
         for f in doc.frames:
             if f.kind is FrameKind.credit and f.source is not None and f.source.canonical != doc.outlet:
-                if f.source.canonical not in [c for c, _ in out]:
-                    out.append((f.source.canonical, f))
-        return out
+                out.append((f.source.canonical, HopType.republishes, credit_line(f), f))
+        first: dict[str, tuple[str, HopType, str, Frame | None]] = {}
+        for credit in out:
+            first.setdefault(credit[0], credit)
+        return list(first.values())
 
     def head(self, path: str) -> list[Hop]:
-        """How every chain of a document starts after its outlet: the outlets it republishes."""
-        return [Hop(source=c, cue=credit_line(f), type=HopType.republishes) for c, f in self.credits(self.frames[path])]
+        """How every chain of a document starts after its outlet: the wire it copies, the outlets it
+        republishes."""
+        return [Hop(source=c, cue=cue, type=t) for c, t, cue, _ in self.credits(self.frames[path])]
 
     def channel_of(self, frame: Frame) -> tuple[str | None, SourceKind | None]:
         if frame.channel is None:
@@ -143,8 +152,9 @@ class GraphBuilder:
                 self.edge(
                     did, self.source_node(doc.outlet), EdgeType.published_by, None, self.evidence(path, note="outlet")
                 )
-            for outlet, f in self.credits(doc):
-                self.edge(did, self.source_node(outlet), EdgeType.republishes, credit_line(f), self.evidence(path, f))
+            for outlet, hop, cue, f in self.credits(doc):
+                edge = EdgeType.copies_wire if hop is HopType.copies_wire else EdgeType.republishes
+                self.edge(did, self.source_node(outlet), edge, cue, self.evidence(path, f, note=None if f else cue))
             by_id = {f.id: f for f in doc.frames}
             for f in doc.frames:
                 if f.kind is FrameKind.credit:
@@ -200,7 +210,7 @@ class GraphBuilder:
     def cycles(self) -> list[list[str]]:
         sub = nx.DiGraph()
         for a, b, data in self.g.edges(data=True):
-            if data["type"] in (EdgeType.cites, EdgeType.republishes, EdgeType.spoke_through):
+            if data["type"] in (EdgeType.cites, EdgeType.republishes, EdgeType.copies_wire, EdgeType.spoke_through):
                 sub.add_edge(self.g.nodes[a]["label"], self.g.nodes[b]["label"])
         return sorted(sorted(c) for c in nx.simple_cycles(sub))
 

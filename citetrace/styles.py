@@ -40,6 +40,7 @@ FLAG_HELP: dict[FlagType, str] = {
 }
 HOP_WORDS: dict[HopType, str] = {
     HopType.republishes: "republishes",
+    HopType.copies_wire: "copies the wire",
     HopType.copies: "copies",
     HopType.cites: "cites",
     HopType.printed_in: "printed in",
@@ -51,6 +52,7 @@ class Look(StrEnum):
     """What an edge of a diagram means; each is drawn one way (``LOOKS``)."""
 
     republishes = "republishes"
+    copies_wire = "copies_wire"
     copies = "copies"
     cites = "cites"
     nested = "nested"
@@ -68,6 +70,7 @@ class EdgeLook:
 
 LOOKS: dict[Look, EdgeLook] = {
     Look.republishes: EdgeLook("bold", "#b05000", "republishes: its credit line names that outlet"),
+    Look.copies_wire: EdgeLook("bold", "#7a3e9d", "copies the wire: the story is a wire service's (its dateline)"),
     Look.copies: EdgeLook("bold,dashed", "#b05000", "copies: takes over passages of that text"),
     Look.shares_text: EdgeLook("dashed", "#b05000", "shares text, who copied whom undecided", "none"),
     Look.cites: EdgeLook("solid", "#555555", "the claim's source, labelled by the cue (“said”)"),
@@ -76,6 +79,7 @@ LOOKS: dict[Look, EdgeLook] = {
 }
 HOP_LOOK: dict[HopType, Look] = {
     HopType.republishes: Look.republishes,
+    HopType.copies_wire: Look.copies_wire,
     HopType.copies: Look.copies,
     HopType.cites: Look.cites,
     HopType.printed_in: Look.printed_in,

@@ -26,3 +26,22 @@ def test_channel_is_kept_and_the_speaker_is_primary(graph_of) -> None:
     (chain,) = g.chains
     assert chain.primary == "Masoud Barzani" and chain.channel == "Sky News Arabic"
     assert any(e.type == EdgeType.spoke_through and e.target == "src:Sky News Arabic" for e in g.edges)
+
+
+def test_a_wire_copy_chains_through_the_wire(graph_of) -> None:
+    g = graph_of(
+        "Campaign ads.\n\nWASHINGTON (AP) — The Trump campaign said it would spend $140 million on ads.\n",
+        outlets=("Breitbart",),
+    )
+    (chain,) = g.chains
+    assert chain.path == ["Breitbart", "Associated Press", "Trump campaign"]
+    assert [h.type for h in chain.hops] == [HopType.copies_wire, HopType.cites]
+    assert chain.hops[0].cue == "WASHINGTON (AP) —" and chain.primary == "Trump campaign"
+    (wire,) = [e for e in g.edges if e.type == EdgeType.copies_wire]
+    assert wire.target == "src:Associated Press" and wire.label == "WASHINGTON (AP) —"
+
+
+def test_an_attribution_to_a_wire_is_no_wire_copy(graph_of) -> None:
+    g = graph_of("Senate delays vote.\n\nThe senator told Reuters on Monday that she would vote no.\n")
+    assert not [e for e in g.edges if e.type == EdgeType.copies_wire]
+    assert all(h.type is not HopType.copies_wire for c in g.chains for h in c.hops)

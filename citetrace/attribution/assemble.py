@@ -11,7 +11,8 @@ from citetrace.attribution.phrases import according_frames, citing_frames, posse
 from citetrace.attribution.quotes import WORD_RE, credit_frames, find_quotes, quote_frames
 from citetrace.attribution.source_phrase import source_phrase
 from citetrace.attribution.verbs import verb_frames
-from citetrace.models import Document, Frame, FrameKind, ParsedDocument, Sentence, SourceMention, Span
+from citetrace.models import Document, Frame, FrameKind, ParsedDocument, ProvenanceKind, Sentence, SourceMention, Span
+from citetrace.provenance import read_provenance
 from citetrace.tree import Tree
 
 
@@ -108,6 +109,14 @@ def is_boilerplate(text: str, sentence: Sentence) -> bool:
     return whole_line and not line.rstrip("\"\u201d'\u2019 ").endswith((".", "!", "?", ":"))
 
 
+def _after_dateline(span: tuple[int, int], datelines: list[tuple[int, int]]) -> tuple[int, int]:
+    """A source that starts in a dateline starts after it ("WASHINGTON (AP) — The Trump campaign said")."""
+    for start, end in datelines:
+        if start <= span[0] < end < span[1]:
+            return end, span[1]
+    return span
+
+
 def extract_frames(document: Document, parsed: ParsedDocument) -> list[Frame]:
     """All attribution frames of a document, in text order, with ids f1, f2, ..."""
     text = document.text
@@ -126,9 +135,14 @@ def extract_frames(document: Document, parsed: ParsedDocument) -> list[Frame]:
     parents = _parents(raw)
     frames = []
     starts = [t.span[0] for t in trees]
+    datelines = [
+        (p.evidence.start, p.evidence.end)
+        for p in read_provenance(text)
+        if p.kind is ProvenanceKind.wire and p.evidence
+    ]
     for i, f in enumerate(raw):
         source = None
-        phrase = source_phrase(trees, starts, f.source) if f.source is not None else None
+        phrase = source_phrase(trees, starts, _after_dateline(f.source, datelines)) if f.source is not None else None
         if phrase is not None:
             f.source = phrase
             s_text = text[f.source[0] : f.source[1]]

@@ -102,6 +102,7 @@ class Evidence(_Model):
 class EdgeType(StrEnum):
     published_by = "published_by"  # document -> its outlet
     republishes = "republishes"  # document -> credited outlet ("RT with additional input by ...")
+    copies_wire = "copies_wire"  # document -> the wire whose story it is (dateline, editing line)
     copies = "copies"  # document -> document it shares passages with (direction known)
     shares_text = "shares_text"  # document -- document, direction undecided
     contains = "contains"  # document -> claim
@@ -158,6 +159,7 @@ class HopType(StrEnum):
     """What one step of a chain is."""
 
     republishes = "republishes"  # the outlet republishes another outlet's article (a credit line)
+    copies_wire = "copies_wire"  # the document is a wire service's story ("WASHINGTON (AP) —")
     copies = "copies"  # the document copied a passage from another document (direction known)
     cites = "cites"  # a source is cited for the claim (by the outlet, or by the source before it)
     printed_in = "printed_in"  # the source's words were printed in a publication: the written original

@@ -2,6 +2,10 @@
 nothing, through the whole pipeline (``citetrace run`` without the diagrams).
 
     python bench/provenance_edges.py ../shared/gold/polnear ../shared/gold/polnear/metadata.tsv
+    python bench/provenance_edges.py ../shared/gold/polnear ../shared/gold/polnear/metadata.tsv --meta
+
+With ``--meta`` the articles are linked into a temporary folder beside a copy of the table as
+``meta.tsv`` (the sidecar a user would give); without it only the text speaks.
 
 Takes every train and dev article whose metadata names a wire, and as many that name neither a wire
 nor a credit (the first ones by name), and prints: wire copies whose graph has a "copies the wire"
@@ -11,7 +15,9 @@ wire" or "copies" edge. Parses come from the cache ($CITETRACE_CACHE; models fro
 
 from __future__ import annotations
 
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from citetrace.evaluate import read_provenance_table
@@ -22,12 +28,19 @@ from citetrace.pipeline import trace_corpus
 CREDIT_EDGES = (EdgeType.republishes, EdgeType.copies_wire, EdgeType.copies)
 
 
-def main(polnear: Path, table_path: Path) -> None:
+def main(polnear: Path, table_path: Path, sidecar: bool) -> None:
     table = read_provenance_table(table_path)
     texts = {p.name: p for split in ("train", "dev") for p in sorted((polnear / split / "text").glob("*.txt"))}
     wired = sorted(n for n in texts if any(k is ProvenanceKind.wire for k, _ in table.get(n, ())))
     bare = sorted(n for n in texts if n in table and not table[n])[: len(wired)]
-    result = trace_corpus([texts[n] for n in wired + bare], Parser(None, cache_dir=default_cache_dir()))
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = [texts[n] for n in wired + bare]
+        if sidecar:
+            for p in paths:
+                (Path(tmp) / p.name).symlink_to(p.resolve())
+            shutil.copy(table_path, Path(tmp) / "meta.tsv")
+            paths = [Path(tmp)]
+        result = trace_corpus(paths, Parser(None, cache_dir=default_cache_dir()))
     assert result.graph is not None
     edges: dict[str, set[tuple[EdgeType, str]]] = {n: set() for n in wired + bare}
     for e in result.graph.edges:
@@ -44,4 +57,4 @@ def main(polnear: Path, table_path: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(sys.argv[2]))
+    main(Path(sys.argv[1]), Path(sys.argv[2]), "--meta" in sys.argv[3:])

@@ -7,13 +7,15 @@ Metadata comes from an optional ``meta.json`` beside the articles::
 
     {"004_0ba3056f8378de2f.txt": {"outlet": "PressTV", "url": "...", "date": "2020-02-12"}}
 
-and otherwise from credits in the text ("Welcome to Global Village Space", "Read more at
+or from a table ``meta.tsv`` / ``meta.csv`` (a ``filename`` column, then outlet, url, date,
+headline, wire, credit), and otherwise from credits in the text ("Welcome to Global Village Space", "Read more at
 DailyMail.co.uk", "RT. com / ABC Flash Point News"), or from an HTML page's own metadata.
 """
 
 from __future__ import annotations
 
 import codecs
+import csv
 import json
 import re
 from collections.abc import Iterable
@@ -27,6 +29,9 @@ from citetrace.outdir import MANIFEST
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 META_FILE = "meta.json"
+META_TABLES = ("meta.tsv", "meta.csv")
+META_COLUMNS = frozenset("outlet url date headline wire credit".split())
+NO_VALUE = frozenset({"", "none", "na", "n/a", "null"})
 # A news article is well under this (PolNeAR: 34,309 at most); larger files are refused, not truncated.
 # docs/reliability.md measures what the largest accepted file costs to parse.
 MAX_BYTES = 1_000_000
@@ -92,9 +97,11 @@ def read_corpus(paths: Iterable[Path]) -> CorpusRead:
 
 
 def read_meta(folder: Path) -> dict[str, dict]:
+    """The folder's metadata: ``meta.json``, else a table ``meta.tsv`` / ``meta.csv``."""
     path = folder / META_FILE
     if not path.is_file():
-        return {}
+        table = next((folder / n for n in META_TABLES if (folder / n).is_file()), None)
+        return read_meta_table(table) if table is not None else {}
     try:
         meta = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -139,6 +146,28 @@ def _legacy_encoding(data: bytes) -> str:
     return "latin1"
 
 
+def read_meta_table(path: Path) -> dict[str, dict]:
+    """A metadata table (``meta.tsv``, ``meta.csv``, PolNeAR's ``metadata.tsv``): a header row with
+    ``filename`` (or ``document``, ``file``; ".txt" may be left out) and any of outlet, url, date,
+    headline, wire, credit; "None", "NA" or empty is no value. A table without a file column is refused."""
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read the metadata table ({exc})") from exc
+    rows = list(csv.DictReader(lines, delimiter="\t" if lines and "\t" in lines[0] else ","))
+    key = next((k for k in ("filename", "document", "file") if rows and k in rows[0]), None)
+    if key is None:
+        raise InputError(f"{path}: expected a header row with a 'filename' column")
+    meta: dict[str, dict] = {}
+    for row in rows:
+        name = (row.get(key) or "").strip()
+        values = {
+            k: v.strip() for k, v in row.items() if k in META_COLUMNS and (v or "").strip().casefold() not in NO_VALUE
+        }
+        meta[name if "." in name[-5:] else f"{name}.txt"] = values
+    return meta
+
+
 def read_document(path: Path, meta: dict | None = None, name: str | None = None) -> Document:
     """Read one article file into a Document, named ``name`` (default: its file name)."""
     meta = meta or {}
@@ -162,6 +191,8 @@ def read_document(path: Path, meta: dict | None = None, name: str | None = None)
         url=meta.get("url") or url,
         date=meta.get("date") or date,
         headline=meta.get("headline") or headline(text),
+        wire=meta.get("wire"),
+        credit=meta.get("credit"),
     )
 
 

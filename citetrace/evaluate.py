@@ -15,7 +15,6 @@ Matching rules (docs/accuracy.md):
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -163,34 +162,24 @@ def evaluate(gold: Path, docs_dir: Path | None, parser) -> EvalReport:
     return score(gold_docs, predictions, {d.name: d.text for d in documents})
 
 
-NO_VALUE = frozenset({"", "none", "na", "n/a", "null"})
-HAT_TIP = re.compile(r"^\s*(?:[Hh]/[Tt]|[Vv]ia):?\s*(?P<source>.+?)[\s.]*$")
 SCORED_KINDS = (ProvenanceKind.wire, ProvenanceKind.hat_tip)
 
 
 def read_provenance_table(path: Path) -> dict[str, set[tuple[ProvenanceKind, str]]]:
-    """A metadata table (TSV or CSV with a header: ``filename`` or ``document``, ``wire``, ``credit``):
-    document file name -> the (kind, source) pairs it credits; "None"/"NA"/empty credit nothing."""
-    from citetrace.provenance import canonical
+    """A metadata table (``corpus.read_meta_table``: ``filename``, ``wire``, ``credit``): document file
+    name -> the (kind, source) pairs it credits."""
+    from citetrace.corpus import read_meta_table
+    from citetrace.errors import InputError
+    from citetrace.provenance import metadata_provenance
 
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GoldError(f"cannot read metadata table {path}: {exc}") from exc
-    rows = list(csv.DictReader(lines, delimiter="\t" if lines and "\t" in lines[0] else ","))
-    key = next((k for k in ("filename", "document", "file") if rows and k in rows[0]), None)
-    if key is None or "wire" not in rows[0]:
-        raise GoldError(f"{path}: expected a header with 'filename' (or 'document') and 'wire' columns")
-    table: dict[str, set[tuple[ProvenanceKind, str]]] = {}
-    for row in rows:
-        name = row[key].strip()
-        credits = set()
-        if (wire := (row.get("wire") or "").strip()).casefold() not in NO_VALUE:
-            credits.add((ProvenanceKind.wire, canonical(wire)))
-        if (m := HAT_TIP.match(row.get("credit") or "")) is not None:
-            credits.add((ProvenanceKind.hat_tip, canonical(m.group("source"))))
-        table[name if name.endswith(".txt") else f"{name}.txt"] = credits
-    return table
+        meta = read_meta_table(path)
+    except InputError as exc:
+        raise GoldError(str(exc)) from exc
+    return {
+        name: {(p.kind, p.source) for p in metadata_provenance(row.get("wire"), row.get("credit"))}
+        for name, row in meta.items()
+    }
 
 
 def evaluate_provenance(folder: Path, table_path: Path) -> ProvenanceReport:

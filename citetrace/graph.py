@@ -121,8 +121,9 @@ class GraphBuilder:
         name, in text order: (outlet, hop type, the credit as printed, the credit frame)."""
         out: list[tuple[str, HopType, str, Frame | None]] = []
         for p in doc.provenance:
-            if p.kind is ProvenanceKind.wire and p.source != doc.outlet and p.evidence is not None:
-                out.append((p.source, HopType.copies_wire, " ".join(p.evidence.text.split()), None))
+            if p.kind is ProvenanceKind.wire and p.source != doc.outlet:
+                cue = " ".join(p.evidence.text.split()) if p.evidence else f"{p.origin.value}: wire {p.source}"
+                out.append((p.source, HopType.copies_wire, cue, None))
         for f in doc.frames:
             if f.kind is FrameKind.credit and f.source is not None and f.source.canonical != doc.outlet:
                 out.append((f.source.canonical, HopType.republishes, credit_line(f), f))

@@ -28,7 +28,7 @@ from pathlib import PurePath
 
 from citetrace.dot import claim_node_id, corpus_size, hop_label, short_name, source_id
 from citetrace.layout import FULL_CORPUS, source_files
-from citetrace.models import Chain, CitationGraph, Document, DocumentFrames, Frame, FrameKind
+from citetrace.models import Chain, CitationGraph, Document, DocumentFrames, Frame, FrameKind, ProvenanceKind
 from citetrace.names import document_stems
 from citetrace.styles import FLAG_LABEL
 
@@ -156,6 +156,26 @@ def _flag_list(chains: Sequence[Chain], offset: int = 0) -> str:
     return "<ul>" + "".join(items) + "</ul>" if items else '<p class="muted">No flags.</p>'
 
 
+PROVENANCE_WORDS = {
+    ProvenanceKind.wire: "copies the wire",
+    ProvenanceKind.contribution: "has contributions from",
+    ProvenanceKind.hat_tip: "tips its hat to",
+    ProvenanceKind.syndication: "is syndicated from",
+}
+
+
+def _provenance(frames: DocumentFrames) -> str:
+    """Where the document comes from, each with what says so: its own line, or the metadata."""
+    items = [
+        f"{PROVENANCE_WORDS[p.kind]} {_e(p.source)} "
+        + '<span class="muted">'
+        + _e(f"(text: “{p.evidence.text}”)" if p.evidence else f"({p.origin.value})")
+        + "</span>"
+        for p in frames.provenance
+    ]
+    return f"<p>Provenance: {'; '.join(items)}.</p>" if items else ""
+
+
 def document_page(doc: Document, frames: DocumentFrames, graph: CitationGraph, svg: str) -> str:
     chains = [c for c in graph.chains if c.document == frames.document]
     data, frame_chains, node_chains = _chain_data(chains, {frames.document: frames})
@@ -166,6 +186,7 @@ def document_page(doc: Document, frames: DocumentFrames, graph: CitationGraph, s
         f"{sum(len(c.flags) for c in chains)} flags. Click a highlighted claim, source or cue, or a node of the "
         'diagram, to see its chain. <span class="cue">cue</span> <span class="src">source</span> '
         '<span class="content">content</span> <span class="content nested">nested content</span></p>'
+        f"{_provenance(frames)}"
         f'<div class="cols"><div class="text" id="text">{highlighted_text(doc.text, frames.frames)}</div>'
         f'<div class="side"><div id="panel"><span class="muted">Click a claim to see its chain.</span></div>'
         f'<div class="diagram">{inline_svg(svg)}</div><h2>Flags</h2>{_flag_list(chains)}</div></div>'

@@ -15,7 +15,7 @@ from citetrace.errors import InputError
 from citetrace.models import CitationGraph, Document, DocumentFrames, FrameKind, ParsedDocument
 from citetrace.naming import canonical_outlet
 from citetrace.nlp import Parser, timeout_message
-from citetrace.provenance import read_provenance
+from citetrace.provenance import document_provenance
 from citetrace.registry import apply_registry, build_registry
 from citetrace.reuse import find_reuse
 from citetrace.sources import resolve_sources
@@ -41,7 +41,7 @@ def frames_of(document: Document, parsed: ParsedDocument) -> DocumentFrames:
         document=document.name,
         outlet=canonical_outlet(document.outlet),
         frames=frames,
-        provenance=read_provenance(document.text),
+        provenance=document_provenance(document.text, document.wire, document.credit),
     )
 
 

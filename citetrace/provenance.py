@@ -17,7 +17,7 @@ from enum import StrEnum
 from functools import lru_cache
 from importlib import resources
 
-from citetrace.models import Provenance, ProvenanceKind, Span
+from citetrace.models import Provenance, ProvenanceKind, ProvenanceOrigin, Span
 
 HEAD_LINES = 3  # a dateline opens the first paragraph: after the headline and perhaps a byline
 TAIL_CHARS = 1200  # contributor and editing lines close the article
@@ -55,7 +55,7 @@ def patterns() -> tuple[tuple[ProvenancePattern, ...], dict[str, str]]:
 
 def canonical(name: str) -> str:
     """A credited name as one source: "AP" -> "Associated Press"; others as written, trimmed."""
-    name = name.strip().strip("\"'“”‘’").strip()
+    name = name.strip().strip("\"'“”‘’").strip().rstrip(".").strip()
     known = patterns()[1]
     return known.get(name.casefold()) or known.get(name.casefold().removeprefix("the ")) or name
 
@@ -96,3 +96,28 @@ def read_provenance(text: str) -> list[Provenance]:
             seen.add((prov.kind, prov.source))
             out.append(prov)
     return out
+
+
+HAT_TIP = re.compile(r"^\s*(?:[Hh]/[Tt]|[Vv]ia):?\s*(?P<source>.+?)[\s.]*$")
+
+
+def metadata_provenance(wire: str | None, credit: str | None) -> list[Provenance]:
+    """What a metadata table says: its ``wire`` (a wire copy) and a ``credit`` that is a hat tip."""
+    found = []
+    if wire:
+        found.append(Provenance(kind=ProvenanceKind.wire, source=canonical(wire), origin=ProvenanceOrigin.metadata))
+    if credit and (m := HAT_TIP.match(credit)) is not None:
+        source = canonical(m.group("source"))
+        found.append(Provenance(kind=ProvenanceKind.hat_tip, source=source, origin=ProvenanceOrigin.metadata))
+    return found
+
+
+def document_provenance(text: str, wire: str | None = None, credit: str | None = None) -> list[Provenance]:
+    """The text's provenance, completed and overridden by the metadata: a kind the metadata gives
+    replaces what the text says of that kind, unless the text says the same (then the text's line,
+    with its evidence, stays)."""
+    read = read_provenance(text)
+    given = metadata_provenance(wire, credit)
+    kinds = {p.kind for p in given}
+    kept = [p for p in read if p.kind not in kinds or any(g.kind is p.kind and g.source == p.source for g in given)]
+    return kept + [g for g in given if not any(k.kind is g.kind and k.source == g.source for k in kept)]

@@ -3,6 +3,7 @@ these tests, one per format), and attributions inside sentences that must not be
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from typer.testing import CliRunner
 from citetrace.cli import app
 from citetrace.evaluate import evaluate_provenance
 from citetrace.models import ProvenanceKind
-from citetrace.provenance import read_provenance
+from citetrace.provenance import document_provenance, read_provenance
 
 W, C, H, S = ProvenanceKind.wire, ProvenanceKind.contribution, ProvenanceKind.hat_tip, ProvenanceKind.syndication
 BODY = "The committee met on Tuesday and voted to delay the hearing until next month.\n\n"
@@ -92,3 +93,52 @@ def test_eval_provenance_needs_a_table_with_the_columns(tmp_path: Path) -> None:
     table.write_text("name\tagency\na\tAP\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["eval", str(tmp_path), "--provenance", str(table)])
     assert result.exit_code == 1 and "Error:" in result.output and "Traceback" not in result.output
+
+
+META_CASES = [
+    # (text, wire, credit) -> provenance (kind, source, origin)
+    ("Vote.\n\n" + BODY, "AP", None, [(W, "Associated Press", "metadata")]),
+    ("Vote.\n\nWASHINGTON (AP) — " + BODY, "AP", None, [(W, "Associated Press", "text")]),
+    ("Vote.\n\nWASHINGTON (Reuters) - " + BODY, "AFP", None, [(W, "Agence France-Presse", "metadata")]),
+    (
+        "Vote.\n\nWASHINGTON (AP) — " + BODY,
+        None,
+        "h/t: The Hill ",
+        [(W, "Associated Press", "text"), (H, "The Hill", "metadata")],
+    ),
+    ("Vote.\n\n" + BODY, None, "Staff report", []),
+]
+
+
+@pytest.mark.parametrize(("text", "wire", "credit", "expected"), META_CASES)
+def test_metadata_completes_and_overrides_the_text(text: str, wire, credit, expected: list) -> None:
+    found = document_provenance(text, wire, credit)
+    assert [(p.kind, p.source, p.origin.value) for p in found] == expected
+
+
+def test_a_meta_table_beside_the_articles_is_read_and_shown(tmp_path: Path, env) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Vote delayed.\n\nThe senator said the vote would be delayed.\n", encoding="utf-8")
+    (corpus / "meta.tsv").write_text("filename\toutlet\twire\tcredit\na\tBreitbart\tAP\tNone\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["run", str(corpus), "--out", str(out)], env=env)
+    assert result.exit_code == 0, result.output
+    line = json.loads((out / "frames.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert line["outlet"] == "Breitbart"
+    assert line["provenance"] == [
+        {"kind": "wire", "source": "Associated Press", "evidence": None, "origin": "metadata"}
+    ]
+    (chain,) = [json.loads(x) for x in (out / "chains.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [h["type"] for h in chain["hops"]][:1] == ["copies_wire"]
+    assert "copies the wire Associated Press" in (out / "a.html").read_text(encoding="utf-8")
+
+
+def test_a_meta_table_without_a_file_column_is_refused(tmp_path: Path, env) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(BODY, encoding="utf-8")
+    (corpus / "meta.csv").write_text("name,wire\na,AP\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["run", str(corpus), "--out", str(tmp_path / "out")], env=env)
+    assert result.exit_code != 0 and "Error:" in result.output and "filename" in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "out").exists()

@@ -90,6 +90,8 @@ class Document(_Model):
     url: str | None = None
     date: str | None = None
     headline: str | None = Field(default=None, description="The article's headline (metadata, else its first line).")
+    wire: str | None = Field(default=None, description="The wire it copies, from metadata ('AP').")
+    credit: str | None = Field(default=None, description="Its credit line, from metadata ('h/t: The Hill').")
 
 
 class Token(_Model):

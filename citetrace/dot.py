@@ -241,7 +241,8 @@ def document_dot(graph: CitationGraph, document: str) -> str:
         oid = node_id("doc", other)
         d.nodes.setdefault(oid, f"  {oid} " + attrs(id=oid, label=other, shape="box", style="dashed") + ";")
         copies = pair.direction is (Direction.a_copies_b if pair.a == document else Direction.b_copies_a)
-        label = f"{'copies' if copies else 'shares text with'} ({len(pair.passages)} passages)"
+        verb = "copies" if copies else f"both copy {pair.common_source}" if pair.common_source else "shares text with"
+        label = f"{verb} ({len(pair.passages)} passages)"
         d.edge(did, oid, Look.copies if copies else Look.shares_text, label=label)
     headline = graph.headlines.get(document)
     return d.write(f"{headline}\n{document} ({outlet})" if headline else document)
@@ -293,8 +294,9 @@ def corpus_dot(
         if not oa or not ob or oa == ob or oa not in shown or ob not in shown:
             continue
         n = len(pair.passages)
-        if pair.direction is Direction.undecided:
-            d.edge(d.source(oa), d.source(ob), Look.shares_text, label=f"shares text ({n} passages)")
+        if pair.direction in (Direction.undecided, Direction.both_copy):
+            shares = f"both copy {pair.common_source}" if pair.common_source else "shares text"
+            d.edge(d.source(oa), d.source(ob), Look.shares_text, label=f"{shares} ({n} passages)")
         else:
             copier, original = (ob, oa) if pair.direction is Direction.b_copies_a else (oa, ob)
             d.edge(d.source(copier), d.source(original), Look.copies, label=f"copies ({n} passages)")

@@ -14,9 +14,10 @@
    compared without case and with typographic apostrophes folded.
 4. **Dropped attributions**: a frame whose cue words fall in a deleted or replaced stretch, with no
    frame of the same cue in the other copy's stretch, is recorded as present in one copy only.
-5. **Direction**: from dates in the metadata (older is the original), from credits (a document
-   that credits the other's outlet copies it; two documents crediting the same outlet are both
-   copies of it: undecided between them), otherwise undecided.
+5. **Direction**: two documents that credit the same outlet or copy the same wire (credit lines,
+   datelines: ``DocumentFrames.provenance``) both copy it (``both_copy``, the ``common_source``);
+   otherwise from dates in the metadata (older is the original), from credits (a document that
+   credits the other's outlet copies it), otherwise undecided.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from citetrace.models import (
     FrameKind,
     ParsedDocument,
     Passage,
+    ProvenanceKind,
     ReusePair,
     Side,
 )
@@ -238,22 +240,28 @@ def _dropped(passage: Passage, a_frames: DocumentFrames, b_frames: DocumentFrame
     return sorted(dropped, key=lambda d: (d.present_in, d.cue.start))
 
 
-def _direction(a: Document, b: Document, a_frames: DocumentFrames, b_frames: DocumentFrames) -> tuple[Direction, str]:
-    if a.date and b.date and a.date != b.date:
-        return (Direction.b_copies_a if a.date < b.date else Direction.a_copies_b), f"dated {a.date} and {b.date}"
-    credits_a = {f.source.canonical for f in a_frames.frames if f.kind is FrameKind.credit and f.source}
-    credits_b = {f.source.canonical for f in b_frames.frames if f.kind is FrameKind.credit and f.source}
-    if b_frames.outlet and b_frames.outlet in credits_a - {a_frames.outlet}:
-        return Direction.a_copies_b, f"{a.name} credits {b_frames.outlet}"
-    if a_frames.outlet and a_frames.outlet in credits_b - {b_frames.outlet}:
-        return Direction.b_copies_a, f"{b.name} credits {a_frames.outlet}"
+def _credits(doc: DocumentFrames) -> set[str]:
+    """The outlets and wires a document says its text comes from (credit lines, wire datelines)."""
+    wires = {p.source for p in doc.provenance if p.kind in (ProvenanceKind.wire, ProvenanceKind.syndication)}
+    return wires | {f.source.canonical for f in doc.frames if f.kind is FrameKind.credit and f.source}
+
+
+def _direction(
+    a: Document, b: Document, a_frames: DocumentFrames, b_frames: DocumentFrames
+) -> tuple[Direction, str, str | None]:
+    """Who copied whom, why, and the common source when both copy one."""
+    credits_a, credits_b = _credits(a_frames), _credits(b_frames)
     common = sorted((credits_a & credits_b) - {a_frames.outlet, b_frames.outlet, None})
     if common:
-        return (
-            Direction.undecided,
-            f"both credit {', '.join(common)}: copies of a common source, who copied whom is unknown",
-        )
-    return Direction.undecided, "no dates or credits tell who copied whom"
+        return Direction.both_copy, f"both copy {', '.join(common)}", common[0]
+    if a.date and b.date and a.date != b.date:
+        direction = Direction.b_copies_a if a.date < b.date else Direction.a_copies_b
+        return direction, f"dated {a.date} and {b.date}", None
+    if b_frames.outlet and b_frames.outlet in credits_a - {a_frames.outlet}:
+        return Direction.a_copies_b, f"{a.name} credits {b_frames.outlet}", None
+    if a_frames.outlet and a_frames.outlet in credits_b - {b_frames.outlet}:
+        return Direction.b_copies_a, f"{b.name} credits {a_frames.outlet}", None
+    return Direction.undecided, "no dates or credits tell who copied whom", None
 
 
 def find_reuse(
@@ -296,6 +304,15 @@ def find_reuse(
             p.model_copy(update={"dropped_attributions": _dropped(p, frs[da], frs[db])})
             for p in sorted(kept, key=lambda p: (p.a_start, p.b_start))
         ]
-        direction, evidence = _direction(a, b, frs[da], frs[db])
-        result.append(ReusePair(a=a.name, b=b.name, passages=kept, direction=direction, direction_evidence=evidence))
+        direction, evidence, common = _direction(a, b, frs[da], frs[db])
+        result.append(
+            ReusePair(
+                a=a.name,
+                b=b.name,
+                passages=kept,
+                direction=direction,
+                direction_evidence=evidence,
+                common_source=common,
+            )
+        )
     return result

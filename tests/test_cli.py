@@ -239,7 +239,7 @@ def test_netanyahu_quote_rests_on_no_named_original(run_out: Path) -> None:
 def test_reuse_between_gvs_and_abc(run_out: Path) -> None:
     (pair,) = [json.loads(line) for line in (run_out / "reuse.jsonl").read_text(encoding="utf-8").splitlines()]
     assert pair["a"].endswith("000_9a0592be07adf101.txt") and pair["b"].endswith("002_0e4877a62b0c3399.txt")
-    assert pair["direction"] == "undecided" and "RT" in pair["direction_evidence"]
+    assert pair["direction"] == "both_copy" and pair["common_source"] == "RT"
     changes = {(c["op"], c["a_text"], c["b_text"]) for p in pair["passages"] for c in p["changes"]}
     assert ("insert", "", "Israeli-backed") in changes
     assert ("replace", "Islamic State (IS, formerly ISIS/ISIL)", "Zionist based ISIS") in changes

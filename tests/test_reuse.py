@@ -69,9 +69,22 @@ def test_a_document_is_not_compared_with_itself(analysed) -> None:
 
 def test_direction_from_credits_and_dates(analysed) -> None:
     (pair,) = analysed(RT, COPY)
-    assert pair.direction == "undecided" and "both credit RT" in pair.direction_evidence
-    (dated,) = analysed(RT, COPY, dates=("2020-01-12", "2020-07-27"))
+    assert pair.direction is Direction.both_copy and pair.common_source == "RT"
+    assert pair.direction_evidence == "both copy RT"
+    (dated,) = analysed(RT, COPY, dates=("2020-01-12", "2020-07-27"))  # the common credit still decides
+    assert dated.direction is Direction.both_copy
+    uncredited = [t.rsplit("\n\n", 1)[0] + "\n" for t in (RT, COPY)]
+    (undated,) = analysed(*uncredited)
+    assert undated.direction is Direction.undecided and undated.common_source is None
+    (dated,) = analysed(*uncredited, dates=("2020-01-12", "2020-07-27"))
     assert dated.direction is Direction.b_copies_a and "2020-01-12" in dated.direction_evidence
+
+
+def test_two_copies_of_one_wire_both_copy_it(analysed) -> None:
+    wire = "WASHINGTON (AP) — " + RT.rsplit("\n\n", 1)[0] + "\n"
+    copy = "Washington (AP) — " + COPY.rsplit("\n\n", 1)[0] + "\n"
+    (pair,) = analysed("Headline one.\n\n" + wire, "Headline two.\n\n" + copy, dates=("2020-01-12", "2020-07-27"))
+    assert pair.direction is Direction.both_copy and pair.common_source == "Associated Press"
 
 
 def test_words_keep_offsets_and_fold_case() -> None:

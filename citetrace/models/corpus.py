@@ -44,6 +44,7 @@ class Direction(StrEnum):
     b_copies_a = "b_copies_a"
     a_copies_b = "a_copies_b"
     undecided = "undecided"
+    both_copy = "both_copy"  # both copy a common source: the same wire, the same credited outlet
 
 
 class Change(_Model):
@@ -87,6 +88,7 @@ class ReusePair(_Model):
     passages: list[Passage]
     direction: Direction
     direction_evidence: str
+    common_source: str | None = Field(default=None, description="What both copy (direction both_copy).")
 
 
 class Evidence(_Model):

@@ -7,8 +7,8 @@ nothing, through the whole pipeline (``citetrace run`` without the diagrams).
 With ``--meta`` the articles are linked into a temporary folder beside a copy of the table as
 ``meta.tsv`` (the sidecar a user would give); without it only the text speaks.
 
-Takes every train and dev article whose metadata names a wire, and as many that name neither a wire
-nor a credit (the first ones by name), and prints: wire copies whose graph has a "copies the wire"
+Takes every train and dev article whose metadata names a wire, and every one that names neither a
+wire nor a credit, and prints: wire copies whose graph has a "copies the wire"
 edge to the right wire, and articles without wire or credit that get a "republishes", "copies the
 wire" or "copies" edge. Parses come from the cache ($CITETRACE_CACHE; models from $CITETRACE_MODELS).
 """
@@ -32,7 +32,7 @@ def main(polnear: Path, table_path: Path, sidecar: bool) -> None:
     table = read_provenance_table(table_path)
     texts = {p.name: p for split in ("train", "dev") for p in sorted((polnear / split / "text").glob("*.txt"))}
     wired = sorted(n for n in texts if any(k is ProvenanceKind.wire for k, _ in table.get(n, ())))
-    bare = sorted(n for n in texts if n in table and not table[n])[: len(wired)]
+    bare = sorted(n for n in texts if n in table and not table[n])
     with tempfile.TemporaryDirectory() as tmp:
         paths = [texts[n] for n in wired + bare]
         if sidecar:

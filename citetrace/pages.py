@@ -161,6 +161,7 @@ PROVENANCE_WORDS = {
     ProvenanceKind.contribution: "has contributions from",
     ProvenanceKind.hat_tip: "tips its hat to",
     ProvenanceKind.syndication: "is syndicated from",
+    ProvenanceKind.byline: "is written by",
 }
 
 

@@ -1,6 +1,7 @@
 """Where a document comes from, as its own first and last lines say: a wire copy ("WASHINGTON (AP) —",
 "(Reporting by ...; Editing by ...)"), contributions ("The Associated Press contributed to this
-report."), hat tips ("h/t: The Hill") and syndication ("This article originally appeared on ...").
+report."), hat tips ("h/t: The Hill"), syndication ("This article originally appeared on ...") and
+the byline ("By Jane Roe, Associated Press").
 
 The patterns are data (``data/provenance.tsv``: kind, source, the names a source goes by, where the
 line may stand, the regular expression), not code. A dateline is looked for in the first lines, a

@@ -44,7 +44,13 @@ CASES = [
     (BODY + "Via Politico.", [(H, "Politico")]),
     (BODY + "This article originally appeared on The Conversation.", [(S, "The Conversation")]),
     (BODY + "Republished with permission of Reason Magazine.", [(S, "Reason Magazine")]),
+    (
+        "Vote delayed.\nBy Jane Roe, Associated Press\n\nWASHINGTON (AP) — " + BODY,
+        [(ProvenanceKind.byline, "Jane Roe"), (W, "Associated Press")],
+    ),
+    ("Vote delayed.\n\nBy JANE ROE and SAM DOE\n\n" + BODY, [(ProvenanceKind.byline, "JANE ROE and SAM DOE")]),
     # attributions inside sentences, and wires named in the story, are not provenance
+    ("Vote delayed.\n\nBy Monday morning, the committee had met and voted to delay the hearing.", []),
     ("Senate delays vote.\n\nAccording to MSNBC, the committee met on Tuesday.", []),
     (BODY + "The senator told Reuters on Monday that she would vote no.", []),
     (BODY + "An AP reporter asked the senator (AP) about the vote - she declined.", []),

@@ -128,6 +128,7 @@ class ProvenanceKind(StrEnum):
     contribution = "contribution"  # "The Associated Press contributed to this report."
     hat_tip = "hat_tip"  # "h/t: The Hill", "via Mediaite"
     syndication = "syndication"  # "This article originally appeared on ...", "Republished with permission of ..."
+    byline = "byline"  # "By Jane Roe, Associated Press": the author (the source is the person)
 
 
 class ProvenanceOrigin(StrEnum):

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from citetrace.flags import add_altered_copy_flags, claim_flags, lost_attribution_chains
 from citetrace.graph import GraphBuilder, src_id
 from citetrace.models import (
+    Boilerplate,
     Chain,
     CitationGraph,
     Direction,
@@ -58,7 +59,7 @@ def _same_claim_in_originals(
     holding it (direction known): the claim's offsets mapped through the passage's changes overlap
     the original's claim by half the shorter of the two."""
     for pair in reuse:
-        if pair.direction in (Direction.undecided, Direction.both_copy):
+        if pair.direction in (Direction.undecided, Direction.both_copy, Direction.self_reuse):
             continue
         side = Side.b if pair.direction is Direction.b_copies_a else Side.a  # the copy's side
         copy, original = (pair.b, pair.a) if side is Side.b else (pair.a, pair.b)
@@ -179,6 +180,7 @@ def build_graph(
     frames: Sequence[DocumentFrames],
     registry: Registry,
     reuse: Sequence[ReusePair],
+    boilerplate: Sequence[Boilerplate] = (),
 ) -> CitationGraph:
     """The corpus's citation graph with every claim's chains and flags."""
     b = GraphBuilder(documents, parses, frames, registry)
@@ -189,4 +191,4 @@ def build_graph(
         for name in c.path:
             if src_id(name) not in b.g and (c.outlet is not None or name != c.origin):
                 b.source_node(name)
-    return b.graph(chains, reuse)
+    return b.graph(chains, reuse).model_copy(update={"boilerplate": list(boilerplate)})

@@ -31,6 +31,7 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 META_FILE = "meta.json"
 META_TABLES = ("meta.tsv", "meta.csv")
 META_COLUMNS = frozenset("outlet url date headline wire credit".split())
+META_ALIASES = {"publisher": "outlet", "publication_date": "date", "title": "headline"}  # PolNeAR's names
 NO_VALUE = frozenset({"", "none", "na", "n/a", "null"})
 # A news article is well under this (PolNeAR: 34,309 at most); larger files are refused, not truncated.
 # docs/reliability.md measures what the largest accepted file costs to parse.
@@ -149,7 +150,8 @@ def _legacy_encoding(data: bytes) -> str:
 def read_meta_table(path: Path) -> dict[str, dict]:
     """A metadata table (``meta.tsv``, ``meta.csv``, PolNeAR's ``metadata.tsv``): a header row with
     ``filename`` (or ``document``, ``file``; ".txt" may be left out) and any of outlet, url, date,
-    headline, wire, credit; "None", "NA" or empty is no value. A table without a file column is refused."""
+    headline, wire, credit (or PolNeAR's publisher, publication_date, title); "None", "NA" or empty is
+    no value. A table without a file column is refused."""
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
@@ -161,10 +163,10 @@ def read_meta_table(path: Path) -> dict[str, dict]:
     meta: dict[str, dict] = {}
     for row in rows:
         name = (row.get(key) or "").strip()
-        values = {
-            k: v.strip() for k, v in row.items() if k in META_COLUMNS and (v or "").strip().casefold() not in NO_VALUE
-        }
-        meta[name if "." in name[-5:] else f"{name}.txt"] = values
+        row = {META_ALIASES.get(k, k): v for k, v in row.items() if k not in META_ALIASES or META_ALIASES[k] not in row}
+        values = {k: (v or "").strip() for k, v in row.items() if k in META_COLUMNS}
+        values = {k: v for k, v in values.items() if v.casefold() not in NO_VALUE}
+        meta[name if name.endswith(ARTICLE_SUFFIXES) else f"{name}.txt"] = values
     return meta
 
 

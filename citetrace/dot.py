@@ -21,7 +21,7 @@ import textwrap
 from collections import Counter
 from collections.abc import Mapping
 
-from citetrace.models import Chain, CitationGraph, Direction, FlagType, Hop, HopType, SourceKind
+from citetrace.models import Chain, CitationGraph, Direction, FlagType, Hop, HopType, ReusePair, SourceKind
 from citetrace.styles import (
     FLAG_LABEL,
     HOP_LOOK,
@@ -241,11 +241,18 @@ def document_dot(graph: CitationGraph, document: str) -> str:
         oid = node_id("doc", other)
         d.nodes.setdefault(oid, f"  {oid} " + attrs(id=oid, label=other, shape="box", style="dashed") + ";")
         copies = pair.direction is (Direction.a_copies_b if pair.a == document else Direction.b_copies_a)
-        verb = "copies" if copies else f"both copy {pair.common_source}" if pair.common_source else "shares text with"
+        verb = "copies" if copies else _shared(pair, "shares text with")
         label = f"{verb} ({len(pair.passages)} passages)"
         d.edge(did, oid, Look.copies if copies else Look.shares_text, label=label)
     headline = graph.headlines.get(document)
     return d.write(f"{headline}\n{document} ({outlet})" if headline else document)
+
+
+def _shared(pair: ReusePair, otherwise: str) -> str:
+    """How two documents that share text without one copying the other read."""
+    if pair.direction is Direction.both_copy:
+        return f"both copy {pair.common_source}"
+    return "reuses its own text" if pair.direction is Direction.self_reuse else otherwise
 
 
 def _busiest(weights: Counter[tuple[str, str, HopType]], limit: int) -> set[str]:
@@ -294,9 +301,8 @@ def corpus_dot(
         if not oa or not ob or oa == ob or oa not in shown or ob not in shown:
             continue
         n = len(pair.passages)
-        if pair.direction in (Direction.undecided, Direction.both_copy):
-            shares = f"both copy {pair.common_source}" if pair.common_source else "shares text"
-            d.edge(d.source(oa), d.source(ob), Look.shares_text, label=f"{shares} ({n} passages)")
+        if pair.direction in (Direction.undecided, Direction.both_copy, Direction.self_reuse):
+            d.edge(d.source(oa), d.source(ob), Look.shares_text, label=f"{_shared(pair, 'shares text')} ({n} passages)")
         else:
             copier, original = (ob, oa) if pair.direction is Direction.b_copies_a else (oa, ob)
             d.edge(d.source(copier), d.source(original), Look.copies, label=f"copies ({n} passages)")

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from citetrace.attribution import extract_frames
+from citetrace.boilerplate import find_boilerplate, outside
 from citetrace.chains import build_graph
 from citetrace.corpus import read_corpus
 from citetrace.cues import KnownSource
@@ -117,13 +118,15 @@ def link_documents(
     Returns the frames with corpus-wide canonical names and the graph; stage times go into ``timings``.
     """
     t0 = time.perf_counter()
-    frames = [keep_frames(f) for f in frames]  # chains rest on what sources said or wrote
+    boilerplate, spans = find_boilerplate(documents, parses, frames)
+    # chains rest on what sources said or wrote, outside boilerplate
+    frames = [outside(keep_frames(f), spans.get(f.document, [])) for f in frames]
     registry = build_registry(frames, extra)
     linked = apply_registry(frames, registry)
     t1 = time.perf_counter()
-    reuse = find_reuse(documents, parses, linked)
+    reuse = find_reuse(documents, parses, linked, spans)
     t2 = time.perf_counter()
-    graph = build_graph(documents, parses, linked, registry, reuse)
+    graph = build_graph(documents, parses, linked, registry, reuse, boilerplate)
     t3 = time.perf_counter()
     if timings is not None:
         timings.update({"sources": t1 - t0, "reuse": t2 - t1, "chains": t3 - t2})

@@ -16,8 +16,9 @@
    frame of the same cue in the other copy's stretch, is recorded as present in one copy only.
 5. **Direction**: two documents that credit the same outlet or copy the same wire (credit lines,
    datelines: ``DocumentFrames.provenance``) both copy it (``both_copy``, the ``common_source``);
-   otherwise from dates in the metadata (older is the original), from credits (a document that
-   credits the other's outlet copies it), otherwise undecided.
+   two documents of one outlet are ``self_reuse``; otherwise from dates in the metadata (older is
+   the original), from credits (a document that credits the other's outlet copies it), otherwise
+   undecided.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from datasketch import MinHash, MinHashLSH
@@ -51,7 +52,10 @@ SHINGLE = 3
 MIN_WORDS = 5
 MIN_BLOCK = 3  # a passage starts and ends on a run of at least this many equal words
 MAX_GAP = 25  # more differing words than this in a row split a passage
-MIN_PASSAGE_WORDS = 8  # equal words a passage needs to count as reuse
+# Equal words a passage needs: the stock formulas of PolNeAR dev are shorter ("did not immediately respond
+# to requests for comment", 8; "X is director of debate at the University of Michigan", 11), the
+# sample corpus's shortest copied passage has 50.
+MIN_PASSAGE_WORDS = 12
 MERGE_GAP = 1  # equal tokens between two changes that still make them one change
 
 _TOKEN = re.compile(r"\w+(?:['\u2019.-]\w+)*|[^\w\s]")
@@ -82,13 +86,18 @@ def _sentences(parsed: ParsedDocument) -> list[tuple[int, int]]:
 
 
 def candidate_pairs(
-    texts: Sequence[str], sentence_spans: Sequence[Sequence[tuple[int, int]]]
+    texts: Sequence[str],
+    sentence_spans: Sequence[Sequence[tuple[int, int]]],
+    skip: Sequence[Collection[tuple[int, int]]] = (),
 ) -> dict[tuple[int, int], list[tuple[int, int]]]:
-    """(doc a, doc b) -> [(sentence in a, sentence in b)] from MinHash LSH, a < b."""
+    """(doc a, doc b) -> [(sentence in a, sentence in b)] from MinHash LSH, a < b; the sentences in
+    ``skip[d]`` (boilerplate) are left out."""
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     hashes: dict[str, MinHash] = {}
     for d, (text, spans) in enumerate(zip(texts, sentence_spans, strict=True)):
         for s, (start, end) in enumerate(spans):
+            if d < len(skip) and (start, end) in skip[d]:
+                continue
             ws = words(text, start, end)
             if sum(1 for w in ws if w.key[0].isalnum()) < MIN_WORDS:
                 continue
@@ -182,13 +191,13 @@ def _merge_opcodes(opcodes: Sequence[tuple[str, int, int, int, int]]) -> list[tu
 def _passage(a_text: str, b_text: str, aw: list[_Word], bw: list[_Word], group: list[difflib.Match]) -> Passage | None:
     a0, a1 = group[0].a, group[-1].a + group[-1].size
     b0, b1 = group[0].b, group[-1].b + group[-1].size
-    equal = sum(b.size for b in group)
     if sum(1 for b in group for w in aw[b.a : b.a + b.size] if w.key[0].isalnum()) < MIN_PASSAGE_WORDS:
         return None
     while a0 < a1 and not aw[a0].key[0].isalnum() and aw[a0].key == bw[b0].key:
         a0, b0 = a0 + 1, b0 + 1  # a passage starts on a word, not on the last sentence's full stop
     changes = []
     sm = difflib.SequenceMatcher(None, [w.key for w in aw[a0:a1]], [w.key for w in bw[b0:b1]], autojunk=False)
+    equal = sum(b.size for b in sm.get_matching_blocks())  # over the trimmed passage: similarity stays <= 1
     for op, i1, i2, j1, j2 in _merge_opcodes(sm.get_opcodes()):
         a_s = aw[a0 + i1].start if i2 > i1 else (aw[a0 + i1 - 1].end if i1 else aw[a0].start)
         a_e = aw[a0 + i2 - 1].end if i2 > i1 else a_s
@@ -254,6 +263,8 @@ def _direction(
     common = sorted((credits_a & credits_b) - {a_frames.outlet, b_frames.outlet, None})
     if common:
         return Direction.both_copy, f"both copy {', '.join(common)}", common[0]
+    if a_frames.outlet and a_frames.outlet == b_frames.outlet:
+        return Direction.self_reuse, f"both published by {a_frames.outlet}", None
     if a.date and b.date and a.date != b.date:
         direction = Direction.b_copies_a if a.date < b.date else Direction.a_copies_b
         return direction, f"dated {a.date} and {b.date}", None
@@ -265,15 +276,20 @@ def _direction(
 
 
 def find_reuse(
-    documents: Sequence[Document], parses: Sequence[ParsedDocument], frames: Sequence[DocumentFrames]
+    documents: Sequence[Document],
+    parses: Sequence[ParsedDocument],
+    frames: Sequence[DocumentFrames],
+    boilerplate: dict[str, list[tuple[int, int]]] | None = None,
 ) -> list[ReusePair]:
-    """Passages shared by pairs of documents, with their word-level changes and dropped attributions."""
+    """Passages shared by pairs of documents, with their word-level changes and dropped attributions;
+    ``boilerplate``: document -> sentence spans that are no evidence of reuse."""
     order = sorted(range(len(documents)), key=lambda i: documents[i].name)
     docs = [documents[i] for i in order]
     spans = [_sentences(parses[i]) for i in order]
     frs = [frames[i] for i in order]
+    skip = [set((boilerplate or {}).get(d.name, ())) for d in docs]
     result = []
-    for (da, db), anchors in candidate_pairs([d.text for d in docs], spans).items():
+    for (da, db), anchors in candidate_pairs([d.text for d in docs], spans, skip).items():
         a, b = docs[da], docs[db]
         passages: dict[tuple[int, int], Passage] = {}
         for run in _runs(anchors):

@@ -91,3 +91,52 @@ def test_words_keep_offsets_and_fold_case() -> None:
     ws = words("The US’s claim")
     assert [w.key for w in ws] == ["the", "us's", "claim"]
     assert [(w.start, w.end) for w in ws] == [(0, 3), (4, 8), (9, 14)]
+
+
+NOTE = (
+    "Editor's note: our editors said that readers should check every claim in this article before they share it "
+    "with friends.\n"
+)
+STORIES = (
+    "The city council voted on Tuesday to close the old library on Main Street. Its books will move to the new "
+    "school across the river. The mayor said the building would be sold. Residents asked for a public hearing first. "
+    "The council agreed to hold one next month.\n\n",
+    "A storm knocked out power to thousands of homes in the valley overnight. Crews worked through the rain to fix "
+    "the lines. Schools stayed closed on Wednesday morning. The utility expects every home to have power by Friday. "
+    "Two roads remain flooded near the dam.\n\n",
+    "The local football team won its third game in a row on Saturday. The coach praised the young quarterback's calm "
+    "under pressure. The stadium was full for the first time this year. Fans stayed long after the final whistle. "
+    "The next game is away, against the league leaders.\n\n",
+)
+
+
+def test_boilerplate_under_one_outlet_is_neither_reuse_nor_claim(graph_of) -> None:
+    g = graph_of(*(s + NOTE for s in STORIES), outlets=("HuffPost",) * 3)
+    assert g.reuse == []
+    (note,) = g.boilerplate
+    assert note.outlet == "HuffPost" and note.documents == ["0.txt", "1.txt", "2.txt"]
+    assert note.text.startswith("Editor's note: our editors said")
+    assert not [c for c in g.chains if "readers should check" in c.claim.text]
+
+
+def test_copies_of_one_story_are_not_boilerplate(graph_of) -> None:
+    g = graph_of(RT, COPY, RT.replace("rejoiced at", "celebrated"))
+    assert g.boilerplate == [] and len(g.reuse) == 3
+
+
+def test_a_stock_phrase_is_no_reuse(analysed) -> None:
+    stock = "The White House did not immediately respond to requests for comment.\n"
+    assert analysed(STORIES[0] + stock, STORIES[1] + stock) == []
+
+
+def test_one_outlet_reusing_its_own_text_is_self_reuse(graph_of) -> None:
+    bio = (
+        "Aaron Kall, who directs the debate program at the University of Michigan and has coached students "
+        "for twenty years, watched the first debate closely.\n"
+    )
+    g = graph_of(
+        STORIES[0] + bio, STORIES[1] + bio, outlets=("USA Today", "USA Today"), dates=("2016-09-01", "2016-09-23")
+    )
+    (pair,) = g.reuse
+    assert pair.direction is Direction.self_reuse and "USA Today" in pair.direction_evidence
+    assert all(0 < p.similarity <= 1 for p in pair.passages)

@@ -18,6 +18,7 @@ documents: sources, reuse, the graph), ``evaluation`` (gold and scores); import 
 
 from citetrace.models.corpus import (
     AttributionChange,
+    Boilerplate,
     CanonicalSource,
     Chain,
     Change,
@@ -63,6 +64,7 @@ from citetrace.models.evaluation import (
 )
 
 __all__ = [
+    "Boilerplate",
     "origin_name",
     "AttributionChange",
     "CanonicalSource",

@@ -45,6 +45,7 @@ class Direction(StrEnum):
     a_copies_b = "a_copies_b"
     undecided = "undecided"
     both_copy = "both_copy"  # both copy a common source: the same wire, the same credited outlet
+    self_reuse = "self_reuse"  # one outlet reuses its own text (a standing description, a recap)
 
 
 class Change(_Model):
@@ -89,6 +90,14 @@ class ReusePair(_Model):
     direction: Direction
     direction_evidence: str
     common_source: str | None = Field(default=None, description="What both copy (direction both_copy).")
+
+
+class Boilerplate(_Model):
+    """A sentence an outlet prints under many articles (``boilerplate.find_boilerplate``)."""
+
+    outlet: str | None
+    text: str
+    documents: list[str] = Field(description="The outlet's documents that print it, sorted.")
 
 
 class Evidence(_Model):
@@ -212,3 +221,4 @@ class CitationGraph(_Model):
     edges: list[GraphEdge]
     chains: list[Chain]
     reuse: list[ReusePair]
+    boilerplate: list[Boilerplate] = Field(default_factory=list, description="Left out of reuse and claims.")

@@ -1,0 +1,75 @@
+"""Boilerplate, learned from the corpus itself: sentences printed under many documents that otherwise
+have little in common (an editor's note under every article of an outlet, a newsletter blurb, "Join
+the conversation!"). ``find_boilerplate(documents, parses) -> (list[Boilerplate], spans)``.
+
+A sentence (its words, case and apostrophes folded) is boilerplate when it stands in at least
+``MIN_DOCUMENTS`` documents and no two of them share more than ``MAX_SHARED`` of their sentences:
+copies of one story (a wire printed by three outlets) share most of theirs and stay reuse. It is
+reported once per outlet, and the pipeline leaves it out of reuse and of claims. Linear in the
+corpus: one pass over the sentences, then a count per pair of documents that share a candidate.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from itertools import combinations
+
+from citetrace.models import Boilerplate, Document, DocumentFrames, ParsedDocument
+from citetrace.reuse import MIN_WORDS, words
+
+MIN_DOCUMENTS = 3  # an outlet's standing text is printed under three articles or more
+MAX_SHARED = 0.3  # copies of one story share more than this share of the shorter one's sentences
+
+Spans = dict[str, list[tuple[int, int]]]
+
+
+def _key(text: str, start: int, end: int) -> str | None:
+    keys = [w.key for w in words(text, start, end) if w.key[0].isalnum()]
+    return " ".join(keys) if len(keys) >= MIN_WORDS else None
+
+
+def find_boilerplate(
+    documents: Sequence[Document], parses: Sequence[ParsedDocument], frames: Sequence[DocumentFrames]
+) -> tuple[list[Boilerplate], Spans]:
+    """The corpus's boilerplate, once per outlet and sentence, and each document's boilerplate spans."""
+    outlets = {f.document: f.outlet for f in frames}
+    where: dict[str, dict[str, tuple[int, int]]] = defaultdict(dict)  # sentence key -> document -> span
+    keys_of: dict[str, set[str]] = {}
+    for doc, parsed in zip(documents, parses, strict=True):
+        keys_of[doc.name] = set()
+        for s in parsed.sentences:
+            if s.tokens and (key := _key(doc.text, s.tokens[0].start, s.tokens[-1].end)) is not None:
+                where[key].setdefault(doc.name, (s.tokens[0].start, s.tokens[-1].end))
+                keys_of[doc.name].add(key)
+    shared: Counter[tuple[str, str]] = Counter()
+    for docs in where.values():
+        if len(docs) > 1:
+            for pair in combinations(sorted(docs), 2):
+                shared[pair] += 1
+    found: list[Boilerplate] = []
+    spans: Spans = defaultdict(list)
+    texts = {d.name: d.text for d in documents}
+    for _key_text, docs in sorted(where.items()):
+        if len(docs) < MIN_DOCUMENTS:
+            continue
+        pairs = combinations(sorted(docs), 2)
+        if any(shared[(a, b)] > MAX_SHARED * min(len(keys_of[a]), len(keys_of[b])) for a, b in pairs):
+            continue  # copies of one story
+        by_outlet: dict[str | None, list[str]] = defaultdict(list)
+        for name, span in docs.items():
+            spans[name].append(span)
+            by_outlet[outlets.get(name)].append(name)
+        first = min(docs)
+        text = texts[first][docs[first][0] : docs[first][1]]
+        for outlet, names in sorted(by_outlet.items(), key=lambda x: (x[0] or "", x[1])):
+            found.append(Boilerplate(outlet=outlet, text=text, documents=sorted(names)))
+    return found, {name: sorted(s) for name, s in spans.items()}
+
+
+def outside(doc: DocumentFrames, spans: Sequence[tuple[int, int]]) -> DocumentFrames:
+    """The document's frames whose content does not start in boilerplate."""
+    if not spans:
+        return doc
+    kept = [f for f in doc.frames if not any(a <= f.content.start < b for a, b in spans)]
+    return doc.model_copy(update={"frames": kept})

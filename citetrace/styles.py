@@ -72,7 +72,9 @@ LOOKS: dict[Look, EdgeLook] = {
     Look.republishes: EdgeLook("bold", "#b05000", "republishes: its credit line names that outlet"),
     Look.copies_wire: EdgeLook("bold", "#7a3e9d", "copies the wire: the story is a wire service's (its dateline)"),
     Look.copies: EdgeLook("bold,dashed", "#b05000", "copies: takes over passages of that text"),
-    Look.shares_text: EdgeLook("dashed", "#b05000", "shares text, who copied whom undecided", "none"),
+    Look.shares_text: EdgeLook(
+        "dashed", "#b05000", "shares text: both copy one source, or who copied whom is open", "none"
+    ),
     Look.cites: EdgeLook("solid", "#555555", "the claim's source, labelled by the cue (“said”)"),
     Look.nested: EdgeLook("solid", "#2060a0", "cites: the source's own source"),
     Look.printed_in: EdgeLook("dotted", "#2060a0", "printed in: where the quote appeared"),

@@ -59,7 +59,7 @@ def _same_claim_in_originals(
     holding it (direction known): the claim's offsets mapped through the passage's changes overlap
     the original's claim by half the shorter of the two."""
     for pair in reuse:
-        if pair.direction in (Direction.undecided, Direction.both_copy, Direction.self_reuse):
+        if pair.direction in (Direction.undecided, Direction.both_copy, Direction.both_quote, Direction.self_reuse):
             continue
         side = Side.b if pair.direction is Direction.b_copies_a else Side.a  # the copy's side
         copy, original = (pair.b, pair.a) if side is Side.b else (pair.a, pair.b)

@@ -252,6 +252,8 @@ def _shared(pair: ReusePair, otherwise: str) -> str:
     """How two documents that share text without one copying the other read."""
     if pair.direction is Direction.both_copy:
         return f"both copy {pair.common_source}"
+    if pair.direction is Direction.both_quote:
+        return f"both quote {pair.common_source}"
     return "reuses its own text" if pair.direction is Direction.self_reuse else otherwise
 
 
@@ -301,7 +303,7 @@ def corpus_dot(
         if not oa or not ob or oa == ob or oa not in shown or ob not in shown:
             continue
         n = len(pair.passages)
-        if pair.direction in (Direction.undecided, Direction.both_copy, Direction.self_reuse):
+        if pair.direction in (Direction.undecided, Direction.both_copy, Direction.both_quote, Direction.self_reuse):
             d.edge(d.source(oa), d.source(ob), Look.shares_text, label=f"{_shared(pair, 'shares text')} ({n} passages)")
         else:
             copier, original = (ob, oa) if pair.direction is Direction.b_copies_a else (oa, ob)

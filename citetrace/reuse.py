@@ -16,9 +16,10 @@
    frame of the same cue in the other copy's stretch, is recorded as present in one copy only.
 5. **Direction**: two documents that credit the same outlet or copy the same wire (credit lines,
    datelines: ``DocumentFrames.provenance``) both copy it (``both_copy``, the ``common_source``);
-   two documents of one outlet are ``self_reuse``; otherwise from dates in the metadata (older is
-   the original), from credits (a document that credits the other's outlet copies it), otherwise
-   undecided.
+   two documents whose every shared passage is mostly the quoted words of one source (a frame's
+   content, in both) ``both_quote`` it; two documents of one outlet are ``self_reuse``; otherwise
+   from dates in the metadata (older is the original), from credits (a document that credits the
+   other's outlet copies it), otherwise undecided.
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ MAX_GAP = 25  # more differing words than this in a row split a passage
 # to requests for comment", 8; "X is director of debate at the University of Michigan", 11), the
 # sample corpus's shortest copied passage has 50.
 MIN_PASSAGE_WORDS = 12
+QUOTED_SHARE = 0.6  # a passage is a source's words when its frames' contents cover this much of it
 MERGE_GAP = 1  # equal tokens between two changes that still make them one change
 
 _TOKEN = re.compile(r"\w+(?:['\u2019.-]\w+)*|[^\w\s]")
@@ -255,14 +257,45 @@ def _credits(doc: DocumentFrames) -> set[str]:
     return wires | {f.source.canonical for f in doc.frames if f.kind is FrameKind.credit and f.source}
 
 
+def _quoted(doc: DocumentFrames, start: int, end: int) -> str | None:
+    """The source whose quoted words (a frame's content) cover most of ``[start, end)``, if one does."""
+    covered: dict[str, int] = defaultdict(int)
+    for f in doc.frames:
+        if f.source is None:
+            continue
+        for piece in [f.content, *f.more_content]:
+            covered[f.source.canonical] += max(0, min(end, piece.end) - max(start, piece.start))
+    best = max(covered, key=lambda s: covered[s], default=None)
+    return best if best is not None and covered[best] >= QUOTED_SHARE * (end - start) else None
+
+
+def _both_quote(passages: Sequence[Passage], a_frames: DocumentFrames, b_frames: DocumentFrames) -> str | None:
+    """The one source both documents quote in every shared passage (neither copied the other), or None."""
+    sources = set()
+    for p in passages:
+        qa, qb = _quoted(a_frames, p.a_start, p.a_end), _quoted(b_frames, p.b_start, p.b_end)
+        if qa is None or qb is None or not _same_speaker(qa, qb):
+            return None
+        sources.add(max(qa, qb, key=len))
+    return sources.pop() if len(sources) == 1 else None
+
+
+def _same_speaker(a: str, b: str) -> bool:
+    """One name, or a surname and a full name that ends in it ("Clinton", "Hillary Clinton")."""
+    wa, wb = a.split(), b.split()
+    return a == b or (min(len(wa), len(wb)) == 1 and wa[-1] == wb[-1])
+
+
 def _direction(
-    a: Document, b: Document, a_frames: DocumentFrames, b_frames: DocumentFrames
+    a: Document, b: Document, a_frames: DocumentFrames, b_frames: DocumentFrames, passages: Sequence[Passage]
 ) -> tuple[Direction, str, str | None]:
-    """Who copied whom, why, and the common source when both copy one."""
+    """Who copied whom, why, and the common source when both copy or quote one."""
     credits_a, credits_b = _credits(a_frames), _credits(b_frames)
     common = sorted((credits_a & credits_b) - {a_frames.outlet, b_frames.outlet, None})
     if common:
         return Direction.both_copy, f"both copy {', '.join(common)}", common[0]
+    if (quoted := _both_quote(passages, a_frames, b_frames)) is not None:
+        return Direction.both_quote, f"both quote {quoted}: the shared words are {quoted}'s", quoted
     if a_frames.outlet and a_frames.outlet == b_frames.outlet:
         return Direction.self_reuse, f"both published by {a_frames.outlet}", None
     if a.date and b.date and a.date != b.date:
@@ -320,7 +353,7 @@ def find_reuse(
             p.model_copy(update={"dropped_attributions": _dropped(p, frs[da], frs[db])})
             for p in sorted(kept, key=lambda p: (p.a_start, p.b_start))
         ]
-        direction, evidence, common = _direction(a, b, frs[da], frs[db])
+        direction, evidence, common = _direction(a, b, frs[da], frs[db], kept)
         result.append(
             ReusePair(
                 a=a.name,

@@ -140,3 +140,18 @@ def test_one_outlet_reusing_its_own_text_is_self_reuse(graph_of) -> None:
     (pair,) = g.reuse
     assert pair.direction is Direction.self_reuse and "USA Today" in pair.direction_evidence
     assert all(0 < p.similarity <= 1 for p in pair.passages)
+
+
+def test_two_outlets_quoting_one_speech_both_quote_it(graph_of) -> None:
+    speech = (
+        '"How many times do we have to see this in our country before we finally act to keep our families safe '
+        'and our streets calm?" Clinton said.'
+    )
+    g = graph_of(
+        STORIES[0] + "Hillary Clinton spoke in Philadelphia on Monday. " + speech + "\n",
+        STORIES[1] + "The Democratic nominee addressed a church in Ohio. " + speech + "\n",
+        dates=("2016-09-20", "2016-09-21"),
+    )
+    (pair,) = g.reuse
+    assert pair.direction is Direction.both_quote and pair.common_source == "Hillary Clinton"
+    assert not [h for c in g.chains for h in c.hops if h.type.value == "copies"]

@@ -46,6 +46,7 @@ class Direction(StrEnum):
     undecided = "undecided"
     both_copy = "both_copy"  # both copy a common source: the same wire, the same credited outlet
     self_reuse = "self_reuse"  # one outlet reuses its own text (a standing description, a recap)
+    both_quote = "both_quote"  # the shared words are one source's, quoted by both: no copy between them
 
 
 class Change(_Model):
@@ -89,7 +90,7 @@ class ReusePair(_Model):
     passages: list[Passage]
     direction: Direction
     direction_evidence: str
-    common_source: str | None = Field(default=None, description="What both copy (direction both_copy).")
+    common_source: str | None = Field(default=None, description="What both copy or quote (both_copy, both_quote).")
 
 
 class Boilerplate(_Model):

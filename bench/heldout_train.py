@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from train_cue_model import HOLD_OUT_EVERY
+from cue_examples import HOLD_OUT_EVERY
 
 
 def main(train: Path, dest: Path) -> None:

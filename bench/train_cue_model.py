@@ -18,40 +18,22 @@ import random
 import sys
 from pathlib import Path
 
-from citetrace.attribution import CUE_UPOS, cue_features, find_quotes, is_boilerplate
-from citetrace.corpus import read_document
+from cue_examples import HOLD_OUT_EVERY, labelled_tokens
+
+from citetrace.attribution import CUE_UPOS, cue_features
 from citetrace.gold import read_brat_folder
 from citetrace.nlp import Parser, default_cache_dir
-from citetrace.tree import Tree
 
 EPOCHS = 4
 RATE = 0.1
 L2 = 1e-6
 MIN_WEIGHT = 0.05
 MIN_COUNT = 5  # features seen fewer times in training are dropped (rare features overfit)
-HOLD_OUT_EVERY = 7
 
 
 def examples(folder: Path, parser: Parser) -> list[tuple[str, list[tuple[list[str], int]]]]:
-    gold = read_brat_folder(folder)
-    docs = [read_document(folder / "text" / g.document) for g in gold]
-    parses = parser.parse([d.text for d in docs])
-    out = []
-    for g, d, p in zip(gold, docs, parses, strict=True):
-        cue_spans = [piece for f in g.frames for piece in f.cue.pieces]
-        quotes = find_quotes(d.text)
-        rows = []
-        for i, s in enumerate(p.sentences):
-            if not s.tokens or is_boilerplate(d.text, s):
-                continue
-            t = Tree(s, i, d.text)
-            for tok in s.tokens:
-                if tok.upos not in CUE_UPOS:
-                    continue
-                label = int(any(a < tok.end and tok.start < b for a, b in cue_spans))
-                rows.append((cue_features(t, tok, quotes), label))
-        out.append((g.document, rows))
-    return out
+    tokens = labelled_tokens(folder, read_brat_folder(folder), parser, lambda tok: tok.upos in CUE_UPOS)
+    return [(doc, [(cue_features(t, tok, quotes), label) for t, tok, quotes, label in toks]) for doc, toks in tokens]
 
 
 def train(rows: list[tuple[list[str], int]]) -> dict[str, float]:

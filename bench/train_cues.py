@@ -21,8 +21,8 @@ from pathlib import Path
 
 import lightgbm
 import numpy as np
+from cue_examples import HOLD_OUT_EVERY, labelled_tokens
 
-from citetrace.attribution import find_quotes, is_boilerplate
 from citetrace.attribution.learned import (
     DENSE,
     FEATURES,
@@ -33,12 +33,9 @@ from citetrace.attribution.learned import (
     is_candidate,
     token_features,
 )
-from citetrace.corpus import read_document
 from citetrace.gold import read_brat_folder
 from citetrace.nlp import Parser, default_cache_dir
-from citetrace.tree import Tree
 
-HOLD_OUT_EVERY = 7  # bench/heldout_train.py holds out the same documents
 MIN_COUNT = 5  # features seen in fewer training tokens are dropped
 MAX_TREES = 600
 PARAMS = {
@@ -60,24 +57,15 @@ def examples(folder: Path) -> list[tuple[str, list[list[str]], list[int], list[s
     """(document, feature rows, labels, lemmas) of every training document, sorted by name."""
     parser = Parser(None, cache_dir=default_cache_dir(), doc_timeout=None)
     gold = sorted(read_brat_folder(folder), key=lambda g: g.document.removesuffix(".txt"))  # as heldout_train.py
-    docs = [read_document(folder / "text" / g.document) for g in gold]
-    parses = parser.parse([d.text for d in docs])
-    out = []
-    for g, d, p in zip(gold, docs, parses, strict=True):
-        cue_spans = [piece for f in g.frames for piece in f.cue.pieces]
-        quotes = find_quotes(d.text)
-        rows, labels, lemmas = [], [], []
-        for i, s in enumerate(p.sentences):
-            if not s.tokens or is_boilerplate(d.text, s):
-                continue
-            t = Tree(s, i, d.text)
-            for tok in s.tokens:
-                if is_candidate(tok):
-                    rows.append(token_features(t, tok, quotes))
-                    lemmas.append(tok.lemma.lower())
-                    labels.append(int(any(a < tok.end and tok.start < b for a, b in cue_spans)))
-        out.append((g.document, rows, labels, lemmas))
-    return out
+    return [
+        (
+            doc,
+            [token_features(t, tok, quotes) for t, tok, quotes, _ in toks],
+            [label for *_, label in toks],
+            [tok.lemma.lower() for _, tok, _, _ in toks],
+        )
+        for doc, toks in labelled_tokens(folder, gold, parser, is_candidate)
+    ]
 
 
 def report(y: np.ndarray, p: np.ndarray) -> None:

@@ -47,8 +47,8 @@ def _words(text: str, pieces: Pieces) -> set[int]:
 
 
 def _content(frame: Frame) -> list[tuple[int, int]]:
-    """A predicted frame's content pieces: its content and the quotes that go on after it."""
-    return [(frame.content.start, frame.content.end)] + [(m.start, m.end) for m in frame.more_content]
+    """A predicted frame's content pieces (``Frame.content_pieces``) as offsets."""
+    return [(s.start, s.end) for s in frame.content_pieces]
 
 
 def _pieces(span) -> list[tuple[int, int]]:
@@ -97,8 +97,8 @@ def score(
     frames_tp = full_tp = 0
     src = [0, 0, 0]  # tp words, predicted words, gold words
     cnt = [0, 0, 0]
-    m_src = [0, 0, 0]  # the same, over matched frames only
-    m_cnt = [0, 0, 0]
+    m_src = [0, 0]  # predicted and gold words of matched frames only (the tp words are src[0], cnt[0])
+    m_cnt = [0, 0]
     canon_ok = kind_ok = canon_n = 0
     for gdoc in gold_docs:
         n_docs += 1
@@ -119,12 +119,10 @@ def score(
             ps, gs = _pieces(p.source), _pieces(g.source)
             psw, gsw = _words(text, ps), _words(text, gs)
             pcw, gcw = _words(text, _content(p)), _words(text, g.content.pieces)
-            src[0] += len(psw & gsw)
-            cnt[0] += len(pcw & gcw)
-            for acc, pw, gw in ((m_src, psw, gsw), (m_cnt, pcw, gcw)):
+            for acc, matched, pw, gw in ((src, m_src, psw, gsw), (cnt, m_cnt, pcw, gcw)):
                 acc[0] += len(pw & gw)
-                acc[1] += len(pw)
-                acc[2] += len(gw)
+                matched[0] += len(pw)
+                matched[1] += len(gw)
             same_source = (not ps and not gs) or _overlap(ps, gs) > 0
             if same_source and _overlap(_content(p), g.content.pieces) > 0:
                 full_tp += 1
@@ -141,8 +139,8 @@ def score(
         full_frames=_score(full_tp, n_pred, n_gold),
         sources=_score(*src),
         content=_score(*cnt),
-        matched_content=_score(*m_cnt),
-        matched_sources=_score(*m_src),
+        matched_content=_score(cnt[0], *m_cnt),
+        matched_sources=_score(src[0], *m_src),
         canonical_accuracy=round(canon_ok / canon_n, 4) if canon_n else None,
         kind_accuracy=round(kind_ok / canon_n, 4) if canon_n else None,
     )

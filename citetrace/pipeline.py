@@ -16,7 +16,7 @@ from citetrace.errors import InputError
 from citetrace.models import CitationGraph, Document, DocumentFrames, FrameKind, ParsedDocument
 from citetrace.naming import canonical_outlet
 from citetrace.nlp import Parser, timeout_message
-from citetrace.provenance import document_provenance
+from citetrace.provenance import read_provenance, with_metadata
 from citetrace.registry import apply_registry, build_registry
 from citetrace.reuse import find_reuse
 from citetrace.sources import resolve_sources
@@ -37,12 +37,13 @@ class Extraction:
 
 def frames_of(document: Document, parsed: ParsedDocument) -> DocumentFrames:
     """Frames of one parsed document, sources resolved."""
-    frames = resolve_sources(document, parsed, extract_frames(document, parsed))
+    read = read_provenance(document.text)
+    frames = resolve_sources(document, parsed, extract_frames(document, parsed, read))
     return DocumentFrames(
         document=document.name,
         outlet=canonical_outlet(document.outlet),
         frames=frames,
-        provenance=document_provenance(document.text, document.wire, document.credit),
+        provenance=with_metadata(read, document.wire, document.credit),
     )
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -113,11 +114,10 @@ def metadata_provenance(wire: str | None, credit: str | None) -> list[Provenance
     return found
 
 
-def document_provenance(text: str, wire: str | None = None, credit: str | None = None) -> list[Provenance]:
-    """The text's provenance, completed and overridden by the metadata: a kind the metadata gives
-    replaces what the text says of that kind, unless the text says the same (then the text's line,
-    with its evidence, stays)."""
-    read = read_provenance(text)
+def with_metadata(read: Sequence[Provenance], wire: str | None, credit: str | None) -> list[Provenance]:
+    """Provenance read from a text, completed and overridden by the metadata: a kind the metadata
+    gives replaces what the text says of that kind, unless the text says the same (then the text's
+    line, with its evidence, stays)."""
     given = metadata_provenance(wire, credit)
     kinds = {p.kind for p in given}
     kept = [p for p in read if p.kind not in kinds or any(g.kind is p.kind and g.source == p.source for g in given)]

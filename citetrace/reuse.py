@@ -263,7 +263,7 @@ def _quoted(doc: DocumentFrames, start: int, end: int) -> str | None:
     for f in doc.frames:
         if f.source is None:
             continue
-        for piece in [f.content, *f.more_content]:
+        for piece in f.content_pieces:
             covered[f.source.canonical] += max(0, min(end, piece.end) - max(start, piece.start))
     best = max(covered, key=lambda s: covered[s], default=None)
     return best if best is not None and covered[best] >= QUOTED_SHARE * (end - start) else None

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from citetrace.cli import app
 from citetrace.evaluate import evaluate_provenance
 from citetrace.models import ProvenanceKind
-from citetrace.provenance import document_provenance, read_provenance
+from citetrace.provenance import read_provenance, with_metadata
 
 W, C, H, S = ProvenanceKind.wire, ProvenanceKind.contribution, ProvenanceKind.hat_tip, ProvenanceKind.syndication
 BODY = "The committee met on Tuesday and voted to delay the hearing until next month.\n\n"
@@ -118,7 +118,7 @@ META_CASES = [
 
 @pytest.mark.parametrize(("text", "wire", "credit", "expected"), META_CASES)
 def test_metadata_completes_and_overrides_the_text(text: str, wire, credit, expected: list) -> None:
-    found = document_provenance(text, wire, credit)
+    found = with_metadata(read_provenance(text), wire, credit)
     assert [(p.kind, p.source, p.origin.value) for p in found] == expected
 
 

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from citetrace import cues
 from citetrace.attribution.candidate import Candidate
 from citetrace.attribution.channels import add_channels
@@ -11,7 +13,17 @@ from citetrace.attribution.phrases import according_frames, citing_frames, posse
 from citetrace.attribution.quotes import WORD_RE, credit_frames, find_quotes, quote_frames
 from citetrace.attribution.source_phrase import source_phrase
 from citetrace.attribution.verbs import verb_frames
-from citetrace.models import Document, Frame, FrameKind, ParsedDocument, ProvenanceKind, Sentence, SourceMention, Span
+from citetrace.models import (
+    Document,
+    Frame,
+    FrameKind,
+    ParsedDocument,
+    Provenance,
+    ProvenanceKind,
+    Sentence,
+    SourceMention,
+    Span,
+)
 from citetrace.provenance import read_provenance
 from citetrace.tree import Tree
 
@@ -117,8 +129,11 @@ def _after_dateline(span: tuple[int, int], datelines: list[tuple[int, int]]) -> 
     return span
 
 
-def extract_frames(document: Document, parsed: ParsedDocument) -> list[Frame]:
-    """All attribution frames of a document, in text order, with ids f1, f2, ..."""
+def extract_frames(
+    document: Document, parsed: ParsedDocument, provenance: Sequence[Provenance] | None = None
+) -> list[Frame]:
+    """All attribution frames of a document, in text order, with ids f1, f2, ...; ``provenance``:
+    what ``provenance.read_provenance`` read from the text, when the caller has it already."""
     text = document.text
     quotes = find_quotes(text)
     trees = [Tree(s, i, text) for i, s in enumerate(parsed.sentences) if s.tokens and not is_boilerplate(text, s)]
@@ -137,7 +152,7 @@ def extract_frames(document: Document, parsed: ParsedDocument) -> list[Frame]:
     starts = [t.span[0] for t in trees]
     datelines = [
         (p.evidence.start, p.evidence.end)
-        for p in read_provenance(text)
+        for p in (read_provenance(text) if provenance is None else provenance)
         if p.kind is ProvenanceKind.wire and p.evidence
     ]
     for i, f in enumerate(raw):

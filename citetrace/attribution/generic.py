@@ -18,6 +18,8 @@ a stance, feeling, plan or act (``FrameKind.stance``): chains use only the first
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from citetrace import cues
 from citetrace.attribution.candidate import Candidate
 from citetrace.attribution.learned import DASHES, cue_scorer, is_candidate, token_features
@@ -28,10 +30,8 @@ from citetrace.tree import Tree, glue, negated, subject_of
 _CLAUSE = ("ccomp", "xcomp", "csubj")
 _NOUN_CLAUSE = ("acl", "ccomp", "xcomp", "appos")
 _TIME_RELS = ("obl:tmod", "nmod:tmod", "obl:npmod")  # "said Friday afternoon that": a time, not a cue
-MAX_LABEL_WORDS = 6
-SCORED_KINDS = frozenset(
-    {FrameKind.verb, FrameKind.according, FrameKind.citing}
-)  # cues like those trained on  # a speaker label is a short name: "WALLACE", "Rep. Jim Jordan"
+MAX_LABEL_WORDS = 6  # a speaker label is a short name: "WALLACE", "Rep. Jim Jordan"
+SCORED_KINDS = frozenset({FrameKind.verb, FrameKind.according, FrameKind.citing})  # cues like those trained on
 
 
 def _topic(t: Tree, tok: Token, *rels: str) -> Token | None:
@@ -123,11 +123,13 @@ def scored_frames(trees: list[Tree], quotes: list[tuple[int, int]], rule_frames:
     tokens = [(t, tok) for t in trees for tok in t.tokens if is_candidate(tok)]
     rows = [token_features(t, tok, quotes) for t, tok in tokens]
     scores = scorer.scores(rows, [tok.lemma.lower() for _, tok in tokens])
-    by_start = {tok.start: p for (_, tok), p in zip(tokens, scores, strict=True)}
+    # one score per start (the words of a multi-word token share it: the last one's, as before)
+    by_start = sorted({tok.start: p for (_, tok), p in zip(tokens, scores, strict=True)}.items())
+    starts = [start for start, _ in by_start]
     for f in rule_frames:
-        inside = [p for start, p in by_start.items() if f.cue[0] <= start < f.cue[1]]
+        inside = by_start[bisect_left(starts, f.cue[0]) : bisect_left(starts, f.cue[1])]
         if inside and f.kind in SCORED_KINDS:
-            f.confidence = max(inside)
+            f.confidence = max(p for _, p in inside)
     rule_frames = [f for f in rule_frames if f.confidence >= cues.RULE_VETO]
     taken = [f.cue for f in rule_frames]
     new: list[Candidate] = []

@@ -75,6 +75,11 @@ class Frame(_Model):
     parent: str | None = None
     channel: Span | None = None
 
+    @property
+    def content_pieces(self) -> list[Span]:
+        """The content, then the quotes that go on after it (``more_content``)."""
+        return [self.content, *self.more_content]
+
 
 class Document(_Model):
     """An article as read from disk. Every offset in citetrace points into ``text``."""

@@ -143,9 +143,9 @@ def _chain(
     hops = list(head)
     cited: list[str] = []
     for f in line:
-        if f.source is None:
+        if f.speaker is None:
             continue
-        name = f.source.canonical
+        name = f.speaker.canonical
         if name in cited and name == cited[-1]:
             continue  # a source that cites itself back elsewhere stays in: the loop is visible
         hops.append(Hop(source=name, cue=f.cue.text, type=HopType.cites))

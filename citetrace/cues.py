@@ -82,9 +82,9 @@ ANONYMOUS_NOUNS: frozenset[str] = frozenset(
     "diplomats aides experts analysts critics some others many".split()
 )
 
-PERSON_PRONOUNS = frozenset("he she him her i we you".split())
-THING_PRONOUNS = frozenset("it".split())
-GROUP_PRONOUNS = frozenset("they them".split())
+PERSON_PRONOUNS = frozenset("he she him her his i we you".split())
+THING_PRONOUNS = frozenset("it its".split())
+GROUP_PRONOUNS = frozenset("they them their".split())
 RELATIVE_PRONOUNS = frozenset("who which that whom".split())
 
 # A source is a name or a short description, never a clause. A source phrase longer than
@@ -101,6 +101,9 @@ SOURCE_CUTS: tuple[frozenset[str], ...] = (
 )
 CLAUSE_CORE_DEPRELS = frozenset("nsubj csubj obj ccomp xcomp mark aux cop".split())
 MAX_SOURCE_WORDS = 16
+# A source's name, or the description that stands for it, is at most this many words once its
+# clauses, appositions and prepositional modifiers are cut (``mentions.core``); longer is no source.
+MAX_NAME_WORDS = 8
 
 # Titles dropped from a person's canonical name.
 TITLES: frozenset[str] = frozenset(
@@ -232,7 +235,10 @@ def cue_model() -> dict[str, float]:
 
 # Words that make a name one of an organization, a government body or an outlet ("Popular
 # Mobilization Forces", "US State Department", "Sky News"), when no known source says otherwise.
-ORG_WORDS = frozenset("organization organisation forces party group army council committee union front".split())
+ORG_WORDS = frozenset(
+    """organization organisation forces party group army council committee union front university college
+    school institute foundation center centre bureau agency commission association""".split()
+)
 GOV_WORDS = frozenset("department ministry administration government office pentagon kremlin".split())
 OUTLET_WORDS = frozenset("news times post tv radio press monitoring journal herald tribune".split())
 

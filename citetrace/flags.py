@@ -23,6 +23,7 @@ from citetrace.models import (
     Side,
     SourceKind,
     Span,
+    Unresolved,
 )
 from citetrace.naming import is_name
 
@@ -51,7 +52,14 @@ def claim_flags(
     outlet (and what it republishes) and the original; ``names``: the whole path; ``cycles``: the
     citation cycles of the corpus (``GraphBuilder.cycles``)."""
     flags: list[Flag] = []
-    if primary is None:
+    if last.source is not None and last.source.unresolved is not None:
+        what = (
+            "a pronoun with no antecedent" if last.source.unresolved is Unresolved.pronoun else "a clause, not a name"
+        )
+        flags.append(
+            Flag(type=FlagType.unresolved_source, detail=f"its source {last.source.text!r} is {what}", evidence=ev)
+        )
+    elif primary is None:
         flags.append(Flag(type=FlagType.no_source, detail="the claim names no source", evidence=ev))
     elif primary_kind in (SourceKind.anonymous, SourceKind.unknown) or not is_name(primary):
         text = last.source.text if last.source else primary

@@ -125,8 +125,8 @@ class GraphBuilder:
                 cue = " ".join(p.evidence.text.split()) if p.evidence else f"{p.origin.value}: wire {p.source}"
                 out.append((p.source, HopType.copies_wire, cue, None))
         for f in doc.frames:
-            if f.kind is FrameKind.credit and f.source is not None and f.source.canonical != doc.outlet:
-                out.append((f.source.canonical, HopType.republishes, credit_line(f), f))
+            if f.kind is FrameKind.credit and f.speaker is not None and f.speaker.canonical != doc.outlet:
+                out.append((f.speaker.canonical, HopType.republishes, credit_line(f), f))
         first: dict[str, tuple[str, HopType, str, Frame | None]] = {}
         for credit in out:
             first.setdefault(credit[0], credit)
@@ -164,38 +164,44 @@ class GraphBuilder:
                     cid = claim_id(self.name(path), f.id)
                     self.g.add_node(cid, type=NodeType.claim, label=f.content.text, document=path, span=f.content)
                     self.edge(did, cid, EdgeType.contains, None, self.evidence(path, f))
-                    if f.source is not None:
+                    if f.speaker is not None:
                         self.edge(
                             cid,
-                            self.source_node(f.source.canonical),
+                            self.source_node(f.speaker.canonical),
                             EdgeType.attributed_to,
                             f.cue.text,
                             self.evidence(path, f),
                         )
-                elif f.source is not None:
+                elif f.speaker is not None:
                     parent = by_id.get(f.parent)
                     if (
                         parent is not None
-                        and parent.source is not None
-                        and parent.source.canonical != f.source.canonical
+                        and parent.speaker is not None
+                        and parent.speaker.canonical != f.speaker.canonical
                     ):
                         self.edge(
-                            self.source_node(parent.source.canonical),
-                            self.source_node(f.source.canonical),
+                            self.source_node(parent.speaker.canonical),
+                            self.source_node(f.speaker.canonical),
                             EdgeType.cites,
                             f.cue.text,
                             self.evidence(path, f),
                         )
-                channel, _ = self.channel_of(f)
-                if f.source is not None and channel is not None and self.registry.lookup(channel) is not None:
-                    if channel != f.source.canonical:
-                        self.edge(
-                            self.source_node(f.source.canonical),
-                            self.source_node(channel),
-                            EdgeType.spoke_through,
-                            f.channel.text if f.channel else None,
-                            self.evidence(path, f),
-                        )
+                if f.speaker is not None:
+                    self._speaker_edges(path, f)
+
+    def _speaker_edges(self, path: str, f: Frame) -> None:
+        """A speaker's own edges: the person an organization form belongs to ("the Clinton campaign"),
+        and the channel it spoke through."""
+        assert f.speaker is not None
+        speaker = self.source_node(f.speaker.canonical)
+        if f.speaker.affiliation is not None:
+            person = self.registry.canonical(f.speaker.affiliation)
+            if person != f.speaker.canonical:
+                self.edge(speaker, self.source_node(person), EdgeType.affiliated_with, None, self.evidence(path, f))
+        channel, _ = self.channel_of(f)
+        if channel is not None and channel != f.speaker.canonical and self.registry.lookup(channel) is not None:
+            label = f.channel.text if f.channel else None
+            self.edge(speaker, self.source_node(channel), EdgeType.spoke_through, label, self.evidence(path, f))
 
     def add_reuse(self, reuse: Sequence[ReusePair]) -> None:
         for pair in reuse:

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz, process
 
-from citetrace.models import Chain, CitationGraph
-from citetrace.naming import known, name_key, norm
+from citetrace.cues import GROUP_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS
+from citetrace.models import CanonicalSource, Chain, CitationGraph
+from citetrace.naming import is_name, known, name_key, norm
+
+PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
 
 
 def find_source(graph: CitationGraph, name: str) -> str | None:
@@ -37,3 +40,27 @@ def chains_of_claim(graph: CitationGraph, text: str) -> list[Chain]:
         if wanted in " ".join(c.claim.text.casefold().split())
         or fuzz.partial_ratio(wanted, c.claim.text.casefold()) >= 90
     ]
+
+
+def primary_counts(graph: CitationGraph) -> dict[str, int]:
+    """How many chains end at each source (the source is their original)."""
+    counts: dict[str, int] = {}
+    for c in graph.chains:
+        if c.primary is not None:
+            counts[c.primary] = counts.get(c.primary, 0) + 1
+    return counts
+
+
+def aliases_toml(sources: list[CanonicalSource]) -> str:
+    """An ``--aliases`` file for these sources, to be corrected by hand and given back to ``run``."""
+    lines = ["# citetrace --aliases file: correct the names, kinds and aliases, delete what is right.", ""]
+    for s in sources:
+        lines += ["[[source]]", f"name = {_toml_str(s.name)}", f'kind = "{s.kind.value}"']
+        others = [a for a in s.aliases if name_key(a) != name_key(s.name) and is_name(a) and norm(a) not in PRONOUNS]
+        lines.append("aliases = [" + ", ".join(_toml_str(a) for a in others) + "]")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _toml_str(text: str) -> str:
+    return '"' + " ".join(text.split()).replace("\\", "\\\\").replace('"', '\\"') + '"'

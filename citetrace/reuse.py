@@ -245,7 +245,7 @@ def _dropped(passage: Passage, a_frames: DocumentFrames, b_frames: DocumentFrame
                 if not kept:
                     dropped.append(
                         AttributionChange(
-                            present_in=side, frame=f.id, cue=f.cue, source=f.source.canonical if f.source else None
+                            present_in=side, frame=f.id, cue=f.cue, source=f.speaker.canonical if f.speaker else None
                         )
                     )
     return sorted(dropped, key=lambda d: (d.present_in, d.cue.start))
@@ -261,10 +261,10 @@ def _quoted(doc: DocumentFrames, start: int, end: int) -> str | None:
     """The source whose quoted words (a frame's content) cover most of ``[start, end)``, if one does."""
     covered: dict[str, int] = defaultdict(int)
     for f in doc.frames:
-        if f.source is None:
+        if f.speaker is None:
             continue
         for piece in f.content_pieces:
-            covered[f.source.canonical] += max(0, min(end, piece.end) - max(start, piece.start))
+            covered[f.speaker.canonical] += max(0, min(end, piece.end) - max(start, piece.start))
     best = max(covered, key=lambda s: covered[s], default=None)
     return best if best is not None and covered[best] >= QUOTED_SHARE * (end - start) else None
 

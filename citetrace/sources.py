@@ -1,17 +1,27 @@
 """Resolve and canonicalise sources within a document.
 
-``resolve_sources(document, parsed, frames)`` gives every frame's source a canonical name and a kind:
+``resolve_sources(document, parsed, frames)`` gives every frame's source a canonical name, a kind, and
+what the mention says besides the name (``description``):
 
-- a **name** (the proper-noun run at the head of the source phrase) loses its titles ("US President
-  Donald Trump" -> "Donald Trump"), maps to a known source when it is an alias of one ("BBC",
-  "DailyMail.co.uk" -> "Daily Mail"), and a lone surname takes the fullest form of that name in the
-  document ("Barzani" -> "Masoud Barzani");
-- a **description** without a name of its own ("a weekly newspaper affiliated with the group",
-  "the jihadi paper") resolves to the nearest named source of the same kind in the document, before
-  it or, failing that, after it;
-- **pronouns**: he/she -> the last person source; it -> the last publication, outlet or
-  organization; they -> the last organization or group;
+- a **name** (the proper-noun run at the head of the source phrase) is split from its description
+  ("Massachusetts Sen. Elizabeth Warren" -> "Elizabeth Warren", described as "Massachusetts Sen.";
+  ``mentions.split_name``), maps to a known source when it is an alias of one ("BBC",
+  "DailyMail.co.uk" -> "Daily Mail"), and a lone surname takes the full name it has in the document
+  ("Barzani" -> "Masoud Barzani"; of two, the one named last, and never against an honorific: "Mr.
+  Obama" is not "the first lady, Michelle Obama");
+- an **organization form** ("the Clinton campaign", "Clinton's team") is an organization named after
+  the person, who becomes its ``affiliation`` ("Hillary Clinton campaign");
+- a **description** without a name of its own resolves to a named source of the same kind: a definite
+  one ("the jihadi paper") to the nearest, an indefinite one ("a weekly newspaper affiliated with the
+  group") only to a name that comes after it; a plural ("lawmakers") never to one person. A
+  description is cut to ``cues.MAX_NAME_WORDS`` words; one that is a clause is no source;
+- **pronouns**: he/she -> the last person source of that gender, so far as honorifics tell; it -> the
+  last publication, outlet or organization; they -> the last organization or group; who/which -> the
+  noun phrase the relative clause hangs from;
 - **anonymous** sources ("security sources", "several reports") keep their description.
+
+A pronoun with no antecedent, and a clause, are no source: ``SourceMention.unresolved`` says which,
+and the chains flag the claim (``FlagType.unresolved_source``) instead of making a node of "they".
 """
 
 from __future__ import annotations
@@ -20,6 +30,15 @@ import re
 from dataclasses import dataclass
 
 from citetrace import cues
+from citetrace.mentions import (
+    PRONOUN_GENDER,
+    core,
+    honorific,
+    name_run,
+    namelike,
+    org_form,
+    without_possessive,
+)
 from citetrace.models import (
     Document,
     Frame,
@@ -27,70 +46,23 @@ from citetrace.models import (
     SourceKind,
     SourceMention,
     Token,
+    Unresolved,
 )
+from citetrace.name_index import DocumentIndex, kind_of_name, noun_kind, split_source_name
 from citetrace.naming import affiliation, known, norm
 
-
-@dataclass(frozen=True)
-class _Mention:
-    start: int
-    canonical: str
-    kind: SourceKind
-
-
-def _strip_titles(tokens: list[Token]) -> list[Token]:
-    """Drop leading titles and determiners: "US President Donald Trump" -> "Donald Trump"."""
-    i = 0
-    while i < len(tokens) - 1 and norm(tokens[i].text) in cues.TITLES | {""}:
-        i += 1
-    return tokens[i:]
-
-
-def _noun_kind(tok: Token) -> SourceKind | None:
-    return cues.SOURCE_NOUNS.get(tok.lemma.lower()) or cues.SOURCE_NOUNS.get(tok.text.lower())
-
-
-def _words(tokens: list[Token]) -> list[list[Token]]:
-    """Group tokens written without space between them ("Al", "-", "Naba") into words."""
-    words: list[list[Token]] = []
-    for t in tokens:
-        if (
-            words
-            and t.start == words[-1][-1].end
-            and (t.text[:1].isalnum() or t.text in "-'\u2019")
-            and (words[-1][-1].text[-1:].isalnum() or words[-1][-1].text in "-'\u2019")
-        ):
-            words[-1].append(t)
-        else:
-            words.append([t])
-    return words
-
-
-def _namelike(word: list[Token]) -> bool:
-    first = word[0].text
-    return any(t.upos == "PROPN" for t in word) or (
-        first[:1].isupper() and word[0].upos in ("ADJ", "NOUN", "PROPN", "NUM")
-    )
-
-
-def _name_run(tokens: list[Token], head: Token) -> list[Token]:
-    """The run of proper-noun words (hyphenated words kept whole) around ``head``."""
-    words = _words(tokens)
-    idx = next(i for i, w in enumerate(words) if head in w)
-    if not _namelike(words[idx]):
-        return []
-    lo = hi = idx
-    while lo > 0 and _namelike(words[lo - 1]):
-        lo -= 1
-    while hi < len(words) - 1 and _namelike(words[hi + 1]):
-        hi += 1
-    return [t for w in words[lo : hi + 1] for t in w]
+_Seen = tuple[int, str, SourceKind]  # a resolved source: (start, canonical name, kind)
 
 
 def _head(tokens: list[Token]) -> Token:
+    """The head of a source phrase; where the parse gives it several, the first proper noun ("[Republican
+    nominee] [Donald Trump] has called", "[Rendell], [a Clinton surrogate], said"), else the last nominal
+    ("[Last month], [the Obama administration] said")."""
     ids = {t.id for t in tokens}
     outside = [t for t in tokens if t.head not in ids]
-    return outside[0] if outside else tokens[-1]
+    proper = [t for t in outside if t.upos == "PROPN"]
+    nominal = [t for t in outside if t.upos in ("NOUN", "PROPN", "PRON")]
+    return proper[0] if proper else nominal[-1] if nominal else outside[0] if outside else tokens[-1]
 
 
 def _nominal_path(tokens: list[Token], tok: Token, head: Token) -> bool:
@@ -103,111 +75,6 @@ def _nominal_path(tokens: list[Token], tok: Token, head: Token) -> bool:
     return True
 
 
-def _kind_of_name(name: str, span_tokens: list[Token], head: Token) -> SourceKind:
-    k = known(name)
-    if k is not None:
-        return k.kind
-    words = {norm(w) for w in name.split()}
-    if words & cues.GOV_WORDS:
-        return SourceKind.government
-    if words & cues.OUTLET_WORDS:
-        return SourceKind.outlet
-    if words & cues.ORG_WORDS:
-        return SourceKind.organization
-    head_kind = _noun_kind(head)
-    if head.upos == "NOUN" and head_kind is not None:
-        return head_kind
-    if name.replace(".", "").isupper() and len(name) <= 6:
-        return SourceKind.organization
-    return SourceKind.person
-
-
-class _DocumentIndex:
-    """Named mentions of a document in text order: known aliases and proper-noun runs with a kind."""
-
-    def __init__(self, document: Document, parsed: ParsedDocument):
-        self.text = document.text
-        self.sentences = [s.tokens for s in parsed.sentences if s.tokens]
-        self.mentions: list[_Mention] = []
-        for tokens in self.sentences:
-            words = _words(tokens)
-            i = 0
-            while i < len(words):
-                if not any(t.upos == "PROPN" for t in words[i]):
-                    i += 1
-                    continue
-                j = i
-                while j + 1 < len(words) and _namelike(words[j + 1]):
-                    j += 1
-                run = _strip_titles([t for w in words[i : j + 1] for t in w])
-                name = self.slice(run)
-                k = known(name)
-                before = words[i - 1][-1] if i > 0 else None
-                if k is not None:
-                    self.mentions.append(_Mention(run[0].start, k.canonical, k.kind))
-                elif before is not None and before.upos == "NOUN" and (before_kind := _noun_kind(before)) is not None:
-                    self.mentions.append(_Mention(run[0].start, name, before_kind))
-                else:  # an alias inside a longer run: "the weekly ISIS newspaper"
-                    for w in words[i : j + 1]:
-                        kw = known(self.slice(w))
-                        if kw is not None:
-                            self.mentions.append(_Mention(w[0].start, kw.canonical, kw.kind))
-                i = j + 1
-        self._descriptions()
-        self.mentions.sort(key=lambda m: m.start)
-
-    def _descriptions(self) -> None:
-        """Definite descriptions ("the jihadi paper") as mentions of the nearest earlier name of their kind,
-        so that a later "it" finds them."""
-        named = sorted(self.mentions, key=lambda m: m.start)
-        for tokens in self.sentences:
-            for t in tokens:
-                kind = _noun_kind(t)
-                if t.upos != "NOUN" or kind not in (SourceKind.publication, SourceKind.outlet, SourceKind.organization):
-                    continue
-                if not any(
-                    k.head == t.id and k.deprel == "det" and k.lemma.lower() in ("the", "this", "that") for k in tokens
-                ):
-                    continue
-                if any(k.head == t.id and k.upos == "PROPN" for k in tokens):
-                    continue
-                before = [m for m in named if m.start < t.start and m.kind == kind]
-                if before:
-                    self.mentions.append(_Mention(t.start, before[-1].canonical, kind))
-
-    def slice(self, tokens: list[Token]) -> str:
-        return self.text[tokens[0].start : tokens[-1].end] if tokens else ""
-
-    def tokens_in(self, start: int, end: int) -> list[Token]:
-        return [t for s in self.sentences for t in s if t.start >= start and t.end <= end]
-
-    def full_name(self, surname: str) -> str:
-        """The longest title-less name in the document that ends with ``surname``."""
-        best = surname
-        for tokens in self.sentences:
-            for t in tokens:
-                if t.upos == "PROPN" and norm(t.text) == norm(surname.split("-")[-1]):
-                    run = _name_run(tokens, t)
-                    if not run:
-                        continue
-                    run = _strip_titles(run[: run.index(t) + 1])
-                    name = self.slice(run)
-                    if (
-                        norm(name).endswith(norm(surname))
-                        and len(name.split()) > len(best.split())
-                        and len(name.split()) <= 4
-                    ):
-                        best = name
-        return best
-
-    def nearest(self, position: int, kinds: set[SourceKind]) -> _Mention | None:
-        before = [m for m in self.mentions if m.start < position and m.kind in kinds]
-        if before:
-            return before[-1]
-        after = [m for m in self.mentions if m.start > position and m.kind in kinds]
-        return after[0] if after else None
-
-
 _PAREN = re.compile(r"\s*\([^()]*\)")
 
 
@@ -215,7 +82,7 @@ def _person_word(tok: Token) -> bool:
     return cues.SOURCE_NOUNS.get(tok.lemma.lower()) == SourceKind.person or norm(tok.text) in cues.TITLES
 
 
-def _affiliated_person(index: _DocumentIndex, tokens: list[Token]) -> str | None:
+def _affiliated_person(index: DocumentIndex, tokens: list[Token]) -> str | None:
     """ "BBC journalist Mina Al-Lami": a known outlet or group, a person noun, then a name -> the name."""
     for i, tok in enumerate(tokens[1:-1], start=1):
         if not _person_word(tok) or tok.upos == "PROPN":
@@ -223,13 +90,13 @@ def _affiliated_person(index: _DocumentIndex, tokens: list[Token]) -> str | None
         rest = tokens[i + 1 :]
         if (
             not rest
-            or not all(_namelike([t]) or t.text in "-'\u2019" for t in rest)
+            or not all(namelike([t]) or t.text in "-'\u2019" for t in rest)
             or not any(t.upos == "PROPN" for t in rest)
         ):
             return None
         if affiliation(index.slice(tokens)) is None:
             return None
-        return index.slice(_strip_titles(rest))
+        return index.slice(split_source_name(rest)[1])
     return None
 
 
@@ -238,7 +105,8 @@ def _trim(source: SourceMention) -> SourceMention:
     text = source.text.strip()
     if "," in text and not text.rstrip(")").endswith(")"):
         tail = text.rsplit(",", 1)[1].strip()
-        if tail[:1].isupper() and (known(tail) or len(tail.split()) <= 4):
+        pronoun = norm(tail) in cues.PERSON_PRONOUNS | cues.THING_PRONOUNS | cues.GROUP_PRONOUNS
+        if (tail[:1].isupper() or pronoun) and (known(tail) or len(tail.split()) <= 4):
             start = source.start + text.rindex(tail)
             source = source.model_copy(update={"text": tail, "start": start, "end": start + len(tail)})
             text = tail
@@ -247,10 +115,18 @@ def _trim(source: SourceMention) -> SourceMention:
     return source
 
 
-def _pronoun(
-    index: _DocumentIndex, source: SourceMention, text: str, resolved: list[tuple[int, str, SourceKind]]
-) -> tuple[str, SourceKind]:
-    """he/she: the last person; it: the last publication, outlet or organization; they: the last group."""
+@dataclass(frozen=True)
+class _Resolved:
+    name: str
+    kind: SourceKind
+    description: str | None = None
+    affiliation: str | None = None
+    unresolved: Unresolved | None = None
+
+
+def _pronoun(index: DocumentIndex, source: SourceMention, text: str, resolved: list[_Seen]) -> _Resolved:
+    """he/she: the last person; it: the last publication, outlet or organization; they: the last group
+    or body. Any other pronoun ("one", "that"), or one with no antecedent, names no source."""
     lowered = norm(text)
     wanted = (
         {SourceKind.person}
@@ -261,24 +137,72 @@ def _pronoun(
         if lowered in cues.GROUP_PRONOUNS
         else set()
     )
-    earlier = [r for r in resolved if r[0] < source.start and r[2] in wanted]
-    mention = index.nearest(source.start, wanted) if wanted else None
+    gender = PRONOUN_GENDER.get(lowered)
+    earlier = [
+        r
+        for r in resolved
+        if r[0] < source.start and r[2] in wanted and (gender is None or index.gender.get(r[1], gender) == gender)
+    ]
+    mention = index.nearest(source.start, wanted, gender) if wanted else None
     candidates = [(r[0], r[1], r[2]) for r in earlier]
     if mention is not None and mention.start < source.start:
         candidates.append((mention.start, mention.canonical, mention.kind))
     if candidates:
         _, name, kind = max(candidates)
-        return name, kind
+        return _Resolved(name, kind)
     if mention is not None:
-        return mention.canonical, mention.kind
-    return text, SourceKind.unknown
+        return _Resolved(mention.canonical, mention.kind)
+    return _Resolved(text, SourceKind.unknown, unresolved=Unresolved.pronoun)
+
+
+def _antecedent(index: DocumentIndex, pronoun: Token) -> SourceMention | None:
+    """The noun phrase a relative pronoun stands for: "officials [who] spoke ..." -> "officials"."""
+    sentence = next((s for s in index.sentences if s[0].start <= pronoun.start <= s[-1].end), [])
+    by_id = {t.id: t for t in sentence}
+    verb = by_id.get(pronoun.head)
+    noun = by_id.get(verb.head) if verb is not None and verb.deprel.startswith("acl") else None
+    if noun is None or noun.upos not in ("NOUN", "PROPN"):
+        return None
+    left = [k for k in sentence if k.head == noun.id and k.start < noun.start and k.deprel != "det"]
+    start = min([noun.start, *(k.start for k in left if k.deprel in _PHRASE_DEPS)])
+    if noun.upos == "PROPN":
+        run = name_run(sentence, noun)
+        start = min(start, run[0].start)
+        end = run[-1].end
+    else:
+        end = noun.end
+    return SourceMention(text=index.text[start:end], start=start, end=end, canonical="", kind=SourceKind.unknown)
+
+
+INDEFINITE_REACH = 1500  # characters after an indefinite description within which the name it introduces may come
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_PHRASE_DEPS = frozenset({"amod", "compound", "nmod:poss", "nummod", "flat"})
+
+
+def _org_form(index: DocumentIndex, tokens: list[Token], head: Token, position: int) -> _Resolved | None:
+    """ "the Clinton campaign", "Clinton's team": an organization affiliated with the person."""
+    found = org_form(tokens, head)
+    if found is None:
+        return None
+    owner_tokens, form = found
+    owner = without_possessive(index.slice(split_source_name(owner_tokens)[1]))
+    k = known(owner)
+    if k is not None and k.kind != SourceKind.person:
+        return None  # "the ISIS team" is ISIS's
+    surname = owner
+    owner = k.canonical if k is not None else index.full_name(owner, position) if len(owner.split()) == 1 else owner
+    whole = known(f"{surname} {form}")
+    if whole is not None:
+        return _Resolved(whole.canonical, whole.kind, affiliation=owner)
+    kind = SourceKind.government if form == "administration" else SourceKind.organization
+    return _Resolved(f"{owner} {form}", kind, affiliation=owner)
 
 
 def _name_tokens(tokens: list[Token], head: Token) -> list[Token]:
     """The name in a source phrase: the head's proper-noun run, or a proper noun in apposition to a
     common-noun head ("then president of ... Masoud Barzani"); empty for a description."""
     if head.upos == "PROPN":
-        return _name_run(tokens, head)
+        return name_run(tokens, head)
     named = [
         t
         for t in tokens
@@ -288,85 +212,130 @@ def _name_tokens(tokens: list[Token], head: Token) -> list[Token]:
         and t.start > head.start
     ]
     if named:
-        return _name_run(tokens, named[0])
+        return name_run(tokens, named[0])
     if tokens[-1].upos == "PROPN" and head.start < tokens[-1].start and _nominal_path(tokens, tokens[-1], head):
-        return _name_run(tokens, tokens[-1])
+        return name_run(tokens, tokens[-1])
     return []
 
 
-def _description(
-    index: _DocumentIndex, source: SourceMention, text: str, tokens: list[Token], head: Token
-) -> tuple[str, SourceKind]:
+def _names_someone(tokens: list[Token], head: Token) -> bool:
+    """Whether a proper noun hangs from ``head`` ("one of Clinton's aides" names someone's circle)."""
+    return any(t.upos == "PROPN" for t in tokens if t.head == head.id)
+
+
+def _description(index: DocumentIndex, source: SourceMention, text: str, tokens: list[Token], head: Token) -> _Resolved:
     """A source without a name of its own: anonymous ("security sources"), the nearest named source of
-    its kind ("the jihadi paper"), or the description itself."""
+    its kind ("the jihadi paper"), or the description itself, cut to ``cues.MAX_NAME_WORDS`` words (no
+    source at all when it is a clause)."""
     own_deps = [
         t
         for t in tokens
         if t.head == head.id and t.deprel in ("det", "amod", "compound", "nmod:poss", "nummod", "nmod")
     ]
     bare = not any(t.upos == "PROPN" for t in own_deps)
+    kept = core(tokens, head, cues.MAX_NAME_WORDS)
+    if norm(head.text) == "one" and not _names_someone(tokens, head):  # "no one", "the one": nobody named
+        return _Resolved(text, SourceKind.unknown, unresolved=Unresolved.pronoun)
+    if kept is None:
+        return _Resolved(text, SourceKind.unknown, unresolved=Unresolved.clause)
     if (head.lemma.lower() in cues.ANONYMOUS_NOUNS or head.text.lower() in cues.ANONYMOUS_NOUNS) and bare:
-        return " ".join(w for w in text.split() if w.lower() not in cues.ARTICLES).lower(), SourceKind.anonymous
-    noun_kind = _noun_kind(head)
-    if noun_kind is not None and bare:
-        mention = index.nearest(source.start, {noun_kind})
+        words_kept = index.slice(kept).split()
+        return _Resolved(
+            " ".join(w for w in words_kept if w.lower() not in cues.ARTICLES).lower(), SourceKind.anonymous
+        )
+    kind = noun_kind(head)
+    definite = any(t.head == head.id and t.deprel == "det" and norm(t.text) in _DEFINITE for t in tokens)
+    plural_person = kind == SourceKind.person and "Number=Plur" in (head.feats or "")
+    if kind is not None and bare and not plural_person:
+        if definite:
+            mention = index.nearest(source.start, {kind})
+        else:  # "a weekly newspaper ..." is new to the text: it can only be a name that comes after it
+            mention = next((m for m in index.mentions if m.kind is kind and m.start > source.start), None)
+            mention = mention if mention is not None and mention.start - source.start <= INDEFINITE_REACH else None
         if mention is not None:
-            return mention.canonical, mention.kind
-    kept = [t for t in tokens if not (t.deprel == "det" and t.head == head.id and t is tokens[0])]
-    return index.slice(kept) or text, noun_kind or SourceKind.unknown
+            return _Resolved(mention.canonical, mention.kind, description=index.slice(kept))
+    kept = [t for t in kept if not (t.deprel == "det" and t.head == head.id and t is kept[0])]
+    return _Resolved(index.slice(kept) or text, kind or SourceKind.unknown)
 
 
-def _resolve(
-    index: _DocumentIndex, source: SourceMention, resolved: list[tuple[int, str, SourceKind]]
-) -> tuple[str, SourceKind]:
+def _before(index: DocumentIndex, tokens: list[Token], name: list[Token]) -> str | None:
+    """What a source phrase says before the name: "[Republican nominee] Donald Trump"."""
+    kept = [t for t in tokens if t.end <= name[0].start]
+    while kept and (kept[0].upos in ("DET", "PUNCT") or kept[0].deprel == "det"):
+        kept.pop(0)
+    while kept and kept[-1].upos == "PUNCT":
+        kept.pop()
+    return index.slice(kept) or None
+
+
+def _resolve(index: DocumentIndex, source: SourceMention, resolved: list[_Seen]) -> _Resolved:
     source = _trim(source)
     text = source.text.strip()
     bare_text = _PAREN.sub(" ", text).strip()  # "Foreign Policy (FP)" -> "Foreign Policy"
     k = known(text) or (known(bare_text) if bare_text != text else None)
     if k is not None:
-        return k.canonical, k.kind
+        return _Resolved(k.canonical, k.kind)
     tokens = index.tokens_in(source.start, source.end)
     if not tokens:
-        return text, source.kind
+        return _Resolved(text, source.kind)
     person = _affiliated_person(index, tokens)
     if person is not None:
-        return person, SourceKind.person
+        return _Resolved(person, SourceKind.person)
     head = _head(tokens)
-    if len(tokens) == 1 and head.upos == "PRON":
+    if len(tokens) == 1 and (head.upos in ("PRON", "DET") or norm(text) in cues.RELATIVE_PRONOUNS | {"one"}):
+        if norm(head.text) in cues.RELATIVE_PRONOUNS and head.deprel.startswith("nsubj"):
+            antecedent = _antecedent(index, head)
+            if antecedent is None:
+                return _Resolved(text, SourceKind.unknown, unresolved=Unresolved.pronoun)
+            return _resolve(index, antecedent, resolved)
         return _pronoun(index, source, text, resolved)
     # a known name at the end of the phrase: "The weekly Islamic State (IS) newspaper Al-Naba"
     if tokens[-1].upos == "PROPN":
-        trailing = known(index.slice(_strip_titles(_name_run(tokens, tokens[-1]))))
-        if trailing is not None and (trailing.kind == _noun_kind(head) or head in _name_run(tokens, tokens[-1])):
-            return trailing.canonical, trailing.kind
+        bare = split_source_name(name_run(tokens, tokens[-1]))[1]
+        trailing = known(index.slice(bare))
+        if trailing is not None and (trailing.kind == noun_kind(head) or head in name_run(tokens, tokens[-1])):
+            return _Resolved(trailing.canonical, trailing.kind, description=_before(index, tokens, bare))
+    organization = _org_form(index, tokens, head, source.start)
+    if organization is not None:
+        return organization
     name_tokens = _name_tokens(tokens, head)
     if not name_tokens:
         return _description(index, source, text, tokens, head)
-    name = index.slice(_strip_titles(name_tokens))
+    bare_name = split_source_name(name_tokens)[1]
+    name = index.slice(bare_name)
+    description = _before(index, tokens, bare_name)
     # "US President Donald Trump": a known alias inside the run wins only if it is the whole name
     k = known(name)
     if k is not None:
-        return k.canonical, k.kind
-    kind = _kind_of_name(name, tokens, head)
+        return _Resolved(k.canonical, k.kind, description=description)
+    kind = kind_of_name(name, tokens, head)
     if kind == SourceKind.person and len(name.split()) == 1:
-        name = index.full_name(name)
-    return name, kind
+        name = index.full_name(name, source.start, honorific(text))
+    return _Resolved(name, kind, description=description)
 
 
 def resolve_sources(document: Document, parsed: ParsedDocument, frames: list[Frame]) -> list[Frame]:
     """Frames with every source's ``canonical`` and ``kind`` filled in."""
-    index = _DocumentIndex(document, parsed)
-    resolved: list[tuple[int, str, SourceKind]] = []
+    index = DocumentIndex(document, parsed)
+    resolved: list[_Seen] = []
     out = []
     for frame in frames:
         if frame.source is None:
             out.append(frame)
             continue
-        canonical, kind = _resolve(index, frame.source, resolved)
-        resolved.append((frame.source.start, canonical, kind))
-        out.append(
-            frame.model_copy(update={"source": frame.source.model_copy(update={"canonical": canonical, "kind": kind})})
-        )
+        r = _resolve(index, frame.source, resolved)
+        if r.unresolved is None and len(r.name.split()) > cues.MAX_NAME_WORDS and known(r.name) is None:
+            r = _Resolved(r.name, SourceKind.unknown, unresolved=Unresolved.clause)  # a name is never this long
+        if r.unresolved is None:
+            resolved.append((frame.source.start, r.name, r.kind))
+        update = {
+            "canonical": r.name,
+            "kind": r.kind,
+            "description": r.description,
+            "affiliation": r.affiliation,
+            "unresolved": r.unresolved,
+        }
+        out.append(frame.model_copy(update={"source": frame.source.model_copy(update=update)}))
     return _inherit_channels(out)
 
 

@@ -24,6 +24,7 @@ KIND_STYLE: dict[SourceKind, tuple[str, str, str]] = {
 }
 FLAG_LABEL: dict[FlagType, str] = {
     FlagType.no_source: "no source",
+    FlagType.unresolved_source: "source unresolved",
     FlagType.unnamed_original: "unnamed original",
     FlagType.lost_attribution: "lost its attribution",
     FlagType.altered_copy: "altered copy",
@@ -32,6 +33,7 @@ FLAG_LABEL: dict[FlagType, str] = {
 }
 FLAG_HELP: dict[FlagType, str] = {
     FlagType.no_source: "the claim names no source",
+    FlagType.unresolved_source: "its source is a pronoun with no antecedent, or a clause: it names no one",
     FlagType.unnamed_original: "it rests on a description (“officials”), not a named original",
     FlagType.lost_attribution: "another copy of the text names a source this one dropped",
     FlagType.altered_copy: "the copies word the claim differently",

@@ -408,3 +408,26 @@ def test_progress_is_logged_as_lines_and_trace_lines_are_not_wrapped(tmp_path: P
     assert sum(line.startswith("drawing: ") for line in lines) <= 21  # a line per twentieth, not per diagram
     traced = runner.invoke(app, ["trace", str(CORPUS), "--source", "Al-Naba"], env=env)
     assert traced.exit_code == 0 and max(len(line) for line in traced.stdout.splitlines()) > 100
+
+
+def test_sources_lists_aliases_with_reasons(env) -> None:
+    result = runner.invoke(app, ["sources", str(CORPUS), "--top", "6"], env=env)
+    assert result.exit_code == 0, result.output
+    header, *rows = [line.split("\t") for line in result.stdout.splitlines()]
+    assert header[0] == "source" and len(rows) == 6
+    naba = next(r for r in rows if r[0] == "Al-Naba")
+    assert naba[1] == "publication" and "It (pronoun)" in naba[4] and "(in_document)" in naba[4]
+
+
+def test_sources_toml_is_an_aliases_file(tmp_path: Path, env) -> None:
+    from citetrace.registry import load_aliases
+
+    result = runner.invoke(app, ["sources", str(CORPUS), "--toml"], env=env)
+    assert result.exit_code == 0, result.output
+    aliases = tmp_path / "aliases.toml"
+    aliases.write_text(result.stdout, encoding="utf-8")
+    by_name = {k.canonical: k for k in load_aliases(aliases)}
+    assert "Trump" in by_name["Donald Trump"].aliases
+    assert "It" not in by_name["Al-Naba"].aliases  # a pronoun is no alias to write down
+    rerun = runner.invoke(app, ["sources", str(CORPUS), "--aliases", str(aliases), "--top", "3"], env=env)
+    assert rerun.exit_code == 0, rerun.output

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from citetrace.models import EdgeType, HopType
+from citetrace.models import EdgeType, HopType, SourceKind
 
 
 def test_nested_frame_is_a_cites_edge_and_a_longer_chain(graph_of) -> None:
@@ -34,9 +34,9 @@ def test_a_wire_copy_chains_through_the_wire(graph_of) -> None:
         outlets=("Breitbart",),
     )
     (chain,) = g.chains
-    assert chain.path == ["Breitbart", "Associated Press", "Trump campaign"]
+    assert chain.path == ["Breitbart", "Associated Press", "Donald Trump campaign"]
     assert [h.type for h in chain.hops] == [HopType.copies_wire, HopType.cites]
-    assert chain.hops[0].cue == "WASHINGTON (AP) —" and chain.primary == "Trump campaign"
+    assert chain.hops[0].cue == "WASHINGTON (AP) —" and chain.primary == "Donald Trump campaign"
     (wire,) = [e for e in g.edges if e.type == EdgeType.copies_wire]
     assert wire.target == "src:Associated Press" and wire.label == "WASHINGTON (AP) —"
 
@@ -45,3 +45,11 @@ def test_an_attribution_to_a_wire_is_no_wire_copy(graph_of) -> None:
     g = graph_of("Senate delays vote.\n\nThe senator told Reuters on Monday that she would vote no.\n")
     assert not [e for e in g.edges if e.type == EdgeType.copies_wire]
     assert all(h.type is not HopType.copies_wire for c in g.chains for h in c.hops)
+
+
+def test_an_organization_form_is_affiliated_with_its_person(graph_of) -> None:
+    g = graph_of("Hillary Clinton spoke in Ohio. The Clinton campaign said it would spend more on ads.\n")
+    (edge,) = [e for e in g.edges if e.type == EdgeType.affiliated_with]
+    assert (edge.source, edge.target) == ("src:Hillary Clinton campaign", "src:Hillary Clinton")
+    campaign = next(s for s in g.sources if s.name == "Hillary Clinton campaign")
+    assert campaign.affiliation == "Hillary Clinton" and campaign.kind is SourceKind.organization

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from citetrace.models import SourceKind
+from citetrace.models import FlagType, SourceKind, Unresolved
 
 CASES = [
     ("US President Donald Trump said the strike was justified.", "said", "Donald Trump", SourceKind.person),
@@ -80,6 +80,114 @@ def test_it_finds_the_paper_described_last(frames_of_text) -> None:
     )
     frame = next(f for f in frames_of_text(text) if f.cue.text == "referring to")
     assert frame.source is not None and frame.source.canonical == "Al-Naba"
+
+
+# --------------------------------------------------------------------------- name and description
+
+ORG = SourceKind.organization
+# (text, cue, canonical name, description, kind, affiliation)
+MENTIONS = [
+    (
+        "Massachusetts Sen. Elizabeth Warren said the bill was a gift to banks.",
+        "said",
+        "Elizabeth Warren",
+        "Massachusetts Sen.",
+        SourceKind.person,
+        None,
+    ),
+    ("Rival Hillary Clinton said the plan would fail.", "said", "Hillary Clinton", "Rival", SourceKind.person, None),
+    (
+        "Former Pennsylvania Gov. Ed Rendell said the race was close.",
+        "said",
+        "Ed Rendell",
+        "Former Pennsylvania Gov.",
+        SourceKind.person,
+        None,
+    ),
+    (
+        "Republican nominee Donald Trump said the debate was rigged.",
+        "said",
+        "Donald Trump",
+        "Republican nominee",
+        SourceKind.person,
+        None,
+    ),
+    (
+        "Clinton campaign chairman John Podesta said the emails were stolen.",
+        "said",
+        "John Podesta",
+        "Clinton campaign chairman",
+        SourceKind.person,
+        None,
+    ),
+    # organization forms: the campaign of the person the document names in full
+    (
+        "Hillary Clinton spoke in Ohio. The Clinton campaign said it would spend more on ads.",
+        "said",
+        "Hillary Clinton campaign",
+        None,
+        ORG,
+        "Hillary Clinton",
+    ),
+    (
+        "Hillary Clinton spoke in Ohio. Clinton's team said the poll was wrong.",
+        "said",
+        "Hillary Clinton campaign",
+        None,
+        ORG,
+        "Hillary Clinton",
+    ),
+    # "Mrs. Clinton" is Hillary, though Bill was named last; "Mr. Obama" is not the first lady
+    (
+        "Hillary Clinton spoke first. Then her husband, Bill Clinton, spoke. Mrs. Clinton said the race was close.",
+        "said",
+        "Hillary Clinton",
+        "Mrs.",
+        SourceKind.person,
+        None,
+    ),
+    (
+        "The first lady, Michelle Obama, will campaign in Ohio. Mr. Obama said the race was close.",
+        "said",
+        "Obama",
+        "Mr.",
+        SourceKind.person,
+        None,
+    ),
+    # a relative pronoun stands for the noun phrase it hangs from
+    (
+        "Tom Clarke, who said the mine was safe, left the company in May.",
+        "said",
+        "Tom Clarke",
+        None,
+        SourceKind.person,
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "name", "description", "kind", "affiliation"), MENTIONS, ids=[m[0][:40] for m in MENTIONS]
+)
+def test_name_description_and_kind(frames_of_text, text, cue, name, description, kind, affiliation) -> None:
+    frame = next(f for f in frames_of_text(text) if f.cue.text == cue)
+    assert frame.source is not None and frame.source.unresolved is None
+    got = (frame.source.canonical, frame.source.description, frame.source.kind, frame.source.affiliation)
+    assert got == (name, description, kind, affiliation)
+
+
+def test_a_pronoun_with_no_antecedent_names_no_source(frames_of_text) -> None:
+    (frame,) = [f for f in frames_of_text("They said the vote was rigged.") if f.cue.text == "said"]
+    assert frame.source is not None and frame.source.unresolved is Unresolved.pronoun
+    assert frame.speaker is None
+
+
+def test_an_unresolved_source_is_a_flag_not_a_node(graph_of) -> None:
+    g = graph_of("They said the vote was rigged.\n")
+    (chain,) = g.chains
+    assert chain.primary is None
+    assert [f.type for f in chain.flags] == [FlagType.unresolved_source]
+    assert not [s for s in g.sources if s.name.lower() == "they"]
 
 
 # --------------------------------------------------------------------------- across documents

@@ -33,10 +33,12 @@ from citetrace.models.corpus import (
     GraphNode,
     Hop,
     HopType,
+    MergeReason,
     NodeType,
     Passage,
     ReusePair,
     Side,
+    SourceMerge,
     origin_name,
 )
 from citetrace.models.documents import (
@@ -53,6 +55,7 @@ from citetrace.models.documents import (
     SourceMention,
     Span,
     Token,
+    Unresolved,
 )
 from citetrace.models.evaluation import (
     EvalReport,
@@ -68,6 +71,8 @@ __all__ = [
     "origin_name",
     "AttributionChange",
     "CanonicalSource",
+    "MergeReason",
+    "SourceMerge",
     "Chain",
     "Change",
     "ChangeOp",
@@ -102,6 +107,7 @@ __all__ = [
     "Side",
     "SourceKind",
     "SourceMention",
+    "Unresolved",
     "Span",
     "Token",
 ]

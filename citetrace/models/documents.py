@@ -21,6 +21,13 @@ class SourceKind(StrEnum):
     unknown = "unknown"
 
 
+class Unresolved(StrEnum):
+    """Why a source mention is not a source of its own."""
+
+    pronoun = "pronoun"  # "they", "it", "who" with no antecedent found
+    clause = "clause"  # a clause or a description still too long once cut down
+
+
 class Span(_Model):
     """A piece of a document: ``text == document_text[start:end]`` (Python string indices)."""
 
@@ -37,6 +44,16 @@ class SourceMention(_Model):
     end: int = Field(ge=0)
     canonical: str
     kind: SourceKind
+    description: str | None = Field(
+        default=None, description='What the mention says about the source besides its name: "Massachusetts Sen."'
+    )
+    affiliation: str | None = Field(
+        default=None,
+        description='The person an organization form belongs to: "the Clinton campaign" -> Hillary Clinton.',
+    )
+    unresolved: Unresolved | None = Field(
+        default=None, description="Why the mention names no source (no node is made for it), if it names none."
+    )
 
 
 class FrameKind(StrEnum):
@@ -79,6 +96,11 @@ class Frame(_Model):
     def content_pieces(self) -> list[Span]:
         """The content, then the quotes that go on after it (``more_content``)."""
         return [self.content, *self.more_content]
+
+    @property
+    def speaker(self) -> SourceMention | None:
+        """The source the chains and the graph use: none when the mention names no one (``unresolved``)."""
+        return self.source if self.source is not None and self.source.unresolved is None else None
 
 
 class Document(_Model):

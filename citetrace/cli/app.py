@@ -1,0 +1,142 @@
+"""The command line's shared parts: the typer app, the consoles, the options every command takes, errors
+turned into one `Error:` line, and progress bars that write lines where stderr is a log."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+
+from citetrace import __version__
+from citetrace.errors import CitetraceError
+from citetrace.nlp import DOC_TIMEOUT_S, MODELS_ENV, Parser, default_cache_dir
+
+app = typer.Typer(
+    help="Trace who said what in the news back to the originals.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out_console = Console(soft_wrap=True)  # lines stay whole when piped (`citetrace trace ... | grep`)
+err_console = Console(stderr=True)
+
+F = TypeVar("F", bound=Callable[..., object])
+
+ModelsOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--models",
+        envvar=MODELS_ENV,
+        help=f"Stanza resources directory (resources.json + en/). Default: ${MODELS_ENV}, else Stanza's own.",
+        show_default=False,
+    ),
+]
+CacheOpt = Annotated[
+    Path | None,
+    typer.Option("--cache", help="Folder for cached parses. Default: $CITETRACE_CACHE or ~/.cache/citetrace/parses."),
+]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Parse everything again; read and write no cache.")]
+DocTimeoutOpt = Annotated[
+    float,
+    typer.Option(
+        "--doc-timeout",
+        min=0,
+        help="Seconds one document may take to parse; one over it is reported and skipped, the rest go on. "
+        "0: no limit.",
+    ),
+]
+
+
+def fail(message: str) -> None:
+    err_console.print(f"Error: {message}", markup=False, highlight=False, soft_wrap=True)
+
+
+def handle_errors(command: F) -> F:
+    """Turn a CitetraceError into one line on stderr and exit code 1."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except CitetraceError as exc:
+            fail(str(exc))
+            raise typer.Exit(1) from None
+        except KeyboardInterrupt:
+            fail("interrupted")
+            raise typer.Exit(130) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def make_parser(models: Path | None, cache: Path | None, no_cache: bool, doc_timeout: float = DOC_TIMEOUT_S) -> Parser:
+    return Parser(
+        models, cache_dir=None if no_cache else (cache or default_cache_dir()), doc_timeout=doc_timeout or None
+    )
+
+
+def _version(value: bool) -> None:
+    if value:
+        out_console.print(f"citetrace {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Trace who said what in the news back to the originals."""
+
+
+AliasesOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--aliases", help=r"TOML file of extra source names: \[\[source]] tables with name, kind, aliases, part_of."
+    ),
+]
+
+
+def progress_bar() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=err_console,
+        transient=True,
+    )
+
+
+def advance(bar: Progress, task: TaskID, n: int, lines: int | None = None) -> None:
+    """Advance a bar; where stderr is not a terminal (a log, CI), write a line instead of drawing: at
+    every step, or at most ``lines`` times in all (each twentieth of the diagrams drawn)."""
+    before = next(t for t in bar.tasks if t.id == task).completed
+    bar.advance(task, n)
+    if err_console.is_terminal:
+        return
+    t = next(t for t in bar.tasks if t.id == task)
+    if (
+        lines
+        and t.total
+        and int(lines * t.completed / t.total) == int(lines * before / t.total)
+        and t.completed < t.total
+    ):
+        return
+    total = f"{int(t.total):,}" if t.total is not None else "?"
+    left = f", {t.time_remaining:.0f} s left" if t.time_remaining is not None and t.completed < (t.total or 0) else ""
+    err_console.print(f"{t.description}: {int(t.completed):,}/{total}{left}", highlight=False)

@@ -1,0 +1,262 @@
+"""The commands that read a corpus: run, trace, frames, sources; and render, which redraws an output."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from citetrace.cli.app import (
+    AliasesOpt,
+    CacheOpt,
+    DocTimeoutOpt,
+    ModelsOpt,
+    NoCacheOpt,
+    advance,
+    app,
+    err_console,
+    fail,
+    handle_errors,
+    make_parser,
+    out_console,
+    progress_bar,
+)
+from citetrace.dot import hop_label
+from citetrace.errors import UsageError
+from citetrace.models import FrameKind
+from citetrace.nlp import DOC_TIMEOUT_S
+from citetrace.outdir import check_out
+from citetrace.pipeline import extract_corpus, keep_frames, trace_corpus
+from citetrace.query import aliases_toml, chains_of_claim, chains_resting_on, find_source, primary_counts
+from citetrace.registry import load_aliases
+from citetrace.report import diagram_count, frames_jsonl, redraw, write_report
+
+
+@app.command()
+@handle_errors
+def run(
+    corpus: Annotated[list[Path], typer.Argument(help="Folder(s) or files of articles (.txt, .md, .html).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
+    aliases: AliasesOpt = None,
+    models: ModelsOpt = None,
+    cache: CacheOpt = None,
+    no_cache: NoCacheOpt = False,
+    doc_timeout: DocTimeoutOpt = DOC_TIMEOUT_S,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace files in OUT that citetrace did not write (never an input).")
+    ] = False,
+) -> None:
+    """Extract attribution frames, trace every claim to its original, and draw the diagrams.
+
+    Writes OUT/frames.jsonl, OUT/graph.json, OUT/chains.jsonl, OUT/reuse.jsonl, OUT/corpus.svg,
+    OUT/<name>.svg per document and OUT/sources/<source>.svg per primary source (each SVG with its .dot).
+    """
+    extra = load_aliases(aliases) if aliases is not None else ()
+    check_out(out, corpus)
+    parser = make_parser(models, cache, no_cache, doc_timeout)
+    with progress_bar() as bar:
+        task = bar.add_task("parsing", total=None)
+        result = trace_corpus(
+            corpus,
+            parser,
+            extra,
+            progress=lambda n: advance(bar, task, n),
+            on_read=lambda n: bar.update(task, total=n),
+        )
+        if result.graph is not None:
+            drawing = bar.add_task("drawing", total=diagram_count(result.graph))
+            write_report(
+                out,
+                result.documents,
+                result.frames,
+                result.graph,
+                progress=lambda n: advance(bar, drawing, n, lines=20),
+                force=force,
+            )
+    for error in result.errors:
+        fail(str(error))
+    if result.graph is not None:
+        n_frames = sum(len(f.frames) for f in result.frames)
+        err_console.print(
+            f"{len(result.documents)} documents, {n_frames} frames, {len(result.graph.chains)} chains, "
+            f"{sum(len(p.passages) for p in result.graph.reuse)} reused passages -> {out}/ "
+            f"(frames.jsonl, graph.json, chains.jsonl, reuse.jsonl, {diagram_count(result.graph)} diagrams)",
+            highlight=False,
+        )
+    if result.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+@handle_errors
+def trace(
+    corpus: Annotated[list[Path], typer.Argument(help="Folder(s) or files of articles.")],
+    source: Annotated[str | None, typer.Option("--source", "-s", help="Every claim that rests on this source.")] = None,
+    claim: Annotated[
+        str | None, typer.Option("--claim", "-c", help="The chains of claims containing this text.")
+    ] = None,
+    aliases: AliasesOpt = None,
+    models: ModelsOpt = None,
+    cache: CacheOpt = None,
+    no_cache: NoCacheOpt = False,
+    doc_timeout: DocTimeoutOpt = DOC_TIMEOUT_S,
+) -> None:
+    """Print, grouped by document, every claim that rests on a source (or matches a text) and its path."""
+    if (source is None) == (claim is None):
+        raise UsageError("give exactly one of --source NAME or --claim TEXT")
+    extra = load_aliases(aliases) if aliases is not None else ()
+    result = trace_corpus(corpus, make_parser(models, cache, no_cache, doc_timeout), extra)
+    for error in result.errors:
+        fail(str(error))
+    if result.graph is None:
+        raise typer.Exit(1)
+    graph = result.graph
+    if source is not None:
+        name = find_source(graph, source)
+        if name is None:
+            raise UsageError(
+                f"no source {source!r} in this corpus: see the sources in graph.json or try another spelling"
+            )
+        chains = chains_resting_on(graph, name)
+        out_console.print(f"[bold]{len(chains)} claims rest on {name}[/bold]", highlight=False)
+    else:
+        chains = chains_of_claim(graph, claim or "")
+        out_console.print(f"[bold]{len(chains)} chains for claims matching {claim!r}[/bold]", highlight=False)
+    by_doc: dict[str, list] = {}
+    for c in chains:
+        by_doc.setdefault(c.document, []).append(c)
+    for doc, cs in by_doc.items():
+        out_console.print(f"\n[bold]{doc}[/bold]", highlight=False)
+        for c in cs:
+            out_console.print(f"  • {' '.join(c.claim.text.split())[:160]}", markup=False, highlight=False)
+            hops = [c.origin] + [f"--{hop_label(h)}--> {h.source}" for h in c.hops]
+            out_console.print(
+                "      " + " ".join(hops) + (f" (via {c.channel})" if c.channel else ""), markup=False, highlight=False
+            )
+            for f in c.flags:
+                out_console.print(f"      ⚑ {f.type.value}: {f.detail}", markup=False, highlight=False)
+    if result.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+@handle_errors
+def render(
+    out: Annotated[Path, typer.Argument(help="An output folder of `citetrace run` (with graph.json).")] = Path("out"),
+    fmt: Annotated[str, typer.Option("--format", "-f", help="svg, png or pdf.")] = "svg",
+) -> None:
+    """Re-render every diagram from OUT/graph.json, without parsing anything, and rewrite OUT/diagrams.md."""
+    count = redraw(out, fmt.lower())
+    err_console.print(f"{count} diagrams ({fmt.lower()}) -> {out}/ (and diagrams.md)", highlight=False)
+
+
+@app.command()
+@handle_errors
+def frames(
+    paths: Annotated[list[Path], typer.Argument(help="Article files or folders.")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per document per line.")] = False,
+    models: ModelsOpt = None,
+    cache: CacheOpt = None,
+    no_cache: NoCacheOpt = False,
+    doc_timeout: DocTimeoutOpt = DOC_TIMEOUT_S,
+    kinds: Annotated[
+        list[FrameKind] | None,
+        typer.Option(
+            "--kinds",
+            help="Frame kinds to show (repeat the option). Default: every kind that reports words, "
+            "not stance (beliefs, feelings, plans and acts).",
+            show_default=False,
+        ),
+    ] = None,
+    min_confidence: Annotated[
+        float, typer.Option("--min-confidence", min=0, max=1, help="Only frames the cue scorer gives this or more.")
+    ] = 0.0,
+) -> None:
+    """Print the attribution frames of articles."""
+    result = extract_corpus(paths, make_parser(models, cache, no_cache, doc_timeout))
+    result.frames = [keep_frames(f, kinds, min_confidence) for f in result.frames]
+    if as_json:
+        typer.echo(frames_jsonl(result.frames), nl=False)
+    else:
+        for doc in result.frames:
+            table = Table(title=f"{doc.document} ({doc.outlet or 'outlet unknown'})", show_lines=False)
+            for col in ("id", "kind", "cue", "source", "canonical (kind)", "content", "parent", "conf."):
+                table.add_column(col, overflow="fold")
+            for f in doc.frames:
+                table.add_row(
+                    f.id,
+                    f.kind.value,
+                    f.cue.text,
+                    f.source.text if f.source else "-",
+                    f"{f.source.canonical} ({f.source.kind.value})" if f.source else "-",
+                    f.content.text[:120],
+                    f.parent or "",
+                    f"{f.confidence:.2f}",
+                )
+            out_console.print(table)
+    for error in result.errors:
+        fail(str(error))
+    if result.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+@handle_errors
+def sources(
+    corpus: Annotated[list[Path], typer.Argument(help="Folder(s) or files of articles.")],
+    as_toml: Annotated[
+        bool, typer.Option("--toml", help="Print an --aliases file of the sources, to correct by hand.")
+    ] = False,
+    top: Annotated[int, typer.Option("--top", min=0, help="Only the N most-mentioned sources (0: all).")] = 0,
+    aliases: AliasesOpt = None,
+    models: ModelsOpt = None,
+    cache: CacheOpt = None,
+    no_cache: NoCacheOpt = False,
+    doc_timeout: DocTimeoutOpt = DOC_TIMEOUT_S,
+) -> None:
+    """List the corpus's sources: kind, mentions, chains that end there, and every alias with why it is
+    that source. What is still wrong can be put right with an --aliases file (see --toml)."""
+    extra = load_aliases(aliases) if aliases is not None else ()
+    result = trace_corpus(corpus, make_parser(models, cache, no_cache, doc_timeout), extra)
+    for error in result.errors:
+        fail(str(error))
+    if result.graph is None:
+        raise typer.Exit(1)
+    listed = sorted(result.graph.sources, key=lambda s: (-s.mentions, s.name.casefold()))
+    listed = [s for s in listed if s.mentions][: top or None]
+    if as_toml:
+        typer.echo(aliases_toml(listed))
+    else:
+        primary = primary_counts(result.graph)
+        columns = ("source", "kind", "mentions", "original of", "aliases (why)", "described as")
+        rows = [
+            (
+                s.name,
+                s.kind.value,
+                str(s.mentions),
+                str(primary.get(s.name, 0)),
+                "; ".join(" ".join(f"{m.alias} ({m.reason.value})".split()) for m in s.merges),
+                "; ".join(s.descriptions) + (f" [of {s.affiliation}]" if s.affiliation else ""),
+            )
+            for s in listed
+        ]
+        if out_console.is_terminal:
+            table = Table(*columns, title=f"{len(listed)} sources")
+            for row in rows:
+                table.add_row(*row)
+            out_console.print(table)
+        else:  # piped: one tab-separated line per source, for grep and spreadsheets
+            typer.echo("\t".join(columns))
+            for row in rows:
+                typer.echo("\t".join(row))
+        unresolved = Counter(
+            f.source.unresolved.value for doc in result.frames for f in doc.frames if f.source and f.source.unresolved
+        )
+        if unresolved:
+            what = ", ".join(f"{n} {why}" for why, n in sorted(unresolved.items()))
+            out_console.print(f"mentions that name no source: {what}", highlight=False)
+    if result.errors:
+        raise typer.Exit(1)

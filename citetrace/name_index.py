@@ -1,0 +1,190 @@
+"""The named mentions of one document, in text order, for ``sources.resolve_sources``: known aliases,
+proper-noun runs with their kind and what their honorifics say, organization forms ("the Clinton
+campaign") and definite descriptions ("the jihadi paper"), with the document's full names for a
+surname ("Clinton" -> "Hillary Clinton")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from citetrace import cues
+from citetrace.mentions import (
+    WordClass,
+    honorific,
+    name_run,
+    namelike,
+    org_form,
+    split_name,
+    without_possessive,
+    word_text,
+    words,
+)
+from citetrace.models import Document, ParsedDocument, SourceKind, Token
+from citetrace.naming import known, norm
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    canonical: str
+    kind: SourceKind
+
+
+def split_source_name(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
+    """(description, name) of a proper-noun run: a person's titles, roles and epithets go to the
+    description ("Massachusetts Sen. Elizabeth Warren"); any other name keeps all but a leading article
+    ("Iranian Foreign Ministry")."""
+    desc, name = split_name(tokens, person=True)
+    if not desc:
+        return desc, name
+    text = " ".join(word_text(w) for w in words(name))
+    k = known(text)
+    if (k is not None and k.kind != SourceKind.person) or {norm(w) for w in text.split()} & (
+        cues.ORG_WORDS | cues.GOV_WORDS | cues.OUTLET_WORDS
+    ):
+        return split_name(tokens, person=False)
+    return desc, name
+
+
+def noun_kind(tok: Token) -> SourceKind | None:
+    return cues.SOURCE_NOUNS.get(tok.lemma.lower()) or cues.SOURCE_NOUNS.get(tok.text.lower())
+
+
+def kind_of_name(name: str, span_tokens: list[Token], head: Token) -> SourceKind:
+    k = known(name)
+    if k is not None:
+        return k.kind
+    words = {norm(w) for w in name.split()}
+    if words & cues.GOV_WORDS:
+        return SourceKind.government
+    if words & cues.OUTLET_WORDS:
+        return SourceKind.outlet
+    if words & cues.ORG_WORDS:
+        return SourceKind.organization
+    head_kind = noun_kind(head)
+    if head.upos == "NOUN" and head_kind is not None:
+        return head_kind
+    if name.replace(".", "").isupper() and len(name) <= 6:
+        return SourceKind.organization
+    return SourceKind.person
+
+
+class DocumentIndex:
+    """Named mentions of a document in text order: known aliases and proper-noun runs with a kind."""
+
+    def __init__(self, document: Document, parsed: ParsedDocument):
+        self.text = document.text
+        self.sentences = [s.tokens for s in parsed.sentences if s.tokens]
+        self.mentions: list[Mention] = []
+        self.gender: dict[str, WordClass] = {}  # name -> what its honorifics say ("Mr.", "his wife")
+        for tokens in self.sentences:
+            ws = words(tokens)
+            i = 0
+            while i < len(ws):
+                if not any(t.upos == "PROPN" for t in ws[i]):
+                    i += 1
+                    continue
+                j = i
+                while j + 1 < len(ws) and namelike(ws[j + 1]):
+                    j += 1
+                description, run = split_source_name([t for w in ws[i : j + 1] for t in w])
+                name = self.slice(run)
+                before_run = [t.text for t in tokens if t.end <= ws[i][0].start][-2:]
+                gender = honorific(" ".join([*before_run, *(t.text for t in description)]))
+                if gender is not None:
+                    self.gender.setdefault(name, gender)
+                k = known(name)
+                before = ws[i - 1][-1] if i > 0 else None
+                if k is not None:
+                    self.mentions.append(Mention(run[0].start, k.canonical, k.kind))
+                elif before is not None and before.upos == "NOUN" and (before_kind := noun_kind(before)) is not None:
+                    self.mentions.append(Mention(run[0].start, name, before_kind))
+                else:  # an alias inside a longer run: "the weekly ISIS newspaper"
+                    for w in ws[i : j + 1]:
+                        kw = known(self.slice(w))
+                        if kw is not None:
+                            self.mentions.append(Mention(w[0].start, kw.canonical, kw.kind))
+                i = j + 1
+        self._org_forms()
+        self._descriptions()
+        self.mentions.sort(key=lambda m: m.start)
+
+    def _org_forms(self) -> None:
+        """ "the Clinton campaign" as a mention of the organization, so that a later "the campaign" finds it."""
+        for tokens in self.sentences:
+            for t in tokens:
+                found = org_form(tokens, t)
+                if found is not None:
+                    owner = without_possessive(self.slice(split_source_name(found[0])[1]))
+                    if known(owner) is None:
+                        owner = self.full_name(owner, t.start) if len(owner.split()) == 1 else owner
+                        self.mentions.append(Mention(found[0][0].start, f"{owner} {found[1]}", SourceKind.organization))
+
+    def _descriptions(self) -> None:
+        """Definite descriptions ("the jihadi paper") as mentions of the nearest earlier name of their kind,
+        so that a later "it" finds them."""
+        named = sorted(self.mentions, key=lambda m: m.start)
+        for tokens in self.sentences:
+            for t in tokens:
+                kind = noun_kind(t)
+                if t.upos != "NOUN" or kind not in (SourceKind.publication, SourceKind.outlet, SourceKind.organization):
+                    continue
+                if not any(
+                    k.head == t.id and k.deprel == "det" and k.lemma.lower() in ("the", "this", "that") for k in tokens
+                ):
+                    continue
+                if any(k.head == t.id and k.upos == "PROPN" for k in tokens):
+                    continue
+                before = [m for m in named if m.start < t.start and m.kind == kind]
+                if before:
+                    self.mentions.append(Mention(t.start, before[-1].canonical, kind))
+
+    def slice(self, tokens: list[Token]) -> str:
+        return self.text[tokens[0].start : tokens[-1].end] if tokens else ""
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        return [t for s in self.sentences for t in s if t.start >= start and t.end <= end]
+
+    def full_name(self, surname: str, position: int | None = None, gender: WordClass | None = None) -> str:
+        """The full name in the document that ends with ``surname`` ("Clinton" -> "Hillary Clinton").
+        Names with one first word are one person, who goes by the longest of them; where the document
+        names two people so ("Bill Clinton", "Hillary Clinton"), the one named last before ``position``
+        (or first after it) is meant."""
+        people: dict[str, list[tuple[int, str]]] = {}
+        for tokens in self.sentences:
+            for t in tokens:
+                if t.upos == "PROPN" and norm(t.text) == norm(surname.split("-")[-1]):
+                    run = name_run(tokens, t)
+                    if not run:
+                        continue
+                    name = self.slice(split_source_name(run[: run.index(t) + 1])[1])
+                    n = len(name.split())
+                    if norm(name).endswith(norm(surname)) and len(surname.split()) < n <= 4:
+                        people.setdefault(norm(name).split()[0], []).append((t.start, name))
+        if gender is not None:  # "Mr. Obama" is not "the first lady, Michelle Obama"
+            people = {
+                first: ms for first, ms in people.items() if all(self.gender.get(n, gender) == gender for _, n in ms)
+            }
+        if not people:
+            return surname
+        if len(people) > 1 and position is not None:
+            seen = sorted((start, first) for first, ms in people.items() for start, _ in ms)
+            before = [first for start, first in seen if start < position]
+            after = [first for start, first in seen if start > position]
+            people = {k: people[k] for k in (before[-1:] or after[:1])}
+        if len(people) > 1:
+            return surname
+        (mentions,) = people.values()
+        return max((name for _, name in mentions), key=lambda n: (len(n.split()), n))
+
+    def nearest(self, position: int, kinds: set[SourceKind], gender: WordClass | None = None) -> Mention | None:
+        fits = [
+            m
+            for m in self.mentions
+            if m.kind in kinds and (gender is None or self.gender.get(m.canonical, gender) == gender)
+        ]
+        before = [m for m in fits if m.start < position]
+        if before:
+            return before[-1]
+        after = [m for m in fits if m.start > position]
+        return after[0] if after else None

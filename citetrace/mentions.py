@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from citetrace import cues
-from citetrace.models import Token
+from citetrace.models import SourceKind, Token
 from citetrace.naming import known, norm
 
 
@@ -45,19 +45,32 @@ ORG_FORM_NAMES = {"camp": "campaign", "team": "campaign", "staff": "aides", "adv
 
 
 @lru_cache(maxsize=1)
-def word_classes() -> dict[str, frozenset[WordClass]]:
-    """``data/source_words.tsv``: normalised word -> its classes."""
+def _table() -> tuple[dict[str, frozenset[WordClass]], dict[str, str]]:
+    """``data/source_words.tsv``: normalised word -> its classes, and abbreviated titles -> the word."""
     table = resources.files("citetrace").joinpath("data/source_words.tsv")
     out: dict[str, set[WordClass]] = {}
+    means: dict[str, str] = {}
     with table.open(encoding="utf-8") as fh:
         rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
         for row in rows:
             out.setdefault(row["word"], set()).add(WordClass(row["class"]))
-    return {w: frozenset(c) for w, c in out.items()}
+            if row.get("means"):
+                means[row["word"]] = row["means"]
+    return {w: frozenset(c) for w, c in out.items()}, means
+
+
+def word_classes() -> dict[str, frozenset[WordClass]]:
+    return _table()[0]
 
 
 def classes(word: str) -> frozenset[WordClass]:
     return word_classes().get(norm(word), frozenset())
+
+
+def title_of(word: str) -> str:
+    """A title in full: "Sen." -> "senator", "senator" -> "senator"."""
+    w = norm(word)
+    return _table()[1].get(w, w)
 
 
 def words(tokens: list[Token]) -> list[list[Token]]:
@@ -151,7 +164,7 @@ def honorific(text: str) -> WordClass | None:
 def titles(text: str) -> frozenset[str]:
     """The title and role words in a mention, honorifics aside: "President Barack Obama" -> {"president"}."""
     return frozenset(
-        norm(w)
+        title_of(w)
         for w in text.split()
         if classes(w) & {WordClass.title_word, WordClass.role}
         and not classes(w) & {WordClass.honorific_male, WordClass.honorific_female}
@@ -180,8 +193,8 @@ def org_form(tokens: list[Token], head: Token) -> tuple[list[Token], str] | None
             t
             for t in tokens
             if t.head == head.id
-            and t.upos == "PROPN"
-            and t.deprel in ("compound", "nmod:poss")
+            and t.text[:1].isupper()
+            and t.deprel in ("compound", "nmod:poss", "amod")
             and t.start < head.start
         ),
         None,
@@ -191,7 +204,14 @@ def org_form(tokens: list[Token], head: Token) -> tuple[list[Token], str] | None
     run = [
         t for t in name_run(tokens, owner) if t.start < head.start and t.text not in ("'s", "\u2019s", "'", "\u2019")
     ]
-    return (run, ORG_FORM_NAMES.get(form, form)) if run else None
+    if not run or all(classes(t.text) & _EPITHETS for t in run):
+        return None  # "the Republican campaign" belongs to no one person
+    return run, ORG_FORM_NAMES.get(form, form)
+
+
+def org_form_kind(form: str) -> SourceKind:
+    """An administration is a government; a campaign, a team, aides are an organization."""
+    return SourceKind.government if form == "administration" else SourceKind.organization
 
 
 def core(tokens: list[Token], head: Token, max_words: int) -> list[Token] | None:

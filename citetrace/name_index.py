@@ -14,7 +14,9 @@ from citetrace.mentions import (
     name_run,
     namelike,
     org_form,
+    org_form_kind,
     split_name,
+    titles,
     without_possessive,
     word_text,
     words,
@@ -77,6 +79,7 @@ class DocumentIndex:
         self.sentences = [s.tokens for s in parsed.sentences if s.tokens]
         self.mentions: list[Mention] = []
         self.gender: dict[str, WordClass] = {}  # name -> what its honorifics say ("Mr.", "his wife")
+        self.titled: list[tuple[int, str, frozenset[str]]] = []  # (start, name, its titles): "Sen. Sanders"
         for tokens in self.sentences:
             ws = words(tokens)
             i = 0
@@ -90,9 +93,12 @@ class DocumentIndex:
                 description, run = split_source_name([t for w in ws[i : j + 1] for t in w])
                 name = self.slice(run)
                 before_run = [t.text for t in tokens if t.end <= ws[i][0].start][-2:]
-                gender = honorific(" ".join([*before_run, *(t.text for t in description)]))
+                said = " ".join([*before_run, *(t.text for t in description)])
+                gender = honorific(said)
                 if gender is not None:
                     self.gender.setdefault(name, gender)
+                if titles(said):
+                    self.titled.append((run[0].start, name, titles(said)))
                 k = known(name)
                 before = ws[i - 1][-1] if i > 0 else None
                 if k is not None:
@@ -118,7 +124,8 @@ class DocumentIndex:
                     owner = without_possessive(self.slice(split_source_name(found[0])[1]))
                     if known(owner) is None:
                         owner = self.full_name(owner, t.start) if len(owner.split()) == 1 else owner
-                        self.mentions.append(Mention(found[0][0].start, f"{owner} {found[1]}", SourceKind.organization))
+                        kind = org_form_kind(found[1])
+                        self.mentions.append(Mention(found[0][0].start, f"{owner} {found[1]}", kind))
 
     def _descriptions(self) -> None:
         """Definite descriptions ("the jihadi paper") as mentions of the nearest earlier name of their kind,
@@ -145,11 +152,19 @@ class DocumentIndex:
     def tokens_in(self, start: int, end: int) -> list[Token]:
         return [t for s in self.sentences for t in s if t.start >= start and t.end <= end]
 
-    def full_name(self, surname: str, position: int | None = None, gender: WordClass | None = None) -> str:
+    def full_name(
+        self,
+        surname: str,
+        position: int | None = None,
+        gender: WordClass | None = None,
+        said: frozenset[str] = frozenset(),
+    ) -> str:
         """The full name in the document that ends with ``surname`` ("Clinton" -> "Hillary Clinton").
         Names with one first word are one person, who goes by the longest of them; where the document
         names two people so ("Bill Clinton", "Hillary Clinton"), the one named last before ``position``
-        (or first after it) is meant."""
+        (or first after it) is meant. A person whose honorifics (``gender``) or titles (``said``) the
+        document gives otherwise is not meant: "Mr. Obama", "President Obama" are not "the first lady,
+        Michelle Obama"."""
         people: dict[str, list[tuple[int, str]]] = {}
         for tokens in self.sentences:
             for t in tokens:
@@ -161,9 +176,13 @@ class DocumentIndex:
                     n = len(name.split())
                     if norm(name).endswith(norm(surname)) and len(surname.split()) < n <= 4:
                         people.setdefault(norm(name).split()[0], []).append((t.start, name))
-        if gender is not None:  # "Mr. Obama" is not "the first lady, Michelle Obama"
+        if gender is not None:
             people = {
                 first: ms for first, ms in people.items() if all(self.gender.get(n, gender) == gender for _, n in ms)
+            }
+        if said:
+            people = {
+                first: ms for first, ms in people.items() if not (own := self._titles({n for _, n in ms})) or own & said
             }
         if not people:
             return surname
@@ -176,6 +195,19 @@ class DocumentIndex:
             return surname
         (mentions,) = people.values()
         return max((name for _, name in mentions), key=lambda n: (len(n.split()), n))
+
+    def _titles(self, names: set[str]) -> frozenset[str]:
+        return frozenset().union(*(said for _, name, said in self.titled if name in names))
+
+    def last_titled(self, position: int, title: str) -> str | None:
+        """The person named last before ``position`` with this title: "the senator" -> "Sen. Sanders"."""
+        before = [(start, name) for start, name, said in self.titled if start < position and title in said]
+        if not before:
+            return None
+        start, name = max(before)
+        if len(name.split()) > 1:
+            return name
+        return self.full_name(name, start, self.gender.get(name), self._titles({name}))
 
     def nearest(self, position: int, kinds: set[SourceKind], gender: WordClass | None = None) -> Mention | None:
         fits = [

@@ -32,11 +32,16 @@ from dataclasses import dataclass
 from citetrace import cues
 from citetrace.mentions import (
     PRONOUN_GENDER,
+    WordClass,
+    classes,
     core,
     honorific,
     name_run,
     namelike,
     org_form,
+    org_form_kind,
+    title_of,
+    titles,
     without_possessive,
 )
 from citetrace.models import (
@@ -55,12 +60,12 @@ _Seen = tuple[int, str, SourceKind]  # a resolved source: (start, canonical name
 
 
 def _head(tokens: list[Token]) -> Token:
-    """The head of a source phrase; where the parse gives it several, the first proper noun ("[Republican
-    nominee] [Donald Trump] has called", "[Rendell], [a Clinton surrogate], said"), else the last nominal
-    ("[Last month], [the Obama administration] said")."""
+    """The head of a source phrase; where the parse gives it several, the first proper noun, a subject
+    first ("[Republican nominee] [Donald Trump] has called", "[Rendell], [a Clinton surrogate], said",
+    "[Friday], [Trump] said"), else the last nominal ("[Last month], [the Obama administration] said")."""
     ids = {t.id for t in tokens}
     outside = [t for t in tokens if t.head not in ids]
-    proper = [t for t in outside if t.upos == "PROPN"]
+    proper = sorted((t for t in outside if t.upos == "PROPN"), key=lambda t: not t.deprel.startswith("nsubj"))
     nominal = [t for t in outside if t.upos in ("NOUN", "PROPN", "PRON")]
     return proper[0] if proper else nominal[-1] if nominal else outside[0] if outside else tokens[-1]
 
@@ -100,14 +105,18 @@ def _affiliated_person(index: DocumentIndex, tokens: list[Token]) -> str | None:
     return None
 
 
-def _trim(source: SourceMention) -> SourceMention:
-    """A source mention without a leading clause ("A few days after the attack, NATO" -> "NATO") or "as"."""
+def _trim(index: DocumentIndex, source: SourceMention) -> SourceMention:
+    """A source mention without a leading clause ("A few days after the attack, NATO" -> "NATO") or "as";
+    the part after the last comma is kept only where the phrase's head is in it (not "Donna Rawlings,
+    59, of Ashton, [Md.]")."""
     text = source.text.strip()
     if "," in text and not text.rstrip(")").endswith(")"):
         tail = text.rsplit(",", 1)[1].strip()
         pronoun = norm(tail) in cues.PERSON_PRONOUNS | cues.THING_PRONOUNS | cues.GROUP_PRONOUNS
-        if (tail[:1].isupper() or pronoun) and (known(tail) or len(tail.split()) <= 4):
-            start = source.start + text.rindex(tail)
+        start = source.start + text.rindex(tail)
+        tokens = index.tokens_in(source.start, source.end)
+        headed = not tokens or _head(tokens).start >= start
+        if (tail[:1].isupper() or pronoun) and (known(tail) or pronoun or len(tail.split()) <= 4 and headed):
             source = source.model_copy(update={"text": tail, "start": start, "end": start + len(tail)})
             text = tail
     if text.lower().startswith("as "):
@@ -194,7 +203,7 @@ def _org_form(index: DocumentIndex, tokens: list[Token], head: Token, position: 
     whole = known(f"{surname} {form}")
     if whole is not None:
         return _Resolved(whole.canonical, whole.kind, affiliation=owner)
-    kind = SourceKind.government if form == "administration" else SourceKind.organization
+    kind = org_form_kind(form)
     return _Resolved(f"{owner} {form}", kind, affiliation=owner)
 
 
@@ -232,7 +241,12 @@ def _description(index: DocumentIndex, source: SourceMention, text: str, tokens:
         for t in tokens
         if t.head == head.id and t.deprel in ("det", "amod", "compound", "nmod:poss", "nummod", "nmod")
     ]
-    bare = not any(t.upos == "PROPN" for t in own_deps)
+    bare = not any(t.upos == "PROPN" or t.text[:1].isupper() and t is not tokens[0] for t in own_deps)
+    definite = any(t.head == head.id and t.deprel == "det" and norm(t.text) in _DEFINITE for t in tokens)
+    if definite and classes(head.text) & {WordClass.title_word, WordClass.role}:  # "the Vermont senator"
+        named = index.last_titled(source.start, title_of(head.lemma))
+        if named is not None:
+            return _Resolved(named, SourceKind.person, description=index.slice(tokens[1:]) or None)
     kept = core(tokens, head, cues.MAX_NAME_WORDS)
     if norm(head.text) == "one" and not _names_someone(tokens, head):  # "no one", "the one": nobody named
         return _Resolved(text, SourceKind.unknown, unresolved=Unresolved.pronoun)
@@ -244,7 +258,6 @@ def _description(index: DocumentIndex, source: SourceMention, text: str, tokens:
             " ".join(w for w in words_kept if w.lower() not in cues.ARTICLES).lower(), SourceKind.anonymous
         )
     kind = noun_kind(head)
-    definite = any(t.head == head.id and t.deprel == "det" and norm(t.text) in _DEFINITE for t in tokens)
     plural_person = kind == SourceKind.person and "Number=Plur" in (head.feats or "")
     if kind is not None and bare and not plural_person:
         if definite:
@@ -269,14 +282,16 @@ def _before(index: DocumentIndex, tokens: list[Token], name: list[Token]) -> str
 
 
 def _resolve(index: DocumentIndex, source: SourceMention, resolved: list[_Seen]) -> _Resolved:
-    source = _trim(source)
+    source = _trim(index, source)
     text = source.text.strip()
     bare_text = _PAREN.sub(" ", text).strip()  # "Foreign Policy (FP)" -> "Foreign Policy"
     k = known(text) or (known(bare_text) if bare_text != text else None)
     if k is not None:
         return _Resolved(k.canonical, k.kind)
     tokens = index.tokens_in(source.start, source.end)
-    if not tokens:
+    if not tokens:  # a span the sentences do not hold whole: a surname still takes its full name
+        if len(text.split()) == 1 and text[:1].isupper() and (full := index.full_name(text, source.start)) != text:
+            return _Resolved(full, SourceKind.person)
         return _Resolved(text, source.kind)
     person = _affiliated_person(index, tokens)
     if person is not None:
@@ -310,7 +325,7 @@ def _resolve(index: DocumentIndex, source: SourceMention, resolved: list[_Seen])
         return _Resolved(k.canonical, k.kind, description=description)
     kind = kind_of_name(name, tokens, head)
     if kind == SourceKind.person and len(name.split()) == 1:
-        name = index.full_name(name, source.start, honorific(text))
+        name = index.full_name(name, source.start, honorific(text), titles(text))
     return _Resolved(name, kind, description=description)
 
 

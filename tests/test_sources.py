@@ -154,6 +154,15 @@ MENTIONS = [
         SourceKind.person,
         None,
     ),
+    # "the senator" is the senator named last
+    (
+        "Gov. Ed Rendell spoke first. Sen. Bernie Sanders spoke in Iowa. The Vermont senator said the plan was costly.",
+        "said",
+        "Bernie Sanders",
+        "Vermont senator",
+        SourceKind.person,
+        None,
+    ),
     # a relative pronoun stands for the noun phrase it hangs from
     (
         "Tom Clarke, who said the mine was safe, left the company in May.",

@@ -54,7 +54,9 @@ def claim_flags(
     flags: list[Flag] = []
     if last.source is not None and last.source.unresolved is not None:
         what = (
-            "a pronoun with no antecedent" if last.source.unresolved is Unresolved.pronoun else "a clause, not a name"
+            "a pronoun with no antecedent"
+            if last.source.unresolved is Unresolved.pronoun
+            else "a clause or a time, not a name"
         )
         flags.append(
             Flag(type=FlagType.unresolved_source, detail=f"its source {last.source.text!r} is {what}", evidence=ev)

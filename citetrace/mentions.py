@@ -171,6 +171,16 @@ def titles(text: str) -> frozenset[str]:
     )
 
 
+def described(text: str) -> frozenset[str]:
+    """Every word of a description that says something of the person (titles, roles, party, place,
+    epithets), in full: "the Democratic presidential nominee" -> {"democrat", "presidential", "nominee"}."""
+    return frozenset(title_of(w) for w in text.split() if classes(w) - {WordClass.article})
+
+
+def parties(text: str) -> frozenset[str]:
+    return frozenset(title_of(w) for w in text.split() if WordClass.party in classes(w))
+
+
 PRONOUN_GENDER = {
     **dict.fromkeys(("he", "him", "his"), WordClass.honorific_male),
     **dict.fromkeys(("she", "her", "hers"), WordClass.honorific_female),

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from citetrace import cues
 from citetrace.mentions import (
     WordClass,
+    classes,
+    described,
     honorific,
     name_run,
     namelike,
@@ -68,6 +70,11 @@ def kind_of_name(name: str, span_tokens: list[Token], head: Token) -> SourceKind
         return head_kind
     if name.replace(".", "").isupper() and len(name) <= 6:
         return SourceKind.organization
+    if len(name.split()) == 1 and name != head.lemma and classes(head.lemma) & {WordClass.party, WordClass.place}:
+        return SourceKind.organization  # "Republicans", "Democrats": a group, not a person
+    last = cues.SOURCE_NOUNS.get(norm(name.split()[-1])) if name.split() else None
+    if last is not None and last is not SourceKind.person:
+        return last  # "a Morning Consult Poll"
     return SourceKind.person
 
 
@@ -98,7 +105,7 @@ class DocumentIndex:
                 if gender is not None:
                     self.gender.setdefault(name, gender)
                 if titles(said):
-                    self.titled.append((run[0].start, name, titles(said)))
+                    self.titled.append((run[0].start, name, described(said)))
                 k = known(name)
                 before = ws[i - 1][-1] if i > 0 else None
                 if k is not None:
@@ -199,9 +206,12 @@ class DocumentIndex:
     def _titles(self, names: set[str]) -> frozenset[str]:
         return frozenset().union(*(said for _, name, said in self.titled if name in names))
 
-    def last_titled(self, position: int, title: str) -> str | None:
-        """The person named last before ``position`` with this title: "the senator" -> "Sen. Sanders"."""
-        before = [(start, name) for start, name, said in self.titled if start < position and title in said]
+    def last_titled(self, position: int, title: str, party: frozenset[str] = frozenset()) -> str | None:
+        """The person named last before ``position`` with this title (and party, if one is given): "the
+        senator" -> "Sen. Sanders"; "the Democratic nominee" is not "Republican nominee Donald Trump"."""
+        before = [
+            (start, name) for start, name, said in self.titled if start < position and title in said and party <= said
+        ]
         if not before:
             return None
         start, name = max(before)

@@ -40,6 +40,7 @@ from citetrace.mentions import (
     namelike,
     org_form,
     org_form_kind,
+    parties,
     title_of,
     titles,
     without_possessive,
@@ -65,7 +66,10 @@ def _head(tokens: list[Token]) -> Token:
     "[Friday], [Trump] said"), else the last nominal ("[Last month], [the Obama administration] said")."""
     ids = {t.id for t in tokens}
     outside = [t for t in tokens if t.head not in ids]
-    proper = sorted((t for t in outside if t.upos == "PROPN"), key=lambda t: not t.deprel.startswith("nsubj"))
+    proper = sorted(
+        (t for t in outside if t.upos == "PROPN" and norm(t.text) not in cues.TIME_WORDS),
+        key=lambda t: not t.deprel.startswith("nsubj"),
+    )
     nominal = [t for t in outside if t.upos in ("NOUN", "PROPN", "PRON")]
     return proper[0] if proper else nominal[-1] if nominal else outside[0] if outside else tokens[-1]
 
@@ -136,7 +140,7 @@ class _Resolved:
 def _pronoun(index: DocumentIndex, source: SourceMention, text: str, resolved: list[_Seen]) -> _Resolved:
     """he/she: the last person; it: the last publication, outlet or organization; they: the last group
     or body. Any other pronoun ("one", "that"), or one with no antecedent, names no source."""
-    lowered = norm(text)
+    lowered = norm(without_possessive(text))  # "He’s" (the tokenizer keeps a curly clitic on the pronoun)
     wanted = (
         {SourceKind.person}
         if lowered in cues.PERSON_PRONOUNS
@@ -184,6 +188,7 @@ def _antecedent(index: DocumentIndex, pronoun: Token) -> SourceMention | None:
 
 
 INDEFINITE_REACH = 1500  # characters after an indefinite description within which the name it introduces may come
+_PRONOUNS = cues.PERSON_PRONOUNS | cues.THING_PRONOUNS | cues.GROUP_PRONOUNS
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _PHRASE_DEPS = frozenset({"amod", "compound", "nmod:poss", "nummod", "flat"})
 
@@ -244,7 +249,7 @@ def _description(index: DocumentIndex, source: SourceMention, text: str, tokens:
     bare = not any(t.upos == "PROPN" or t.text[:1].isupper() and t is not tokens[0] for t in own_deps)
     definite = any(t.head == head.id and t.deprel == "det" and norm(t.text) in _DEFINITE for t in tokens)
     if definite and classes(head.text) & {WordClass.title_word, WordClass.role}:  # "the Vermont senator"
-        named = index.last_titled(source.start, title_of(head.lemma))
+        named = index.last_titled(source.start, title_of(head.lemma), parties(text))
         if named is not None:
             return _Resolved(named, SourceKind.person, description=index.slice(tokens[1:]) or None)
     kept = core(tokens, head, cues.MAX_NAME_WORDS)
@@ -258,8 +263,7 @@ def _description(index: DocumentIndex, source: SourceMention, text: str, tokens:
             " ".join(w for w in words_kept if w.lower() not in cues.ARTICLES).lower(), SourceKind.anonymous
         )
     kind = noun_kind(head)
-    plural_person = kind == SourceKind.person and "Number=Plur" in (head.feats or "")
-    if kind is not None and bare and not plural_person:
+    if kind is not None and bare and kind is not SourceKind.person:  # "a spokesman", "the band leader": no one named
         if definite:
             mention = index.nearest(source.start, {kind})
         else:  # "a weekly newspaper ..." is new to the text: it can only be a name that comes after it
@@ -289,15 +293,20 @@ def _resolve(index: DocumentIndex, source: SourceMention, resolved: list[_Seen])
     if k is not None:
         return _Resolved(k.canonical, k.kind)
     tokens = index.tokens_in(source.start, source.end)
-    if not tokens:  # a span the sentences do not hold whole: a surname still takes its full name
-        if len(text.split()) == 1 and text[:1].isupper() and (full := index.full_name(text, source.start)) != text:
+    head = _head(tokens) if tokens else None
+    if head is None or len(tokens) == 1 and head.upos != "PROPN" and noun_kind(head) is None:
+        # a span the sentences do not hold whole, or a surname tagged as a noun: its full name, if any
+        full = index.full_name(text, source.start, said=titles(text)) if text[:1].isupper() else text
+        if len(text.split()) == 1 and full != text:
             return _Resolved(full, SourceKind.person)
-        return _Resolved(text, source.kind)
+        if head is None:
+            return _Resolved(text, source.kind)
     person = _affiliated_person(index, tokens)
     if person is not None:
         return _Resolved(person, SourceKind.person)
-    head = _head(tokens)
-    if len(tokens) == 1 and (head.upos in ("PRON", "DET") or norm(text) in cues.RELATIVE_PRONOUNS | {"one"}):
+    if len(tokens) == 1 and (
+        head.upos in ("PRON", "DET") or norm(without_possessive(text)) in cues.RELATIVE_PRONOUNS | _PRONOUNS | {"one"}
+    ):
         if norm(head.text) in cues.RELATIVE_PRONOUNS and head.deprel.startswith("nsubj"):
             antecedent = _antecedent(index, head)
             if antecedent is None:
@@ -341,6 +350,8 @@ def resolve_sources(document: Document, parsed: ParsedDocument, frames: list[Fra
         r = _resolve(index, frame.source, resolved)
         if r.unresolved is None and len(r.name.split()) > cues.MAX_NAME_WORDS and known(r.name) is None:
             r = _Resolved(r.name, SourceKind.unknown, unresolved=Unresolved.clause)  # a name is never this long
+        elif r.unresolved is None and set(norm(r.name).split()) <= cues.TIME_WORDS:
+            r = _Resolved(r.name, SourceKind.unknown, unresolved=Unresolved.clause)  # "Tuesday" said nothing
         if r.unresolved is None:
             resolved.append((frame.source.start, r.name, r.kind))
         update = {

@@ -25,7 +25,7 @@ class Unresolved(StrEnum):
     """Why a source mention is not a source of its own."""
 
     pronoun = "pronoun"  # "they", "it", "who" with no antecedent found
-    clause = "clause"  # a clause or a description still too long once cut down
+    clause = "clause"  # a clause, a description still too long once cut down, or a time ("Tuesday")
 
 
 class Span(_Model):

@@ -127,8 +127,9 @@ def split_name(tokens: list[Token], *, person: bool) -> tuple[list[Token], list[
 
     Any name loses a leading article. A person's name also loses a known source before it ("Fox News
     host Sean Hannity", "Washington Post Trump"), the titles, roles, party, place and epithet words
-    before it ("Republican nominee Donald Trump", "Massachusetts Sen. Elizabeth Warren"), words that
-    are not proper nouns ("Derelict Obama"), and, where the run has a title further on with a name
+    before it ("Republican nominee Donald Trump", "Massachusetts Sen. Elizabeth Warren"), adjectives
+    ("Derelict Obama"; not any word the parser does not tag a proper noun: "Brian" may be a noun),
+    and, where the run has a title further on with a name
     after it, everything up to that title ("Clinton campaign chairman John Podesta")."""
     ws = words(tokens)
     cut = 0
@@ -148,9 +149,7 @@ def split_name(tokens: list[Token], *, person: bool) -> tuple[list[Token], list[
             lead = i + 1
             break
     cut = lead
-    while cut < len(ws) - 1 and (
-        classes(word_text(ws[cut])) & _EPITHETS or not any(t.upos == "PROPN" for t in ws[cut])
-    ):
+    while cut < len(ws) - 1 and (classes(word_text(ws[cut])) & _EPITHETS or all(t.upos == "ADJ" for t in ws[cut])):
         cut += 1
     return _flat(ws[:cut]), _flat(ws[cut:])
 

@@ -37,14 +37,31 @@ class Mention:
 def split_source_name(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
     """(description, name) of a proper-noun run: a person's titles, roles and epithets go to the
     description ("Massachusetts Sen. Elizabeth Warren"); any other name keeps all but a leading article
-    ("Iranian Foreign Ministry")."""
+    ("Iranian Foreign Ministry", "North Korea", "Daily Beast"). A run is a person's when what is left
+    is a first and last name, or a lone name after a title, role, party or epithet ("Derelict Obama")."""
     desc, name = split_name(tokens, person=True)
     if not desc:
         return desc, name
     text = " ".join(word_text(w) for w in words(name))
     k = known(text)
-    if (k is not None and k.kind != SourceKind.person) or {norm(w) for w in text.split()} & (
-        cues.ORG_WORDS | cues.GOV_WORDS | cues.OUTLET_WORDS
+    said = {c for w in words(desc) for c in classes(word_text(w))}
+    personal = (
+        len(text.split()) > 1
+        or known(" ".join(word_text(w) for w in words(desc))) is not None
+        or said
+        & {
+            WordClass.title_word,
+            WordClass.role,
+            WordClass.party,
+            WordClass.epithet,
+            WordClass.honorific_male,
+            WordClass.honorific_female,
+        }
+    )
+    if (
+        (k is not None and k.kind != SourceKind.person)
+        or {norm(w) for w in text.split()} & (cues.ORG_WORDS | cues.GOV_WORDS | cues.OUTLET_WORDS)
+        or not personal
     ):
         return split_name(tokens, person=False)
     return desc, name
@@ -84,6 +101,8 @@ class DocumentIndex:
     def __init__(self, document: Document, parsed: ParsedDocument):
         self.text = document.text
         self.sentences = [s.tokens for s in parsed.sentences if s.tokens]
+        # where the body starts, after the headline
+        self.body = len(document.headline) if document.headline and document.text.startswith(document.headline) else 0
         self.mentions: list[Mention] = []
         self.gender: dict[str, WordClass] = {}  # name -> what its honorifics say ("Mr.", "his wife")
         self.titled: list[tuple[int, str, frozenset[str]]] = []  # (start, name, its titles): "Sen. Sanders"
@@ -100,10 +119,13 @@ class DocumentIndex:
                 description, run = split_source_name([t for w in ws[i : j + 1] for t in w])
                 name = self.slice(run)
                 before_run = [t.text for t in tokens if t.end <= ws[i][0].start][-2:]
-                said = " ".join([*before_run, *(t.text for t in description)])
-                gender = honorific(said)
+                said = " ".join(t.text for t in description)
+                gender = honorific(" ".join([*before_run, said]))  # "the first lady, Michelle Obama"
                 if gender is not None:
                     self.gender.setdefault(name, gender)
+                said = " ".join(
+                    [*before_run[-1:], said]
+                )  # "Vermont senator Bernie Sanders", not "senator from [Texas]"
                 if titles(said):
                     self.titled.append((run[0].start, name, described(said)))
                 k = known(name)
@@ -130,7 +152,7 @@ class DocumentIndex:
                 if found is not None:
                     owner = without_possessive(self.slice(split_source_name(found[0])[1]))
                     if known(owner) is None:
-                        owner = self.full_name(owner, t.start) if len(owner.split()) == 1 else owner
+                        owner = self.full_name(owner) if len(owner.split()) == 1 else owner
                         kind = org_form_kind(found[1])
                         self.mentions.append(Mention(found[0][0].start, f"{owner} {found[1]}", kind))
 
@@ -162,16 +184,14 @@ class DocumentIndex:
     def full_name(
         self,
         surname: str,
-        position: int | None = None,
         gender: WordClass | None = None,
         said: frozenset[str] = frozenset(),
     ) -> str:
         """The full name in the document that ends with ``surname`` ("Clinton" -> "Hillary Clinton").
         Names with one first word are one person, who goes by the longest of them; where the document
-        names two people so ("Bill Clinton", "Hillary Clinton"), the one named last before ``position``
-        (or first after it) is meant. A person whose honorifics (``gender``) or titles (``said``) the
-        document gives otherwise is not meant: "Mr. Obama", "President Obama" are not "the first lady,
-        Michelle Obama"."""
+        names two people so ("Ted Cruz", "Heidi Cruz"), the one it names first, its subject, is meant. A
+        person whose honorifics (``gender``) or titles (``said``) the document gives otherwise is not
+        meant: "Mr. Obama", "President Obama" are not "the first lady, Michelle Obama"."""
         people: dict[str, list[tuple[int, str]]] = {}
         for tokens in self.sentences:
             for t in tokens:
@@ -193,13 +213,11 @@ class DocumentIndex:
             }
         if not people:
             return surname
-        if len(people) > 1 and position is not None:
-            seen = sorted((start, first) for first, ms in people.items() for start, _ in ms)
-            before = [first for start, first in seen if start < position]
-            after = [first for start, first in seen if start > position]
-            people = {k: people[k] for k in (before[-1:] or after[:1])}
-        if len(people) > 1:
-            return surname
+        if len(people) > 1:  # the one the document names first, its subject ("Ted Cruz", then "Heidi Cruz")
+            in_body = {k: ms for k, ms in people.items() if any(start >= self.body for start, _ in ms)}
+            people = in_body or people  # a title-case headline may name no one ("Gold Star Mom Corners Obama")
+            first = min(people, key=lambda k: min(start for start, _ in people[k] if start >= self.body or not in_body))
+            people = {first: people[first]}
         (mentions,) = people.values()
         return max((name for _, name in mentions), key=lambda n: (len(n.split()), n))
 
@@ -217,7 +235,7 @@ class DocumentIndex:
         start, name = max(before)
         if len(name.split()) > 1:
             return name
-        return self.full_name(name, start, self.gender.get(name), self._titles({name}))
+        return self.full_name(name, self.gender.get(name), self._titles({name}))
 
     def nearest(self, position: int, kinds: set[SourceKind], gender: WordClass | None = None) -> Mention | None:
         fits = [

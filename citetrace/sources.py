@@ -193,7 +193,7 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _PHRASE_DEPS = frozenset({"amod", "compound", "nmod:poss", "nummod", "flat"})
 
 
-def _org_form(index: DocumentIndex, tokens: list[Token], head: Token, position: int) -> _Resolved | None:
+def _org_form(index: DocumentIndex, tokens: list[Token], head: Token) -> _Resolved | None:
     """ "the Clinton campaign", "Clinton's team": an organization affiliated with the person."""
     found = org_form(tokens, head)
     if found is None:
@@ -204,7 +204,7 @@ def _org_form(index: DocumentIndex, tokens: list[Token], head: Token, position: 
     if k is not None and k.kind != SourceKind.person:
         return None  # "the ISIS team" is ISIS's
     surname = owner
-    owner = k.canonical if k is not None else index.full_name(owner, position) if len(owner.split()) == 1 else owner
+    owner = k.canonical if k is not None else index.full_name(owner) if len(owner.split()) == 1 else owner
     whole = known(f"{surname} {form}")
     if whole is not None:
         return _Resolved(whole.canonical, whole.kind, affiliation=owner)
@@ -296,7 +296,7 @@ def _resolve(index: DocumentIndex, source: SourceMention, resolved: list[_Seen])
     head = _head(tokens) if tokens else None
     if head is None or len(tokens) == 1 and head.upos != "PROPN" and noun_kind(head) is None:
         # a span the sentences do not hold whole, or a surname tagged as a noun: its full name, if any
-        full = index.full_name(text, source.start, said=titles(text)) if text[:1].isupper() else text
+        full = index.full_name(text, said=titles(text)) if text[:1].isupper() else text
         if len(text.split()) == 1 and full != text:
             return _Resolved(full, SourceKind.person)
         if head is None:
@@ -319,7 +319,7 @@ def _resolve(index: DocumentIndex, source: SourceMention, resolved: list[_Seen])
         trailing = known(index.slice(bare))
         if trailing is not None and (trailing.kind == noun_kind(head) or head in name_run(tokens, tokens[-1])):
             return _Resolved(trailing.canonical, trailing.kind, description=_before(index, tokens, bare))
-    organization = _org_form(index, tokens, head, source.start)
+    organization = _org_form(index, tokens, head)
     if organization is not None:
         return organization
     name_tokens = _name_tokens(tokens, head)
@@ -334,7 +334,7 @@ def _resolve(index: DocumentIndex, source: SourceMention, resolved: list[_Seen])
         return _Resolved(k.canonical, k.kind, description=description)
     kind = kind_of_name(name, tokens, head)
     if kind == SourceKind.person and len(name.split()) == 1:
-        name = index.full_name(name, source.start, honorific(text), titles(text))
+        name = index.full_name(name, honorific(text), titles(text))
     return _Resolved(name, kind, description=description)
 
 

@@ -17,9 +17,10 @@
 5. **Direction**: two documents that credit the same outlet or copy the same wire (credit lines,
    datelines: ``DocumentFrames.provenance``) both copy it (``both_copy``, the ``common_source``);
    two documents whose every shared passage is mostly the quoted words of one source (a frame's
-   content, in both) ``both_quote`` it; two documents of one outlet are ``self_reuse``; otherwise
-   from dates in the metadata (older is the original), from credits (a document that credits the
-   other's outlet copies it), otherwise undecided.
+   content in both, or in one while the other has the words between quotation marks)
+   ``both_quote`` it; two documents of one outlet are ``self_reuse``; otherwise from dates in the
+   metadata (older is the original), from credits (a document that credits the other's outlet
+   copies it), otherwise undecided (``reuse_direction``).
 """
 
 from __future__ import annotations
@@ -32,20 +33,19 @@ from dataclasses import dataclass
 
 from datasketch import MinHash, MinHashLSH
 
+from citetrace.attribution.quotes import find_quotes
 from citetrace.models import (
     AttributionChange,
     Change,
     ChangeOp,
-    Direction,
     Document,
     DocumentFrames,
-    FrameKind,
     ParsedDocument,
     Passage,
-    ProvenanceKind,
     ReusePair,
     Side,
 )
+from citetrace.reuse_direction import PairSide, direction_of
 
 LSH_THRESHOLD = 0.2
 NUM_PERM = 128
@@ -57,7 +57,6 @@ MAX_GAP = 25  # more differing words than this in a row split a passage
 # to requests for comment", 8; "X is director of debate at the University of Michigan", 11), the
 # sample corpus's shortest copied passage has 50.
 MIN_PASSAGE_WORDS = 12
-QUOTED_SHARE = 0.6  # a passage is a source's words when its frames' contents cover this much of it
 MERGE_GAP = 1  # equal tokens between two changes that still make them one change
 
 _TOKEN = re.compile(r"\w+(?:['\u2019.-]\w+)*|[^\w\s]")
@@ -251,61 +250,37 @@ def _dropped(passage: Passage, a_frames: DocumentFrames, b_frames: DocumentFrame
     return sorted(dropped, key=lambda d: (d.present_in, d.cue.start))
 
 
-def _credits(doc: DocumentFrames) -> set[str]:
-    """The outlets and wires a document says its text comes from (credit lines, wire datelines)."""
-    wires = {p.source for p in doc.provenance if p.kind in (ProvenanceKind.wire, ProvenanceKind.syndication)}
-    return wires | {f.source.canonical for f in doc.frames if f.kind is FrameKind.credit and f.source}
-
-
-def _quoted(doc: DocumentFrames, start: int, end: int) -> str | None:
-    """The source whose quoted words (a frame's content) cover most of ``[start, end)``, if one does."""
-    covered: dict[str, int] = defaultdict(int)
-    for f in doc.frames:
-        if f.speaker is None:
-            continue
-        for piece in f.content_pieces:
-            covered[f.speaker.canonical] += max(0, min(end, piece.end) - max(start, piece.start))
-    best = max(covered, key=lambda s: covered[s], default=None)
-    return best if best is not None and covered[best] >= QUOTED_SHARE * (end - start) else None
-
-
-def _both_quote(passages: Sequence[Passage], a_frames: DocumentFrames, b_frames: DocumentFrames) -> str | None:
-    """The one source both documents quote in every shared passage (neither copied the other), or None."""
-    sources = set()
-    for p in passages:
-        qa, qb = _quoted(a_frames, p.a_start, p.a_end), _quoted(b_frames, p.b_start, p.b_end)
-        if qa is None or qb is None or not _same_speaker(qa, qb):
-            return None
-        sources.add(max(qa, qb, key=len))
-    return sources.pop() if len(sources) == 1 else None
-
-
-def _same_speaker(a: str, b: str) -> bool:
-    """One name, or a surname and a full name that ends in it ("Clinton", "Hillary Clinton")."""
-    wa, wb = a.split(), b.split()
-    return a == b or (min(len(wa), len(wb)) == 1 and wa[-1] == wb[-1])
-
-
-def _direction(
-    a: Document, b: Document, a_frames: DocumentFrames, b_frames: DocumentFrames, passages: Sequence[Passage]
-) -> tuple[Direction, str, str | None]:
-    """Who copied whom, why, and the common source when both copy or quote one."""
-    credits_a, credits_b = _credits(a_frames), _credits(b_frames)
-    common = sorted((credits_a & credits_b) - {a_frames.outlet, b_frames.outlet, None})
-    if common:
-        return Direction.both_copy, f"both copy {', '.join(common)}", common[0]
-    if (quoted := _both_quote(passages, a_frames, b_frames)) is not None:
-        return Direction.both_quote, f"both quote {quoted}: the shared words are {quoted}'s", quoted
-    if a_frames.outlet and a_frames.outlet == b_frames.outlet:
-        return Direction.self_reuse, f"both published by {a_frames.outlet}", None
-    if a.date and b.date and a.date != b.date:
-        direction = Direction.b_copies_a if a.date < b.date else Direction.a_copies_b
-        return direction, f"dated {a.date} and {b.date}", None
-    if b_frames.outlet and b_frames.outlet in credits_a - {a_frames.outlet}:
-        return Direction.a_copies_b, f"{a.name} credits {b_frames.outlet}", None
-    if a_frames.outlet and a_frames.outlet in credits_b - {b_frames.outlet}:
-        return Direction.b_copies_a, f"{b.name} credits {a_frames.outlet}", None
-    return Direction.undecided, "no dates or credits tell who copied whom", None
+def _shared(
+    a_text: str,
+    b_text: str,
+    a_spans: list[tuple[int, int]],
+    b_spans: list[tuple[int, int]],
+    anchors: list[tuple[int, int]],
+) -> list[Passage]:
+    """The passages two texts share around their matching sentences (``anchors``), none inside another."""
+    passages: dict[tuple[int, int], Passage] = {}
+    for run in _runs(anchors):
+        ia0, ia1 = max(0, run[0][0] - 1), min(len(a_spans) - 1, run[-1][0] + 1)
+        ib0, ib1 = max(0, run[0][1] - 1), min(len(b_spans) - 1, run[-1][1] + 1)
+        aw = words(a_text, a_spans[ia0][0], a_spans[ia1][1])
+        bw = words(b_text, b_spans[ib0][0], b_spans[ib1][1])
+        sm = difflib.SequenceMatcher(None, [w.key for w in aw], [w.key for w in bw], autojunk=False)
+        for group in _split(sm.get_matching_blocks()):
+            p = _passage(a_text, b_text, aw, bw, group)
+            if p is not None and not any(q.a_start <= p.a_start and p.a_end <= q.a_end for q in passages.values()):
+                passages[(p.a_start, p.b_start)] = p
+    return [
+        p
+        for p in passages.values()
+        if not any(
+            q is not p
+            and q.a_start <= p.a_start
+            and p.a_end <= q.a_end
+            and q.b_start <= p.b_start
+            and p.b_end <= q.b_end
+            for q in passages.values()
+        )
+    ]
 
 
 def find_reuse(
@@ -321,39 +296,22 @@ def find_reuse(
     spans = [_sentences(parses[i]) for i in order]
     frs = [frames[i] for i in order]
     skip = [set((boilerplate or {}).get(d.name, ())) for d in docs]
+    quotes: dict[int, list[tuple[int, int]]] = {}
     result = []
     for (da, db), anchors in candidate_pairs([d.text for d in docs], spans, skip).items():
         a, b = docs[da], docs[db]
-        passages: dict[tuple[int, int], Passage] = {}
-        for run in _runs(anchors):
-            ia0, ia1 = max(0, run[0][0] - 1), min(len(spans[da]) - 1, run[-1][0] + 1)
-            ib0, ib1 = max(0, run[0][1] - 1), min(len(spans[db]) - 1, run[-1][1] + 1)
-            aw = words(a.text, spans[da][ia0][0], spans[da][ia1][1])
-            bw = words(b.text, spans[db][ib0][0], spans[db][ib1][1])
-            sm = difflib.SequenceMatcher(None, [w.key for w in aw], [w.key for w in bw], autojunk=False)
-            for group in _split(sm.get_matching_blocks()):
-                p = _passage(a.text, b.text, aw, bw, group)
-                if p is not None and not any(q.a_start <= p.a_start and p.a_end <= q.a_end for q in passages.values()):
-                    passages[(p.a_start, p.b_start)] = p
-        kept = [
-            p
-            for p in passages.values()
-            if not any(
-                q is not p
-                and q.a_start <= p.a_start
-                and p.a_end <= q.a_end
-                and q.b_start <= p.b_start
-                and p.b_end <= q.b_end
-                for q in passages.values()
-            )
-        ]
+        kept = _shared(a.text, b.text, spans[da], spans[db], anchors)
         if not kept:
             continue
         kept = [
             p.model_copy(update={"dropped_attributions": _dropped(p, frs[da], frs[db])})
             for p in sorted(kept, key=lambda p: (p.a_start, p.b_start))
         ]
-        direction, evidence, common = _direction(a, b, frs[da], frs[db], kept)
+        for i in (da, db):
+            if i not in quotes:
+                quotes[i] = find_quotes(docs[i].text)
+        sides = [PairSide(docs[i], frs[i], quotes[i]) for i in (da, db)]
+        direction, evidence, common = direction_of(sides[0], sides[1], kept)
         result.append(
             ReusePair(
                 a=a.name,

@@ -155,3 +155,19 @@ def test_two_outlets_quoting_one_speech_both_quote_it(graph_of) -> None:
     (pair,) = g.reuse
     assert pair.direction is Direction.both_quote and pair.common_source == "Hillary Clinton"
     assert not [h for c in g.chains for h in c.hops if h.type.value == "copies"]
+
+
+def test_a_quote_the_extractor_misses_in_one_copy_is_still_a_shared_quote(graph_of) -> None:
+    """One outlet attributes the quote in its own sentence ("Clinton said"); the other prints the same
+    words between quotation marks after a paragraph break, with no frame around them."""
+    quote = (
+        '"How many times do we have to see this in our country before we finally act to keep our families safe '
+        'and our streets calm?"'
+    )
+    g = graph_of(
+        STORIES[0] + "Hillary Clinton spoke in Philadelphia on Monday. " + quote + " Clinton said.\n",
+        STORIES[1] + "The rally went on until late in the evening.\n\n" + quote + "\n",
+        dates=("2016-09-20", "2016-09-21"),
+    )
+    (pair,) = g.reuse
+    assert pair.direction is Direction.both_quote and pair.common_source == "Hillary Clinton"

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from citetrace.attribution import extract_frames
-from citetrace.boilerplate import find_boilerplate, outside
+from citetrace.boilerplate import blurbs, find_boilerplate, outside
 from citetrace.chains import build_graph
 from citetrace.corpus import read_corpus
 from citetrace.cues import KnownSource
@@ -125,7 +125,8 @@ def link_documents(
     registry = build_registry(frames, extra)
     linked = apply_registry(frames, registry)
     t1 = time.perf_counter()
-    reuse = find_reuse(documents, parses, linked, spans)
+    reuse, more = blurbs(find_reuse(documents, parses, linked, spans), documents, parses, linked)
+    boilerplate = sorted([*boilerplate, *more], key=lambda b: (b.outlet or "", b.text, b.documents))
     t2 = time.perf_counter()
     graph = build_graph(documents, parses, linked, registry, reuse, boilerplate)
     t3 = time.perf_counter()

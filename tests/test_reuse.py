@@ -134,12 +134,35 @@ def test_one_outlet_reusing_its_own_text_is_self_reuse(graph_of) -> None:
         "Aaron Kall, who directs the debate program at the University of Michigan and has coached students "
         "for twenty years, watched the first debate closely.\n"
     )
-    g = graph_of(
-        STORIES[0] + bio, STORIES[1] + bio, outlets=("USA Today", "USA Today"), dates=("2016-09-01", "2016-09-23")
-    )
+    first = STORIES[0] + bio + STORIES[2]
+    second = STORIES[1] + bio + STORIES[2].replace("football", "hockey").replace("third", "fifth")
+    g = graph_of(first, second, outlets=("USA Today", "USA Today"), dates=("2016-09-01", "2016-09-23"))
     (pair,) = g.reuse
+    assert any("Aaron Kall" in first[p.a_start : p.a_end] for p in pair.passages)
     assert pair.direction is Direction.self_reuse and "USA Today" in pair.direction_evidence
     assert all(0 < p.similarity <= 1 for p in pair.passages)
+
+
+LONG_STORY = (
+    "The county fair opened on Thursday with more visitors than in any year since the fairground was rebuilt. "
+    "Farmers brought cattle, sheep and goats from across the region, and the judges worked late into the evening. "
+    "A new hall for crafts drew long queues of families who came to see quilts, pottery and carved wooden toys. "
+    "The organisers said the parking fields filled before noon and asked visitors to take the shuttle buses. "
+    "Food stands ran out of bread twice, and a bakery from the next town sent a second van in the afternoon. "
+    "On Friday the fair hosts a tractor pull, a dog show and a concert by the school band on the main stage. "
+    "Tickets for children under twelve are free, and the gates stay open until ten o'clock every night.\n\n"
+)
+
+
+def test_an_outlets_blurb_at_the_end_of_two_articles_is_boilerplate(graph_of) -> None:
+    blurb = (
+        "Poll of 1,000 likely voters taken Wednesday through Sunday by telephone and online, with a margin of "
+        "error of plus or minus three percentage points.\n"
+    )
+    g = graph_of(STORIES[0] + LONG_STORY + blurb, STORIES[1] + blurb, outlets=("USA Today", "USA Today"))
+    assert g.reuse == []
+    (note,) = g.boilerplate
+    assert note.outlet == "USA Today" and note.documents == ["0.txt", "1.txt"]
 
 
 def test_two_outlets_quoting_one_speech_both_quote_it(graph_of) -> None:
@@ -171,3 +194,20 @@ def test_a_quote_the_extractor_misses_in_one_copy_is_still_a_shared_quote(graph_
     )
     (pair,) = g.reuse
     assert pair.direction is Direction.both_quote and pair.common_source == "Hillary Clinton"
+
+
+def test_a_blurb_that_changes_its_numbers_is_boilerplate_too(graph_of) -> None:
+    """A poll's method under two articles of one outlet, with other numbers each time: no sentence is
+    printed twice, but the passage the two share sits at the end of one of them."""
+    blurb = (
+        "The poll of {n} likely voters was taken by telephone and online from {days}, and its margin of error "
+        "is plus or minus {moe} percentage points among all voters and larger among the parties.\n"
+    )
+    g = graph_of(
+        STORIES[0] + LONG_STORY + STORIES[2] + blurb.format(n="1,000", days="Wednesday through Sunday", moe="3"),
+        STORIES[1] + blurb.format(n="1,200", days="Monday through Friday", moe="2.8"),
+        outlets=("USA Today", "USA Today"),
+    )
+    assert g.reuse == []
+    (note,) = g.boilerplate
+    assert note.outlet == "USA Today" and note.documents == ["0.txt", "1.txt"] and "margin of error" in note.text

@@ -28,9 +28,19 @@ from pathlib import PurePath
 
 from citetrace.dot import claim_node_id, corpus_size, hop_label, short_name, source_id
 from citetrace.layout import FULL_CORPUS, source_files
-from citetrace.models import Chain, CitationGraph, Document, DocumentFrames, Frame, FrameKind, ProvenanceKind
+from citetrace.models import (
+    CanonicalSource,
+    Chain,
+    CitationGraph,
+    Document,
+    DocumentFrames,
+    Frame,
+    FrameKind,
+    MergeReason,
+    ProvenanceKind,
+)
 from citetrace.names import document_stems
-from citetrace.styles import FLAG_LABEL
+from citetrace.styles import FLAG_LABEL, MERGE_WORDS
 
 CSS = (files("citetrace") / "data" / "report.css").read_text(encoding="utf-8")
 SCRIPT = (files("citetrace") / "data" / "report.js").read_text(encoding="utf-8")
@@ -200,10 +210,12 @@ def document_page(doc: Document, frames: DocumentFrames, graph: CitationGraph, s
 def source_page(name: str, graph: CitationGraph, frames_by_doc: dict[str, DocumentFrames], svg: str) -> str:
     chains = [c for c in graph.chains if c.primary == name]
     data, frame_chains, node_chains = _chain_data(chains, frames_by_doc)
-    kind = next((s.kind.value for s in graph.sources if s.name == name), "unknown")
+    source = next((s for s in graph.sources if s.name == name), None)
+    kind = source.kind.value if source is not None else "unknown"
     parts = [
         f'<h1>{_e(name)} <span class="muted">({_e(kind)})</span></h1>',
         f"<p>{len(chains)} claims rest on {_e(name)}.</p>",
+        _names_of(source),
         '<div class="cols"><div class="text" style="white-space:normal">',
     ]
     stems = document_stems(graph.documents)
@@ -227,6 +239,25 @@ def source_page(name: str, graph: CitationGraph, frames_by_doc: dict[str, Docume
         f'<div class="diagram">{inline_svg(svg)}</div></div></div>'
     )
     return _page(name, "".join(parts), 1, {"chains": data, "frame_chains": frame_chains, "node_chains": node_chains})
+
+
+MAX_ALIASES_SHOWN = 24
+
+
+def _names_of(source: CanonicalSource | None) -> str:
+    """How the source is written and described, each alias with why it is this source."""
+    if source is None:
+        return ""
+    merges = [m for m in source.merges if m.reason is not MergeReason.pronoun][:MAX_ALIASES_SHOWN]
+    lines = []
+    if merges:
+        written = "; ".join(f"“{_e(' '.join(m.alias.split()))}” ({MERGE_WORDS[m.reason]})" for m in merges)
+        lines.append(f"Also written: {written}.")
+    if source.descriptions:
+        lines.append("Described as: " + "; ".join(_e(d) for d in source.descriptions[:MAX_ALIASES_SHOWN]) + ".")
+    if source.affiliation:
+        lines.append(f"Affiliated with {_e(source.affiliation)}.")
+    return "".join(f'<p class="muted">{line}</p>' for line in lines)
 
 
 def index_page(graph: CitationGraph, frames: Sequence[DocumentFrames], svg: str, full: bool = False) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from citetrace.models import FlagType, HopType, SourceKind
+from citetrace.models import FlagType, HopType, MergeReason, SourceKind
 
 # kind -> (shape, fill colour, style)
 KIND_STYLE: dict[SourceKind, tuple[str, str, str]] = {
@@ -39,6 +39,15 @@ FLAG_HELP: dict[FlagType, str] = {
     FlagType.altered_copy: "the copies word the claim differently",
     FlagType.circular: "the sources cite each other in a loop",
     FlagType.single_intermediary: "it reaches the original through one source only",
+}
+MERGE_WORDS: dict[MergeReason, str] = {
+    MergeReason.same_name: "the name",
+    MergeReason.known: "a known alias",
+    MergeReason.in_document: "resolved in its document",
+    MergeReason.pronoun: "a pronoun",
+    MergeReason.fuzzy: "a spelling",
+    MergeReason.surname: "the only full name it fits",
+    MergeReason.by_title: "its titles pick this one",
 }
 HOP_WORDS: dict[HopType, str] = {
     HopType.republishes: "republishes",

@@ -431,3 +431,10 @@ def test_sources_toml_is_an_aliases_file(tmp_path: Path, env) -> None:
     assert "It" not in by_name["Al-Naba"].aliases  # a pronoun is no alias to write down
     rerun = runner.invoke(app, ["sources", str(CORPUS), "--aliases", str(aliases), "--top", "3"], env=env)
     assert rerun.exit_code == 0, rerun.output
+
+
+def test_a_source_page_says_how_the_source_is_written_and_why(run_out: Path) -> None:
+    page = (run_out / "sources" / "al-naba.html").read_text(encoding="utf-8")
+    assert "Also written:" in page and "“The paper” (resolved in its document)" in page
+    assert "“It”" not in page  # pronouns are not listed as ways of writing a source
+    assert "Described as:" in page

@@ -11,6 +11,7 @@ Stanza objects never leave this module.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import logging
 import os
 import re
@@ -61,12 +62,13 @@ def resolve_models_dir(models: str | Path | None) -> Path | None:
 
 
 def model_fingerprint(models_dir: Path | None) -> str:
-    """A short hash naming the models: resources.json and the size of every model file."""
-    import stanza
-
+    """A short hash naming the models: resources.json and the size of every model file. Stanza's
+    version comes from its installed metadata, so that a run whose parses are all cached imports
+    neither Stanza nor torch."""
+    version = importlib.metadata.version("stanza")
     if models_dir is None:
-        return f"stanza-default-{stanza.__version__}"
-    h = hashlib.sha256(stanza.__version__.encode())
+        return f"stanza-default-{version}"
+    h = hashlib.sha256(version.encode())
     h.update((models_dir / "resources.json").read_bytes())
     for pt in sorted((models_dir / "en").rglob("*.pt")):
         h.update(f"{pt.relative_to(models_dir)}:{pt.stat().st_size}".encode())

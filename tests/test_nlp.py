@@ -95,3 +95,30 @@ def test_a_document_over_its_time_budget_is_skipped_and_the_others_parsed(models
     assert late is None and short is not None and finished == [1, 1]  # one step per document
     with pytest.raises(InputError, match="--doc-timeout"):
         parser.parse([LONG_LINE])
+
+
+WARM_RUN = """
+import sys
+from pathlib import Path
+from citetrace.nlp import Parser, default_cache_dir, resolve_models_dir
+from citetrace.pipeline import trace_corpus
+r = trace_corpus([Path(sys.argv[1])], Parser(resolve_models_dir(None), cache_dir=default_cache_dir()))
+print(len(r.documents), r.parser_stats["parsed_docs"], "torch" in sys.modules, "stanza" in sys.modules)
+"""
+
+
+def test_a_run_whose_parses_are_all_cached_imports_neither_stanza_nor_torch(parser: Parser, env) -> None:
+    """The parse cache makes a second run cheap: no model is loaded, and Stanza and torch (seconds to
+    import) are not even imported."""
+    import os
+    import subprocess
+    import sys
+
+    from .conftest import CORPUS
+
+    parser.parse([p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))])  # warm the cache
+    out = subprocess.run(
+        [sys.executable, "-c", WARM_RUN, str(CORPUS)], env={**os.environ, **env}, capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["5", "0", "False", "False"]

@@ -188,6 +188,7 @@ def _antecedent(index: DocumentIndex, pronoun: Token) -> SourceMention | None:
 
 
 INDEFINITE_REACH = 1500  # characters after an indefinite description within which the name it introduces may come
+_NOT_DESCRIPTIVE = frozenset({"ADP", "VERB", "AUX", "PRON", "SCONJ", "CCONJ", "DET"})
 _PRONOUNS = cues.PERSON_PRONOUNS | cues.THING_PRONOUNS | cues.GROUP_PRONOUNS
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _PHRASE_DEPS = frozenset({"amod", "compound", "nmod:poss", "nummod", "flat"})
@@ -282,6 +283,8 @@ def _before(index: DocumentIndex, tokens: list[Token], name: list[Token]) -> str
         kept.pop(0)
     while kept and kept[-1].upos == "PUNCT":
         kept.pop()
+    if any(t.upos in _NOT_DESCRIPTIVE for t in kept):
+        return None  # "[A spokeswoman for] Hillary Clinton", "[a speech] Mrs. Clinton [delivered]": not about the name
     return index.slice(kept) or None
 
 

@@ -218,6 +218,12 @@ def org_form(tokens: list[Token], head: Token) -> tuple[list[Token], str] | None
     return run, ORG_FORM_NAMES.get(form, form)
 
 
+@lru_cache(maxsize=1)
+def org_form_words() -> frozenset[str]:
+    """The organization forms ("campaign", "team", "aides"), lower case, to find them fast."""
+    return frozenset(w for w, c in word_classes().items() if WordClass.org_form in c)
+
+
 def org_form_kind(form: str) -> SourceKind:
     """An administration is a government; a campaign, a team, aides are an organization."""
     return SourceKind.government if form == "administration" else SourceKind.organization

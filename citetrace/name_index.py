@@ -17,6 +17,7 @@ from citetrace.mentions import (
     namelike,
     org_form,
     org_form_kind,
+    org_form_words,
     split_name,
     titles,
     without_possessive,
@@ -106,6 +107,8 @@ class DocumentIndex:
         self.mentions: list[Mention] = []
         self.gender: dict[str, WordClass] = {}  # name -> what its honorifics say ("Mr.", "his wife")
         self.titled: list[tuple[int, str, frozenset[str]]] = []  # (start, name, its titles): "Sen. Sanders"
+        self._proper: dict[str, list[tuple[int, Token]]] | None = None
+        self._full: dict[tuple[str, WordClass | None, frozenset[str]], str] = {}
         for tokens in self.sentences:
             ws = words(tokens)
             i = 0
@@ -118,14 +121,14 @@ class DocumentIndex:
                     j += 1
                 description, run = split_source_name([t for w in ws[i : j + 1] for t in w])
                 name = self.slice(run)
-                before_run = [t.text for t in tokens if t.end <= ws[i][0].start][-2:]
+                at = tokens.index(ws[i][0])
+                before_run = [t.text for t in tokens[max(0, at - 2) : at]]
                 said = " ".join(t.text for t in description)
                 gender = honorific(" ".join([*before_run, said]))  # "the first lady, Michelle Obama"
                 if gender is not None:
                     self.gender.setdefault(name, gender)
-                said = " ".join(
-                    [*before_run[-1:], said]
-                )  # "Vermont senator Bernie Sanders", not "senator from [Texas]"
+                # the title right before the name counts: "Vermont senator Bernie Sanders", not "senator from [Texas]"
+                said = " ".join([*before_run[-1:], said])
                 if titles(said):
                     self.titled.append((run[0].start, name, described(said)))
                 k = known(name)
@@ -146,9 +149,10 @@ class DocumentIndex:
 
     def _org_forms(self) -> None:
         """ "the Clinton campaign" as a mention of the organization, so that a later "the campaign" finds it."""
+        forms = org_form_words()
         for tokens in self.sentences:
             for t in tokens:
-                found = org_form(tokens, t)
+                found = org_form(tokens, t) if t.text.lower() in forms else None
                 if found is not None:
                     owner = without_possessive(self.slice(split_source_name(found[0])[1]))
                     if known(owner) is None:
@@ -192,17 +196,27 @@ class DocumentIndex:
         names two people so ("Ted Cruz", "Heidi Cruz"), the one it names first, its subject, is meant. A
         person whose honorifics (``gender``) or titles (``said``) the document gives otherwise is not
         meant: "Mr. Obama", "President Obama" are not "the first lady, Michelle Obama"."""
+        key = (surname, gender, said)
+        if key not in self._full:
+            self._full[key] = self._full_name(surname, gender, said)
+        return self._full[key]
+
+    def _full_name(self, surname: str, gender: WordClass | None, said: frozenset[str]) -> str:
+        if self._proper is None:  # proper nouns by their normal form, built on the first call
+            self._proper = {}
+            for si, tokens in enumerate(self.sentences):
+                for t in tokens:
+                    if t.upos == "PROPN":
+                        self._proper.setdefault(norm(t.text), []).append((si, t))
         people: dict[str, list[tuple[int, str]]] = {}
-        for tokens in self.sentences:
-            for t in tokens:
-                if t.upos == "PROPN" and norm(t.text) == norm(surname.split("-")[-1]):
-                    run = name_run(tokens, t)
-                    if not run:
-                        continue
-                    name = self.slice(split_source_name(run[: run.index(t) + 1])[1])
-                    n = len(name.split())
-                    if norm(name).endswith(norm(surname)) and len(surname.split()) < n <= 4:
-                        people.setdefault(norm(name).split()[0], []).append((t.start, name))
+        for si, t in self._proper.get(norm(surname.split("-")[-1]), []):
+            run = name_run(self.sentences[si], t)
+            if not run:
+                continue
+            name = self.slice(split_source_name(run[: run.index(t) + 1])[1])
+            n = len(name.split())
+            if norm(name).endswith(norm(surname)) and len(surname.split()) < n <= 4:
+                people.setdefault(norm(name).split()[0], []).append((t.start, name))
         if gender is not None:
             people = {
                 first: ms for first, ms in people.items() if all(self.gender.get(n, gender) == gender for _, n in ms)

@@ -80,10 +80,7 @@ def _tails(documents: Sequence[Document]) -> dict[str, int]:
 
 
 def blurbs(
-    reuse: Sequence[ReusePair],
-    documents: Sequence[Document],
-    parses: Sequence[ParsedDocument],
-    frames: Sequence[DocumentFrames],
+    reuse: Sequence[ReusePair], documents: Sequence[Document], frames: Sequence[DocumentFrames]
 ) -> tuple[list[ReusePair], list[Boilerplate]]:
     """Reuse within one outlet whose every passage sits at the end of one of the two articles is the
     outlet's blurb (a poll's method, a newsletter call-out), not reuse: (the other pairs, the blurbs)."""

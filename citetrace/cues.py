@@ -85,6 +85,7 @@ ANONYMOUS_NOUNS: frozenset[str] = frozenset(
 PERSON_PRONOUNS = frozenset("he she him her his i we you".split())
 THING_PRONOUNS = frozenset("it its".split())
 GROUP_PRONOUNS = frozenset("they them their".split())
+PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
 RELATIVE_PRONOUNS = frozenset("who which that whom".split())
 
 # A source is a name or a short description, never a clause. A source phrase longer than

@@ -128,9 +128,9 @@ def split_name(tokens: list[Token], *, person: bool) -> tuple[list[Token], list[
     Any name loses a leading article. A person's name also loses a known source before it ("Fox News
     host Sean Hannity", "Washington Post Trump"), the titles, roles, party, place and epithet words
     before it ("Republican nominee Donald Trump", "Massachusetts Sen. Elizabeth Warren"), adjectives
-    ("Derelict Obama"; not any word the parser does not tag a proper noun: "Brian" may be a noun),
-    and, where the run has a title further on with a name
-    after it, everything up to that title ("Clinton campaign chairman John Podesta")."""
+    ("Derelict Obama"), and, where the run has a title further on with a name after it, everything up
+    to that title ("Clinton campaign chairman John Podesta"). Whether what is left is a person's name
+    at all is ``name_index.split_source_name``'s call ("Brian Baker", "Brian" tagged an adjective, is)."""
     ws = words(tokens)
     cut = 0
     while cut < len(ws) - 1 and WordClass.article in classes(word_text(ws[cut])):

@@ -125,7 +125,7 @@ def link_documents(
     registry = build_registry(frames, extra)
     linked = apply_registry(frames, registry)
     t1 = time.perf_counter()
-    reuse, more = blurbs(find_reuse(documents, parses, linked, spans), documents, parses, linked)
+    reuse, more = blurbs(find_reuse(documents, parses, linked, spans), documents, linked)
     boilerplate = sorted([*boilerplate, *more], key=lambda b: (b.outlet or "", b.text, b.documents))
     t2 = time.perf_counter()
     graph = build_graph(documents, parses, linked, registry, reuse, boilerplate)

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz, process
 
-from citetrace.cues import GROUP_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS
+from citetrace.cues import PRONOUNS
 from citetrace.models import CanonicalSource, Chain, CitationGraph
 from citetrace.naming import is_name, known, name_key, norm
-
-PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
 
 
 def find_source(graph: CitationGraph, name: str) -> str | None:

@@ -78,7 +78,7 @@ def _mention_reason(name: str, mention: str) -> MergeReason:
     m, n = name_key(mention), name_key(name)
     if m == n or m.endswith(" " + n):
         return MergeReason.same_name
-    if m in cues.PERSON_PRONOUNS | cues.THING_PRONOUNS | cues.GROUP_PRONOUNS:
+    if m in cues.PRONOUNS:
         return MergeReason.pronoun
     return MergeReason.in_document
 
@@ -117,10 +117,11 @@ class Registry:
         description: str | None = None,
         affiliated: str | None = None,
     ) -> None:
-        k = self.lookup(name) or self.lookup(mention)
+        as_written = self.lookup(mention)
+        k = self.lookup(name) or as_written
         reason = _mention_reason(name, mention)
         if k is not None:
-            if self.lookup(mention) is k and name_key(k.canonical) != name_key(mention):
+            if as_written is k and name_key(k.canonical) != name_key(mention):
                 reason = MergeReason.known
             name, kind = k.canonical, k.kind
         key = name_key(name)

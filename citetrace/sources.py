@@ -116,7 +116,7 @@ def _trim(index: DocumentIndex, source: SourceMention) -> SourceMention:
     text = source.text.strip()
     if "," in text and not text.rstrip(")").endswith(")"):
         tail = text.rsplit(",", 1)[1].strip()
-        pronoun = norm(tail) in cues.PERSON_PRONOUNS | cues.THING_PRONOUNS | cues.GROUP_PRONOUNS
+        pronoun = norm(tail) in cues.PRONOUNS
         start = source.start + text.rindex(tail)
         tokens = index.tokens_in(source.start, source.end)
         headed = not tokens or _head(tokens).start >= start
@@ -189,7 +189,7 @@ def _antecedent(index: DocumentIndex, pronoun: Token) -> SourceMention | None:
 
 INDEFINITE_REACH = 1500  # characters after an indefinite description within which the name it introduces may come
 _NOT_DESCRIPTIVE = frozenset({"ADP", "VERB", "AUX", "PRON", "SCONJ", "CCONJ", "DET"})
-_PRONOUNS = cues.PERSON_PRONOUNS | cues.THING_PRONOUNS | cues.GROUP_PRONOUNS
+_POINTERS = cues.RELATIVE_PRONOUNS | cues.PRONOUNS | {"one"}  # words that point at a source, never name one
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _PHRASE_DEPS = frozenset({"amod", "compound", "nmod:poss", "nummod", "flat"})
 
@@ -307,9 +307,7 @@ def _resolve(index: DocumentIndex, source: SourceMention, resolved: list[_Seen])
     person = _affiliated_person(index, tokens)
     if person is not None:
         return _Resolved(person, SourceKind.person)
-    if len(tokens) == 1 and (
-        head.upos in ("PRON", "DET") or norm(without_possessive(text)) in cues.RELATIVE_PRONOUNS | _PRONOUNS | {"one"}
-    ):
+    if len(tokens) == 1 and (head.upos in ("PRON", "DET") or norm(without_possessive(text)) in _POINTERS):
         if norm(head.text) in cues.RELATIVE_PRONOUNS and head.deprel.startswith("nsubj"):
             antecedent = _antecedent(index, head)
             if antecedent is None:
@@ -351,10 +349,9 @@ def resolve_sources(document: Document, parsed: ParsedDocument, frames: list[Fra
             out.append(frame)
             continue
         r = _resolve(index, frame.source, resolved)
-        if r.unresolved is None and len(r.name.split()) > cues.MAX_NAME_WORDS and known(r.name) is None:
-            r = _Resolved(r.name, SourceKind.unknown, unresolved=Unresolved.clause)  # a name is never this long
-        elif r.unresolved is None and set(norm(r.name).split()) <= cues.TIME_WORDS:
-            r = _Resolved(r.name, SourceKind.unknown, unresolved=Unresolved.clause)  # "Tuesday" said nothing
+        too_long = len(r.name.split()) > cues.MAX_NAME_WORDS and known(r.name) is None  # a name is never this long
+        if r.unresolved is None and (too_long or set(norm(r.name).split()) <= cues.TIME_WORDS):  # nor "Tuesday"
+            r = _Resolved(r.name, SourceKind.unknown, unresolved=Unresolved.clause)
         if r.unresolved is None:
             resolved.append((frame.source.start, r.name, r.kind))
         update = {

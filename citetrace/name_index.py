@@ -35,6 +35,17 @@ class Mention:
     kind: SourceKind
 
 
+@dataclass(frozen=True)
+class Organization:
+    """An organization named after the person it belongs to ("the Clinton campaign")."""
+
+    start: int
+    name: str
+    kind: SourceKind
+    person: str
+    known_owner: bool  # the person is a known source ("Trump")
+
+
 def split_source_name(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
     """(description, name) of a proper-noun run: a person's titles, roles and epithets go to the
     description ("Massachusetts Sen. Elizabeth Warren"); any other name keeps all but a leading article
@@ -152,13 +163,29 @@ class DocumentIndex:
         forms = org_form_words()
         for tokens in self.sentences:
             for t in tokens:
-                found = org_form(tokens, t) if t.text.lower() in forms else None
-                if found is not None:
-                    owner = without_possessive(self.slice(split_source_name(found[0])[1]))
-                    if known(owner) is None:
-                        owner = self.full_name(owner) if len(owner.split()) == 1 else owner
-                        kind = org_form_kind(found[1])
-                        self.mentions.append(Mention(found[0][0].start, f"{owner} {found[1]}", kind))
+                found = self.organization(tokens, t) if t.text.lower() in forms else None
+                # only an unknown person's: with "the Trump campaign" among them, "the campaign" and "it"
+                # found it 2 times right and 3 times wrong in 6 PolNeAR dev chains
+                if found is not None and not found.known_owner:
+                    self.mentions.append(Mention(found.start, found.name, found.kind))
+
+    def organization(self, tokens: list[Token], head: Token) -> Organization | None:
+        """The organization form ``head`` makes of a named person, if it makes one: "the Clinton
+        campaign" -> *Hillary Clinton campaign* (a known form keeps its name: "Trump administration");
+        none for a known group's ("the ISIS team" is ISIS's)."""
+        found = org_form(tokens, head)
+        if found is None:
+            return None
+        owner_tokens, form = found
+        owner = without_possessive(self.slice(split_source_name(owner_tokens)[1]))
+        k = known(owner)
+        if k is not None and k.kind != SourceKind.person:
+            return None
+        person = k.canonical if k is not None else self.full_name(owner) if len(owner.split()) == 1 else owner
+        whole = known(f"{owner} {form}")
+        if whole is not None:
+            return Organization(owner_tokens[0].start, whole.canonical, whole.kind, person, k is not None)
+        return Organization(owner_tokens[0].start, f"{person} {form}", org_form_kind(form), person, k is not None)
 
     def _descriptions(self) -> None:
         """Definite descriptions ("the jihadi paper") as mentions of the nearest earlier name of their kind,

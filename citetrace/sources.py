@@ -38,8 +38,6 @@ from citetrace.mentions import (
     honorific,
     name_run,
     namelike,
-    org_form,
-    org_form_kind,
     parties,
     title_of,
     titles,
@@ -194,25 +192,6 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _PHRASE_DEPS = frozenset({"amod", "compound", "nmod:poss", "nummod", "flat"})
 
 
-def _org_form(index: DocumentIndex, tokens: list[Token], head: Token) -> _Resolved | None:
-    """ "the Clinton campaign", "Clinton's team": an organization affiliated with the person."""
-    found = org_form(tokens, head)
-    if found is None:
-        return None
-    owner_tokens, form = found
-    owner = without_possessive(index.slice(split_source_name(owner_tokens)[1]))
-    k = known(owner)
-    if k is not None and k.kind != SourceKind.person:
-        return None  # "the ISIS team" is ISIS's
-    surname = owner
-    owner = k.canonical if k is not None else index.full_name(owner) if len(owner.split()) == 1 else owner
-    whole = known(f"{surname} {form}")
-    if whole is not None:
-        return _Resolved(whole.canonical, whole.kind, affiliation=owner)
-    kind = org_form_kind(form)
-    return _Resolved(f"{owner} {form}", kind, affiliation=owner)
-
-
 def _name_tokens(tokens: list[Token], head: Token) -> list[Token]:
     """The name in a source phrase: the head's proper-noun run, or a proper noun in apposition to a
     common-noun head ("then president of ... Masoud Barzani"); empty for a description."""
@@ -320,9 +299,9 @@ def _resolve(index: DocumentIndex, source: SourceMention, resolved: list[_Seen])
         trailing = known(index.slice(bare))
         if trailing is not None and (trailing.kind == noun_kind(head) or head in name_run(tokens, tokens[-1])):
             return _Resolved(trailing.canonical, trailing.kind, description=_before(index, tokens, bare))
-    organization = _org_form(index, tokens, head)
+    organization = index.organization(tokens, head)  # "the Clinton campaign", "Clinton's team"
     if organization is not None:
-        return organization
+        return _Resolved(organization.name, organization.kind, affiliation=organization.person)
     name_tokens = _name_tokens(tokens, head)
     if not name_tokens:
         return _description(index, source, text, tokens, head)

@@ -57,6 +57,7 @@ def find_boilerplate(
                 shared[pair] += 1
     found: list[Boilerplate] = []
     spans: Spans = defaultdict(list)
+    texts = {d.name: d.text for d in documents}
     for _key_text, docs in sorted(where.items()):
         if len(docs) < MIN_DOCUMENTS and not _blurb(docs, outlets, tail):
             continue
@@ -68,7 +69,7 @@ def find_boilerplate(
             spans[name].append(span)
             by_outlet[outlets.get(name)].append(name)
         first = min(docs)
-        text = next(d.text for d in documents if d.name == first)[docs[first][0] : docs[first][1]]
+        text = texts[first][docs[first][0] : docs[first][1]]
         for outlet, names in sorted(by_outlet.items(), key=lambda x: (x[0] or "", x[1])):
             found.append(Boilerplate(outlet=outlet, text=text, documents=sorted(names)))
     return found, {name: sorted(s) for name, s in spans.items()}

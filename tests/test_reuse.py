@@ -165,11 +165,14 @@ def test_an_outlets_blurb_at_the_end_of_two_articles_is_boilerplate(graph_of) ->
     assert note.outlet == "USA Today" and note.documents == ["0.txt", "1.txt"]
 
 
+CLINTON_QUOTE = (
+    '"How many times do we have to see this in our country before we finally act to keep our families safe '
+    'and our streets calm?"'
+)
+
+
 def test_two_outlets_quoting_one_speech_both_quote_it(graph_of) -> None:
-    speech = (
-        '"How many times do we have to see this in our country before we finally act to keep our families safe '
-        'and our streets calm?" Clinton said.'
-    )
+    speech = CLINTON_QUOTE + " Clinton said."
     g = graph_of(
         STORIES[0] + "Hillary Clinton spoke in Philadelphia on Monday. " + speech + "\n",
         STORIES[1] + "The Democratic nominee addressed a church in Ohio. " + speech + "\n",
@@ -183,13 +186,9 @@ def test_two_outlets_quoting_one_speech_both_quote_it(graph_of) -> None:
 def test_a_quote_the_extractor_misses_in_one_copy_is_still_a_shared_quote(graph_of) -> None:
     """One outlet attributes the quote in its own sentence ("Clinton said"); the other prints the same
     words between quotation marks after a paragraph break, with no frame around them."""
-    quote = (
-        '"How many times do we have to see this in our country before we finally act to keep our families safe '
-        'and our streets calm?"'
-    )
     g = graph_of(
-        STORIES[0] + "Hillary Clinton spoke in Philadelphia on Monday. " + quote + " Clinton said.\n",
-        STORIES[1] + "The rally went on until late in the evening.\n\n" + quote + "\n",
+        STORIES[0] + "Hillary Clinton spoke in Philadelphia on Monday. " + CLINTON_QUOTE + " Clinton said.\n",
+        STORIES[1] + "The rally went on until late in the evening.\n\n" + CLINTON_QUOTE + "\n",
         dates=("2016-09-20", "2016-09-21"),
     )
     (pair,) = g.reuse

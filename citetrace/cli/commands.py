@@ -26,10 +26,10 @@ from citetrace.cli.app import (
 )
 from citetrace.dot import hop_label
 from citetrace.errors import UsageError
-from citetrace.models import FrameKind
+from citetrace.models import CitationGraph, FrameKind
 from citetrace.nlp import DOC_TIMEOUT_S
 from citetrace.outdir import check_out
-from citetrace.pipeline import extract_corpus, keep_frames, trace_corpus
+from citetrace.pipeline import Extraction, extract_corpus, keep_frames, trace_corpus
 from citetrace.query import aliases_toml, chains_of_claim, chains_resting_on, find_source, primary_counts
 from citetrace.registry import load_aliases
 from citetrace.report import diagram_count, frames_jsonl, redraw, write_report
@@ -90,6 +90,19 @@ def run(
         raise typer.Exit(1)
 
 
+def _traced(
+    corpus: list[Path], aliases: Path | None, models: Path | None, cache: Path | None, no_cache: bool, timeout: float
+) -> tuple[Extraction, CitationGraph]:
+    """The corpus traced, its unreadable files reported; exit 1 when nothing could be traced."""
+    extra = load_aliases(aliases) if aliases is not None else ()
+    result = trace_corpus(corpus, make_parser(models, cache, no_cache, timeout), extra)
+    for error in result.errors:
+        fail(str(error))
+    if result.graph is None:
+        raise typer.Exit(1)
+    return result, result.graph
+
+
 @app.command()
 @handle_errors
 def trace(
@@ -107,13 +120,7 @@ def trace(
     """Print, grouped by document, every claim that rests on a source (or matches a text) and its path."""
     if (source is None) == (claim is None):
         raise UsageError("give exactly one of --source NAME or --claim TEXT")
-    extra = load_aliases(aliases) if aliases is not None else ()
-    result = trace_corpus(corpus, make_parser(models, cache, no_cache, doc_timeout), extra)
-    for error in result.errors:
-        fail(str(error))
-    if result.graph is None:
-        raise typer.Exit(1)
-    graph = result.graph
+    result, graph = _traced(corpus, aliases, models, cache, no_cache, doc_timeout)
     if source is not None:
         name = find_source(graph, source)
         if name is None:
@@ -219,18 +226,13 @@ def sources(
 ) -> None:
     """List the corpus's sources: kind, mentions, chains that end there, and every alias with why it is
     that source. What is still wrong can be put right with an --aliases file (see --toml)."""
-    extra = load_aliases(aliases) if aliases is not None else ()
-    result = trace_corpus(corpus, make_parser(models, cache, no_cache, doc_timeout), extra)
-    for error in result.errors:
-        fail(str(error))
-    if result.graph is None:
-        raise typer.Exit(1)
-    listed = sorted(result.graph.sources, key=lambda s: (-s.mentions, s.name.casefold()))
+    result, graph = _traced(corpus, aliases, models, cache, no_cache, doc_timeout)
+    listed = sorted(graph.sources, key=lambda s: (-s.mentions, s.name.casefold()))
     listed = [s for s in listed if s.mentions][: top or None]
     if as_toml:
         typer.echo(aliases_toml(listed))
     else:
-        primary = primary_counts(result.graph)
+        primary = primary_counts(graph)
         columns = ("source", "kind", "mentions", "original of", "aliases (why)", "described as")
         rows = [
             (

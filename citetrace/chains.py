@@ -165,6 +165,7 @@ def _chain(
         document=path,
         frame=claim.id,
         claim=claim.content,
+        claim_frame=line[-1].id,
         outlet=outlet,
         hops=hops,
         primary=primary,

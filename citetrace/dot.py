@@ -92,7 +92,7 @@ def claim_node_id(chain: Chain) -> str:
     return node_id("claim", f"{chain.document}:{chain.frame or chain.claim.start}")  # the name in the corpus: stable
 
 
-class _Diagram:
+class Diagram:
     """Nodes and edges collected once each, written sorted."""
 
     def __init__(self, graph: CitationGraph, links: Mapping[str, str] | None = None):
@@ -222,7 +222,7 @@ def _head(chain: Chain) -> int:
 
 def document_dot(graph: CitationGraph, document: str) -> str:
     """DOT for one document's claims and their chains to the originals."""
-    d = _Diagram(graph)
+    d = Diagram(graph)
     chains = [c for c in graph.chains if c.document == document]
     outlet = next((c.outlet for c in chains if c.outlet), None) or "outlet unknown"
     did = node_id("doc", document)
@@ -280,7 +280,7 @@ def corpus_dot(
     claims first) up to ``max_nodes`` (None: all): a diagram of thousands of nodes is hard to read, so
     the report draws the cut one and links the whole one. O(claims + edges log edges).
     """
-    d = _Diagram(graph, links)
+    d = Diagram(graph, links)
     weights: Counter[tuple[str, str, HopType]] = Counter()
     for c in graph.chains:
         for a, hop in zip(c.path, c.hops, strict=False):
@@ -322,7 +322,7 @@ def source_dot(graph: CitationGraph, name: str, max_claims: int = SOURCE_CLAIMS)
     A source more than ``max_claims`` claims rest on shows ``max_claims`` of them, spread over the
     documents (each document's first claim, then each one's second, ...); its page lists them all.
     """
-    d = _Diagram(graph)
+    d = Diagram(graph)
     chains = [c for c in graph.chains if c.primary == name]
     shown = _spread(chains, max_claims)
     for c in shown:

@@ -1,7 +1,8 @@
 """The output folder's layout: which file holds which diagram and page, and the links between them.
 
 ``dot`` draws; this module decides where each drawing goes (``corpus``, ``<document stem>``,
-``sources/<source stem>``, file stems from ``citetrace.names``) and which nodes link to which page.
+``sources/<source stem>``, ``claims/<group id>``, file stems from ``citetrace.names``) and which
+nodes link to which page.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import PurePath
 
+from citetrace.claim_dot import claim_dot
 from citetrace.dot import CORPUS_NODES, corpus_dot, corpus_size, document_dot, source_dot
 from citetrace.models import CitationGraph
 from citetrace.names import document_stems, source_stems
@@ -46,7 +48,8 @@ def diagrams(graph: CitationGraph) -> Iterable[tuple[str, str]]:
 
 
 def titled_diagrams(graph: CitationGraph) -> Iterable[tuple[str, str, str]]:
-    """(relative file stem, caption, DOT) for every diagram: the corpus, each document, each primary source."""
+    """(relative file stem, caption, DOT) for every diagram: the corpus, each document, each primary source,
+    each claim retold across documents."""
     files = source_files(graph)
     links = {name: f"{rel}.html" for name, rel in files.items()}
     yield "corpus", "Who cites, republishes and copies whom in the corpus", corpus_dot(graph, links=links)
@@ -63,3 +66,14 @@ def titled_diagrams(graph: CitationGraph) -> Iterable[tuple[str, str, str]]:
         )
     for name, rel in files.items():
         yield rel, f"Everything that rests on {name}", source_dot(graph, name)
+    for group in graph.claims:
+        yield (
+            claim_file(group.id),
+            f"One claim retold in {len(group.documents)} documents: “{group.label}”",
+            claim_dot(graph, group),
+        )
+
+
+def claim_file(group: str) -> str:
+    """The stem of a claim group's page and diagram, relative to the report folder ("claims/claim-…")."""
+    return f"claims/{group}"

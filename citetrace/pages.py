@@ -26,8 +26,9 @@ from importlib.resources import files
 from itertools import pairwise
 from pathlib import PurePath
 
+from citetrace.claim_pages import claim_page, claims_section, retold_section
 from citetrace.dot import claim_node_id, corpus_size, hop_label, short_name, source_id
-from citetrace.layout import FULL_CORPUS, source_files
+from citetrace.layout import FULL_CORPUS, claim_file, source_files
 from citetrace.models import (
     CanonicalSource,
     Chain,
@@ -200,7 +201,8 @@ def document_page(doc: Document, frames: DocumentFrames, graph: CitationGraph, s
         f"{_provenance(frames)}"
         f'<div class="cols"><div class="text" id="text">{highlighted_text(doc.text, frames.frames)}</div>'
         f'<div class="side"><div id="panel"><span class="muted">Click a claim to see its chain.</span></div>'
-        f'<div class="diagram">{inline_svg(svg)}</div><h2>Flags</h2>{_flag_list(chains)}</div></div>'
+        f'<div class="diagram">{inline_svg(svg)}</div><h2>Flags</h2>{_flag_list(chains)}'
+        f"{retold_section(graph, frames.document)}</div></div>"
     )
     return _page(
         doc.headline or doc.name, body, 0, {"chains": data, "frame_chains": frame_chains, "node_chains": node_chains}
@@ -305,7 +307,9 @@ def index_page(graph: CitationGraph, frames: Sequence[DocumentFrames], svg: str,
             f"<tr><td>{_e(FLAG_LABEL[t])}</td><td>{n}</td></tr>"
             for t, n in sorted(flags.items(), key=lambda x: x[0].value)
         )
-        + "</table></div>"
+        + "</table>"
+        + claims_section(graph)
+        + "</div>"
         '<div class="side"><div id="panel"><span class="muted">Click a source in the diagram to see the chains through it.</span></div>'
         + (
             f'<p>This diagram shows the busiest links; <a href="{FULL_CORPUS}.svg">the whole graph</a> '
@@ -331,4 +335,8 @@ def pages(
             out[f"{stem}.html"] = document_page(doc, frames_by_doc[doc.name], graph, svgs[stem])
     for name, rel in source_files(graph).items():
         out[f"{rel}.html"] = source_page(name, graph, frames_by_doc, svgs[rel])
+    for group in graph.claims:
+        rel = claim_file(group.id)
+        title, body = claim_page(graph, group, inline_svg(svgs[rel]))
+        out[f"{rel}.html"] = _page(title, body, 1, {})
     return out

@@ -10,15 +10,18 @@ from pathlib import Path
 from citetrace.attribution import extract_frames
 from citetrace.boilerplate import blurbs, find_boilerplate, outside
 from citetrace.chains import build_graph
+from citetrace.claims import collect_claims
 from citetrace.corpus import read_corpus
 from citetrace.cues import KnownSource
+from citetrace.drift import trace_groups
 from citetrace.errors import InputError
-from citetrace.models import CitationGraph, Document, DocumentFrames, FrameKind, ParsedDocument
+from citetrace.models import CitationGraph, ClaimGroup, Document, DocumentFrames, FrameKind, ParsedDocument
 from citetrace.naming import canonical_outlet
 from citetrace.nlp import Parser, timeout_message
 from citetrace.provenance import read_provenance, with_metadata
 from citetrace.registry import apply_registry, build_registry
 from citetrace.reuse import find_reuse
+from citetrace.similarity import Matcher, cluster
 from citetrace.sources import resolve_sources
 
 
@@ -130,9 +133,25 @@ def link_documents(
     t2 = time.perf_counter()
     graph = build_graph(documents, parses, linked, registry, reuse, boilerplate)
     t3 = time.perf_counter()
+    graph = graph.model_copy(update={"claims": find_claims(documents, parses, linked, graph, spans)})
+    t4 = time.perf_counter()
     if timings is not None:
-        timings.update({"sources": t1 - t0, "reuse": t2 - t1, "chains": t3 - t2})
+        timings.update({"sources": t1 - t0, "reuse": t2 - t1, "chains": t3 - t2, "claims": t4 - t3})
     return linked, graph
+
+
+def find_claims(
+    documents: Sequence[Document],
+    parses: Sequence[ParsedDocument],
+    frames: Sequence[DocumentFrames],
+    graph: CitationGraph,
+    boilerplate: dict[str, list[tuple[int, int]]],
+) -> list[ClaimGroup]:
+    """The same claim retold across documents (``claims``, ``similarity``), each group traced to its
+    original with the drift of every retelling (``drift``)."""
+    matcher = Matcher(collect_claims(documents, parses, frames, graph, boilerplate))
+    groups = cluster(matcher.claims, matcher.pairs(), matcher)
+    return trace_groups(matcher.claims, groups, matcher, graph, {d.name: d.date for d in documents})
 
 
 def trace_corpus(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz, process
 
 from citetrace.cues import PRONOUNS
-from citetrace.models import CanonicalSource, Chain, CitationGraph
+from citetrace.models import CanonicalSource, Chain, CitationGraph, ClaimGroup
 from citetrace.naming import is_name, known, name_key, norm
 
 
@@ -32,12 +32,17 @@ def chains_resting_on(graph: CitationGraph, name: str) -> list[Chain]:
 def chains_of_claim(graph: CitationGraph, text: str) -> list[Chain]:
     """Chains whose claim contains ``text`` (case and spacing aside) or nearly (rapidfuzz partial ratio >= 90)."""
     wanted = " ".join(text.casefold().split())
-    return [
-        c
-        for c in graph.chains
-        if wanted in " ".join(c.claim.text.casefold().split())
-        or fuzz.partial_ratio(wanted, c.claim.text.casefold()) >= 90
-    ]
+    return [c for c in graph.chains if _matches(wanted, c.claim.text)]
+
+
+def _matches(wanted: str, text: str) -> bool:
+    return wanted in " ".join(text.casefold().split()) or fuzz.partial_ratio(wanted, text.casefold()) >= 90
+
+
+def groups_of_claim(graph: CitationGraph, text: str) -> list[ClaimGroup]:
+    """The groups of retellings (``graph.claims``) with a version that contains ``text``, as ``chains_of_claim``."""
+    wanted = " ".join(text.casefold().split())
+    return [g for g in graph.claims if any(_matches(wanted, m.text.text) for m in g.members)]
 
 
 def primary_counts(graph: CitationGraph) -> dict[str, int]:

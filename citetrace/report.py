@@ -55,6 +55,7 @@ def write_diagrams(
     rendered: dict[str, bytes] = {}
     try:
         (out / "sources").mkdir(exist_ok=True)
+        (out / "claims").mkdir(exist_ok=True)
         for stem, _title, dot in titled_diagrams(graph):
             try:
                 data = render(dot, fmt)
@@ -81,11 +82,12 @@ def write_report(
 ) -> list[str]:
     """Write the JSON outputs, every diagram (DOT + SVG), diagrams.md and the HTML report as ``out``.
 
-    ``frames.jsonl``, ``graph.json``, ``chains.jsonl``, ``reuse.jsonl``; ``corpus.svg``,
-    ``<document>.svg`` per document, ``sources/<source>.svg`` per primary source; ``index.html``,
-    ``<document>.html``, ``sources/<source>.html``. Written in a staging folder, then installed
-    (``outdir.install``; ``force`` replaces files in ``out`` that citetrace did not write). Returns
-    the files written, relative to ``out``.
+    ``frames.jsonl``, ``graph.json``, ``chains.jsonl``, ``reuse.jsonl``, ``claims.jsonl``; ``corpus.svg``,
+    ``<document>.svg`` per document, ``sources/<source>.svg`` per primary source, ``claims/<id>.svg``
+    per claim retold; ``index.html``, ``<document>.html``, ``sources/<source>.html``,
+    ``claims/<id>.html``. Written in a staging folder, then installed (``outdir.install``; ``force``
+    replaces files in ``out`` that citetrace did not write). Returns the files written, relative to
+    ``out``.
     """
     with staging(out) as staged:
         try:
@@ -113,6 +115,7 @@ def _write_all(
             ("graph.json", json.dumps(graph.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"),
             ("chains.jsonl", jsonl(graph.chains)),
             ("reuse.jsonl", jsonl(graph.reuse)),
+            ("claims.jsonl", jsonl(graph.claims)),
         ):
             atomic_write_text(out / name, text)
         svgs = {stem: data.decode("utf-8") for stem, data in write_diagrams(out, graph, "svg", progress).items()}
@@ -133,7 +136,7 @@ def redraw(out: Path, fmt: str) -> int:
 
 
 def diagram_count(graph: CitationGraph) -> int:
-    return 1 + draws_full_corpus(graph) + len(graph.documents) + len(primaries(graph))
+    return 1 + draws_full_corpus(graph) + len(graph.documents) + len(primaries(graph)) + len(graph.claims)
 
 
 def load_graph(out: Path) -> CitationGraph:

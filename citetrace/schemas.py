@@ -9,7 +9,7 @@ import json
 import sys
 from pathlib import Path
 
-from citetrace.models import Chain, CitationGraph, DocumentFrames, EvalReport, ReusePair
+from citetrace.models import Chain, CitationGraph, ClaimGroup, DocumentFrames, EvalReport, ReusePair
 
 
 def json_schemas() -> dict[str, dict]:
@@ -23,6 +23,7 @@ def json_schemas() -> dict[str, dict]:
         "graph.schema.json": CitationGraph.model_json_schema(),
         "chains.schema.json": Chain.model_json_schema(),
         "reuse.schema.json": ReusePair.model_json_schema(),
+        "claims.schema.json": ClaimGroup.model_json_schema(),
     }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from citetrace.models import FlagType, HopType, MergeReason, SourceKind
+from citetrace.models import DriftType, FlagType, Hedge, HopType, MergeReason, SourceKind
 
 # kind -> (shape, fill colour, style)
 KIND_STYLE: dict[SourceKind, tuple[str, str, str]] = {
@@ -49,6 +49,32 @@ MERGE_WORDS: dict[MergeReason, str] = {
     MergeReason.surname: "the only full name it fits",
     MergeReason.by_title: "its titles pick this one",
 }
+DRIFT_LABEL: dict[DriftType, str] = {
+    DriftType.attribution_dropped: "attribution dropped",
+    DriftType.hedge_removed: "hedge removed",
+    DriftType.source_swapped: "source swapped",
+    DriftType.quote_altered: "quote altered",
+}
+DRIFT_HELP: dict[DriftType, str] = {
+    DriftType.attribution_dropped: "stated as fact, or the sources an earlier version cites are gone",
+    DriftType.hedge_removed: "less distance than the earlier version (“claimed” → “said”)",
+    DriftType.source_swapped: "attributed to another original than the first version's",
+    DriftType.quote_altered: "the words inside quotation marks differ from the earlier version's",
+}
+HEDGE_WORDS: dict[Hedge, str] = {
+    Hedge.alleged: "alleged (“claimed”, “portrayed”)",
+    Hedge.believed: "a belief (“believes”)",
+    Hedge.according: "“according to”",
+    Hedge.reported: "reported (“said”)",
+    Hedge.fact: "stated as fact",
+}
+HEDGE_FILL: dict[Hedge, str] = {
+    Hedge.alleged: "#fff4c2",
+    Hedge.believed: "#fff4c2",
+    Hedge.according: "#ffffff",
+    Hedge.reported: "#ffffff",
+    Hedge.fact: "#ffd6d6",
+}
 HOP_WORDS: dict[HopType, str] = {
     HopType.republishes: "republishes",
     HopType.copies_wire: "copies the wire",
@@ -67,6 +93,7 @@ class Look(StrEnum):
     copies = "copies"
     cites = "cites"
     nested = "nested"
+    retells = "retells"
     printed_in = "printed_in"
     shares_text = "shares_text"
 
@@ -89,6 +116,7 @@ LOOKS: dict[Look, EdgeLook] = {
     Look.cites: EdgeLook("solid", "#555555", "the claim's source, labelled by the cue (“said”)"),
     Look.nested: EdgeLook("solid", "#2060a0", "cites: the source's own source"),
     Look.printed_in: EdgeLook("dotted", "#2060a0", "printed in: where the quote appeared"),
+    Look.retells: EdgeLook("dotted", "#999999", "retells: the closest earlier version of the claim"),
 }
 HOP_LOOK: dict[HopType, Look] = {
     HopType.republishes: Look.republishes,
@@ -106,6 +134,8 @@ class Drawn:
     kinds: set[SourceKind] = field(default_factory=set)
     looks: set[Look] = field(default_factory=set)
     flags: set[FlagType] = field(default_factory=set)
+    drifts: set[DriftType] = field(default_factory=set)
+    hedges: set[Hedge] = field(default_factory=set)
     primary: bool = False
 
 
@@ -148,6 +178,10 @@ def legend(drawn: Drawn, roots: list[str], columns: int = 3) -> list[str]:
         )
         ends.append(f"legend_{look.value}_b")
     flags = "".join(f"⚑ {FLAG_LABEL[f]}: {FLAG_HELP[f]}\n" for f in FlagType if f in drawn.flags)
+    flags += "".join(f"⚑ {DRIFT_LABEL[f]}: {DRIFT_HELP[f]}\n" for f in DriftType if f in drawn.drifts)
+    for h in (h for h in Hedge if h in drawn.hedges):
+        lines.append(f"    legend_hedge_{h.value} {_sample(HEDGE_WORDS[h], 'box', HEDGE_FILL[h], 'rounded,filled')};")
+        ends.append(f"legend_hedge_{h.value}")
     if flags:  # \l ends a left-justified line
         label = quote(flags).replace("\\n", "\\l")
         lines.append(f'    legend_flags [label={label}, shape="plaintext", fontsize="8"];')

@@ -26,13 +26,21 @@ from citetrace.cli.app import (
 )
 from citetrace.dot import hop_label
 from citetrace.errors import UsageError
-from citetrace.models import CitationGraph, FrameKind
+from citetrace.models import CitationGraph, ClaimGroup, FrameKind
 from citetrace.nlp import DOC_TIMEOUT_S
 from citetrace.outdir import check_out
 from citetrace.pipeline import Extraction, extract_corpus, keep_frames, trace_corpus
-from citetrace.query import aliases_toml, chains_of_claim, chains_resting_on, find_source, primary_counts
+from citetrace.query import (
+    aliases_toml,
+    chains_of_claim,
+    chains_resting_on,
+    find_source,
+    groups_of_claim,
+    primary_counts,
+)
 from citetrace.registry import load_aliases
 from citetrace.report import diagram_count, frames_jsonl, redraw, write_report
+from citetrace.styles import DRIFT_LABEL, HEDGE_WORDS
 
 
 @app.command()
@@ -145,8 +153,26 @@ def trace(
             )
             for f in c.flags:
                 out_console.print(f"      ⚑ {f.type.value}: {f.detail}", markup=False, highlight=False)
+    if claim is not None:
+        _print_groups(groups_of_claim(graph, claim))
     if result.errors:
         raise typer.Exit(1)
+
+
+def _print_groups(groups: list[ClaimGroup]) -> None:
+    """Each group of retellings of a claim: its versions, the original first, with hedge, path and drift."""
+    for g in groups:
+        out_console.print(
+            f"\n[bold]retold in {len(g.documents)} documents[/bold] · "
+            f"original: {', '.join(g.originals) or 'none named'}",
+            highlight=False,
+        )
+        for m in g.members:
+            path = " → ".join([m.outlet or "outlet unknown", *(h.source for h in m.hops)])
+            out_console.print(f"  • {m.document}: {' '.join(m.text.text.split())[:140]}", markup=False, highlight=False)
+            out_console.print(f"      {HEDGE_WORDS[m.hedge]} · {path}", markup=False, highlight=False)
+            for f in m.flags:
+                out_console.print(f"      ⚑ {DRIFT_LABEL[f.type]}: {f.detail}", markup=False, highlight=False)
 
 
 @app.command()

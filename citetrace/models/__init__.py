@@ -9,13 +9,16 @@ Stages and the models they exchange::
     registry.apply_registry      -> DocumentFrames with one name per source across the corpus
     reuse.find_reuse             -> ReusePair (Passage, Change, AttributionChange, Direction)
     chains.build_graph           -> CitationGraph (GraphNode, GraphEdge, Chain, Hop, Flag)
+    pipeline.find_claims         -> ClaimGroup (ClaimMember, Hedge, DriftFlag): the same claim retold
     evaluate.evaluate            -> EvalReport (Score), against GoldDocument (GoldFrame, GoldSpan)
 
 One module per scope: ``documents`` (one article: text, parse, frames), ``corpus`` (across
-documents: sources, reuse, the graph), ``evaluation`` (gold and scores); import them from here.
+documents: sources, reuse, the graph), ``claims`` (one claim retold across documents),
+``evaluation`` (gold and scores); import them from here.
 ``citetrace.schemas`` writes their JSON Schemas into docs/.
 """
 
+from citetrace.models.claims import ClaimGroup, ClaimMember, DriftFlag, DriftType, Hedge
 from citetrace.models.corpus import (
     AttributionChange,
     Boilerplate,
@@ -67,6 +70,11 @@ from citetrace.models.evaluation import (
 )
 
 __all__ = [
+    "ClaimGroup",
+    "ClaimMember",
+    "DriftFlag",
+    "DriftType",
+    "Hedge",
     "Boilerplate",
     "origin_name",
     "AttributionChange",
@@ -111,3 +119,5 @@ __all__ = [
     "Span",
     "Token",
 ]
+
+CitationGraph.model_rebuild(_types_namespace={"ClaimGroup": ClaimGroup})

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from pydantic import Field
 
 from citetrace.models.base import _Model
 from citetrace.models.documents import SourceKind, Span
+
+if TYPE_CHECKING:  # models.claims needs Hop from here: models/__init__ resolves the field (model_rebuild)
+    from citetrace.models.claims import ClaimGroup
 
 
 class MergeReason(StrEnum):
@@ -224,6 +228,11 @@ class Chain(_Model):
     document: str
     frame: str | None = Field(description="The claim's frame id (None for a claim that lost its attribution).")
     claim: Span
+    claim_frame: str | None = Field(
+        default=None,
+        description="The innermost frame of the chain, whose content is the claim as its primary source made it "
+        "('portrayed' in 'X portrayed Y, according to Z'); the frame itself when nothing is nested in it.",
+    )
     outlet: str | None = Field(description="The document's outlet (None: not known).")
     hops: list[Hop] = Field(description="From the outlet to the primary source, in order.")
     primary: str | None
@@ -255,3 +264,6 @@ class CitationGraph(_Model):
     chains: list[Chain]
     reuse: list[ReusePair]
     boilerplate: list[Boilerplate] = Field(default_factory=list, description="Left out of reuse and claims.")
+    claims: list[ClaimGroup] = Field(
+        default_factory=list, description="The same claim retold across documents (``claims.jsonl``)."
+    )

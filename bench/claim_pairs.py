@@ -1,0 +1,119 @@
+"""Labelled pairs of claims, and the claim matcher's weights and threshold chosen on them (docs/claims.md).
+
+    mkdir -p /tmp/polnear && ln -sf $(realpath ../shared/gold/polnear/*/text/*.txt) /tmp/polnear/
+    cp ../shared/gold/polnear/metadata.tsv /tmp/polnear/meta.tsv
+    python bench/claim_pairs.py sample /tmp/polnear > /tmp/candidates.tsv   # pairs to label, by score bin
+    python bench/claim_pairs.py choose /tmp/polnear                          # weights + threshold, then scores
+
+``sample`` draws candidate pairs (those the nearest-neighbour index proposes) evenly from score bins,
+with a fixed seed, so that the labels cover the doubtful middle as well as the sure ends; a person
+labels each pair 1 (one claim retold: the same assertion about the same event, in any words, by any
+source) or 0, and the labelled rows go into ``bench/data/claim_pairs.tsv``. ``choose`` picks
+``ALIGN_WEIGHT``, ``QUOTE_BONUS`` and ``THRESHOLD`` by F1 on the pairs whose two documents are in
+PolNeAR's train split, then reports precision and recall on the pairs that touch a dev document
+(pair decisions), and how many labelled pairs the whole grouping puts together (end to end).
+
+Parses come from the parse cache ($CITETRACE_CACHE; models from $CITETRACE_MODELS).
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import sys
+from itertools import product
+from pathlib import Path
+
+from citetrace import similarity
+from citetrace.boilerplate import find_boilerplate
+from citetrace.claims import collect_claims
+from citetrace.nlp import Parser, default_cache_dir
+from citetrace.pipeline import extract_corpus, link_documents
+
+SEED = 12
+BINS = [(0.3, 0.4), (0.4, 0.45), (0.45, 0.5), (0.5, 0.55), (0.55, 0.6), (0.6, 0.7), (0.7, 9.0)]
+PER_BIN = 20
+LABELS = Path(__file__).parent / "data" / "claim_pairs.tsv"
+DEV = {p.name for p in (Path(__file__).parents[2] / "shared/gold/polnear/dev/text").glob("*.txt")}
+COLUMNS = ["a", "b", "label", "score", "a_text", "b_text"]
+
+
+def _flat(text: str, n: int = 400) -> str:
+    return " ".join(text.split())[:n]
+
+
+def _corpus(corpus: Path):  # type: ignore[no-untyped-def]
+    ex = extract_corpus([corpus], Parser(None, cache_dir=default_cache_dir()))
+    linked, graph = link_documents(ex.documents, ex.parses, ex.frames)
+    _, spans = find_boilerplate(ex.documents, ex.parses, ex.frames)
+    matcher = similarity.Matcher(collect_claims(ex.documents, ex.parses, linked, graph, spans))
+    return matcher, graph
+
+
+def sample(corpus: Path) -> None:
+    matcher, _ = _corpus(corpus)
+    claims = matcher.claims
+    pairs = matcher.pairs()
+    rng = random.Random(SEED)
+    w = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
+    w.writerow(COLUMNS)
+    for lo, hi in BINS:
+        inside = [p for p in pairs if lo <= p[0] < hi and (claims[p[1]].attributed or claims[p[2]].attributed)]
+        for s, i, j in rng.sample(inside, min(PER_BIN, len(inside))):
+            a, b = claims[i], claims[j]
+            w.writerow([a.id, b.id, "", f"{s:.3f}", _flat(a.span.text), _flat(b.span.text)])
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def choose(corpus: Path) -> None:
+    matcher, graph = _corpus(corpus)
+    index = {c.id: i for i, c in enumerate(matcher.claims)}
+    rows = list(csv.DictReader(LABELS.open(encoding="utf-8"), delimiter="\t"))
+    labelled = []
+    for r in rows:
+        i, j = index.get(r["a"]), index.get(r["b"])
+        if i is None or j is None:
+            print(f"not a claim any more: {r['a']} | {r['b']}", file=sys.stderr)
+            continue
+        held = r["a"].split("@")[0] in DEV or r["b"].split("@")[0] in DEV
+        labelled.append((matcher.features(min(i, j), max(i, j)), r["label"] == "1", held))
+    train = [x for x in labelled if not x[2]]
+    dev = [x for x in labelled if x[2]]
+    print(
+        f"{len(labelled)} labelled pairs: {len(train)} train ({sum(x[1] for x in train)} positive), "
+        f"{len(dev)} touching dev ({sum(x[1] for x in dev)} positive)"
+    )
+
+    def f1(pairs, aw, qb, t):  # type: ignore[no-untyped-def]
+        decided = [(similarity.combine(*f, align_weight=aw, quote_bonus=qb) >= t, y) for f, y, _ in pairs]
+        tp = sum(d and y for d, y in decided)
+        fp = sum(d and not y for d, y in decided)
+        fn = sum(y and not d for d, y in decided)
+        return _prf(tp, fp, fn)
+
+    grid = product([0.5, 0.6, 0.7, 0.8, 0.9, 1.0], [0.0, 0.1, 0.15, 0.2, 0.3], [x / 100 for x in range(30, 81)])
+    best = max(grid, key=lambda g: (f1(train, *g)[2], -g[2]))
+    shipped = (similarity.ALIGN_WEIGHT, similarity.QUOTE_BONUS, similarity.THRESHOLD)
+    print(f"chosen on train pairs: ALIGN_WEIGHT={best[0]} QUOTE_BONUS={best[1]} THRESHOLD={best[2]:.2f}")
+    print(f"shipped: ALIGN_WEIGHT={shipped[0]} QUOTE_BONUS={shipped[1]} THRESHOLD={shipped[2]:.2f}")
+    for name, pairs in (("train pairs", train), ("dev pairs", dev)):
+        print(f"{name}: chosen {_line(f1(pairs, *best))} | shipped {_line(f1(pairs, *shipped))}")
+    group_of = {m.id: g.id for g in graph.claims for m in g.members}
+    together = [(group_of.get(r["a"], "-") == group_of.get(r["b"], "+"), r["label"] == "1") for r in rows]
+    tp = sum(t and y for t, y in together)
+    fp = sum(t and not y for t, y in together)
+    fn = sum(y and not t for t, y in together)
+    print(f"grouped end to end (all labelled pairs, shipped settings): {_line(_prf(tp, fp, fn))}")
+
+
+def _line(prf: tuple[float, float, float]) -> str:
+    return f"P {prf[0]:.3f} R {prf[1]:.3f} F1 {prf[2]:.3f}"
+
+
+if __name__ == "__main__":
+    {"sample": sample, "choose": choose}[sys.argv[1]](Path(sys.argv[2]))

@@ -1,0 +1,192 @@
+"""The same claim retold: claims grouped across documents by meaning (``group_claims``).
+
+A **claim** is the content of a chain's innermost frame ("Soleimani's death as an act of god", which
+Al-Naba "portrayed", according to BBC Monitoring), a claim a copy kept without its attribution, or a
+sentence stated without attribution (outside every frame and boilerplate) that matches an
+attributed claim of another document: the case we most want to show is one outlet stating as fact
+what another attributes.
+
+Two claims of different documents are one claim retold when their ``score`` reaches ``THRESHOLD``:
+the cosine of their sentence embeddings (wordllama's static 256-dimension vectors, shipped in its
+wheel) blended with what is exact: the content words they share, a shared quoted phrase ("divine
+intervention"), names and numbers. Groups are then joined pair by pair, strongest first, only while
+most pairs across the two groups match (``MIN_LINKED``): a chain of loosely related sentences does not
+become one group. Candidate pairs come from a nearest-neighbour index (faiss HNSW, ``NEIGHBOURS`` per
+claim) and from shared quoted phrases: O(n log n) in the number of claims, not all pairs. What each
+retelling changed is ``drift.trace_groups``'s work.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from citetrace.models import Chain, CitationGraph, Document, DocumentFrames, Frame, ParsedDocument, Span, Token
+from citetrace.tree import Tree
+
+MIN_WORDS = 5  # shorter contents ("responsibility", "Tehran and Soleimani") say too little to match
+MAX_WORDS = 80  # longer "sentences" are lists or run-ons that match everything a little
+MIN_QUOTE_WORDS = 2  # a quoted phrase of two words or more is evidence on its own ("divine intervention")
+
+_CONTENT = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}
+_LIGHT = {"be", "have", "do", "will", "would", "also", "not", "so", "more", "just", "very", "other", "'s"}
+_QUOTE = re.compile(r"[\"“‘']([^\"“”‘’']{3,}?)[\"”’']")
+
+
+@dataclass
+class Claim:
+    """A claim of one document, with what ``similarity`` compares: its ``gist`` (the words of its
+    sentence, less the cue and the source: "ISIS has claimed" is not part of what was claimed, and
+    a content cut short by the parse still has its subject), their content lemmas, numbers and
+    quoted phrases."""
+
+    document: str
+    outlet: str | None
+    span: Span
+    gist: str
+    frame: Frame | None = None
+    chain: Chain | None = None
+    lemmas: frozenset[str] = frozenset()
+    numbers: frozenset[str] = frozenset()
+    quotes: frozenset[str] = field(default_factory=frozenset)
+    cue_lemma: str | None = None
+
+    @property
+    def cue_text(self) -> str | None:
+        return self.frame.cue.text if self.frame is not None else None
+
+    @property
+    def id(self) -> str:
+        return f"{self.document}@{self.span.start}"
+
+    @property
+    def attributed(self) -> bool:
+        return self.frame is not None
+
+
+def quotes_in(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each phrase inside quotation marks in ``text``, marks excluded."""
+    return [m.span(1) for m in _QUOTE.finditer(text)]
+
+
+def _quote_key(text: str) -> str | None:
+    words = re.findall(r"\w+", text.lower())
+    return " ".join(words) if len(words) >= MIN_QUOTE_WORDS else None
+
+
+def _claim(
+    doc: DocumentFrames,
+    span: Span,
+    tokens: Sequence[Token],
+    gist: Sequence[Token],
+    frame: Frame | None = None,
+    chain: Chain | None = None,
+) -> Claim | None:
+    """The claim at ``span`` (``tokens``: its sentences' tokens), matched on the words of ``gist``."""
+    inside = [t for t in tokens if span.start <= t.start and t.end <= span.end]
+    if not MIN_WORDS <= sum(t.upos != "PUNCT" for t in inside) <= MAX_WORDS:
+        return None
+    quotes = {k for s, e in quotes_in(span.text) if (k := _quote_key(span.text[s:e]))}
+    return Claim(
+        document=doc.document,
+        outlet=doc.outlet,
+        span=span,
+        gist=" ".join(t.text for t in gist),
+        frame=frame,
+        chain=chain,
+        lemmas=frozenset(t.lemma.lower() for t in gist if t.upos in _CONTENT and t.lemma.lower() not in _LIGHT),
+        numbers=frozenset(t.text for t in gist if t.upos == "NUM"),
+        quotes=frozenset(quotes),
+        cue_lemma=" ".join(t.lemma.lower() for t in tokens if frame and frame.cue.start <= t.start < frame.cue.end),
+    )
+
+
+def _gist(
+    parsed: ParsedDocument, text: str, span: Span, frame: Frame | None, not_said: Sequence[tuple[int, int]]
+) -> tuple[list[Token], list[Token]]:
+    """(the tokens of the sentences ``span`` touches and of the cue's, the gist's tokens): the clause of
+    the frame's cue (the cue's subtree) and the content, less every cue and source of the document;
+    for a claim without a frame, its sentences."""
+    tokens = [t for s in parsed.sentences if _touches(s.tokens, span) for t in s.tokens]
+    keep = {t.start for t in tokens if frame is None or span.start <= t.start < span.end}
+    if frame is not None:
+        for i, s in enumerate(parsed.sentences):
+            cue = next((t for t in s.tokens if frame.cue.start <= t.start < frame.cue.end), None)
+            if cue is not None:
+                tree = Tree(s, i, text)
+                keep |= {tree.by_id[k].start for k in tree.subtree(cue)}
+                have = {t.start for t in tokens}
+                tokens += [t for t in s.tokens if t.start not in have]
+                break
+    tokens.sort(key=lambda t: (t.start, t.id))
+    gist = [t for t in tokens if t.start in keep and not any(a <= t.start < b for a, b in not_said)]
+    return tokens, gist
+
+
+def collect_claims(
+    documents: Sequence[Document],
+    parses: Sequence[ParsedDocument],
+    frames: Sequence[DocumentFrames],
+    graph: CitationGraph,
+    boilerplate: dict[str, list[tuple[int, int]]],
+) -> list[Claim]:
+    """Every chain's claim (its innermost frame's content, or a claim that lost its attribution), then
+    every sentence outside frames and boilerplate, once per document; in document order."""
+    by_doc = {f.document: f for f in frames}
+    blurbs: dict[str, set[str]] = defaultdict(set)  # boilerplate the reuse stage found (two-article blurbs)
+    for b in graph.boilerplate:
+        for d in b.documents:
+            blurbs[d].add(_key(b.text))
+    chains: dict[str, list[Chain]] = defaultdict(list)
+    for c in graph.chains:
+        chains[c.document].append(c)
+    out: list[Claim] = []
+    for document, parsed in zip(documents, parses, strict=True):
+        doc = by_doc[document.name]
+        frame_of = {f.id: f for f in doc.frames}
+        not_said = [(f.cue.start, f.cue.end) for f in doc.frames]
+        not_said += [(f.source.start, f.source.end) for f in doc.frames if f.source is not None]
+        taken: list[tuple[int, int]] = list(boilerplate.get(doc.document, []))
+        seen: set[int] = set()
+        for c in chains[doc.document]:
+            inner = frame_of.get(c.claim_frame) if c.claim_frame else None
+            span = inner.content if inner is not None else c.claim
+            taken.append((c.claim.start, c.claim.end))
+            if span.start in seen:
+                continue
+            seen.add(span.start)
+            tokens, gist = _gist(parsed, document.text, span, inner, not_said)
+            if (claim := _claim(doc, span, tokens, gist, inner, c)) is not None:
+                out.append(claim)
+        for f in doc.frames:
+            taken += [(p.start, p.end) for p in (f.cue, *f.content_pieces)]
+        texts = set(blurbs.get(doc.document, ()))
+        for s in parsed.sentences:
+            if not s.tokens:
+                continue
+            start, end = s.tokens[0].start, s.tokens[-1].end
+            key = _key(document.text[start:end])
+            if key in texts or any(a < end and start < b for a, b in taken):
+                continue  # a caption printed twice is one claim
+            texts.add(key)
+            span = Span(text=document.text[start:end], start=start, end=end)
+            if (claim := _claim(doc, span, s.tokens, s.tokens)) is not None:
+                out.append(claim)
+    return out
+
+
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _touches(tokens: Sequence[Token], span: Span) -> bool:
+    return bool(tokens) and tokens[0].start < span.end and span.start < tokens[-1].end
+
+
+def group_id(claims: Sequence[Claim]) -> str:
+    """'claim-' + 10 hex digits of the members' places: the same group gets the same id on every run."""
+    key = "\n".join(sorted(c.id for c in claims))
+    return "claim-" + hashlib.sha256(key.encode()).hexdigest()[:10]

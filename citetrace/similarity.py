@@ -1,0 +1,192 @@
+"""When two claims are one claim retold: candidates from a nearest-neighbour index, a score, groups.
+
+Meaning comes from wordllama's static vectors (256 dimensions, shipped in its wheel: nothing is
+downloaded): a sentence vector per claim, and a vector per word for a soft word alignment, each word
+of one claim matched with the closest word of the other ("act of god" ~ "divine intervention",
+"rejoiced" ~ "applauded"), weighted by how rare the word is in the corpus (``idf``), so that the
+names every article of a story shares ("Soleimani", "ISIS") count for little. What is exact counts
+too: a shared quoted phrase, numbers that differ. The weights and ``THRESHOLD`` were chosen on the
+labelled pairs of ``bench/data/claim_pairs.tsv`` (``bench/claim_pairs.py``; docs/claims.md).
+
+Cost: the index (faiss HNSW) answers ``NEIGHBOURS`` per claim, so scoring is linear in the claims and
+building the index O(n log n); quoted phrases are blocked by phrase. ``cluster`` joins groups pair by
+pair, strongest first, while the pairs across them match on average (``LINK_MARGIN``): a chain of
+loosely related sentences does not become one group.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from functools import cache
+from itertools import combinations
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import networkx as nx
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from citetrace.claims import Claim
+
+NEIGHBOURS = 10  # nearest neighbours asked of the index per claim
+MAX_QUOTE_DOCS = 20  # a phrase quoted in more documents than this is a slogan, not one claim's words
+MIN_COSINE = 0.2  # candidates below this sentence cosine are not scored further
+# score = ALIGN_WEIGHT * alignment + (1 - ALIGN_WEIGHT) * cosine + QUOTE_BONUS (a shared quoted phrase),
+# halved when both give numbers and none is shared. Chosen on bench/data/claim_pairs.tsv.
+ALIGN_WEIGHT = 0.7
+QUOTE_BONUS = 0.15
+THRESHOLD = 0.5
+LINK_MARGIN = 0.1  # two groups join when the mean score across them is at least THRESHOLD - LINK_MARGIN
+
+Pair = tuple[float, int, int]
+
+
+@cache
+def _model():  # noqa: ANN202 (wordllama is untyped)
+    import wordllama
+    from wordllama import WordLlama
+
+    # the tokenizer and weights ship in the wheel: read them from there, never from the network
+    return WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
+
+
+def embed(texts: Sequence[str]) -> np.ndarray:
+    """Unit vectors (float32, 256 columns), one per text."""
+    import numpy as np
+
+    if not texts:
+        return np.zeros((0, 256), dtype=np.float32)
+    return np.ascontiguousarray(_model().embed([" ".join(t.split()) for t in texts], norm=True), dtype=np.float32)
+
+
+def neighbours(vectors: np.ndarray, k: int = NEIGHBOURS) -> set[tuple[int, int]]:
+    """Pairs (i, j), i < j, where j is among i's ``k`` nearest by cosine or i among j's: an HNSW index
+    (faiss; one thread, so that the index, and so every output, is the same on every run)."""
+    import faiss
+
+    n = len(vectors)
+    if n < 2:
+        return set()
+    faiss.omp_set_num_threads(1)
+    index = faiss.IndexHNSWFlat(vectors.shape[1], 32, faiss.METRIC_INNER_PRODUCT)
+    index.hnsw.efConstruction = 80
+    index.hnsw.efSearch = max(64, 2 * k)
+    index.add(vectors)
+    _, found = index.search(vectors, min(k + 1, n))
+    return {(min(i, int(j)), max(i, int(j))) for i, row in enumerate(found) for j in row if j >= 0 and j != i}
+
+
+def quote_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
+    """Pairs of claims that quote the same phrase (blocked by the phrase)."""
+    by_quote: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        for q in c.quotes:
+            by_quote[q].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for ids in by_quote.values():
+        if len({claims[i].document for i in ids}) <= MAX_QUOTE_DOCS:
+            pairs.update(combinations(ids, 2))
+    return pairs
+
+
+class Matcher:
+    """Scores pairs of one corpus's claims: word weights (``idf``) and word vectors, built once."""
+
+    def __init__(self, claims: Sequence[Claim]):
+        import numpy as np
+
+        self.claims = claims
+        df: dict[str, int] = defaultdict(int)
+        for c in claims:
+            for w in c.lemmas:
+                df[w] += 1
+        n = len(claims)
+        self.idf = {w: math.log((n + 1) / (k + 1)) + 1.0 for w, k in df.items()}
+        vocab = sorted(df)
+        self.word = {w: i for i, w in enumerate(vocab)}
+        self.vectors = embed(vocab) if vocab else np.zeros((0, 256), dtype=np.float32)
+        self.sentences = embed([c.gist for c in claims])
+
+    def alignment(self, a: Claim, b: Claim) -> float:
+        """Soft word overlap, 0..1: each word matched with the other claim's closest word (cosine of the
+        word vectors; 1 for the same word), weighted by ``idf``, averaged over both directions."""
+        import numpy as np
+
+        if not a.lemmas or not b.lemmas:
+            return 0.0
+        wa, wb = sorted(a.lemmas), sorted(b.lemmas)
+        sim = self.vectors[[self.word[w] for w in wa]] @ self.vectors[[self.word[w] for w in wb]].T
+        ia = np.array([self.idf[w] for w in wa])
+        ib = np.array([self.idf[w] for w in wb])
+        return float(0.5 * ((sim.max(1) * ia).sum() / ia.sum() + (sim.max(0) * ib).sum() / ib.sum()))
+
+    def features(self, i: int, j: int) -> tuple[float, float, bool, bool]:
+        """(alignment, sentence cosine, a shared quoted phrase, numbers on both sides and none shared)."""
+        a, b = self.claims[i], self.claims[j]
+        cosine = float(self.sentences[i] @ self.sentences[j])
+        other_numbers = bool(a.numbers and b.numbers and not a.numbers & b.numbers)
+        return self.alignment(a, b), cosine, bool(a.quotes & b.quotes), other_numbers
+
+    def score(self, i: int, j: int) -> float:
+        """How surely claims i and j are one claim retold (``THRESHOLD`` decides)."""
+        return combine(*self.features(i, j))
+
+    def pairs(self) -> list[Pair]:
+        """(score, i, j) for the candidate pairs of different documents, strongest first (ties: by place)."""
+        candidates = neighbours(self.sentences) | quote_pairs(self.claims)
+        out = []
+        for i, j in candidates:
+            a, b = self.claims[i], self.claims[j]
+            if a.document == b.document:
+                continue
+            if float(self.sentences[i] @ self.sentences[j]) < MIN_COSINE and not a.quotes & b.quotes:
+                continue
+            out.append((self.score(i, j), i, j))
+        return sorted(out, key=lambda x: (-x[0], x[1], x[2]))
+
+
+def combine(
+    alignment: float,
+    cosine: float,
+    quote: bool,
+    other_numbers: bool,
+    align_weight: float = ALIGN_WEIGHT,
+    quote_bonus: float = QUOTE_BONUS,
+) -> float:
+    """The pair score from its features (``Matcher.features``)."""
+    s = align_weight * alignment + (1 - align_weight) * cosine + (quote_bonus if quote else 0.0)
+    return s / 2 if other_numbers else s
+
+
+def cluster(
+    claims: Sequence[Claim], pairs: Sequence[Pair], matcher: Matcher, threshold: float = THRESHOLD
+) -> list[list[int]]:
+    """Groups (claim indices) spanning two documents or more, each with an attributed claim. Pairs at
+    ``threshold`` or more join their groups, strongest first, when the mean score of all pairs across
+    the two groups (scored on demand where the index did not propose them) is within ``LINK_MARGIN``
+    of ``threshold``: a claim joins a group it matches as a whole, not one member of it."""
+    known = {(i, j): s for s, i, j in pairs}
+    uf = nx.utils.UnionFind(range(len(claims)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
+    for s, i, j in pairs:
+        if s < threshold:
+            break
+        ri, rj = uf[i], uf[j]
+        if ri == rj:
+            continue
+        across = [(min(x, y), max(x, y)) for x in members[ri] for y in members[rj]]
+        scores = [known[p] if p in known else matcher.score(*p) for p in across]
+        if sum(scores) / len(scores) < threshold - LINK_MARGIN:
+            continue
+        merged = members.pop(ri) + members.pop(rj)
+        uf.union(ri, rj)
+        members[uf[i]] = sorted(merged)
+    groups = [
+        ids
+        for ids in members.values()
+        if len({claims[i].document for i in ids}) >= 2 and any(claims[i].attributed for i in ids)
+    ]
+    return sorted(groups)

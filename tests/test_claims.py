@@ -1,0 +1,161 @@
+"""The same claim retold: groups across documents and the drift of each retelling (real parses)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from citetrace.cli import app
+from citetrace.drift import hedge_of
+from citetrace.models import ClaimGroup, DriftType, Hedge
+from citetrace.similarity import combine
+
+from .conftest import CORPUS
+
+runner = CliRunner()
+
+FILLER = (
+    "The city council approved a new budget for road repairs on Monday. "
+    "Farmers in the north expect a good wheat harvest after a wet spring."
+)
+
+
+def groups_with(graph, words: str) -> list[ClaimGroup]:
+    return [g for g in graph.claims if any(words in m.text.text for m in g.members)]
+
+
+def drifts(group: ClaimGroup, document: str) -> set[DriftType]:
+    return {f.type for m in group.members if m.document == document for f in m.flags}
+
+
+def test_a_paraphrase_joins_the_claim_and_unrelated_claims_stay_out(graph_of) -> None:
+    graph = graph_of(
+        "The weekly newspaper Al-Naba portrayed the general's death as an act of god that helps the jihadists, "
+        "according to BBC Monitoring. " + FILLER,
+        "The jihadists claimed that the general's death was an act of divine intervention that helps their cause. "
+        "Rescue teams pulled two hikers from a frozen lake in the mountains on Sunday.",
+        outlets=("Daily Planet", "Morning Star"),
+    )
+    (group,) = groups_with(graph, "act of god")
+    assert group.documents == ["0.txt", "1.txt"]
+    assert group.originals == ["Al-Naba"]
+    assert any("divine intervention" in m.text.text for m in group.members)
+    assert not groups_with(graph, "budget") and not groups_with(graph, "hikers")
+
+
+def test_an_unrelated_claim_on_the_same_subject_is_not_the_claim(graph_of) -> None:
+    graph = graph_of(
+        "Health Minister Anna Berg said the new vaccine cut hospital admissions by half in the first month. " + FILLER,
+        "Doctors said the new vaccine must be stored in freezers at minus seventy degrees during transport.",
+    )
+    assert graph.claims == []
+
+
+def test_hedge_removed(graph_of) -> None:
+    graph = graph_of(
+        "Officials claimed that the factory leaked toxic waste into the river for years. " + FILLER,
+        "Officials said that the factory leaked toxic waste into the river for years.",
+        dates=("2020-01-01", "2020-01-05"),
+    )
+    (group,) = graph.claims
+    first, second = group.members
+    assert (first.document, first.hedge, second.hedge) == ("0.txt", Hedge.alleged, Hedge.reported)
+    assert second.earlier == first.id
+    assert drifts(group, "1.txt") == {DriftType.hedge_removed}
+    flag = second.flags[0]
+    assert flag.earlier_document == "0.txt" and "claimed" in flag.detail and "said" in flag.detail
+
+
+def test_source_swapped(graph_of) -> None:
+    graph = graph_of(
+        "Health Minister Anna Berg said the new vaccine cut hospital admissions by half in the first month. " + FILLER,
+        "Prime Minister Jonas Lind said the new vaccine cut hospital admissions by half in the first month.",
+        dates=("2021-03-01", "2021-03-02"),
+    )
+    (group,) = graph.claims
+    assert group.originals == ["Anna Berg"]
+    assert drifts(group, "1.txt") == {DriftType.source_swapped}
+    (flag,) = [f for m in group.members for f in m.flags]
+    assert "Lind" in flag.detail and "Anna Berg" in flag.detail
+
+
+def test_stated_as_fact_where_another_outlet_attributes_it(graph_of) -> None:
+    graph = graph_of(
+        "The new vaccine cut hospital admissions by half in the first month, Health Minister Anna Berg said. " + FILLER,
+        "The new vaccine cut hospital admissions by half in the first month. Rescue teams pulled two hikers "
+        "from a frozen lake in the mountains on Sunday.",
+    )
+    (group,) = graph.claims
+    fact = next(m for m in group.members if m.document == "1.txt")
+    assert (fact.hedge, fact.depth, fact.frame) == (Hedge.fact, 0, None)
+    (flag,) = fact.flags
+    assert flag.type is DriftType.attribution_dropped and "Anna Berg" in flag.detail
+    assert flag.text.text == fact.text.text and flag.earlier_document == "0.txt"
+
+
+def test_quote_altered(graph_of) -> None:
+    graph = graph_of(
+        'Senator Mary Cole said the bill was "a disgrace to this chamber and to every voter in the state". ' + FILLER,
+        'Senator Mary Cole said the bill was "a disgrace to every voter in the state".',
+        dates=("2019-05-01", "2019-05-02"),
+    )
+    (group,) = graph.claims
+    (flag,) = [f for m in group.members for f in m.flags]
+    assert flag.type is DriftType.quote_altered
+    assert flag.text.text == "a disgrace to every voter in the state"
+    assert flag.earlier_text.text == "a disgrace to this chamber and to every voter in the state"
+
+
+def test_score_rewards_a_shared_quote_and_halves_for_other_numbers() -> None:
+    assert combine(0.5, 0.5, True, False) > combine(0.5, 0.5, False, False)
+    assert combine(0.8, 0.8, False, True) == pytest.approx(combine(0.8, 0.8, False, False) / 2)
+
+
+@pytest.fixture(scope="module")
+def sample_claims(tmp_path_factory: pytest.TempPathFactory, env) -> list[ClaimGroup]:
+    out = tmp_path_factory.mktemp("claims")
+    result = runner.invoke(app, ["run", str(CORPUS), "--out", str(out)], env=env)
+    assert result.exit_code == 0, result.output
+    lines = (out / "claims.jsonl").read_text(encoding="utf-8").splitlines()
+    assert (out / "index.html").read_text(encoding="utf-8").count("Claims retold") == 1
+    groups = [ClaimGroup.model_validate(json.loads(line)) for line in lines]
+    for g in groups:
+        assert (out / "claims" / f"{g.id}.svg").is_file() and (out / "claims" / f"{g.id}.html").is_file()
+    return groups
+
+
+def test_sample_divine_intervention_is_one_claim_traced_to_al_naba(sample_claims) -> None:
+    (group,) = [g for g in sample_claims if any("act of god" in m.text.text for m in g.members)]
+    assert group.originals == ["Al-Naba"]
+    assert {"000_9a0592be07adf101.txt", "001_f95a1482e197ee2a.txt", "003_36a7df0265c8b480.txt"} <= set(group.documents)
+    assert group.members[0].document == "000_9a0592be07adf101.txt"  # the most attributed version first
+    assert DriftType.attribution_dropped in drifts(group, "003_36a7df0265c8b480.txt")
+    assert DriftType.attribution_dropped not in drifts(group, "001_f95a1482e197ee2a.txt")  # it names al-Naba
+
+
+def test_sample_netanyahu_quote_is_no_one_elses(sample_claims) -> None:
+    assert not [g for g in sample_claims for m in g.members if "Jewish entities" in m.text.text]
+
+
+def test_claim_offsets_point_into_the_documents(sample_claims) -> None:
+    texts = {p.name: p.read_text(encoding="utf-8") for p in CORPUS.glob("*.txt")}
+    for g in sample_claims:
+        for m in g.members:
+            assert texts[m.document][m.text.start : m.text.end] == m.text.text
+            for f in m.flags:
+                assert texts[m.document][f.text.start : f.text.end] == f.text.text
+                assert texts[f.earlier_document][f.earlier_text.start : f.earlier_text.end] == f.earlier_text.text
+
+
+def test_hedges_of_cues(sample_claims) -> None:
+    hedges = {m.cue.text if m.cue else None: m.hedge for g in sample_claims for m in g.members}
+    assert hedges.get("portrayed") is Hedge.alleged and hedges.get(None) is Hedge.fact
+    assert hedge_of.__doc__
+
+
+def test_trace_claim_lists_the_group(env) -> None:
+    result = runner.invoke(app, ["trace", str(CORPUS), "--claim", "divine intervention"], env=env)
+    assert result.exit_code == 0, result.output
+    assert "retold in" in result.output and "Al-Naba" in result.output and "attribution dropped" in result.output

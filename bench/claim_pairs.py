@@ -2,8 +2,12 @@
 
     mkdir -p /tmp/polnear && ln -sf $(realpath ../shared/gold/polnear/*/text/*.txt) /tmp/polnear/
     cp ../shared/gold/polnear/metadata.tsv /tmp/polnear/meta.tsv
-    python bench/claim_pairs.py sample /tmp/polnear > /tmp/candidates.tsv   # pairs to label, by score bin
-    python bench/claim_pairs.py choose /tmp/polnear                          # weights + threshold, then scores
+    python bench/claim_pairs.py sample /tmp/polnear > /tmp/first.tsv      # pairs to label, by score bin
+    python bench/claim_pairs.py sample /tmp/polnear --seed 13 --bins 0.6,0.7 0.7,0.8 0.8,9
+    python bench/claim_pairs.py sample /tmp/polnear --seed 14 --quoted --bins 0,9
+    python bench/claim_pairs.py sample /tmp/polnear --seed 15 --dev --bins 0.4,0.55 0.55,0.7 0.7,9
+    python bench/claim_pairs.py sample /tmp/polnear --seed 16 --dev --quoted --bins 0,9
+    python bench/claim_pairs.py choose /tmp/polnear                        # weights + threshold, then scores
 
 ``sample`` draws candidate pairs (those the nearest-neighbour index proposes) evenly from score bins,
 with a fixed seed, so that the labels cover the doubtful middle as well as the sure ends; a person
@@ -18,6 +22,7 @@ Parses come from the parse cache ($CITETRACE_CACHE; models from $CITETRACE_MODEL
 
 from __future__ import annotations
 
+import argparse
 import csv
 import random
 import sys
@@ -32,7 +37,8 @@ from citetrace.pipeline import extract_corpus, link_documents
 
 SEED = 12
 BINS = [(0.3, 0.4), (0.4, 0.45), (0.45, 0.5), (0.5, 0.55), (0.55, 0.6), (0.6, 0.7), (0.7, 9.0)]
-PER_BIN = 20
+PER_BIN = 20  # the third draw takes 30 pairs in its one bin (PER_BIN_QUOTED)
+PER_BIN_QUOTED = 30
 LABELS = Path(__file__).parent / "data" / "claim_pairs.tsv"
 DEV = {p.name for p in (Path(__file__).parents[2] / "shared/gold/polnear/dev/text").glob("*.txt")}
 COLUMNS = ["a", "b", "label", "score", "a_text", "b_text"]
@@ -50,16 +56,25 @@ def _corpus(corpus: Path):  # type: ignore[no-untyped-def]
     return matcher, graph
 
 
-def sample(corpus: Path) -> None:
+def sample(
+    corpus: Path, seed: int = SEED, bins: list[tuple[float, float]] = BINS, quoted: bool = False, dev: bool = False
+) -> None:
+    """Candidate pairs by score bin; ``quoted``: only pairs that share a quoted phrase; ``dev``: only
+    pairs with a document of PolNeAR dev (to report on)."""
     matcher, _ = _corpus(corpus)
     claims = matcher.claims
-    pairs = matcher.pairs()
-    rng = random.Random(SEED)
+    pairs = [
+        p
+        for p in matcher.pairs()
+        if (not quoted or claims[p[1]].quotes & claims[p[2]].quotes)
+        and (not dev or claims[p[1]].document in DEV or claims[p[2]].document in DEV)
+    ]
+    rng = random.Random(seed)
     w = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
     w.writerow(COLUMNS)
-    for lo, hi in BINS:
+    for lo, hi in bins:
         inside = [p for p in pairs if lo <= p[0] < hi and (claims[p[1]].attributed or claims[p[2]].attributed)]
-        for s, i, j in rng.sample(inside, min(PER_BIN, len(inside))):
+        for s, i, j in rng.sample(inside, min(PER_BIN_QUOTED if quoted else PER_BIN, len(inside))):
             a, b = claims[i], claims[j]
             w.writerow([a.id, b.id, "", f"{s:.3f}", _flat(a.span.text), _flat(b.span.text)])
 
@@ -89,18 +104,20 @@ def choose(corpus: Path) -> None:
         f"{len(dev)} touching dev ({sum(x[1] for x in dev)} positive)"
     )
 
-    def f1(pairs, aw, qb, t):  # type: ignore[no-untyped-def]
-        decided = [(similarity.combine(*f, align_weight=aw, quote_bonus=qb) >= t, y) for f, y, _ in pairs]
+    def f1(pairs, aw, qb, k, t):  # type: ignore[no-untyped-def]
+        decided = [(similarity.combine(f, aw, qb, k) >= t, y) for f, y, _ in pairs]
         tp = sum(d and y for d, y in decided)
         fp = sum(d and not y for d, y in decided)
         fn = sum(y and not d for d, y in decided)
         return _prf(tp, fp, fn)
 
-    grid = product([0.5, 0.6, 0.7, 0.8, 0.9, 1.0], [0.0, 0.1, 0.15, 0.2, 0.3], [x / 100 for x in range(30, 81)])
-    best = max(grid, key=lambda g: (f1(train, *g)[2], -g[2]))
-    shipped = (similarity.ALIGN_WEIGHT, similarity.QUOTE_BONUS, similarity.THRESHOLD)
-    print(f"chosen on train pairs: ALIGN_WEIGHT={best[0]} QUOTE_BONUS={best[1]} THRESHOLD={best[2]:.2f}")
-    print(f"shipped: ALIGN_WEIGHT={shipped[0]} QUOTE_BONUS={shipped[1]} THRESHOLD={shipped[2]:.2f}")
+    grid = product(
+        [x / 10 for x in range(0, 11)], [0.0, 0.1, 0.2, 0.3, 0.4, 0.5], [0, 3, 4, 5], [x / 100 for x in range(30, 91)]
+    )
+    best = max(grid, key=lambda g: (f1(train, *g)[2], -g[3]))  # ties: the lowest threshold
+    shipped = (similarity.ALIGN_WEIGHT, similarity.QUOTE_BONUS, similarity.MIN_CONTENT_WORDS, similarity.THRESHOLD)
+    for name, g in (("chosen on train pairs", best), ("shipped", shipped)):
+        print(f"{name}: ALIGN_WEIGHT={g[0]} QUOTE_BONUS={g[1]} MIN_CONTENT_WORDS={g[2]} THRESHOLD={g[3]:.2f}")
     for name, pairs in (("train pairs", train), ("dev pairs", dev)):
         print(f"{name}: chosen {_line(f1(pairs, *best))} | shipped {_line(f1(pairs, *shipped))}")
     group_of = {m.id: g.id for g in graph.claims for m in g.members}
@@ -116,4 +133,16 @@ def _line(prf: tuple[float, float, float]) -> str:
 
 
 if __name__ == "__main__":
-    {"sample": sample, "choose": choose}[sys.argv[1]](Path(sys.argv[2]))
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("step", choices=["sample", "choose"])
+    ap.add_argument("corpus", type=Path)
+    ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--bins", nargs="+", help="score bins LO,HI (default: BINS)")
+    ap.add_argument("--quoted", action="store_true", help="only pairs that share a quoted phrase")
+    ap.add_argument("--dev", action="store_true", help="only pairs touching a PolNeAR dev document")
+    args = ap.parse_args()
+    if args.step == "choose":
+        choose(args.corpus)
+    else:
+        bins = [(float(b.split(",")[0]), float(b.split(",")[1])) for b in args.bins] if args.bins else BINS
+        sample(args.corpus, args.seed, bins, args.quoted, args.dev)

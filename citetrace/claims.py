@@ -25,15 +25,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from citetrace.models import Chain, CitationGraph, Document, DocumentFrames, Frame, ParsedDocument, Span, Token
-from citetrace.tree import Tree
 
 MIN_WORDS = 5  # shorter contents ("responsibility", "Tehran and Soleimani") say too little to match
 MAX_WORDS = 80  # longer "sentences" are lists or run-ons that match everything a little
 MIN_QUOTE_WORDS = 2  # a quoted phrase of two words or more is evidence on its own ("divine intervention")
 
+_NEGATIONS = {"not", "never", "no", "nobody", "nothing", "neither", "nor", "none"}
 _CONTENT = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}
 _LIGHT = {"be", "have", "do", "will", "would", "also", "not", "so", "more", "just", "very", "other", "'s"}
-_QUOTE = re.compile(r"[\"“‘']([^\"“”‘’']{3,}?)[\"”’']")
+# Words between double quotation marks, or between single ones that stand outside words: the
+# apostrophe of "don't" or "Clinton's" opens and closes nothing.
+_QUOTE = re.compile(r"[\"“]([^\"“”]{3,}?)[\"”]|(?<!\w)[‘']([^‘’'\n]{2,}?[^\s‘’'])[’'](?!\w)")
 
 
 @dataclass
@@ -52,6 +54,7 @@ class Claim:
     lemmas: frozenset[str] = frozenset()
     numbers: frozenset[str] = frozenset()
     quotes: frozenset[str] = field(default_factory=frozenset)
+    negated: bool = False
     cue_lemma: str | None = None
 
     @property
@@ -69,7 +72,7 @@ class Claim:
 
 def quotes_in(text: str) -> list[tuple[int, int]]:
     """(start, end) of each phrase inside quotation marks in ``text``, marks excluded."""
-    return [m.span(1) for m in _QUOTE.finditer(text)]
+    return [m.span(1) if m.group(1) is not None else m.span(2) for m in _QUOTE.finditer(text)]
 
 
 def _quote_key(text: str) -> str | None:
@@ -100,29 +103,20 @@ def _claim(
         lemmas=frozenset(t.lemma.lower() for t in gist if t.upos in _CONTENT and t.lemma.lower() not in _LIGHT),
         numbers=frozenset(t.text for t in gist if t.upos == "NUM"),
         quotes=frozenset(quotes),
+        negated=any(t.lemma.lower() in _NEGATIONS or "Polarity=Neg" in (t.feats or "") for t in gist),
         cue_lemma=" ".join(t.lemma.lower() for t in tokens if frame and frame.cue.start <= t.start < frame.cue.end),
     )
 
 
 def _gist(
-    parsed: ParsedDocument, text: str, span: Span, frame: Frame | None, not_said: Sequence[tuple[int, int]]
+    parsed: ParsedDocument, span: Span, frame: Frame | None, not_said: Sequence[tuple[int, int]]
 ) -> tuple[list[Token], list[Token]]:
-    """(the tokens of the sentences ``span`` touches and of the cue's, the gist's tokens): the clause of
-    the frame's cue (the cue's subtree) and the content, less every cue and source of the document;
-    for a claim without a frame, its sentences."""
+    """(the tokens of the sentences ``span`` touches, the gist's tokens): the content, with the words
+    between a cue and a content that follows it (a subject the parse left out: "claimed [the death of
+    the general] was an act of god"), less every cue and source of the document."""
     tokens = [t for s in parsed.sentences if _touches(s.tokens, span) for t in s.tokens]
-    keep = {t.start for t in tokens if frame is None or span.start <= t.start < span.end}
-    if frame is not None:
-        for i, s in enumerate(parsed.sentences):
-            cue = next((t for t in s.tokens if frame.cue.start <= t.start < frame.cue.end), None)
-            if cue is not None:
-                tree = Tree(s, i, text)
-                keep |= {tree.by_id[k].start for k in tree.subtree(cue)}
-                have = {t.start for t in tokens}
-                tokens += [t for t in s.tokens if t.start not in have]
-                break
-    tokens.sort(key=lambda t: (t.start, t.id))
-    gist = [t for t in tokens if t.start in keep and not any(a <= t.start < b for a, b in not_said)]
+    start = frame.cue.end if frame is not None and frame.cue.end <= span.start else span.start
+    gist = [t for t in tokens if start <= t.start < span.end and not any(a <= t.start < b for a, b in not_said)]
     return tokens, gist
 
 
@@ -158,7 +152,7 @@ def collect_claims(
             if span.start in seen:
                 continue
             seen.add(span.start)
-            tokens, gist = _gist(parsed, document.text, span, inner, not_said)
+            tokens, gist = _gist(parsed, span, inner, not_said)
             if (claim := _claim(doc, span, tokens, gist, inner, c)) is not None:
                 out.append(claim)
         for f in doc.frames:

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from functools import cache
 from itertools import combinations
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import networkx as nx
 
@@ -34,11 +34,12 @@ if TYPE_CHECKING:
 NEIGHBOURS = 10  # nearest neighbours asked of the index per claim
 MAX_QUOTE_DOCS = 20  # a phrase quoted in more documents than this is a slogan, not one claim's words
 MIN_COSINE = 0.2  # candidates below this sentence cosine are not scored further
-# score = ALIGN_WEIGHT * alignment + (1 - ALIGN_WEIGHT) * cosine + QUOTE_BONUS (a shared quoted phrase),
-# halved when both give numbers and none is shared. Chosen on bench/data/claim_pairs.tsv.
-ALIGN_WEIGHT = 0.7
-QUOTE_BONUS = 0.15
-THRESHOLD = 0.5
+# score = ALIGN_WEIGHT * alignment + (1 - ALIGN_WEIGHT) * overlap, halved for each sign against, plus
+# QUOTE_BONUS for a shared quoted phrase (``combine``). Chosen on bench/data/claim_pairs.tsv.
+ALIGN_WEIGHT = 0.6
+QUOTE_BONUS = 0.0
+MIN_CONTENT_WORDS = 3
+THRESHOLD = 0.65
 LINK_MARGIN = 0.1  # two groups join when the mean score across them is at least THRESHOLD - LINK_MARGIN
 
 Pair = tuple[float, int, int]
@@ -59,7 +60,8 @@ def embed(texts: Sequence[str]) -> np.ndarray:
 
     if not texts:
         return np.zeros((0, 256), dtype=np.float32)
-    return np.ascontiguousarray(_model().embed([" ".join(t.split()) for t in texts], norm=True), dtype=np.float32)
+    vectors = _model().embed([" ".join(t.split()) or "-" for t in texts], norm=True)
+    return np.ascontiguousarray(np.nan_to_num(vectors), dtype=np.float32)  # no known token: a zero vector, not NaN
 
 
 def neighbours(vectors: np.ndarray, k: int = NEIGHBOURS) -> set[tuple[int, int]]:
@@ -123,16 +125,27 @@ class Matcher:
         ib = np.array([self.idf[w] for w in wb])
         return float(0.5 * ((sim.max(1) * ia).sum() / ia.sum() + (sim.max(0) * ib).sum() / ib.sum()))
 
-    def features(self, i: int, j: int) -> tuple[float, float, bool, bool]:
-        """(alignment, sentence cosine, a shared quoted phrase, numbers on both sides and none shared)."""
+    def overlap(self, a: Claim, b: Claim) -> float:
+        """Exact word overlap, 0..1: the ``idf`` weight of the content words both share over that of
+        the words either has (a weighted Jaccard)."""
+        union = sum(self.idf[w] for w in a.lemmas | b.lemmas)
+        return sum(self.idf[w] for w in a.lemmas & b.lemmas) / union if union else 0.0
+
+    def features(self, i: int, j: int) -> Features:
+        """What ``combine`` weighs for claims i and j."""
         a, b = self.claims[i], self.claims[j]
-        cosine = float(self.sentences[i] @ self.sentences[j])
-        other_numbers = bool(a.numbers and b.numbers and not a.numbers & b.numbers)
-        return self.alignment(a, b), cosine, bool(a.quotes & b.quotes), other_numbers
+        return Features(
+            alignment=self.alignment(a, b),
+            overlap=self.overlap(a, b),
+            quote=bool(a.quotes & b.quotes),
+            other_numbers=bool(a.numbers and b.numbers and not a.numbers & b.numbers),
+            other_polarity=a.negated != b.negated,
+            words=min(len(a.lemmas), len(b.lemmas)),
+        )
 
     def score(self, i: int, j: int) -> float:
         """How surely claims i and j are one claim retold (``THRESHOLD`` decides)."""
-        return combine(*self.features(i, j))
+        return combine(self.features(i, j))
 
     def pairs(self) -> list[Pair]:
         """(score, i, j) for the candidate pairs of different documents, strongest first (ties: by place)."""
@@ -148,17 +161,31 @@ class Matcher:
         return sorted(out, key=lambda x: (-x[0], x[1], x[2]))
 
 
+class Features(NamedTuple):
+    """What decides whether two claims are one claim retold (``Matcher.features``)."""
+
+    alignment: float  # soft word overlap (word vectors), idf-weighted
+    overlap: float  # exact word overlap, idf-weighted
+    quote: bool  # a quoted phrase of two words or more in both
+    other_numbers: bool  # numbers in both, none shared ("46 to 42" against "46 to 35")
+    other_polarity: bool  # one is negated, the other is not ("might vote for" against "would never vote for")
+    words: int  # content words of the shorter claim
+
+
 def combine(
-    alignment: float,
-    cosine: float,
-    quote: bool,
-    other_numbers: bool,
+    f: Features,
     align_weight: float = ALIGN_WEIGHT,
     quote_bonus: float = QUOTE_BONUS,
+    min_words: int = MIN_CONTENT_WORDS,
 ) -> float:
-    """The pair score from its features (``Matcher.features``)."""
-    s = align_weight * alignment + (1 - align_weight) * cosine + (quote_bonus if quote else 0.0)
-    return s / 2 if other_numbers else s
+    """The pair score: alignment and overlap blended, halved for each sign against (numbers that
+    differ, opposite polarity, a claim shorter than ``min_words`` content words), plus a bonus for a
+    shared quote."""
+    s = align_weight * f.alignment + (1 - align_weight) * f.overlap
+    for against in (f.other_numbers, f.other_polarity, f.words < min_words):
+        if against:
+            s /= 2
+    return s + (quote_bonus if f.quote else 0.0)
 
 
 def cluster(

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from citetrace.cli import app
 from citetrace.drift import hedge_of
 from citetrace.models import ClaimGroup, DriftType, Hedge
-from citetrace.similarity import combine
+from citetrace.similarity import Features, combine
 
 from .conftest import CORPUS
 
@@ -49,6 +49,14 @@ def test_an_unrelated_claim_on_the_same_subject_is_not_the_claim(graph_of) -> No
     graph = graph_of(
         "Health Minister Anna Berg said the new vaccine cut hospital admissions by half in the first month. " + FILLER,
         "Doctors said the new vaccine must be stored in freezers at minus seventy degrees during transport.",
+    )
+    assert graph.claims == []
+
+
+def test_a_claim_and_its_denial_are_not_one_claim(graph_of) -> None:
+    graph = graph_of(
+        "Senator Mary Cole said she would vote for the new highway bill in the spring session. " + FILLER,
+        "Senator Mary Cole said she would never vote for the new highway bill in the spring session.",
     )
     assert graph.claims == []
 
@@ -108,9 +116,11 @@ def test_quote_altered(graph_of) -> None:
     assert flag.earlier_text.text == "a disgrace to this chamber and to every voter in the state"
 
 
-def test_score_rewards_a_shared_quote_and_halves_for_other_numbers() -> None:
-    assert combine(0.5, 0.5, True, False) > combine(0.5, 0.5, False, False)
-    assert combine(0.8, 0.8, False, True) == pytest.approx(combine(0.8, 0.8, False, False) / 2)
+def test_score_rewards_a_shared_quote_and_halves_for_each_sign_against() -> None:
+    plain = Features(alignment=0.8, overlap=0.6, quote=False, other_numbers=False, other_polarity=False, words=6)
+    assert combine(plain._replace(quote=True)) > combine(plain)
+    for against in ({"other_numbers": True}, {"other_polarity": True}, {"words": 1}):
+        assert combine(plain._replace(**against)) == pytest.approx(combine(plain) / 2)
 
 
 @pytest.fixture(scope="module")

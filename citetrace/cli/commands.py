@@ -117,7 +117,8 @@ def trace(
     corpus: Annotated[list[Path], typer.Argument(help="Folder(s) or files of articles.")],
     source: Annotated[str | None, typer.Option("--source", "-s", help="Every claim that rests on this source.")] = None,
     claim: Annotated[
-        str | None, typer.Option("--claim", "-c", help="The chains of claims containing this text.")
+        str | None,
+        typer.Option("--claim", "-c", help="The chains of claims containing this text, and every retelling of them."),
     ] = None,
     aliases: AliasesOpt = None,
     models: ModelsOpt = None,
@@ -125,7 +126,11 @@ def trace(
     no_cache: NoCacheOpt = False,
     doc_timeout: DocTimeoutOpt = DOC_TIMEOUT_S,
 ) -> None:
-    """Print, grouped by document, every claim that rests on a source (or matches a text) and its path."""
+    """Print, grouped by document, every claim that rests on a source (or matches a text) and its path.
+
+    With --claim, then each group of documents retelling the claim: the versions from the original
+    outward, each with its hedge, path and drift flags (as in OUT/claims.jsonl).
+    """
     if (source is None) == (claim is None):
         raise UsageError("give exactly one of --source NAME or --claim TEXT")
     result, graph = _traced(corpus, aliases, models, cache, no_cache, doc_timeout)

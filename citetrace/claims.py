@@ -28,6 +28,7 @@ from citetrace.models import Chain, CitationGraph, Document, DocumentFrames, Fra
 
 MIN_WORDS = 5  # shorter contents ("responsibility", "Tehran and Soleimani") say too little to match
 MAX_WORDS = 80  # longer "sentences" are lists or run-ons that match everything a little
+STATES_WORDS = 8  # a claim with no verb this long is a clause the parse got wrong, not a name
 MIN_QUOTE_WORDS = 2  # a quoted phrase of two words or more is evidence on its own ("divine intervention")
 
 _NEGATIONS = {"not", "never", "no", "nobody", "nothing", "neither", "nor", "none"}
@@ -93,6 +94,8 @@ def _claim(
     if not MIN_WORDS <= sum(t.upos != "PUNCT" for t in inside) <= MAX_WORDS:
         return None
     quotes = {k for s, e in quotes_in(span.text) if (k := _quote_key(span.text[s:e]))}
+    if not quotes and not _states(inside):
+        return None  # a name or a description ("the former secretary of state") states nothing
     return Claim(
         document=doc.document,
         outlet=doc.outlet,
@@ -106,6 +109,14 @@ def _claim(
         negated=any(t.lemma.lower() in _NEGATIONS or "Polarity=Neg" in (t.feats or "") for t in gist),
         cue_lemma=" ".join(t.lemma.lower() for t in tokens if frame and frame.cue.start <= t.start < frame.cue.end),
     )
+
+
+def _states(tokens: Sequence[Token]) -> bool:
+    """Whether words state something: a verb, a small clause ("Soleimani's death as an act of god"), or
+    words enough for a clause the parse got wrong ("the new vaccine cut[NOUN] admissions by half")."""
+    if sum(t.upos != "PUNCT" for t in tokens) >= STATES_WORDS:
+        return True
+    return any(t.upos in ("VERB", "AUX") or (t.lemma.lower() == "as" and t.upos in ("ADP", "SCONJ")) for t in tokens)
 
 
 def _gist(

@@ -88,7 +88,8 @@ def _named(graph: CitationGraph) -> dict[str, set[str]]:
 
 
 def _words(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text)]
+    """Lower-cased words, apostrophes folded ("ISIS’s" is "ISIS's")."""
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
 
 
 def _changes(before: str, after: str) -> tuple[list[str], list[str]]:

@@ -37,7 +37,7 @@ MIN_COSINE = 0.2  # candidates below this sentence cosine are not scored further
 # score = ALIGN_WEIGHT * alignment + (1 - ALIGN_WEIGHT) * overlap, halved for each sign against, plus
 # QUOTE_BONUS for a shared quoted phrase (``combine``). Chosen on bench/data/claim_pairs.tsv.
 ALIGN_WEIGHT = 0.6
-QUOTE_BONUS = 0.0
+QUOTE_BONUS = 0.3
 MIN_CONTENT_WORDS = 3
 THRESHOLD = 0.65
 LINK_MARGIN = 0.1  # two groups join when the mean score across them is at least THRESHOLD - LINK_MARGIN

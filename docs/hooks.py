@@ -143,7 +143,9 @@ def on_pre_build(config, **kwargs) -> None:
 
 
 def refresh_images() -> None:
-    """Re-draw docs/img/corpus.svg and docs/img/000_9a0592be07adf101.svg (the README's pictures)."""
+    """Re-draw docs/img/corpus.svg and docs/img/000_9a0592be07adf101.svg (the README's pictures) and
+    docs/img/claim-divine-intervention.svg (claims.md's)."""
+    from citetrace.claim_dot import claim_dot
     from citetrace.dot import corpus_dot, document_dot
     from citetrace.render import render
 
@@ -152,6 +154,8 @@ def refresh_images() -> None:
     (img / "corpus.svg").write_bytes(render(corpus_dot(graph)))
     doc = next(d for d in graph.documents if d.endswith("000_9a0592be07adf101.txt"))
     (img / "000_9a0592be07adf101.svg").write_bytes(render(document_dot(graph, doc)))
+    group = next(g for g in graph.claims if "divine intervention" in g.shared)
+    (img / "claim-divine-intervention.svg").write_bytes(render(claim_dot(graph, group)))
     print(f"refreshed {img}/corpus.svg and {img}/000_9a0592be07adf101.svg", file=sys.stderr)
 
 

@@ -90,15 +90,17 @@ def choose(corpus: Path) -> None:
     index = {c.id: i for i, c in enumerate(matcher.claims)}
     rows = list(csv.DictReader(LABELS.open(encoding="utf-8"), delimiter="\t"))
     labelled = []
+    gone = 0  # a side no longer a claim (a name, a description: no verb): the pair counts as not grouped
     for r in rows:
         i, j = index.get(r["a"]), index.get(r["b"])
         if i is None or j is None:
-            print(f"not a claim any more: {r['a']} | {r['b']}", file=sys.stderr)
+            gone += 1
             continue
         held = r["a"].split("@")[0] in DEV or r["b"].split("@")[0] in DEV
         labelled.append((matcher.features(min(i, j), max(i, j)), r["label"] == "1", held))
     train = [x for x in labelled if not x[2]]
     dev = [x for x in labelled if x[2]]
+    print(f"{gone} of {len(rows)} labelled pairs have a side that is no claim now (counted as not grouped)")
     print(
         f"{len(labelled)} labelled pairs: {len(train)} train ({sum(x[1] for x in train)} positive), "
         f"{len(dev)} touching dev ({sum(x[1] for x in dev)} positive)"

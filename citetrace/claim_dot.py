@@ -22,7 +22,8 @@ def member_id(member: ClaimMember) -> str:
 
 
 def _label(m: ClaimMember) -> str:
-    hedge = "stated as fact" if m.depth == 0 else f"{HEDGE_SHORT[m.hedge.value]} · {m.depth} hops"
+    hops = f"{m.depth} hop" + ("" if m.depth == 1 else "s")
+    hedge = "stated as fact" if m.depth == 0 else f"{HEDGE_SHORT[m.hedge.value]} · {hops}"
     flags = sorted({DRIFT_LABEL[f.type] for f in m.flags})
     head = f"{short_name(PurePath(m.document).name, 36)} · {short_name(m.outlet or 'outlet unknown', 30)}"
     return f"{head}\n{hedge}\n{shorten(m.text.text)}" + ("\n⚑ " + ", ".join(flags) if flags else "")

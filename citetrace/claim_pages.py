@@ -27,6 +27,10 @@ def _e(text: str) -> str:
     return html.escape(" ".join(text.split()), quote=True)
 
 
+def _hops(n: int) -> str:
+    return f"{n} hop" + ("" if n == 1 else "s")
+
+
 def _member_row(m: ClaimMember, group: ClaimGroup, doc_link: str) -> str:
     path = " → ".join([_e(m.outlet or "outlet unknown"), *(f"{_e(hop_label(h))} {_e(h.source)}" for h in m.hops)])
     change = ""
@@ -45,7 +49,7 @@ def _member_row(m: ClaimMember, group: ClaimGroup, doc_link: str) -> str:
     return (
         f'<tr><td><a href="{_e(doc_link)}">{_e(PurePath(m.document).name)}</a><br>'
         f'<span class="muted">{_e(m.outlet or "outlet unknown")}</span></td>'
-        f'<td>{_e(HEDGE_WORDS[m.hedge])}<br><span class="muted">{m.depth} hops</span></td>'
+        f'<td>{_e(HEDGE_WORDS[m.hedge])}<br><span class="muted">{_hops(m.depth)}</span></td>'
         f'<td>“{_e(m.text.text)}”<br><span class="muted">{path}</span>'
         + (f"<ul>{flags}</ul>" if flags else "")
         + f'</td><td class="muted">{change}</td></tr>'
@@ -63,9 +67,9 @@ def claim_page(graph: CitationGraph, group: ClaimGroup, svg: str) -> tuple[str, 
         f"<p>Retold in {len(group.documents)} documents ({len(group.members)} versions, {flags} drift flags). "
         f"Original: {_e(', '.join(group.originals) or 'no named original')}.{shared} The most attributed "
         "version comes first; each later one is compared with its closest earlier version.</p>"
-        '<div class="cols"><div class="text" style="white-space:normal"><table>'
+        f'<div class="diagram">{svg}</div><table>'
         "<tr><th>document</th><th>hedge</th><th>the claim, and its chain</th><th>against the earlier version</th></tr>"
-        f'{rows}</table></div><div class="side"><div class="diagram">{svg}</div></div></div>'
+        f"{rows}</table>"
     )
     return group.label, body
 

@@ -5,6 +5,7 @@ the queries alike."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from citetrace import cues
 from citetrace.models import SourceKind
@@ -13,8 +14,10 @@ _NORM = re.compile(r"[^0-9a-z]+")
 
 
 def norm(name: str) -> str:
-    """Normalised form for matching names: case, hyphens, apostrophes and dots aside."""
-    return _NORM.sub(" ", name.casefold().replace("\u2019", "'")).strip()
+    """Normalised form for matching names: case, accents, hyphens, apostrophes and dots aside
+    ("Felipe Calderón" = "Felipe Calderon")."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c))
+    return _NORM.sub(" ", folded.replace("\u2019", "'")).strip()
 
 
 def name_key(name: str) -> str:

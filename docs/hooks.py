@@ -68,6 +68,7 @@ STAGES = [
     ("one name per source", "registry", "DocumentFrames"),
     ("find reuse", "reuse", "ReusePair"),
     ("graph, chains, flags", "chains", "CitationGraph"),
+    ("claims retold, drift", "claims + similarity + drift", "ClaimGroup"),
     ("lay out, draw", "layout + dot", "DOT"),
     ("render", "render", "SVG"),
     ("write the report", "report + pages", "HTML, JSON"),
@@ -90,7 +91,7 @@ def _architecture_dot() -> str:
         lines.append(f"  s{i} " + attrs(label=stage + "\n" + module) + ";")
         if i:
             lines.append(f"  s{i - 1} -> s{i} " + attrs(label=STAGES[i - 1][2]) + ";")
-    outputs = "out/: frames.jsonl, chains.jsonl, reuse.jsonl, graph.json, SVG, HTML"
+    outputs = "out/: frames.jsonl, chains.jsonl, reuse.jsonl, claims.jsonl, graph.json, SVG, HTML"
     lines += [
         "  out " + attrs(label=outputs, shape="folder", fillcolor="#fafad2") + ";",
         f"  s{len(STAGES) - 1} -> out;",

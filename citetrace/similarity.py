@@ -16,6 +16,7 @@ loosely related sentences does not become one group.
 
 from __future__ import annotations
 
+import logging
 import math
 from collections import defaultdict
 from collections.abc import Sequence
@@ -60,13 +61,15 @@ def embed(texts: Sequence[str]) -> np.ndarray:
 
     if not texts:
         return np.zeros((0, 256), dtype=np.float32)
-    vectors = _model().embed([" ".join(t.split()) or "-" for t in texts], norm=True)
+    with np.errstate(invalid="ignore", divide="ignore"):  # a text of no known token: norm 0, handled below
+        vectors = _model().embed([" ".join(t.split()) or "-" for t in texts], norm=True)
     return np.ascontiguousarray(np.nan_to_num(vectors), dtype=np.float32)  # no known token: a zero vector, not NaN
 
 
 def neighbours(vectors: np.ndarray, k: int = NEIGHBOURS) -> set[tuple[int, int]]:
     """Pairs (i, j), i < j, where j is among i's ``k`` nearest by cosine or i among j's: an HNSW index
     (faiss; one thread, so that the index, and so every output, is the same on every run)."""
+    logging.getLogger("faiss.loader").setLevel(logging.WARNING)  # which CPU build it loads is no news
     import faiss
 
     n = len(vectors)

@@ -26,7 +26,7 @@ def test_golden_diagrams_from_the_checked_in_graph() -> None:
     graph = CitationGraph.model_validate_json((GOLDEN / "graph.json").read_bytes())
     dots = dict(diagrams(graph))
     goldens = sorted(p for p in GOLDEN.rglob("*.dot"))
-    assert len(goldens) == 4
+    assert len(goldens) == 5
     for path in goldens:
         stem = path.relative_to(GOLDEN).with_suffix("").as_posix()
         assert dots[stem] == path.read_text(encoding="utf-8"), stem

@@ -99,3 +99,17 @@ def test_no_source_is_a_clause(real_run) -> None:
     graph = json.loads((out / "graph.json").read_text(encoding="utf-8"))
     longest = max((s["name"] for s in graph["sources"]), key=lambda n: len(n.split()))
     assert len(longest.split()) <= 16, longest
+
+
+def test_claims_retold_point_into_their_documents(real_run) -> None:
+    _, out = real_run
+    texts = {}
+    for line in (out / "claims.jsonl").read_text(encoding="utf-8").splitlines():
+        group = json.loads(line)
+        assert len(group["documents"]) >= 2 and any(m["frame"] for m in group["members"])
+        assert (out / "claims" / f"{group['id']}.svg").is_file()
+        for m in group["members"]:
+            if m["document"] not in texts:
+                folder = "dev" if (POLNEAR / "dev" / "text" / m["document"]).is_file() else "train"
+                texts[m["document"]] = (POLNEAR / folder / "text" / m["document"]).read_text(encoding="utf-8")
+            assert texts[m["document"]][m["text"]["start"] : m["text"]["end"]] == m["text"]["text"]

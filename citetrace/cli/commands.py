@@ -90,8 +90,10 @@ def run(
         n_frames = sum(len(f.frames) for f in result.frames)
         err_console.print(
             f"{len(result.documents)} documents, {n_frames} frames, {len(result.graph.chains)} chains, "
-            f"{sum(len(p.passages) for p in result.graph.reuse)} reused passages -> {out}/ "
-            f"(frames.jsonl, graph.json, chains.jsonl, reuse.jsonl, {diagram_count(result.graph)} diagrams)",
+            f"{sum(len(p.passages) for p in result.graph.reuse)} reused passages, "
+            f"{len(result.graph.claims)} claims retold -> {out}/ "
+            "(frames.jsonl, graph.json, chains.jsonl, reuse.jsonl, claims.jsonl, "
+            f"{diagram_count(result.graph)} diagrams)",
             highlight=False,
         )
     if result.errors:

@@ -294,7 +294,8 @@ def index_page(graph: CitationGraph, frames: Sequence[DocumentFrames], svg: str,
         f"<h1>{len(graph.documents)} documents, {len(graph.chains)} claims, {len(rest)} primary sources</h1>"
         f"<p>Outlets: {_e(', '.join(outlets) or 'none known')}"
         + (f" ({unknown} of the documents name{'s' if unknown == 1 else ''} no outlet)" if unknown else "")
-        + f". Reused passages between documents: {reused}.</p>"
+        + f". Reused passages between documents: {reused}. Claims retold by two documents or more: "
+        f"{len(graph.claims)}.</p>"
         '<div class="cols"><div class="text" style="white-space:normal">'
         "<h2>Documents</h2><table><tr><th>document</th><th>outlet</th><th>frames</th><th>claims</th><th>flags</th></tr>"
         + "".join(rows)

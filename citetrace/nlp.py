@@ -147,8 +147,10 @@ class Parser:
         cache_dir: Path | None = None,
         doc_timeout: float | None = DOC_TIMEOUT_S,
         segment_chars: int = SEGMENT_CHARS,
+        workers: int = 1,
     ):
         self.models_dir = resolve_models_dir(models)
+        self.workers = workers  # processes that parse what the cache lacks (``citetrace.workers``)
         self.fingerprint = model_fingerprint(self.models_dir)
         self.cache_dir = cache_dir
         self.doc_timeout = doc_timeout
@@ -201,18 +203,29 @@ class Parser:
         self.stats["cached_docs"] += len(texts) - len(todo)
         if progress and len(texts) - len(todo):
             progress(len(texts) - len(todo))
+        if self.workers > 1 and len(todo) > 1:
+            from citetrace.workers import parse_in_workers
+
+            done = parse_in_workers(self, [texts[i] for i in todo], min(self.workers, len(todo)), progress)
+            for i, (parsed, seconds) in zip(todo, done, strict=True):
+                self.stats["parse_seconds"] += seconds
+                self._keep(texts[i], parsed, results, i)
+            return results
         for i in todo:
-            parsed = self._parse_one(texts[i])
-            if parsed is not None:
-                self.stats["parsed_docs"] += 1
-                self.stats["parsed_words"] += sum(len(s.tokens) for s in parsed.sentences)
-                self._store(texts[i], parsed)
-                results[i] = parsed
+            self._keep(texts[i], self.parse_one(texts[i]), results, i)
             if progress:
                 progress(1)
         return results
 
-    def _parse_one(self, text: str) -> ParsedDocument | None:
+    def _keep(self, text: str, parsed: ParsedDocument | None, results: list[ParsedDocument | None], i: int) -> None:
+        """Count, cache and place a parse (``None``, past its time budget, leaves ``results[i]`` None)."""
+        if parsed is not None:
+            self.stats["parsed_docs"] += 1
+            self.stats["parsed_words"] += sum(len(s.tokens) for s in parsed.sentences)
+            self._store(text, parsed)
+            results[i] = parsed
+
+    def parse_one(self, text: str) -> ParsedDocument | None:
         """One document, piece by piece; None when its time budget runs out first."""
         import stanza
 

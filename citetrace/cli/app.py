@@ -23,6 +23,7 @@ from rich.progress import (
 from citetrace import __version__
 from citetrace.errors import CitetraceError
 from citetrace.nlp import DOC_TIMEOUT_S, MODELS_ENV, Parser, default_cache_dir
+from citetrace.workers import available_cores
 
 app = typer.Typer(
     help="Trace who said what in the news back to the originals.",
@@ -60,6 +61,19 @@ DocTimeoutOpt = Annotated[
 ]
 
 
+WorkersOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        "-j",
+        min=1,
+        help="Processes that parse the documents not in the cache, each loading the models once. "
+        "Default: the cores available.",
+        show_default=False,
+    ),
+]
+
+
 def fail(message: str) -> None:
     err_console.print(f"Error: {message}", markup=False, highlight=False, soft_wrap=True)
 
@@ -81,9 +95,19 @@ def handle_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def make_parser(models: Path | None, cache: Path | None, no_cache: bool, doc_timeout: float = DOC_TIMEOUT_S) -> Parser:
+def make_parser(
+    models: Path | None,
+    cache: Path | None,
+    no_cache: bool,
+    doc_timeout: float = DOC_TIMEOUT_S,
+    workers: int | None = None,
+) -> Parser:
+    """The parser of a command: ``workers`` processes parse what the cache lacks (default: every core)."""
     return Parser(
-        models, cache_dir=None if no_cache else (cache or default_cache_dir()), doc_timeout=doc_timeout or None
+        models,
+        cache_dir=None if no_cache else (cache or default_cache_dir()),
+        doc_timeout=doc_timeout or None,
+        workers=workers or available_cores(),
     )
 
 

@@ -15,6 +15,7 @@ from citetrace.cli.app import (
     DocTimeoutOpt,
     ModelsOpt,
     NoCacheOpt,
+    WorkersOpt,
     advance,
     app,
     err_console,
@@ -53,6 +54,7 @@ def run(
     cache: CacheOpt = None,
     no_cache: NoCacheOpt = False,
     doc_timeout: DocTimeoutOpt = DOC_TIMEOUT_S,
+    workers: WorkersOpt = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace files in OUT that citetrace did not write (never an input).")
     ] = False,
@@ -64,7 +66,7 @@ def run(
     """
     extra = load_aliases(aliases) if aliases is not None else ()
     check_out(out, corpus)
-    parser = make_parser(models, cache, no_cache, doc_timeout)
+    parser = make_parser(models, cache, no_cache, doc_timeout, workers)
     with progress_bar() as bar:
         task = bar.add_task("parsing", total=None)
         result = trace_corpus(

@@ -1,0 +1,28 @@
+"""Parsing in worker processes: the same outputs as one process, byte for byte (real parses, no cache)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from citetrace.cli import app
+
+from .conftest import CORPUS
+
+runner = CliRunner()
+
+pytestmark = pytest.mark.slow
+
+
+def test_two_workers_write_what_one_process_writes(tmp_path: Path, env) -> None:
+    outs = {}
+    for n in (1, 2):
+        out = tmp_path / f"out{n}"
+        result = runner.invoke(app, ["run", str(CORPUS), "--out", str(out), "--no-cache", "--workers", str(n)], env=env)
+        assert result.exit_code == 0, result.output
+        outs[n] = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert len(outs[1]) > 30
+    assert outs[1] == outs[2]
+

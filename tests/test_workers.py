@@ -25,4 +25,3 @@ def test_two_workers_write_what_one_process_writes(tmp_path: Path, env) -> None:
         outs[n] = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert len(outs[1]) > 30
     assert outs[1] == outs[2]
-

@@ -68,6 +68,6 @@ def claim_dot(graph: CitationGraph, group: ClaimGroup) -> str:
             copy, original = (pair.b, pair.a) if pair.direction is Direction.b_copies_a else (pair.a, pair.b)
             d.edge(first_of[copy], first_of[original], Look.copies, label="copies")
     originals = ", ".join(group.originals) or "no named original"
-    return d.write(
-        f"“{short_name(group.label, 80)}”\nretold in {len(group.documents)} documents · original: {originals}"
-    )
+    label = short_name(group.label, 80)
+    label = label if label[:1] in "\"“‘'" else f"“{label}”"  # a quote keeps its own marks
+    return d.write(f"{label}\nretold in {len(group.documents)} documents · original: {originals}")

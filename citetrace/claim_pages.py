@@ -20,11 +20,18 @@ from citetrace.models import CitationGraph, ClaimGroup, ClaimMember
 from citetrace.names import document_stems
 from citetrace.styles import DRIFT_LABEL, HEDGE_WORDS
 
+QUOTE_MARKS = set("\"“”‘’'")
 MAX_ROWS = 200  # claims listed on the index at most (the busiest first)
 
 
 def _e(text: str) -> str:
     return html.escape(" ".join(text.split()), quote=True)
+
+
+def _q(text: str) -> str:
+    """Escaped words in quotation marks, unless they open with a quotation mark of their own."""
+    flat = " ".join(text.split())
+    return _e(flat) if flat[:1] in QUOTE_MARKS else f"“{_e(flat)}”"
 
 
 def _hops(n: int) -> str:
@@ -42,15 +49,15 @@ def _member_row(m: ClaimMember, group: ClaimGroup, doc_link: str) -> str:
         change = "<br>".join(p for p in parts if p) or "the same words"
     flags = "".join(
         f'<li><span class="flag">⚑ {_e(DRIFT_LABEL[f.type])}</span>: {_e(f.detail)}<br>'
-        f'<span class="muted">this version: “{_e(f.text.text)}” · {_e(f.earlier_document)}: '
-        f"“{_e(f.earlier_text.text)}” (characters {f.earlier_text.start}–{f.earlier_text.end})</span></li>"
+        f'<span class="muted">this version: {_q(f.text.text)} · {_e(f.earlier_document)}: '
+        f"{_q(f.earlier_text.text)} (characters {f.earlier_text.start}–{f.earlier_text.end})</span></li>"
         for f in m.flags
     )
     return (
         f'<tr><td><a href="{_e(doc_link)}">{_e(PurePath(m.document).name)}</a><br>'
         f'<span class="muted">{_e(m.outlet or "outlet unknown")}</span></td>'
         f'<td>{_e(HEDGE_WORDS[m.hedge])}<br><span class="muted">{_hops(m.depth)}</span></td>'
-        f'<td>“{_e(m.text.text)}”<br><span class="muted">{path}</span>'
+        f'<td>{_q(m.text.text)}<br><span class="muted">{path}</span>'
         + (f"<ul>{flags}</ul>" if flags else "")
         + f'</td><td class="muted">{change}</td></tr>'
     )
@@ -63,7 +70,7 @@ def claim_page(graph: CitationGraph, group: ClaimGroup, svg: str) -> tuple[str, 
     flags = sum(len(m.flags) for m in group.members)
     shared = f" Shared exactly: {_e(', '.join(group.shared))}." if group.shared else ""
     body = (
-        f"<h1>“{_e(group.label)}”</h1>"
+        f"<h1>{_q(group.label)}</h1>"
         f"<p>Retold in {len(group.documents)} documents ({len(group.members)} versions, {flags} drift flags). "
         f"Original: {_e(', '.join(group.originals) or 'no named original')}.{shared} The most attributed "
         "version comes first; each later one is compared with its closest earlier version.</p>"
@@ -104,7 +111,7 @@ def retold_section(graph: CitationGraph, document: str) -> str:
         others = len(g.documents) - 1
         flags = sorted({DRIFT_LABEL[f.type] for m in mine for f in m.flags})
         items.append(
-            f'<li>“{_e(mine[0].text.text)}”: <a href="{_e(claim_file(g.id))}.html">retold in {others} other '
+            f'<li>{_q(mine[0].text.text)}: <a href="{_e(claim_file(g.id))}.html">retold in {others} other '
             f"document{'s' if others > 1 else ''}</a>"
             + (f' <span class="flag">⚑ {_e(", ".join(flags))}</span>' if flags else "")
             + "</li>"

@@ -69,7 +69,7 @@ def titled_diagrams(graph: CitationGraph) -> Iterable[tuple[str, str, str]]:
     for group in graph.claims:
         yield (
             claim_file(group.id),
-            f"One claim retold in {len(group.documents)} documents: “{group.label}”",
+            f"One claim retold in {len(group.documents)} documents: {group.label}",
             claim_dot(graph, group),
         )
 

@@ -127,7 +127,7 @@ def sample_claims(tmp_path_factory: pytest.TempPathFactory, env) -> list[ClaimGr
     result = runner.invoke(app, ["run", str(CORPUS), "--out", str(out)], env=env)
     assert result.exit_code == 0, result.output
     lines = (out / "claims.jsonl").read_text(encoding="utf-8").splitlines()
-    assert (out / "index.html").read_text(encoding="utf-8").count("Claims retold") == 1
+    assert (out / "index.html").read_text(encoding="utf-8").count("<h2>Claims retold</h2>") == 1
     page = (out / "001_f95a1482e197ee2a.html").read_text(encoding="utf-8")
     assert "Retold elsewhere" in page and 'href="claims/claim-' in page
     groups = [ClaimGroup.model_validate(json.loads(line)) for line in lines]

@@ -21,6 +21,7 @@ import textwrap
 from collections import Counter
 from collections.abc import Mapping
 
+from citetrace.graph_index import graph_index
 from citetrace.models import Chain, CitationGraph, Direction, FlagType, Hop, HopType, ReusePair, SourceKind
 from citetrace.styles import (
     FLAG_LABEL,
@@ -96,9 +97,10 @@ class Diagram:
     """Nodes and edges collected once each, written sorted."""
 
     def __init__(self, graph: CitationGraph, links: Mapping[str, str] | None = None):
-        self.kinds = {s.name: s.kind for s in graph.sources}
-        self.aliases = {s.name: s.aliases for s in graph.sources}
-        self.primaries = {c.primary for c in graph.chains if c.primary}
+        index = graph_index(graph)
+        self.kinds = index.kinds
+        self.aliases = index.aliases
+        self.primaries = index.primaries
         self.links = links or {}  # source name -> the URL its node links to
         self.nodes: dict[str, str] = {}
         self.edges: dict[tuple[str, str, str], dict[str, str]] = {}
@@ -223,7 +225,8 @@ def _head(chain: Chain) -> int:
 def document_dot(graph: CitationGraph, document: str) -> str:
     """DOT for one document's claims and their chains to the originals."""
     d = Diagram(graph)
-    chains = [c for c in graph.chains if c.document == document]
+    index = graph_index(graph)
+    chains = index.of_document.get(document, [])
     outlet = next((c.outlet for c in chains if c.outlet), None) or "outlet unknown"
     did = node_id("doc", document)
     d.nodes[did] = (
@@ -234,9 +237,7 @@ def document_dot(graph: CitationGraph, document: str) -> str:
     for c in chains:
         head = _head(c)
         d.chain(c, d.lead_in(c, did, head), head)
-    for pair in graph.reuse:
-        if document not in (pair.a, pair.b):
-            continue
+    for pair in index.reuse_of.get(document, []):
         other = pair.b if pair.a == document else pair.a
         oid = node_id("doc", other)
         d.nodes.setdefault(oid, f"  {oid} " + attrs(id=oid, label=other, shape="box", style="dashed") + ";")
@@ -323,7 +324,7 @@ def source_dot(graph: CitationGraph, name: str, max_claims: int = SOURCE_CLAIMS)
     documents (each document's first claim, then each one's second, ...); its page lists them all.
     """
     d = Diagram(graph)
-    chains = [c for c in graph.chains if c.primary == name]
+    chains = graph_index(graph).resting_on.get(name, [])
     shown = _spread(chains, max_claims)
     for c in shown:
         head = _head(c)

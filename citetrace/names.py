@@ -10,6 +10,7 @@ in, never on order or on the run.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -83,7 +84,15 @@ def unique_stems(
 def document_stems(documents: Iterable[str]) -> dict[str, str]:
     """Output file stem of each document (path -> stem): its file name without the extension; where
     that clashes with the report's own files ("index", "corpus") or another document ("a.txt" and
-    "a.md"), the whole file name ("a_txt"); where that clashes too, plus a hash of the path."""
+    "a.md"), the whole file name ("a_txt"); where that clashes too, plus a hash of the path.
+
+    Memoised: every page asks for the corpus's stems, and a report has a page per source (the same
+    mapping; do not change it)."""
+    return _document_stems(tuple(documents))
+
+
+@functools.lru_cache(maxsize=8)
+def _document_stems(documents: tuple[str, ...]) -> dict[str, str]:
     return unique_stems(
         documents,
         (

@@ -28,6 +28,7 @@ from pathlib import PurePath
 
 from citetrace.claim_pages import claim_page, claims_section, retold_section
 from citetrace.dot import claim_node_id, corpus_size, hop_label, short_name, source_id
+from citetrace.graph_index import graph_index
 from citetrace.layout import FULL_CORPUS, claim_file, source_files
 from citetrace.models import (
     CanonicalSource,
@@ -189,7 +190,7 @@ def _provenance(frames: DocumentFrames) -> str:
 
 
 def document_page(doc: Document, frames: DocumentFrames, graph: CitationGraph, svg: str) -> str:
-    chains = [c for c in graph.chains if c.document == frames.document]
+    chains = graph_index(graph).of_document.get(frames.document, [])
     data, frame_chains, node_chains = _chain_data(chains, {frames.document: frames})
     outlet = next((c.path[0] for c in chains if c.path), frames.outlet or "outlet unknown")
     body = (
@@ -210,7 +211,7 @@ def document_page(doc: Document, frames: DocumentFrames, graph: CitationGraph, s
 
 
 def source_page(name: str, graph: CitationGraph, frames_by_doc: dict[str, DocumentFrames], svg: str) -> str:
-    chains = [c for c in graph.chains if c.primary == name]
+    chains = graph_index(graph).resting_on.get(name, [])
     data, frame_chains, node_chains = _chain_data(chains, frames_by_doc)
     source = next((s for s in graph.sources if s.name == name), None)
     kind = source.kind.value if source is not None else "unknown"

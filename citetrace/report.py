@@ -38,10 +38,11 @@ def frames_jsonl(frames: Sequence[DocumentFrames]) -> str:
     return jsonl(frames)
 
 
-def diagrams_md(graph: CitationGraph, fmt: str = "svg") -> str:
-    """A Markdown snippet per diagram, with paths relative to the output folder."""
+def diagrams_md(titles: Sequence[tuple[str, str]], fmt: str = "svg") -> str:
+    """A Markdown snippet per diagram ((stem, title) as ``titled_diagrams`` gives them), with paths
+    relative to the output folder."""
     parts = ["<!-- citetrace diagrams: include a section as is; image paths are relative to this file -->\n"]
-    for stem, title, _ in titled_diagrams(graph):
+    for stem, title in titles:
         parts.append(f"## {title}\n\n![{title}]({stem}.{fmt})\n\n[DOT source]({stem}.dot)\n")
     return "\n".join(parts)
 
@@ -56,7 +57,9 @@ def write_diagrams(
     try:
         (out / "sources").mkdir(exist_ok=True)
         (out / "claims").mkdir(exist_ok=True)
-        for stem, _title, dot in titled_diagrams(graph):
+        titles = []
+        for stem, title, dot in titled_diagrams(graph):
+            titles.append((stem, title))
             try:
                 data = render(dot, fmt)
             except RenderError as exc:
@@ -66,7 +69,7 @@ def write_diagrams(
             rendered[stem] = data
             if progress:
                 progress(1)
-        atomic_write_text(out / "diagrams.md", diagrams_md(graph, fmt))
+        atomic_write_text(out / "diagrams.md", diagrams_md(titles, fmt))
     except OSError as exc:
         raise _write_error(out, exc) from exc
     return rendered

@@ -51,9 +51,9 @@ def main() -> None:
         matcher = Matcher(claims)
         pairs = matcher.pairs()
         t2 = time.perf_counter()
-        groups = cluster(claims, pairs, matcher)
+        groups = cluster(matcher, pairs)
         t3 = time.perf_counter()
-        trace_groups(claims, groups, matcher, graph, {d.name: d.date for d in docs})
+        trace_groups(matcher, groups, graph, {d.name: d.date for d in docs})
         t4 = time.perf_counter()
         words = sum(len(d.text.split()) for d in docs)
         parse_s = words / wps

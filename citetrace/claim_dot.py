@@ -17,6 +17,15 @@ from citetrace.styles import DRIFT_LABEL, HEDGE_FILL, HOP_LOOK, HOP_WORDS, UNSOU
 HEDGE_SHORT = {"alleged": "alleged", "believed": "belief", "according": "according to", "reported": "said"}
 
 
+QUOTE_MARKS = frozenset("\"“”‘’'")
+
+
+def in_quotes(text: str) -> str:
+    """The words, flattened, in quotation marks, unless they open with a quotation mark of their own."""
+    flat = " ".join(text.split())
+    return flat if flat[:1] in QUOTE_MARKS else f"“{flat}”"
+
+
 def member_id(member: ClaimMember) -> str:
     return node_id("member", member.id)
 
@@ -68,6 +77,6 @@ def claim_dot(graph: CitationGraph, group: ClaimGroup) -> str:
             copy, original = (pair.b, pair.a) if pair.direction is Direction.b_copies_a else (pair.a, pair.b)
             d.edge(first_of[copy], first_of[original], Look.copies, label="copies")
     originals = ", ".join(group.originals) or "no named original"
-    label = short_name(group.label, 80)
-    label = label if label[:1] in "\"“‘'" else f"“{label}”"  # a quote keeps its own marks
-    return d.write(f"{label}\nretold in {len(group.documents)} documents · original: {originals}")
+    return d.write(
+        f"{in_quotes(short_name(group.label, 80))}\nretold in {len(group.documents)} documents · original: {originals}"
+    )

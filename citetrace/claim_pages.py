@@ -14,13 +14,13 @@ from __future__ import annotations
 import html
 from pathlib import PurePath
 
+from citetrace.claim_dot import in_quotes
 from citetrace.dot import hop_label
 from citetrace.layout import claim_file
 from citetrace.models import CitationGraph, ClaimGroup, ClaimMember
 from citetrace.names import document_stems
 from citetrace.styles import DRIFT_LABEL, HEDGE_WORDS
 
-QUOTE_MARKS = set("\"“”‘’'")
 MAX_ROWS = 200  # claims listed on the index at most (the busiest first)
 
 
@@ -29,9 +29,8 @@ def _e(text: str) -> str:
 
 
 def _q(text: str) -> str:
-    """Escaped words in quotation marks, unless they open with a quotation mark of their own."""
-    flat = " ".join(text.split())
-    return _e(flat) if flat[:1] in QUOTE_MARKS else f"“{_e(flat)}”"
+    """Escaped words in quotation marks (``claim_dot.in_quotes``)."""
+    return _e(in_quotes(text))
 
 
 def _hops(n: int) -> str:

@@ -1,19 +1,13 @@
-"""The same claim retold: claims grouped across documents by meaning (``group_claims``).
+"""The claims of a corpus, each with what is compared of it (``collect_claims``).
 
 A **claim** is the content of a chain's innermost frame ("Soleimani's death as an act of god", which
 Al-Naba "portrayed", according to BBC Monitoring), a claim a copy kept without its attribution, or a
 sentence stated without attribution (outside every frame and boilerplate) that matches an
 attributed claim of another document: the case we most want to show is one outlet stating as fact
-what another attributes.
+what another attributes. A claim must state something (``_states``).
 
-Two claims of different documents are one claim retold when their ``score`` reaches ``THRESHOLD``:
-the cosine of their sentence embeddings (wordllama's static 256-dimension vectors, shipped in its
-wheel) blended with what is exact: the content words they share, a shared quoted phrase ("divine
-intervention"), names and numbers. Groups are then joined pair by pair, strongest first, only while
-most pairs across the two groups match (``MIN_LINKED``): a chain of loosely related sentences does not
-become one group. Candidate pairs come from a nearest-neighbour index (faiss HNSW, ``NEIGHBOURS`` per
-claim) and from shared quoted phrases: O(n log n) in the number of claims, not all pairs. What each
-retelling changed is ``drift.trace_groups``'s work.
+Which claims are one claim retold is ``similarity``'s work (a nearest-neighbour index, a score,
+groups); what each retelling changed is ``drift.trace_groups``'s. Linear in the corpus.
 """
 
 from __future__ import annotations
@@ -24,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from citetrace.graph_index import graph_index
 from citetrace.models import Chain, CitationGraph, Document, DocumentFrames, Frame, ParsedDocument, Span, Token
 
 MIN_WORDS = 5  # shorter contents ("responsibility", "Tehran and Soleimani") say too little to match
@@ -41,10 +36,9 @@ _QUOTE = re.compile(r"[\"“]([^\"“”]{3,}?)[\"”]|(?<!\w)[‘']([^‘’'\n
 
 @dataclass
 class Claim:
-    """A claim of one document, with what ``similarity`` compares: its ``gist`` (the words of its
-    sentence, less the cue and the source: "ISIS has claimed" is not part of what was claimed, and
-    a content cut short by the parse still has its subject), their content lemmas, numbers and
-    quoted phrases."""
+    """A claim of one document, with what ``similarity`` compares: its ``gist`` (the content, with the
+    words between its cue and it, less every cue and source: ``_gist``), the gist's content lemmas,
+    numbers and polarity, and the claim's quoted phrases."""
 
     document: str
     outlet: str | None
@@ -145,9 +139,7 @@ def collect_claims(
     for b in graph.boilerplate:
         for d in b.documents:
             blurbs[d].add(_key(b.text))
-    chains: dict[str, list[Chain]] = defaultdict(list)
-    for c in graph.chains:
-        chains[c.document].append(c)
+    chains = graph_index(graph).of_document
     out: list[Claim] = []
     for document, parsed in zip(documents, parses, strict=True):
         doc = by_doc[document.name]
@@ -156,7 +148,7 @@ def collect_claims(
         not_said += [(f.source.start, f.source.end) for f in doc.frames if f.source is not None]
         taken: list[tuple[int, int]] = list(boilerplate.get(doc.document, []))
         seen: set[int] = set()
-        for c in chains[doc.document]:
+        for c in chains.get(doc.document, []):
             inner = frame_of.get(c.claim_frame) if c.claim_frame else None
             span = inner.content if inner is not None else c.claim
             taken.append((c.claim.start, c.claim.end))

@@ -64,8 +64,14 @@ def _cited(claim: Claim) -> list[str]:
     return [h.source for h in claim.chain.hops if h.type in (HopType.cites, HopType.printed_in)]
 
 
-def _order(claims: Sequence[Claim], dates: dict[str, str | None]) -> list[Claim]:
-    return sorted(claims, key=lambda c: (-len(_cited(c)), dates.get(c.document) or "~", c.document, c.span.start))
+def _order(ids: Sequence[int], claims: Sequence[Claim], dates: dict[str, str | None]) -> list[int]:
+    """The claim indices from the original outward: most sources cited first, then by date, document, place."""
+
+    def key(i: int) -> tuple[int, str, str, int]:
+        c = claims[i]
+        return -len(_cited(c)), dates.get(c.document) or "~", c.document, c.span.start
+
+    return sorted(ids, key=key)
 
 
 def _copies(graph: CitationGraph) -> dict[str, set[str]]:
@@ -185,30 +191,30 @@ def _flags(
 
 
 def trace_groups(
-    claims: Sequence[Claim],
-    groups: Sequence[Sequence[int]],
-    matcher: Matcher,
-    graph: CitationGraph,
-    dates: dict[str, str | None],
+    matcher: Matcher, groups: Sequence[Sequence[int]], graph: CitationGraph, dates: dict[str, str | None]
 ) -> list[ClaimGroup]:
-    """One ``ClaimGroup`` per group of claim indices: members ordered, earlier versions, drift flags."""
-    index = {id(c): i for i, c in enumerate(claims)}
+    """One ``ClaimGroup`` per group of indices into ``matcher.claims``: members ordered, earlier
+    versions, drift flags."""
+    claims = matcher.claims
     copies, named = _copies(graph), _named(graph)
     out = []
     for ids in groups:
-        ordered = _order([claims[i] for i in ids], dates)
+        order = _order(ids, claims, dates)
+        ordered = [claims[i] for i in order]
         first = ordered[0]
         attributed = {c.document for c in ordered if c.frame is not None}
         members = [_member(first, None, [])]
-        for k, claim in enumerate(ordered[1:], start=1):
-            before = [c for c in ordered[:k] if c.document != claim.document] or ordered[:k]
-            copied = [c for c in before if c.document in copies.get(claim.document, ())]
-            earlier = max(copied or before, key=lambda c: matcher.score(*sorted((index[id(c)], index[id(claim)]))))
+        for k, i in enumerate(order[1:], start=1):
+            claim = claims[i]
+            before = [j for j in order[:k] if claims[j].document != claim.document] or order[:k]
+            copied = [j for j in before if claims[j].document in copies.get(claim.document, ())]
+            earlier = claims[max(copied or before, key=lambda j: matcher.score(min(i, j), max(i, j)))]
+            before_claims = [claims[j] for j in before]
             members.append(
                 _member(
                     claim,
                     earlier,
-                    _flags(claim, earlier, first, named[claim.document], before, claim.document in attributed),
+                    _flags(claim, earlier, first, named[claim.document], before_claims, claim.document in attributed),
                 )
             )
         originals = [first.chain.primary] if first.chain and first.chain.primary else []

@@ -150,8 +150,8 @@ def find_claims(
     """The same claim retold across documents (``claims``, ``similarity``), each group traced to its
     original with the drift of every retelling (``drift``)."""
     matcher = Matcher(collect_claims(documents, parses, frames, graph, boilerplate))
-    groups = cluster(matcher.claims, matcher.pairs(), matcher)
-    return trace_groups(matcher.claims, groups, matcher, graph, {d.name: d.date for d in documents})
+    groups = cluster(matcher, matcher.pairs())
+    return trace_groups(matcher, groups, graph, {d.name: d.date for d in documents})
 
 
 def trace_corpus(

@@ -191,13 +191,12 @@ def combine(
     return s + (quote_bonus if f.quote else 0.0)
 
 
-def cluster(
-    claims: Sequence[Claim], pairs: Sequence[Pair], matcher: Matcher, threshold: float = THRESHOLD
-) -> list[list[int]]:
+def cluster(matcher: Matcher, pairs: Sequence[Pair], threshold: float = THRESHOLD) -> list[list[int]]:
     """Groups (claim indices) spanning two documents or more, each with an attributed claim. Pairs at
     ``threshold`` or more join their groups, strongest first, when the mean score of all pairs across
     the two groups (scored on demand where the index did not propose them) is within ``LINK_MARGIN``
     of ``threshold``: a claim joins a group it matches as a whole, not one member of it."""
+    claims = matcher.claims
     known = {(i, j): s for s, i, j in pairs}
     uf = nx.utils.UnionFind(range(len(claims)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}

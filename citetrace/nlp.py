@@ -2,8 +2,9 @@
 
 The model directory comes from, in order: the ``models`` argument (``--models DIR``), the
 ``CITETRACE_MODELS`` environment variable, or Stanza's own default directory (where Stanza downloads
-its official English models when online). Parses are cached on disk as JSON, keyed by the document
-text and a fingerprint of the models, so a second run over the same corpus parses nothing.
+its official English models when online). Parses are cached on disk in a compact binary form
+(``parse_cache``), keyed by the document text and a fingerprint of the models, so a second run over
+the same corpus parses nothing.
 
 Stanza objects never leave this module.
 """
@@ -21,16 +22,13 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from citetrace.errors import InputError, ModelError
-from citetrace.io import atomic_write_text
 from citetrace.models import ParsedDocument, Sentence, Token
+from citetrace.parse_cache import ParseCache, text_sha256
 
 MODELS_ENV = "CITETRACE_MODELS"
 CACHE_ENV = "CITETRACE_CACHE"
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse"
-_CACHE_VERSION = "2"  # 2: entries record the hash of their text
 
 # Typographic quotes are rare in the models' training data; swapping them one character for one
 # keeps every offset unchanged and gives cleaner tokens (MODELS.md, "Known limits").
@@ -153,37 +151,10 @@ class Parser:
         self.workers = workers  # processes that parse what the cache lacks (``citetrace.workers``)
         self.fingerprint = model_fingerprint(self.models_dir)
         self.cache_dir = cache_dir
+        self.cache = ParseCache(cache_dir, self.fingerprint) if cache_dir is not None else None
         self.doc_timeout = doc_timeout
         self.segment_chars = segment_chars
         self.stats = {"parsed_docs": 0, "cached_docs": 0, "parsed_words": 0, "parse_seconds": 0.0}
-
-    def _key(self, text: str) -> str:
-        h = hashlib.sha256(f"{_CACHE_VERSION}\0{self.fingerprint}\0".encode())
-        h.update(text.encode("utf-8", "surrogatepass"))
-        return h.hexdigest()
-
-    def _cached(self, text: str) -> ParsedDocument | None:
-        """The cached parse of ``text``, or None: absent, unreadable, or made for another text or other
-        models (a cache file copied or swapped by hand is a miss, never another document's parse)."""
-        if self.cache_dir is None:
-            return None
-        path = self.cache_dir / f"{self._key(text)}.json"
-        try:
-            parsed = ParsedDocument.model_validate_json(path.read_text(encoding="utf-8"))
-        except (OSError, ValidationError, ValueError):
-            return None
-        if parsed.text_sha256 != text_sha256(text) or parsed.model != self.fingerprint:
-            return None
-        return parsed
-
-    def _store(self, text: str, parsed: ParsedDocument) -> None:
-        if self.cache_dir is None:
-            return
-        try:
-            self.cache_dir.mkdir(parents=True, exist_ok=True)
-            atomic_write_text(self.cache_dir / f"{self._key(text)}.json", parsed.model_dump_json())
-        except OSError:
-            pass  # a cache that cannot be written only costs time
 
     def parse(self, texts: Sequence[str], progress: Callable[[int], None] | None = None) -> list[ParsedDocument]:
         """Parse every text; a text over its time budget is an InputError."""
@@ -198,7 +169,7 @@ class Parser:
     ) -> list[ParsedDocument | None]:
         """Parse texts (cached ones are read back), ``None`` for a text over its time budget (the
         others are parsed all the same); ``progress(n)`` is called as documents finish."""
-        results: list[ParsedDocument | None] = [self._cached(t) for t in texts]
+        results: list[ParsedDocument | None] = [self.cache.get(t) if self.cache else None for t in texts]
         todo = [i for i, r in enumerate(results) if r is None]
         self.stats["cached_docs"] += len(texts) - len(todo)
         if progress and len(texts) - len(todo):
@@ -222,7 +193,8 @@ class Parser:
         if parsed is not None:
             self.stats["parsed_docs"] += 1
             self.stats["parsed_words"] += sum(len(s.tokens) for s in parsed.sentences)
-            self._store(text, parsed)
+            if self.cache is not None:
+                self.cache.put(text, parsed)
             results[i] = parsed
 
     def parse_one(self, text: str) -> ParsedDocument | None:
@@ -247,11 +219,6 @@ class Parser:
 
 def timeout_message(seconds: float | None) -> str:
     return f"not parsed within {seconds:g} s (--doc-timeout); skipped: split it or raise --doc-timeout"
-
-
-def text_sha256(text: str) -> str:
-    """The hash a cached parse records of its text."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _sentences(doc, offset: int) -> list[Sentence]:

@@ -20,12 +20,12 @@ import logging
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from functools import cache
 from itertools import combinations
-from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 import networkx as nx
+
+from citetrace.vectors import word_model
 
 if TYPE_CHECKING:
     import numpy as np
@@ -46,15 +46,6 @@ LINK_MARGIN = 0.1  # two groups join when the mean score across them is at least
 Pair = tuple[float, int, int]
 
 
-@cache
-def _model():  # noqa: ANN202 (wordllama is untyped)
-    import wordllama
-    from wordllama import WordLlama
-
-    # the tokenizer and weights ship in the wheel: read them from there, never from the network
-    return WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
-
-
 def embed(texts: Sequence[str]) -> np.ndarray:
     """Unit vectors (float32, 256 columns), one per text."""
     import numpy as np
@@ -62,7 +53,7 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     if not texts:
         return np.zeros((0, 256), dtype=np.float32)
     with np.errstate(invalid="ignore", divide="ignore"):  # a text of no known token: norm 0, handled below
-        vectors = _model().embed([" ".join(t.split()) or "-" for t in texts], norm=True)
+        vectors = word_model().embed([" ".join(t.split()) or "-" for t in texts], norm=True)
     return np.ascontiguousarray(np.nan_to_num(vectors), dtype=np.float32)  # no known token: a zero vector, not NaN
 
 

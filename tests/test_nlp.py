@@ -47,7 +47,7 @@ def test_a_swapped_cache_file_is_a_miss_not_another_documents_parse(models_dir: 
     texts = ["The BBC said the group was back.", "Officials denied it on Friday."]
     parser = Parser(models_dir, cache_dir=tmp_path)
     parser.parse(texts)
-    a, b = (tmp_path / f"{parser._key(t)}.json" for t in texts)
+    a, b = (parser.cache.path(t) for t in texts)
     a_bytes, b_bytes = a.read_bytes(), b.read_bytes()
     a.write_bytes(b_bytes)  # the first text's entry now holds the second text's parse
     b.write_bytes(a_bytes)

@@ -22,13 +22,13 @@ from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from io import BytesIO
-from pathlib import Path
 
 import numpy as np
 
 from citetrace.attribution.cue_model import cue_features
 from citetrace.models import Token
 from citetrace.tree import Tree
+from citetrace.vectors import word_model
 
 CANDIDATE_UPOS = frozenset({"VERB", "NOUN", "ADJ", "AUX", "ADP"})  # not names: 0.7% of them are cues
 DASHES = frozenset({":", "-", "--", "—", "–", "―"})
@@ -75,11 +75,7 @@ class LemmaVectors:
     the two centroids, then the projection's rows (``bench/train_cues.py`` fits them on train)."""
 
     def __init__(self, rows: np.ndarray):
-        import wordllama
-        from wordllama import WordLlama
-
-        # the tokenizer and weights ship in the wheel: read them from there, never from the network
-        self.model = WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
+        self.model = word_model()
         self.rows = rows
         self.cache: dict[str, np.ndarray] = {}
 
@@ -135,7 +131,7 @@ class CueScorer:
         """Probability that each row's token is a cue."""
         if not rows:
             return []
-        return [float(p) for p in self.booster.predict(self.matrix(rows, lemmas))]
+        return [float(p) for p in self.booster.predict(self.matrix(rows, lemmas), num_threads=1)]
 
 
 @lru_cache(maxsize=1)

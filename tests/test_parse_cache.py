@@ -29,7 +29,9 @@ def test_a_parse_comes_back_equal_and_smaller_than_json(sample_parse: tuple[str,
     assert len(data) * 5 < len(parsed.model_dump_json())
 
 
-@pytest.mark.parametrize("damage", [lambda b: b[:-20], lambda b: b"x" + b, lambda b: b[:30] + b"\0" * 8 + b[38:], lambda b: b""])
+@pytest.mark.parametrize(
+    "damage", [lambda b: b[:-20], lambda b: b"x" + b, lambda b: b[:30] + b"\0" * 8 + b[38:], lambda b: b""]
+)
 def test_damaged_data_is_a_value_error(sample_parse: tuple[str, ParsedDocument], damage) -> None:
     with pytest.raises(ValueError):
         decode(damage(encode(sample_parse[1])))

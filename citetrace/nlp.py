@@ -146,9 +146,11 @@ class Parser:
         doc_timeout: float | None = DOC_TIMEOUT_S,
         segment_chars: int = SEGMENT_CHARS,
         workers: int = 1,
+        dask: str | None = None,
     ):
         self.models_dir = resolve_models_dir(models)
         self.workers = workers  # processes that parse what the cache lacks (``citetrace.workers``)
+        self.dask = dask  # a Dask scheduler's address, or "local", to parse there (``citetrace.dask_backend``)
         self.fingerprint = model_fingerprint(self.models_dir)
         self.cache_dir = cache_dir
         self.cache = ParseCache(cache_dir, self.fingerprint) if cache_dir is not None else None
@@ -168,34 +170,11 @@ class Parser:
         self, texts: Sequence[str], progress: Callable[[int], None] | None = None
     ) -> list[ParsedDocument | None]:
         """Parse texts (cached ones are read back), ``None`` for a text over its time budget (the
-        others are parsed all the same); ``progress(n)`` is called as documents finish."""
-        results: list[ParsedDocument | None] = [self.cache.get(t) if self.cache else None for t in texts]
-        todo = [i for i, r in enumerate(results) if r is None]
-        self.stats["cached_docs"] += len(texts) - len(todo)
-        if progress and len(texts) - len(todo):
-            progress(len(texts) - len(todo))
-        if self.workers > 1 and len(todo) > 1:
-            from citetrace.workers import parse_in_workers
+        others are parsed all the same); ``progress(n)`` is called as documents finish. Where the
+        parsing runs: ``execute.process``."""
+        from citetrace.execute import Task, process
 
-            done = parse_in_workers(self, [texts[i] for i in todo], min(self.workers, len(todo)), progress)
-            for i, (parsed, seconds) in zip(todo, done, strict=True):
-                self.stats["parse_seconds"] += seconds
-                self._keep(texts[i], parsed, results, i)
-            return results
-        for i in todo:
-            self._keep(texts[i], self.parse_one(texts[i]), results, i)
-            if progress:
-                progress(1)
-        return results
-
-    def _keep(self, text: str, parsed: ParsedDocument | None, results: list[ParsedDocument | None], i: int) -> None:
-        """Count, cache and place a parse (``None``, past its time budget, leaves ``results[i]`` None)."""
-        if parsed is not None:
-            self.stats["parsed_docs"] += 1
-            self.stats["parsed_words"] += sum(len(s.tokens) for s in parsed.sentences)
-            if self.cache is not None:
-                self.cache.put(text, parsed)
-            results[i] = parsed
+        return [r.parse for r in process(self, [Task(t) for t in texts], progress)]
 
     def parse_one(self, text: str) -> ParsedDocument | None:
         """One document, piece by piece; None when its time budget runs out first."""

@@ -27,7 +27,7 @@ from itertools import pairwise
 from pathlib import PurePath
 
 from citetrace.claim_pages import claim_page, claims_section, retold_section
-from citetrace.dot import claim_node_id, corpus_size, hop_label, short_name, source_id
+from citetrace.dot import CORPUS_NODES, claim_node_id, corpus_size, hop_label, short_name, source_id
 from citetrace.graph_index import graph_index
 from citetrace.layout import FULL_CORPUS, claim_file, source_files
 from citetrace.models import (
@@ -317,6 +317,10 @@ def index_page(graph: CitationGraph, frames: Sequence[DocumentFrames], svg: str,
             f'<p>This diagram shows the busiest links; <a href="{FULL_CORPUS}.svg">the whole graph</a> '
             f"has all {corpus_size(graph):,} outlets and sources.</p>"
             if full
+            else f"<p>This diagram shows the busiest links. The whole graph, {corpus_size(graph):,} outlets and "
+            "sources, is too large to draw as one diagram: each source has its own page, and graph.json holds "
+            "every link.</p>"
+            if corpus_size(graph) > CORPUS_NODES
             else ""
         )
         + f'<div class="diagram">{inline_svg(svg)}</div></div></div>'

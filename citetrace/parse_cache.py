@@ -163,9 +163,10 @@ class ParseCache:
             old.unlink(missing_ok=True)
         return parsed
 
-    def put(self, text: str, parsed: ParsedDocument) -> None:
+    def put(self, text: str, parsed: ParsedDocument, data: bytes | None = None) -> None:
+        """Store a parse (``data``: its encoded form, where it came encoded from a worker)."""
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(self.path(text), encode(parsed))
+            atomic_write_bytes(self.path(text), data if data is not None else encode(parsed))
         except OSError:
             pass  # a cache that cannot be written only costs time

@@ -15,6 +15,7 @@ from citetrace.corpus import read_corpus
 from citetrace.cues import KnownSource
 from citetrace.drift import trace_groups
 from citetrace.errors import InputError
+from citetrace.execute import Task, process
 from citetrace.models import CitationGraph, ClaimGroup, Document, DocumentFrames, FrameKind, ParsedDocument
 from citetrace.naming import canonical_outlet
 from citetrace.nlp import Parser, timeout_message
@@ -87,25 +88,32 @@ def extract_corpus(
     if on_read:
         on_read(len(read.documents))
     t0 = time.perf_counter()
-    each = parser.parse_each([d.text for d in read.documents], progress=progress)
+    parse_seconds = parser.stats["parse_seconds"]
+    each = process(parser, [Task(d.text, d) for d in read.documents], progress=progress)
     documents: list[Document] = []
     parses: list[ParsedDocument] = []
+    frames: list[DocumentFrames] = []
     late: list[InputError] = []
-    for d, p in zip(read.documents, each, strict=True):
-        if p is None:
+    for d, r in zip(read.documents, each, strict=True):
+        if r.parse is None or r.frames is None:
             late.append(InputError(f"{d.path}: {timeout_message(parser.doc_timeout)}"))
         else:
             documents.append(d)
-            parses.append(p)
+            parses.append(r.parse)
+            frames.append(r.frames)
     t1 = time.perf_counter()
-    frames = [frames_of(d, p) for d, p in zip(documents, parses, strict=True)]
-    t2 = time.perf_counter()
     return Extraction(
         documents,
         parses,
         frames,
         read.errors + late,
-        timings={"read": t0 - started, "parse": t1 - t0, "extract": t2 - t1},
+        # parsing and extraction run together, perhaps in other processes: their wall time, and the
+        # seconds the parsers spent parsing (summed over workers)
+        timings={
+            "read": t0 - started,
+            "parse_extract": t1 - t0,
+            "parse_seconds": parser.stats["parse_seconds"] - parse_seconds,
+        },
         parser_stats=dict(parser.stats),
     )
 

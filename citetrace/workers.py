@@ -1,26 +1,25 @@
-"""Parsing on every core: the documents a ``Parser`` has not cached, spread over worker processes.
+"""Every core of one machine: the tasks ``execute.process`` hands over, spread over worker processes.
 
-``parse_in_workers(parser, texts, workers)`` starts ``workers`` processes (spawned, so that no torch
+``run_in_pool(parser, tasks, workers)`` starts ``workers`` processes (spawned, so that no torch
 state is inherited), each loading the Stanza models once (``_start``) with ``cores // workers``
-torch threads, and hands them one document at a time, the longest first, so that a long one does
-not finish last alone. Results come back in the order of ``texts``; the cache is written by the
-calling process only. A parse depends on the text and the models alone: one torch thread or two
-gave byte-identical parses of PolNeAR dev's first 12 articles (docs/performance.md), and
-``tests/test_workers.py`` checks that ``--workers 2`` writes what ``--workers 1`` writes.
+torch threads, and hands them one document at a time, the longest first. Each parses its document
+and extracts its frames (``execute.work``). Results come back in the order of ``tasks``. A parse
+depends on the text and the models alone: one torch thread or two gave byte-identical parses of
+PolNeAR dev's first 12 articles (docs/performance.md), and ``tests/test_workers.py`` checks that
+``--workers 2`` writes what ``--workers 1`` writes.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from citetrace.execute import Done, Progress, Setup, Task, longest_first, setup_of, work, worker_parser
+
 if TYPE_CHECKING:
-    from citetrace.models import ParsedDocument
     from citetrace.nlp import Parser
 
 _WORKER: Parser | None = None
@@ -34,37 +33,26 @@ def available_cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _start(models_dir: Path | None, doc_timeout: float | None, segment_chars: int, threads: int) -> None:
-    """A worker's set-up: its torch threads and its own parser (no cache: the caller writes it)."""
+def _start(setup: Setup) -> None:
+    """A worker's set-up: its own parser, its models loaded on the first document."""
     global _WORKER
-    import torch
-
-    from citetrace.nlp import Parser
-
-    torch.set_num_threads(threads)
-    _WORKER = Parser(models_dir, cache_dir=None, doc_timeout=doc_timeout, segment_chars=segment_chars)
+    _WORKER = worker_parser(setup)
 
 
-def _parse(text: str) -> tuple[ParsedDocument | None, float]:
-    """One document in a worker: its parse (None past its time budget) and the seconds it took."""
+def _run(task: Task) -> Done:
     assert _WORKER is not None, "_start runs first"
-    started = time.perf_counter()
-    return _WORKER.parse_one(text), time.perf_counter() - started
+    return work(_WORKER, task)
 
 
-def parse_in_workers(
-    parser: Parser, texts: Sequence[str], workers: int, progress: Callable[[int], None] | None = None
-) -> list[tuple[ParsedDocument | None, float]]:
-    """(parse or None, seconds) of each text, in order, parsed by ``workers`` processes."""
-    threads = max(1, available_cores() // workers)
+def run_in_pool(parser: Parser, tasks: Sequence[Task], workers: int, progress: Progress = None) -> list[Done]:
+    """Each task's ``Done``, in order, run by ``workers`` processes."""
+    setup = setup_of(parser, threads=max(1, available_cores() // workers))
     context = multiprocessing.get_context("spawn")
-    args = (parser.models_dir, parser.doc_timeout, parser.segment_chars, threads)
-    results: list[tuple[ParsedDocument | None, float] | None] = [None] * len(texts)
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start, initargs=args) as pool:
-        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
-        futures = {pool.submit(_parse, texts[i]): i for i in order}
+    results: list[Done | None] = [None] * len(tasks)
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start, initargs=(setup,)) as pool:
+        futures = {pool.submit(_run, tasks[i]): i for i in longest_first(tasks)}
         for future in as_completed(futures):
             results[futures[future]] = future.result()
             if progress:
                 progress(1)
-    return [r if r is not None else (None, 0.0) for r in results]
+    return [r if r is not None else Done(None, None, 0.0) for r in results]

@@ -67,8 +67,18 @@ WorkersOpt = Annotated[
         "--workers",
         "-j",
         min=1,
-        help="Processes that parse the documents not in the cache, each loading the models once. "
-        "Default: the cores available.",
+        help="Processes that parse (and extract) the documents not in the cache, each loading the models "
+        "once; with --dask local, the local cluster's workers. Default: the cores available.",
+        show_default=False,
+    ),
+]
+
+DaskOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--dask",
+        help="Parse and extract on a Dask cluster: a scheduler's address (tcp://HOST:8786), or 'local' for a "
+        "cluster of --workers processes on this machine. Needs the dask extra (docs/scaling.md).",
         show_default=False,
     ),
 ]
@@ -101,13 +111,16 @@ def make_parser(
     no_cache: bool,
     doc_timeout: float = DOC_TIMEOUT_S,
     workers: int | None = None,
+    dask: str | None = None,
 ) -> Parser:
-    """The parser of a command: ``workers`` processes parse what the cache lacks (default: every core)."""
+    """The parser of a command: ``workers`` processes parse what the cache lacks (default: every core),
+    or a Dask cluster (``dask``) does."""
     return Parser(
         models,
         cache_dir=None if no_cache else (cache or default_cache_dir()),
         doc_timeout=doc_timeout or None,
         workers=workers or available_cores(),
+        dask=dask,
     )
 
 

@@ -12,6 +12,7 @@ from rich.table import Table
 from citetrace.cli.app import (
     AliasesOpt,
     CacheOpt,
+    DaskOpt,
     DocTimeoutOpt,
     ModelsOpt,
     NoCacheOpt,
@@ -55,6 +56,7 @@ def run(
     no_cache: NoCacheOpt = False,
     doc_timeout: DocTimeoutOpt = DOC_TIMEOUT_S,
     workers: WorkersOpt = None,
+    dask: DaskOpt = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace files in OUT that citetrace did not write (never an input).")
     ] = False,
@@ -66,7 +68,7 @@ def run(
     """
     extra = load_aliases(aliases) if aliases is not None else ()
     check_out(out, corpus)
-    parser = make_parser(models, cache, no_cache, doc_timeout, workers)
+    parser = make_parser(models, cache, no_cache, doc_timeout, workers, dask)
     with progress_bar() as bar:
         task = bar.add_task("parsing", total=None)
         result = trace_corpus(

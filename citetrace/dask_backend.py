@@ -1,0 +1,87 @@
+"""Scale out on Dask: the tasks ``execute.process`` hands over, run on a cluster's workers.
+
+``citetrace run CORPUS --dask tcp://HOST:8786`` connects to a running scheduler; ``--dask local``
+starts a ``LocalCluster`` of ``--workers`` processes on this machine, one thread each. Each worker
+builds its parser once, in a worker plugin (``ModelsPlugin``); the Stanza models load on its first
+document and stay loaded for every later task and run. A task carries one document (its text and
+metadata, a few kB) and brings back its parse, compact and binary, with its frames; the parse
+cache stays with the client, which reads it before and writes it after. The cross-document stages
+run in the client. docs/scaling.md says how to run this on a real cluster.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from citetrace.errors import UsageError
+from citetrace.execute import Done, Progress, Setup, Task, longest_first, setup_of, work, worker_parser
+
+if TYPE_CHECKING:
+    from citetrace.nlp import Parser
+
+PLUGIN = "citetrace-models"
+LOCAL = "local"
+
+try:
+    from distributed import WorkerPlugin
+except ImportError:  # the dask extra is not installed: ``run_on_dask`` says so
+    WorkerPlugin = object  # type: ignore[assignment,misc]
+
+
+class ModelsPlugin(WorkerPlugin):
+    """Gives each worker its own parser, built once, with as many torch threads as the worker has."""
+
+    def __init__(self, setup: Setup):
+        self.setup_ = setup
+        self.parser: Parser | None = None
+
+    def setup(self, worker) -> None:  # noqa: ANN001 (distributed.Worker)
+        threads = max(1, worker.state.nthreads)
+        self.parser = worker_parser(replace(self.setup_, threads=threads))
+
+
+def _run(task: Task) -> Done:
+    from distributed import get_worker
+
+    plugin = get_worker().plugins[PLUGIN]
+    assert isinstance(plugin, ModelsPlugin) and plugin.parser is not None, "the plugin is registered first"
+    return work(plugin.parser, task)
+
+
+def _client(address: str, workers: int):  # noqa: ANN202 (distributed.Client)
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise UsageError("--dask needs dask.distributed: pip install 'citetrace[dask]'") from None
+    if address == LOCAL:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        return Client(cluster), cluster
+    try:
+        return Client(address, timeout=30), None
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise UsageError(f"--dask {address}: cannot reach a Dask scheduler there ({exc})") from None
+
+
+def run_on_dask(parser: Parser, tasks: Sequence[Task], progress: Progress = None) -> list[Done]:
+    """Each task's ``Done``, in order, run on the Dask cluster at ``parser.dask``."""
+    from distributed import as_completed
+
+    assert parser.dask is not None
+    client, cluster = _client(parser.dask, parser.workers)
+    try:
+        client.register_plugin(ModelsPlugin(setup_of(parser, threads=1)), name=PLUGIN)
+        order = longest_first(tasks)
+        futures = client.map(_run, [tasks[i] for i in order], pure=False)
+        where = {f.key: i for f, i in zip(futures, order, strict=True)}
+        results: list[Done | None] = [None] * len(tasks)
+        for future in as_completed(futures):
+            results[where[future.key]] = future.result()
+            if progress:
+                progress(1)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    return [r if r is not None else Done(None, None, 0.0) for r in results]

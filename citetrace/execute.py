@@ -1,0 +1,155 @@
+"""Where the per-document work runs: parsing, and with it extraction, in this process, in worker
+processes on this machine (``workers``), or on a Dask cluster (``dask_backend``).
+
+``process(parser, tasks)`` reads what the parse cache holds, hands the rest to one of three
+executors, and puts the results back in the order of ``tasks``, so that every output byte is
+independent of where the work ran. A worker gets a ``Task`` (the text, and the document where its
+frames are wanted), parses it with models it loaded once, extracts its frames where the parse already
+is (no parse is shipped to be extracted elsewhere), and sends back a ``Done``: the parse in its
+compact binary form (``parse_cache.encode``, which the cache stores as it is), the frames, the
+seconds it took. Only this process writes the cache. Cached documents are extracted here.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from citetrace.parse_cache import decode, encode
+
+if TYPE_CHECKING:
+    from citetrace.models import Document, DocumentFrames, ParsedDocument
+    from citetrace.nlp import Parser
+
+Progress = Callable[[int], None] | None
+
+
+@dataclass(frozen=True)
+class Task:
+    """One document's work: parse ``text``; with a ``document``, extract its frames too."""
+
+    text: str
+    document: Document | None = None
+
+
+@dataclass(frozen=True)
+class Done:
+    """A finished task: the parse (None: past its time budget), encoded where it crosses processes
+    (``parse``) or as it is where it ran here (``parsed``), its frames, and its parse's seconds."""
+
+    parse: bytes | None
+    frames: DocumentFrames | None
+    seconds: float
+    parsed: ParsedDocument | None = None
+
+
+@dataclass(frozen=True)
+class Result:
+    """One task's outcome here: its parse (None: past its time budget) and, if asked, its frames."""
+
+    parse: ParsedDocument | None
+    frames: DocumentFrames | None
+
+
+@dataclass(frozen=True)
+class Setup:
+    """What a worker needs to build its own parser: the parser's settings and its torch threads."""
+
+    models_dir: Path | None
+    doc_timeout: float | None
+    segment_chars: int
+    threads: int
+
+
+def setup_of(parser: Parser, threads: int) -> Setup:
+    return Setup(parser.models_dir, parser.doc_timeout, parser.segment_chars, threads)
+
+
+def worker_parser(setup: Setup) -> Parser:
+    """A worker's parser (no cache: the caller writes it), torch limited to ``setup.threads``."""
+    import torch
+
+    from citetrace.nlp import Parser
+
+    torch.set_num_threads(setup.threads)
+    return Parser(setup.models_dir, cache_dir=None, doc_timeout=setup.doc_timeout, segment_chars=setup.segment_chars)
+
+
+def work(parser: Parser, task: Task, ship: bool = True) -> Done:
+    """A task, where it runs: parse, then extract where the parse is; ``ship``: encode the parse."""
+    started = time.perf_counter()
+    parsed = parser.parse_one(task.text)
+    seconds = time.perf_counter() - started
+    if parsed is None:
+        return Done(None, None, seconds)
+    frames = None
+    if task.document is not None:
+        from citetrace.pipeline import frames_of
+
+        frames = frames_of(task.document, parsed)
+    if ship:
+        return Done(encode(parsed), frames, seconds)
+    return Done(None, frames, seconds, parsed)
+
+
+def longest_first(tasks: Sequence[Task]) -> list[int]:
+    """Task indices, the longest text first, so that a long one does not finish last alone."""
+    return sorted(range(len(tasks)), key=lambda i: -len(tasks[i].text))
+
+
+def process(parser: Parser, tasks: Sequence[Task], progress: Progress = None) -> list[Result]:
+    """Every task's result, in order: the parses the cache lacks made (and extracted) on
+    ``parser.dask`` (a Dask scheduler's address, or ``local``), else on ``parser.workers`` processes
+    when more than one document is left, else here; then the cached ones read back and extracted
+    here. ``progress(n)`` is called as documents finish."""
+    cached = [parser.cache.get(t.text) if parser.cache else None for t in tasks]
+    todo = [i for i, c in enumerate(cached) if c is None]
+    parser.stats["cached_docs"] += len(tasks) - len(todo)
+    results: list[Result | None] = [None] * len(tasks)
+    if parser.dask and todo:
+        from citetrace.dask_backend import run_on_dask
+
+        done = run_on_dask(parser, [tasks[i] for i in todo], progress)
+    elif parser.workers > 1 and len(todo) > 1:
+        from citetrace.workers import run_in_pool
+
+        done = run_in_pool(parser, [tasks[i] for i in todo], min(parser.workers, len(todo)), progress)
+    else:
+        done = []
+        for i in todo:
+            done.append(work(parser, tasks[i], ship=False))
+            if progress:
+                progress(1)
+    for i, d in zip(todo, done, strict=True):
+        results[i] = _keep(parser, tasks[i], d)
+    for i, c in enumerate(cached):
+        if c is not None:
+            results[i] = Result(c, _frames(tasks[i], c))
+            if progress:
+                progress(1)
+    return [r if r is not None else Result(None, None) for r in results]
+
+
+def _frames(task: Task, parsed: ParsedDocument) -> DocumentFrames | None:
+    if task.document is None:
+        return None
+    from citetrace.pipeline import frames_of
+
+    return frames_of(task.document, parsed)
+
+
+def _keep(parser: Parser, task: Task, done: Done) -> Result:
+    """Count and cache a finished task; its result here."""
+    parsed = done.parsed if done.parsed is not None else decode(done.parse) if done.parse is not None else None
+    if parsed is None:
+        return Result(None, None)
+    parser.stats["parsed_docs"] += 1
+    parser.stats["parsed_words"] += sum(len(s.tokens) for s in parsed.sentences)
+    if done.parsed is None:  # parsed elsewhere: this parser did not count its time
+        parser.stats["parse_seconds"] += done.seconds
+    if parser.cache is not None:
+        parser.cache.put(task.text, parsed, done.parse)
+    return Result(parsed, done.frames)

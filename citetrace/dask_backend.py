@@ -3,8 +3,8 @@
 ``citetrace run CORPUS --dask tcp://HOST:8786`` connects to a running scheduler; ``--dask local``
 starts a ``LocalCluster`` of ``--workers`` processes on this machine, one thread each. Each worker
 builds its parser once, in a worker plugin (``ModelsPlugin``); the Stanza models load on its first
-document and stay loaded for every later task and run. A task carries one document (its text and
-metadata, a few kB) and brings back its parse, compact and binary, with its frames; the parse
+document and stay loaded for every later task and run. A task carries a batch of documents (their texts and
+metadata, up to ``nlp.BATCH_CHARS`` of text) and brings back its parse, compact and binary, with its frames; the parse
 cache stays with the client, which reads it before and writes it after. The cross-document stages
 run in the client. docs/scaling.md says how to run this on a real cluster.
 """
@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from citetrace.errors import UsageError
-from citetrace.execute import Done, Progress, Setup, Task, longest_first, setup_of, work, worker_parser
+from citetrace.execute import Batch, Done, Progress, Setup, longest_first, setup_of, work, worker_parser
 
 if TYPE_CHECKING:
     from citetrace.nlp import Parser
@@ -42,12 +42,12 @@ class ModelsPlugin(WorkerPlugin):
         self.parser = worker_parser(replace(self.setup_, threads=threads))
 
 
-def _run(task: Task) -> Done:
+def _run(batch: Batch) -> list[Done]:
     from distributed import get_worker
 
     plugin = get_worker().plugins[PLUGIN]
     assert isinstance(plugin, ModelsPlugin) and plugin.parser is not None, "the plugin is registered first"
-    return work(plugin.parser, task)
+    return work(plugin.parser, batch)
 
 
 def _client(address: str, workers: int):  # noqa: ANN202 (distributed.Client)
@@ -64,24 +64,24 @@ def _client(address: str, workers: int):  # noqa: ANN202 (distributed.Client)
         raise UsageError(f"--dask {address}: cannot reach a Dask scheduler there ({exc})") from None
 
 
-def run_on_dask(parser: Parser, tasks: Sequence[Task], progress: Progress = None) -> list[Done]:
-    """Each task's ``Done``, in order, run on the Dask cluster at ``parser.dask``."""
+def run_on_dask(parser: Parser, batches: Sequence[Batch], progress: Progress = None) -> list[list[Done]]:
+    """Each batch's ``Done`` list, in order, run on the Dask cluster at ``parser.dask``."""
     from distributed import as_completed
 
     assert parser.dask is not None
     client, cluster = _client(parser.dask, parser.workers)
     try:
         client.register_plugin(ModelsPlugin(setup_of(parser, threads=1)), name=PLUGIN)
-        order = longest_first(tasks)
-        futures = client.map(_run, [tasks[i] for i in order], pure=False)
+        order = longest_first(batches)
+        futures = client.map(_run, [batches[i] for i in order], pure=False)
         where = {f.key: i for f, i in zip(futures, order, strict=True)}
-        results: list[Done | None] = [None] * len(tasks)
+        results: list[list[Done]] = [[] for _ in batches]
         for future in as_completed(futures):
             results[where[future.key]] = future.result()
             if progress:
-                progress(1)
+                progress(len(batches[where[future.key]]))
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
-    return [r if r is not None else Done(None, None, 0.0) for r in results]
+    return results

@@ -35,6 +35,9 @@ class Task:
     document: Document | None = None
 
 
+Batch = tuple[Task, ...]  # documents parsed by one Stanza call
+
+
 @dataclass(frozen=True)
 class Done:
     """A finished task: the parse (None: past its time budget), encoded where it crosses processes
@@ -78,53 +81,62 @@ def worker_parser(setup: Setup) -> Parser:
     return Parser(setup.models_dir, cache_dir=None, doc_timeout=setup.doc_timeout, segment_chars=setup.segment_chars)
 
 
-def work(parser: Parser, task: Task, ship: bool = True) -> Done:
-    """A task, where it runs: parse, then extract where the parse is; ``ship``: encode the parse."""
+def work(parser: Parser, batch: Batch, ship: bool = True) -> list[Done]:
+    """A batch, where it runs: parse (short texts in one Stanza call), then extract where the parses
+    are; ``ship``: encode the parses for another process. Seconds are shared by characters."""
     started = time.perf_counter()
-    parsed = parser.parse_one(task.text)
+    if len(batch) == 1:
+        parses = [parser.parse_one(batch[0].text)]
+    else:
+        parses = list(parser.parse_batch([t.text for t in batch]))
     seconds = time.perf_counter() - started
-    if parsed is None:
-        return Done(None, None, seconds)
-    frames = None
-    if task.document is not None:
-        from citetrace.pipeline import frames_of
+    chars = sum(len(t.text) for t in batch) or 1
+    done = []
+    for task, parsed in zip(batch, parses, strict=True):
+        share = seconds * len(task.text) / chars
+        if parsed is None:
+            done.append(Done(None, None, share))
+            continue
+        frames = _frames(task, parsed)
+        done.append(Done(encode(parsed), frames, share) if ship else Done(None, frames, share, parsed))
+    return done
 
-        frames = frames_of(task.document, parsed)
-    if ship:
-        return Done(encode(parsed), frames, seconds)
-    return Done(None, frames, seconds, parsed)
 
-
-def longest_first(tasks: Sequence[Task]) -> list[int]:
-    """Task indices, the longest text first, so that a long one does not finish last alone."""
-    return sorted(range(len(tasks)), key=lambda i: -len(tasks[i].text))
+def longest_first(batches: Sequence[Batch]) -> list[int]:
+    """Batch indices, the most text first, so that a long one does not finish last alone."""
+    return sorted(range(len(batches)), key=lambda i: -sum(len(t.text) for t in batches[i]))
 
 
 def process(parser: Parser, tasks: Sequence[Task], progress: Progress = None) -> list[Result]:
-    """Every task's result, in order: the parses the cache lacks made (and extracted) on
-    ``parser.dask`` (a Dask scheduler's address, or ``local``), else on ``parser.workers`` processes
-    when more than one document is left, else here; then the cached ones read back and extracted
-    here. ``progress(n)`` is called as documents finish."""
+    """Every task's result, in order: the parses the cache lacks made (and extracted), in batches
+    (``nlp.batches``), on ``parser.dask`` (a Dask scheduler's address, or ``local``), else on
+    ``parser.workers`` processes when there is more than one batch, else here; then the cached ones
+    read back and extracted here. ``progress(n)`` is called as documents finish."""
+    from citetrace.nlp import batches
+
     cached = [parser.cache.get(t.text) if parser.cache else None for t in tasks]
     todo = [i for i, c in enumerate(cached) if c is None]
     parser.stats["cached_docs"] += len(tasks) - len(todo)
-    results: list[Result | None] = [None] * len(tasks)
-    if parser.dask and todo:
+    groups = [[todo[j] for j in g] for g in batches([len(tasks[i].text) for i in todo], alone=parser.segment_chars)]
+    work_batches = [tuple(tasks[i] for i in g) for g in groups]
+    if parser.dask and groups:
         from citetrace.dask_backend import run_on_dask
 
-        done = run_on_dask(parser, [tasks[i] for i in todo], progress)
-    elif parser.workers > 1 and len(todo) > 1:
+        done = run_on_dask(parser, work_batches, progress)
+    elif parser.workers > 1 and len(groups) > 1:
         from citetrace.workers import run_in_pool
 
-        done = run_in_pool(parser, [tasks[i] for i in todo], min(parser.workers, len(todo)), progress)
+        done = run_in_pool(parser, work_batches, min(parser.workers, len(groups)), progress)
     else:
         done = []
-        for i in todo:
-            done.append(work(parser, tasks[i], ship=False))
+        for batch in work_batches:
+            done.append(work(parser, batch, ship=False))
             if progress:
-                progress(1)
-    for i, d in zip(todo, done, strict=True):
-        results[i] = _keep(parser, tasks[i], d)
+                progress(len(batch))
+    results: list[Result | None] = [None] * len(tasks)
+    for group, batch, finished in zip(groups, work_batches, done, strict=True):
+        for i, task, d in zip(group, batch, finished, strict=True):
+            results[i] = _keep(parser, task, d)
     for i, c in enumerate(cached):
         if c is not None:
             results[i] = Result(c, _frames(tasks[i], c))

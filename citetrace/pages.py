@@ -313,19 +313,26 @@ def index_page(graph: CitationGraph, frames: Sequence[DocumentFrames], svg: str,
         + claims_section(graph)
         + "</div>"
         '<div class="side"><div id="panel"><span class="muted">Click a source in the diagram to see the chains through it.</span></div>'
-        + (
-            f'<p>This diagram shows the busiest links; <a href="{FULL_CORPUS}.svg">the whole graph</a> '
-            f"has all {corpus_size(graph):,} outlets and sources.</p>"
-            if full
-            else f"<p>This diagram shows the busiest links. The whole graph, {corpus_size(graph):,} outlets and "
-            "sources, is too large to draw as one diagram: each source has its own page, and graph.json holds "
-            "every link.</p>"
-            if corpus_size(graph) > CORPUS_NODES
-            else ""
-        )
+        + _whole_graph_note(graph, full)
         + f'<div class="diagram">{inline_svg(svg)}</div></div></div>'
     )
     return _page("the corpus", body, 0, {"chains": data, "frame_chains": frame_chains, "node_chains": node_chains})
+
+
+def _whole_graph_note(graph: CitationGraph, full: bool) -> str:
+    """Under a corpus diagram cut to its busiest links: where the whole graph is."""
+    if full:
+        return (
+            f'<p>This diagram shows the busiest links; <a href="{FULL_CORPUS}.svg">the whole graph</a> '
+            f"has all {corpus_size(graph):,} outlets and sources.</p>"
+        )
+    if corpus_size(graph) > CORPUS_NODES:
+        return (
+            f"<p>This diagram shows the busiest links. The whole graph, {corpus_size(graph):,} outlets and "
+            "sources, is too large to draw as one diagram: each source has its own page, and graph.json "
+            "holds every link.</p>"
+        )
+    return ""
 
 
 def pages(

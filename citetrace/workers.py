@@ -2,8 +2,8 @@
 
 ``run_in_pool(parser, tasks, workers)`` starts ``workers`` processes (spawned, so that no torch
 state is inherited), each loading the Stanza models once (``_start``) with ``cores // workers``
-torch threads, and hands them one document at a time, the longest first. Each parses its document
-and extracts its frames (``execute.work``). Results come back in the order of ``tasks``. A parse
+torch threads, and hands them one batch of documents at a time (``nlp.batches``), the largest first. Each parses
+its batch and extracts its frames (``execute.work``). Results come back in the order of ``tasks``. A parse
 depends on the text and the models alone: one torch thread or two gave byte-identical parses of
 PolNeAR dev's first 12 articles (docs/performance.md), and ``tests/test_workers.py`` checks that
 ``--workers 2`` writes what ``--workers 1`` writes.
@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import TYPE_CHECKING
 
-from citetrace.execute import Done, Progress, Setup, Task, longest_first, setup_of, work, worker_parser
+from citetrace.execute import Batch, Done, Progress, Setup, longest_first, setup_of, work, worker_parser
 
 if TYPE_CHECKING:
     from citetrace.nlp import Parser
@@ -39,20 +39,20 @@ def _start(setup: Setup) -> None:
     _WORKER = worker_parser(setup)
 
 
-def _run(task: Task) -> Done:
+def _run(batch: Batch) -> list[Done]:
     assert _WORKER is not None, "_start runs first"
-    return work(_WORKER, task)
+    return work(_WORKER, batch)
 
 
-def run_in_pool(parser: Parser, tasks: Sequence[Task], workers: int, progress: Progress = None) -> list[Done]:
-    """Each task's ``Done``, in order, run by ``workers`` processes."""
+def run_in_pool(parser: Parser, batches: Sequence[Batch], workers: int, progress: Progress = None) -> list[list[Done]]:
+    """Each batch's ``Done`` list, in order, run by ``workers`` processes."""
     setup = setup_of(parser, threads=max(1, available_cores() // workers))
     context = multiprocessing.get_context("spawn")
-    results: list[Done | None] = [None] * len(tasks)
+    results: list[list[Done]] = [[] for _ in batches]
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start, initargs=(setup,)) as pool:
-        futures = {pool.submit(_run, tasks[i]): i for i in longest_first(tasks)}
+        futures = {pool.submit(_run, batches[i]): i for i in longest_first(batches)}
         for future in as_completed(futures):
             results[futures[future]] = future.result()
             if progress:
-                progress(1)
-    return [r if r is not None else Done(None, None, 0.0) for r in results]
+                progress(len(batches[futures[future]]))
+    return results

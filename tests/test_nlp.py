@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from citetrace.errors import InputError, ModelError
-from citetrace.nlp import MODELS_ENV, Parser, normalise_for_parsing, resolve_models_dir, segments
+from citetrace.nlp import MODELS_ENV, Parser, batches, normalise_for_parsing, resolve_models_dir, segments
 
 
 def test_missing_model_dir_is_a_model_error(tmp_path: Path) -> None:
@@ -122,3 +122,25 @@ def test_a_run_whose_parses_are_all_cached_imports_neither_stanza_nor_torch(pars
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["5", "0", "False", "False"]
+
+
+@pytest.mark.parametrize(
+    ("lengths", "groups"),
+    [
+        ([], []),
+        ([10, 20, 30], [[0, 1, 2]]),  # all under the limit: one call
+        ([60, 50, 40, 10], [[0], [1, 2, 3]]),  # a group closes before it would pass 100
+        ([10, 500, 20, 30], [[1], [0, 2, 3]]),  # a text over 200 is parsed alone, in segments
+    ],
+)
+def test_short_texts_are_batched_up_to_a_size(lengths: list[int], groups: list[list[int]]) -> None:
+    assert batches(lengths, limit=100, alone=200) == groups
+
+
+@pytest.mark.slow
+def test_a_batch_parses_each_text_as_it_is_parsed_alone(models_dir: Path) -> None:
+    from .conftest import CORPUS
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    parser = Parser(models_dir, cache_dir=None)
+    assert parser.parse_batch(texts) == [parser.parse_one(t) for t in texts]

@@ -12,7 +12,8 @@ bench run, so the ratios compare like with like:
 The sample corpus and the first N articles (sorted by name) of the corpus given, for each size in
 ``--sizes``; the cold runs and the floor only for the sizes in ``--cold`` (a cold run of 400 articles
 takes ~25 minutes here). Prints a Markdown table for docs/performance.md and writes a plot of time
-against corpus size. Models from $CITETRACE_MODELS.
+against corpus size; the rows go to $TMPDIR/scale.json (``--rows`` tables and plots them again).
+Models from $CITETRACE_MODELS.
 """
 
 from __future__ import annotations
@@ -175,7 +176,8 @@ def plot(rows: list[dict], path: Path) -> None:
     pts = [p for s in series.values() for p in s]
     lx = [math.log10(d) for d, _ in pts]
     ly = [math.log10(t) for _, t in pts]
-    x0, x1, y0, y1 = min(lx), max(lx) + 1e-9, min(ly), max(ly) + 1e-9
+    mx, my = 0.05 * (max(lx) - min(lx)) + 1e-9, 0.08 * (max(ly) - min(ly)) + 1e-9
+    x0, x1, y0, y1 = min(lx) - mx, max(lx) + mx, min(ly) - my, max(ly) + my
 
     def xy(d: float, t: float) -> tuple[float, float]:
         return (pad + (math.log10(d) - x0) / (x1 - x0) * (w - 2 * pad),
@@ -188,7 +190,8 @@ def plot(rows: list[dict], path: Path) -> None:
             continue
         line = " ".join(f"{x:.1f},{y:.1f}" for x, y in (xy(*p) for p in s))
         body.append(f'<polyline points="{line}" fill="none" stroke="{colours[mode]}" stroke-width="1.5"/>')
-        body += [f'<text x="{xy(*p)[0] + 4:.1f}" y="{xy(*p)[1] - 4:.1f}">{p[1]:.0f} s</text>' for p in s]
+        dy = 14 if mode == "cold -j2" else -4  # below its line, clear of the one-process labels
+        body += [f'<text x="{xy(*p)[0] + 4:.1f}" y="{xy(*p)[1] + dy:.1f}">{p[1]:.0f} s</text>' for p in s]
         body.append(f'<text x="{pad + 8}" y="{pad + 14 + 14 * i}" fill="{colours[mode]}">{mode}</text>')
     ticks = sorted({d for d, _ in pts})
     body += [f'<text x="{xy(d, 10**y0)[0]:.1f}" y="{h - pad + 16}" text-anchor="middle">{d}</text>' for d in ticks]
@@ -219,16 +222,23 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[25, 100, 400])
     ap.add_argument("--cold", type=int, nargs="*", default=[25, 100])
     ap.add_argument("--plot", type=Path, default=None)
+    ap.add_argument(
+        "--rows", type=Path, default=None, help="Table and plot the rows of an earlier run (its scale.json)."
+    )
     args = ap.parse_args()
-    rows = bench("sample", SAMPLE, cold=True)
-    for n in args.sizes:
-        rows += bench(f"PolNeAR {n}", subset(args.corpus, n), cold=n in args.cold)
+    if args.rows:
+        rows = json.loads(args.rows.read_text(encoding="utf-8"))
+    else:
+        rows = bench("sample", SAMPLE, cold=True)
+        for n in args.sizes:
+            rows += bench(f"PolNeAR {n}", subset(args.corpus, n), cold=n in args.cold)
     print(table(rows))
     print()
     print("\n".join(f"- {line}" for line in summary(rows)))
     if args.plot:
         plot(rows, args.plot)
-    Path(tempfile.gettempdir(), "scale.json").write_text(json.dumps(rows, indent=1), encoding="utf-8")
+    if not args.rows:
+        Path(tempfile.gettempdir(), "scale.json").write_text(json.dumps(rows, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":

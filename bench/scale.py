@@ -45,12 +45,14 @@ def child_run(corpus: Path, out: Path, cache: Path, workers: int) -> dict:
     result = trace_corpus([corpus], Parser(None, cache_dir=cache, workers=workers))
     traced = time.perf_counter()
     assert result.graph is not None and not result.errors, result.errors
+    words = sum(len(s.tokens) for p in result.parses for s in p.sentences)
+    result.parses.clear()  # as `citetrace run` does before its report
     write_report(out, result.documents, result.frames, result.graph)
     done = time.perf_counter()
     t = result.timings
     return {
         "docs": len(result.documents),
-        "words": sum(len(s.tokens) for p in result.parses for s in p.sentences),
+        "words": words,
         "wall": done - STARTED,
         "startup": imported - STARTED,
         "parse_extract": t["parse_extract"],

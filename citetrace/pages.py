@@ -1,6 +1,6 @@
 """The HTML report: static pages that open from disk, with no server and no network.
 
-``pages(documents, frames, graph, svgs) -> {relative path: html}``
+``pages(documents, frames, graph, svgs) -> {relative path: html}`` (``each_page``: one at a time)
 
 - ``index.html``: the corpus at a glance (documents, outlets, primary sources, flags) and the
   corpus diagram;
@@ -21,7 +21,7 @@ import html
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from importlib.resources import files
 from itertools import pairwise
 from pathlib import PurePath
@@ -336,20 +336,26 @@ def _whole_graph_note(graph: CitationGraph, full: bool) -> str:
 
 
 def pages(
-    documents: Sequence[Document], frames: Sequence[DocumentFrames], graph: CitationGraph, svgs: dict[str, str]
+    documents: Sequence[Document], frames: Sequence[DocumentFrames], graph: CitationGraph, svgs: Mapping[str, str]
 ) -> dict[str, str]:
     """Every page of the report: relative path -> HTML. ``svgs`` maps diagram stems to their SVG."""
+    return dict(each_page(documents, frames, graph, svgs))
+
+
+def each_page(
+    documents: Sequence[Document], frames: Sequence[DocumentFrames], graph: CitationGraph, svgs: Mapping[str, str]
+) -> Iterator[tuple[str, str]]:
+    """(relative path, HTML) of every page, one at a time (a report need not hold them all)."""
     frames_by_doc = {f.document: f for f in frames}
-    out = {"index.html": index_page(graph, frames, svgs["corpus"], full=FULL_CORPUS in svgs)}
+    yield "index.html", index_page(graph, frames, svgs["corpus"], full=FULL_CORPUS in svgs)
     stems = document_stems(graph.documents)
     for doc in documents:
         if doc.name in frames_by_doc:
             stem = stems[doc.name]
-            out[f"{stem}.html"] = document_page(doc, frames_by_doc[doc.name], graph, svgs[stem])
+            yield f"{stem}.html", document_page(doc, frames_by_doc[doc.name], graph, svgs[stem])
     for name, rel in source_files(graph).items():
-        out[f"{rel}.html"] = source_page(name, graph, frames_by_doc, svgs[rel])
+        yield f"{rel}.html", source_page(name, graph, frames_by_doc, svgs[rel])
     for group in graph.claims:
         rel = claim_file(group.id)
         title, body = claim_page(graph, group, inline_svg(svgs[rel]))
-        out[f"{rel}.html"] = _page(title, body, 1, {})
-    return out
+        yield f"{rel}.html", _page(title, body, 1, {})

@@ -8,7 +8,7 @@ atomically (temporary file + rename).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -18,7 +18,7 @@ from citetrace.io import atomic_write_bytes, atomic_write_text
 from citetrace.layout import draws_full_corpus, primaries, titled_diagrams
 from citetrace.models import CitationGraph, Document, DocumentFrames
 from citetrace.outdir import files_in, install, read_manifest, staging, write_manifest
-from citetrace.pages import pages
+from citetrace.pages import each_page
 from citetrace.render import FORMATS, render
 
 
@@ -49,11 +49,12 @@ def diagrams_md(titles: Sequence[tuple[str, str]], fmt: str = "svg") -> str:
 
 def write_diagrams(
     out: Path, graph: CitationGraph, fmt: str = "svg", progress: Callable[[int], None] | None = None
-) -> dict[str, bytes]:
-    """Render every diagram of ``graph`` into ``out`` as ``fmt`` (+ its .dot) and write diagrams.md."""
+) -> list[str]:
+    """Render every diagram of ``graph`` into ``out`` as ``fmt`` (+ its .dot) and write diagrams.md;
+    the stems drawn. Each diagram is written as it is drawn, not kept."""
     if fmt not in FORMATS:
         raise UsageError(f"--format {fmt!r}: use one of {', '.join(FORMATS)}")
-    rendered: dict[str, bytes] = {}
+    rendered: list[str] = []
     try:
         (out / "sources").mkdir(exist_ok=True)
         (out / "claims").mkdir(exist_ok=True)
@@ -66,7 +67,7 @@ def write_diagrams(
                 raise RenderError(f"{stem}.{fmt}: {exc}") from exc
             atomic_write_text(out / f"{stem}.dot", dot)
             atomic_write_bytes(out / f"{stem}.{fmt}", data)
-            rendered[stem] = data
+            rendered.append(stem)
             if progress:
                 progress(1)
         atomic_write_text(out / "diagrams.md", diagrams_md(titles, fmt))
@@ -121,11 +122,31 @@ def _write_all(
             ("claims.jsonl", jsonl(graph.claims)),
         ):
             atomic_write_text(out / name, text)
-        svgs = {stem: data.decode("utf-8") for stem, data in write_diagrams(out, graph, "svg", progress).items()}
-        for rel, page in pages(documents, frames, graph, svgs).items():
+        svgs = _SvgFiles(out, write_diagrams(out, graph, "svg", progress))
+        for rel, page in each_page(documents, frames, graph, svgs):
             atomic_write_text(out / rel, page)
     except OSError as exc:
         raise _write_error(out, exc) from exc
+
+
+class _SvgFiles(Mapping[str, str]):
+    """The SVG of each diagram drawn into ``out``, read back from its file when a page inlines it
+    (a large corpus's SVGs are not all held in memory)."""
+
+    def __init__(self, out: Path, stems: Sequence[str]):
+        self.out = out
+        self.stems = set(stems)
+
+    def __getitem__(self, stem: str) -> str:
+        if stem not in self.stems:
+            raise KeyError(stem)
+        return (self.out / f"{stem}.svg").read_text(encoding="utf-8")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self.stems))
+
+    def __len__(self) -> int:
+        return len(self.stems)
 
 
 def redraw(out: Path, fmt: str) -> int:

@@ -78,6 +78,7 @@ def run(
             progress=lambda n: advance(bar, task, n),
             on_read=lambda n: bar.update(task, total=n),
         )
+        result.parses.clear()  # the report does not need them: free their memory before it
         if result.graph is not None:
             drawing = bar.add_task("drawing", total=diagram_count(result.graph))
             write_report(

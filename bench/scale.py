@@ -8,7 +8,7 @@ bench run, so the ratios compare like with like:
   documents, the same models and processors): the floor, as the parse alone and as a whole
   process (importing Stanza and loading the models too, as a run of citetrace does);
 - ``cold -j1`` / ``cold -j2``: ``citetrace run`` with an empty parse cache, one process or two workers;
-- ``warm``: the same run again, every parse cached.
+- ``warm`` / ``warm -j2``: the same run again, every parse cached, in one process or two workers.
 The sample corpus and the first N articles (sorted by name) of the corpus given, for each size in
 ``--sizes``; the cold runs and the floor only for the sizes in ``--cold`` (a cold run of 400 articles
 takes ~25 minutes here). Prints a Markdown table for docs/performance.md and writes a plot of time
@@ -114,11 +114,12 @@ def bench(name: str, corpus: Path, cold: bool) -> list[dict]:
             rows.append(
                 {"corpus": name, "mode": f"cold -j{workers}", "floor": floor, **measure("run", corpus, workers, cache)}
             )
-        rows.append({"corpus": name, "mode": "warm", **measure("run", corpus, 1, cache)})
     else:
         from citetrace.nlp import default_cache_dir
 
-        rows.append({"corpus": name, "mode": "warm", **measure("run", corpus, 1, default_cache_dir())})
+        cache = default_cache_dir()
+    rows.append({"corpus": name, "mode": "warm", **measure("run", corpus, 1, cache)})
+    rows.append({"corpus": name, "mode": "warm -j2", **measure("run", corpus, 2, cache)})
     return rows
 
 
@@ -146,6 +147,9 @@ def summary(rows: list[dict]) -> list[str]:
     lines = []
     for name in dict.fromkeys(r["corpus"] for r in rows):
         one, two, warm = by.get((name, "cold -j1")), by.get((name, "cold -j2")), by.get((name, "warm"))
+        warm2 = by.get((name, "warm -j2"))
+        if warm and warm2:
+            lines.append(f"{name}: warm, --workers 2 is {warm['wall'] / warm2['wall']:.2f}x one process")
         if one and two:
             lines.append(f"{name}: --workers 2 is {one['wall'] / two['wall']:.2f}x one process (cold)")
         if one and warm:

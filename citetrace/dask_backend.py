@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from citetrace.errors import UsageError
-from citetrace.execute import Batch, Done, Progress, Setup, longest_first, setup_of, work, worker_parser
+from citetrace.errors import UsageError, WorkerError
+from citetrace.execute import Batch, Done, Finished, Setup, longest_first, setup_of, work, worker_parser
 
 if TYPE_CHECKING:
     from citetrace.nlp import Parser
@@ -64,9 +64,10 @@ def _client(address: str, workers: int):  # noqa: ANN202 (distributed.Client)
         raise UsageError(f"--dask {address}: cannot reach a Dask scheduler there ({exc})") from None
 
 
-def run_on_dask(parser: Parser, batches: Sequence[Batch], progress: Progress = None) -> list[list[Done]]:
-    """Each batch's ``Done`` list, in order, run on the Dask cluster at ``parser.dask``."""
+def run_on_dask(parser: Parser, batches: Sequence[Batch], finished: Finished) -> None:
+    """Run the batches on the Dask cluster at ``parser.dask``; ``finished(k, dones)`` as each comes back."""
     from distributed import as_completed
+    from distributed.scheduler import KilledWorker
 
     assert parser.dask is not None
     client, cluster = _client(parser.dask, parser.workers)
@@ -75,13 +76,16 @@ def run_on_dask(parser: Parser, batches: Sequence[Batch], progress: Progress = N
         order = longest_first(batches)
         futures = client.map(_run, [batches[i] for i in order], pure=False)
         where = {f.key: i for f, i in zip(futures, order, strict=True)}
-        results: list[list[Done]] = [[] for _ in batches]
         for future in as_completed(futures):
-            results[where[future.key]] = future.result()
-            if progress:
-                progress(len(batches[where[future.key]]))
+            try:
+                done = future.result()
+            except KilledWorker:
+                raise WorkerError(
+                    f"Dask workers died running {len(batches[where[future.key]])} documents (out of memory?): "
+                    "give the workers more memory; what was parsed before is cached"
+                ) from None
+            finished(where[future.key], done)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
-    return results

@@ -42,3 +42,7 @@ class OutputError(CitetraceError):
 
 class RenderError(CitetraceError):
     """Graphviz could not render a diagram."""
+
+
+class WorkerError(CitetraceError):
+    """A worker process or a Dask worker stopped while it had documents (killed, out of memory)."""

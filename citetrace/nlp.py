@@ -150,10 +150,12 @@ class Parser:
         segment_chars: int = SEGMENT_CHARS,
         workers: int = 1,
         dask: str | None = None,
+        threads: int | None = None,
     ):
         self.models_dir = resolve_models_dir(models)
         self.workers = workers  # processes that parse what the cache lacks (``citetrace.workers``)
         self.dask = dask  # a Dask scheduler's address, or "local", to parse there (``citetrace.dask_backend``)
+        self.threads = threads  # torch threads while parsing (None: torch's default); set when the models load
         self.fingerprint = model_fingerprint(self.models_dir)
         self.cache_dir = cache_dir
         self.cache = ParseCache(cache_dir, self.fingerprint) if cache_dir is not None else None
@@ -179,13 +181,22 @@ class Parser:
 
         return [r.parse for r in process(self, [Task(t) for t in texts], progress)]
 
+    def _nlp(self):  # noqa: ANN202 (stanza.Pipeline)
+        """The Stanza pipeline, loaded once a process; torch limited to ``threads`` (torch is imported
+        only here, so a worker that only extracts never imports it)."""
+        if self.threads is not None:
+            import torch
+
+            torch.set_num_threads(self.threads)
+        return _pipeline(self.models_dir)
+
     def parse_batch(self, texts: Sequence[str]) -> list[ParsedDocument]:
         """Short texts (each under ``segment_chars``) in one Stanza call: faster than one by one (the
         parser packs sentences of several documents into its batches), and the same parses
         (``tests/test_nlp.py``). No time budget: like one segment of ``parse_one``, a call runs to its end."""
         import stanza
 
-        nlp = _pipeline(self.models_dir)
+        nlp = self._nlp()
         started = time.perf_counter()
         try:
             with _LOCK:
@@ -201,7 +212,7 @@ class Parser:
         """One document, piece by piece; None when its time budget runs out first."""
         import stanza
 
-        nlp = _pipeline(self.models_dir)
+        nlp = self._nlp()
         normalised = normalise_for_parsing(text)
         started = time.perf_counter()
         sentences: list[Sentence] = []

@@ -1,12 +1,13 @@
-"""Scale out on Dask: the tasks ``execute.process`` hands over, run on a cluster's workers.
+"""Scale out on Dask: the batches ``execute.process`` hands over, run on a cluster's workers.
 
 ``citetrace run CORPUS --dask tcp://HOST:8786`` connects to a running scheduler; ``--dask local``
 starts a ``LocalCluster`` of ``--workers`` processes on this machine, one thread each. Each worker
-builds its parser once, in a worker plugin (``ModelsPlugin``); the Stanza models load on its first
-document and stay loaded for every later task and run. A task carries a batch of documents (their texts and
-metadata, up to ``nlp.BATCH_CHARS`` of text) and brings back its parse, compact and binary, with its frames; the parse
-cache stays with the client, which reads it before and writes it after. The cross-document stages
-run in the client. docs/scaling.md says how to run this on a real cluster.
+builds its parser in a worker plugin (``ModelsPlugin``); the Stanza models load on its first
+document and stay loaded in that worker process for every later task and run. A task carries a
+batch of documents (their texts and metadata, up to ``nlp.BATCH_CHARS`` of text; cached ones with
+their encoded parse) and brings back the parses, compact and binary, with the frames. The parse
+cache stays with the client, which reads it before and writes it as results arrive; the
+cross-document stages run in the client. docs/scaling.md says how to run this on a real cluster.
 """
 
 from __future__ import annotations

@@ -144,3 +144,35 @@ def test_a_batch_parses_each_text_as_it_is_parsed_alone(models_dir: Path) -> Non
     texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
     parser = Parser(models_dir, cache_dir=None)
     assert parser.parse_batch(texts) == [parser.parse_one(t) for t in texts]
+
+
+CLI = """
+import sys
+from citetrace.cli import app
+try:
+    app(sys.argv[1:])
+except SystemExit as exit:
+    print(exit.code, "torch" in sys.modules, "stanza" in sys.modules, file=sys.stderr)
+"""
+
+
+@pytest.mark.slow
+def test_trace_and_render_import_neither_stanza_nor_torch(parser: Parser, env, tmp_path: Path) -> None:
+    """What reads a finished run (``render``), or a cached corpus (``trace``), loads no parser."""
+    import os
+    import subprocess
+    import sys
+
+    from .conftest import CORPUS
+
+    parser.parse([p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))])  # warm the cache
+    out = tmp_path / "out"
+    for args in (
+        ["run", str(CORPUS), "--out", str(out)],
+        ["trace", str(CORPUS), "--source", "Al-Naba"],
+        ["render", str(out)],
+    ):
+        done = subprocess.run(
+            [sys.executable, "-c", CLI, *args], env={**os.environ, **env}, capture_output=True, text=True
+        )
+        assert done.stderr.splitlines()[-1] == "0 False False", (args, done.stderr[-2000:])

@@ -43,3 +43,43 @@ def test_cached_documents_extracted_by_workers_give_the_same_outputs(
         outs[n] = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert len(outs[1]) > 30
     assert outs[1] == outs[2]
+
+
+def test_a_worker_killed_mid_run_is_one_error_line(tmp_path: Path, env) -> None:
+    """A worker process that dies (here: SIGKILL, as the kernel's out-of-memory killer sends) stops the
+    run with one Error: line and no traceback; the output folder is not written."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import psutil
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    for i in range(2):  # two articles over 20,000 characters: one Stanza call each, one per worker
+        (corpus / f"{i}.txt").write_text("\n\n".join(texts[i:] + texts[:i]) * 2, encoding="utf-8")
+    command = [str(Path(sys.executable).parent / "citetrace"), "run", str(corpus), "--out", str(tmp_path / "out")]
+    run = subprocess.Popen(
+        [*command, "--no-cache", "--workers", "2"],
+        env={**os.environ, **env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    parent = psutil.Process(run.pid)
+    for _ in range(600):
+        workers = [c for c in parent.children(recursive=True) if "spawn_main" in " ".join(c.cmdline())]
+        if workers:
+            time.sleep(1.0)  # loading its models
+            os.kill(workers[0].pid, signal.SIGKILL)
+            break
+        time.sleep(0.05)
+    _, err = run.communicate(timeout=300)
+    assert workers, "no worker process was started"
+    assert run.returncode == 1
+    assert "Error: a worker process stopped before its documents were done" in err
+    assert "Traceback" not in err
+    assert not (tmp_path / "out").exists()

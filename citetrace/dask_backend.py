@@ -57,7 +57,12 @@ def _client(address: str, workers: int):  # noqa: ANN202 (distributed.Client)
     except ImportError:
         raise UsageError("--dask needs dask.distributed: pip install 'citetrace[dask]'") from None
     if address == LOCAL:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        import dask
+
+        # Dask spawns its workers with MALLOC_TRIM_THRESHOLD_=65536 (memory back to the system sooner); for
+        # parsing it costs time: 100 PolNeAR articles took 60.5 s on 2 local workers with it, 52.5 s without
+        with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}):
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
         return Client(cluster), cluster
     try:
         return Client(address, timeout=30), None

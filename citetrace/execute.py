@@ -129,11 +129,13 @@ def process(parser: Parser, tasks: Sequence[Task], progress: Progress = None) ->
     elsewhere when there are ``EXTRACT_ELSEWHERE`` of them, else here. The batches run on
     ``parser.dask`` (a Dask scheduler's address, or ``local``), else on ``parser.workers``
     processes when there is more than one, else here. ``progress(n)`` is called as documents finish."""
-    cached = [parser.cache.get(t.text) if parser.cache else None for t in tasks]
+    entries = [parser.cache.entry(t.text) if parser.cache else None for t in tasks]
+    cached = [e[0] if e is not None else None for e in entries]
     todo = [i for i, c in enumerate(cached) if c is None]
     parser.stats["cached_docs"] += len(tasks) - len(todo)
     groups = _groups(parser, tasks, todo, [i for i, c in enumerate(cached) if c is not None and tasks[i].document])
-    work_batches = [tuple(_shipped(parser, tasks[i], cached[i]) for i in g) for g in groups]
+    # a cached document goes with its parse as the cache holds it, encoded
+    work_batches = [tuple(replace(tasks[i], cached=e[1]) if (e := entries[i]) else tasks[i] for i in g) for g in groups]
     results: list[Result | None] = [None] * len(tasks)
 
     def finished(k: int, done: list[Done]) -> None:
@@ -171,17 +173,6 @@ def _groups(parser: Parser, tasks: Sequence[Task], todo: list[int], ready: list[
     if (parser.dask or parser.workers > 1) and len(ready) >= EXTRACT_ELSEWHERE:
         groups += [ready[k : k + EXTRACT_GROUP] for k in range(0, len(ready), EXTRACT_GROUP)]
     return groups
-
-
-def _shipped(parser: Parser, task: Task, parsed: ParsedDocument | None) -> Task:
-    """The task as sent: a cached document with its parse, encoded (the cache file's bytes)."""
-    if parsed is None:
-        return task
-    try:
-        data = parser.cache.path(task.text).read_bytes() if parser.cache else encode(parsed)
-    except OSError:
-        data = encode(parsed)
-    return replace(task, cached=data)
 
 
 def _frames(task: Task, parsed: ParsedDocument) -> DocumentFrames | None:

@@ -1,6 +1,6 @@
 """The HTML report: static pages that open from disk, with no server and no network.
 
-``pages(documents, frames, graph, svgs) -> {relative path: html}`` (``each_page``: one at a time)
+``each_page(documents, frames, graph, svgs) -> (relative path, html), ...``, one page at a time
 
 - ``index.html``: the corpus at a glance (documents, outlets, primary sources, flags) and the
   corpus diagram;
@@ -333,13 +333,6 @@ def _whole_graph_note(graph: CitationGraph, full: bool) -> str:
             "holds every link.</p>"
         )
     return ""
-
-
-def pages(
-    documents: Sequence[Document], frames: Sequence[DocumentFrames], graph: CitationGraph, svgs: Mapping[str, str]
-) -> dict[str, str]:
-    """Every page of the report: relative path -> HTML. ``svgs`` maps diagram stems to their SVG."""
-    return dict(each_page(documents, frames, graph, svgs))
 
 
 def each_page(

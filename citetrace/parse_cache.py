@@ -143,14 +143,21 @@ class ParseCache:
     def get(self, text: str) -> ParsedDocument | None:
         """The cached parse of ``text``, or None: absent, unreadable, or made for another text or other
         models. An entry of the JSON format is converted on the way."""
+        entry = self.entry(text)
+        return entry[0] if entry is not None else None
+
+    def entry(self, text: str) -> tuple[ParsedDocument, bytes] | None:
+        """The cached parse of ``text`` and its encoded form, as ``get`` finds it."""
         parsed: ParsedDocument | None
         try:
-            parsed = decode(self.path(text).read_bytes())
+            data = self.path(text).read_bytes()
+            parsed = decode(data)
         except (OSError, ValueError, IndexError, KeyError, TypeError):
             parsed = self._legacy(text)
+            data = encode(parsed) if parsed is not None else b""
         if parsed is None or parsed.text_sha256 != text_sha256(text) or parsed.model != self.fingerprint:
             return None
-        return parsed
+        return parsed, data
 
     def _legacy(self, text: str) -> ParsedDocument | None:
         old = self.directory / f"{self.key(text, '2')}.json"

@@ -1,12 +1,14 @@
-"""Every core of one machine: the tasks ``execute.process`` hands over, spread over worker processes.
+"""Every core of one machine: the batches ``execute.process`` hands over, spread over worker processes.
 
-``run_in_pool(parser, tasks, workers)`` starts ``workers`` processes (spawned, so that no torch
-state is inherited), each loading the Stanza models once (``_start``) with ``cores // workers``
-torch threads, and hands them one batch of documents at a time (``nlp.batches``), the largest first. Each parses
-its batch and extracts its frames (``execute.work``). Results come back in the order of ``tasks``. A parse
-depends on the text and the models alone: one torch thread or two gave byte-identical parses of
-PolNeAR dev's first 12 articles (docs/performance.md), and ``tests/test_workers.py`` checks that
-``--workers 2`` writes what ``--workers 1`` writes.
+``run_in_pool(parser, batches, workers, finished)`` starts ``workers`` processes (spawned, so that
+no torch state is inherited), each with its own parser (``_start``: ``cores // workers`` torch
+threads, and as many BLAS/OpenMP threads), and hands them one batch of documents at a time, the
+largest first. Each parses its batch and extracts its frames, or only extracts a batch of cached
+documents (``execute.work``); ``finished(k, dones)`` is called in this process as each batch comes
+back, and ``execute.process`` puts the results in order. A parse depends on the text and the models
+alone: one torch thread or two gave byte-identical parses of PolNeAR dev's first 12 articles
+(docs/performance.md), and ``tests/test_workers.py`` checks that ``--workers 2`` writes what
+``--workers 1`` writes.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ import pytest
 from citetrace.layout import primaries
 from citetrace.models import Document
 from citetrace.names import source_stems
-from citetrace.pages import highlighted_text, pages
+from citetrace.pages import each_page, highlighted_text
 from citetrace.pipeline import frames_of, link_documents
 
 
@@ -56,7 +56,7 @@ def report(parser):
     frames, graph = link_documents([doc], parses, [frames_of(doc, parses[0])])
     svgs = {"corpus": "<svg></svg>", "a": "<?xml version='1.0'?><!DOCTYPE svg><svg><g id='x'></g></svg>"}
     svgs |= {f"sources/{stem}": "<svg></svg>" for stem in source_stems(primaries(graph)).values()}
-    return doc, frames[0], graph, pages([doc], frames, graph, svgs)
+    return doc, frames[0], graph, dict(each_page([doc], frames, graph, svgs))
 
 
 def test_article_text_is_escaped(report) -> None:

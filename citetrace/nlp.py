@@ -157,7 +157,6 @@ class Parser:
         self.dask = dask  # a Dask scheduler's address, or "local", to parse there (``citetrace.dask_backend``)
         self.threads = threads  # torch threads while parsing (None: torch's default); set when the models load
         self.fingerprint = model_fingerprint(self.models_dir)
-        self.cache_dir = cache_dir
         self.cache = ParseCache(cache_dir, self.fingerprint) if cache_dir is not None else None
         self.doc_timeout = doc_timeout
         self.segment_chars = segment_chars

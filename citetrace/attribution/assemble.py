@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from citetrace import cues
 from citetrace.attribution.candidate import Candidate
 from citetrace.attribution.channels import add_channels
+from citetrace.attribution.content import choose_contents
 from citetrace.attribution.generic import scored_frames
 from citetrace.attribution.phrases import according_frames, citing_frames, possessive_frames
 from citetrace.attribution.quotes import WORD_RE, credit_frames, find_quotes, quote_frames
@@ -129,12 +130,8 @@ def _after_dateline(span: tuple[int, int], datelines: list[tuple[int, int]]) -> 
     return span
 
 
-def extract_frames(
-    document: Document, parsed: ParsedDocument, provenance: Sequence[Provenance] | None = None
-) -> list[Frame]:
-    """All attribution frames of a document, in text order, with ids f1, f2, ...; ``provenance``:
-    what ``provenance.read_provenance`` read from the text, when the caller has it already."""
-    text = document.text
+def propose(text: str, parsed: ParsedDocument) -> tuple[list[Tree], list[tuple[int, int]], list[Candidate]]:
+    """(the sentences' trees, the quotes, every frame family's candidates kept by the cue scorer)."""
     quotes = find_quotes(text)
     trees = [Tree(s, i, text) for i, s in enumerate(parsed.sentences) if s.tokens and not is_boilerplate(text, s)]
     raw: list[Candidate] = []
@@ -142,7 +139,17 @@ def extract_frames(
         raw += verb_frames(t, quotes) + according_frames(t) + citing_frames(t) + possessive_frames(t)
     raw += quote_frames(text, trees, quotes, raw)
     raw += credit_frames(text)
-    raw = scored_frames(trees, quotes, raw)
+    return trees, quotes, scored_frames(trees, quotes, raw)
+
+
+def extract_frames(
+    document: Document, parsed: ParsedDocument, provenance: Sequence[Provenance] | None = None
+) -> list[Frame]:
+    """All attribution frames of a document, in text order, with ids f1, f2, ...; ``provenance``:
+    what ``provenance.read_provenance`` read from the text, when the caller has it already."""
+    text = document.text
+    trees, quotes, raw = propose(text, parsed)
+    choose_contents(trees, quotes, raw)
     for t in trees:
         add_channels(t, raw)
     raw = _dedupe(raw, text)

@@ -39,6 +39,13 @@ BOILERPLATE_PREFIXES: tuple[str, ...] = (
     "Join the conversation",
 )
 
+# Cue verbs of a wish, plan, feeling or act, not of words ("refusing to withdraw", "sought the credit",
+# "fearing that ..."): their frames are of kind ``stance``, kept for PolNeAR's scope, not traced.
+STANCE_LEMMAS: frozenset[str] = frozenset(
+    """refuse decline avoid seek prefer want try plan intend aim fear worry hope expect appear seem side lay
+    rattle restrict renew order""".split()
+)
+
 # Verbs that only count with an explicit content clause or object (too common otherwise).
 NEEDS_CONTENT: frozenset[str] = frozenset("call add refer describe credit post publish think".split())
 

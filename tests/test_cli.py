@@ -433,7 +433,7 @@ def test_sources_toml_is_an_aliases_file(tmp_path: Path, env) -> None:
     aliases = tmp_path / "aliases.toml"
     aliases.write_text(result.stdout, encoding="utf-8")
     by_name = {k.canonical: k for k in load_aliases(aliases)}
-    assert "Trump" in by_name["Donald Trump"].aliases
+    assert "US President Donald Trump" in by_name["Donald Trump"].aliases
     assert "It" not in by_name["Al-Naba"].aliases  # a pronoun is no alias to write down
     rerun = runner.invoke(app, ["sources", str(CORPUS), "--aliases", str(aliases), "--top", "3"], env=env)
     assert rerun.exit_code == 0, rerun.output

@@ -12,4 +12,4 @@ def test_lookups(graph_of) -> None:
     assert find_source(g, "the bbc monitoring") == "BBC Monitoring"
     assert find_source(g, "Nobody Anywhere") is None
     assert chains_resting_on(g, "RT") and all("RT" in c.path for c in chains_resting_on(g, "RT"))
-    assert {c.document for c in chains_of_claim(g, "IN OPEN DISREGARD for its partners")} == {"0.txt", "1.txt"}
+    assert {c.document for c in chains_of_claim(g, "AN ACT OF GOD in support of its cause")} == {"0.txt", "1.txt"}

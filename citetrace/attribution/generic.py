@@ -31,7 +31,7 @@ _CLAUSE = ("ccomp", "xcomp", "csubj")
 _NOUN_CLAUSE = ("acl", "ccomp", "xcomp", "appos")
 _TIME_RELS = ("obl:tmod", "nmod:tmod", "obl:npmod")  # "said Friday afternoon that": a time, not a cue
 MAX_LABEL_WORDS = 6  # a speaker label is a short name: "WALLACE", "Rep. Jim Jordan"
-SCORED_KINDS = frozenset({FrameKind.verb, FrameKind.according, FrameKind.citing})  # cues like those trained on
+SCORED_KINDS = frozenset({FrameKind.verb, FrameKind.stance, FrameKind.according, FrameKind.citing})  # scored cues
 
 
 def _topic(t: Tree, tok: Token, *rels: str) -> Token | None:
@@ -95,7 +95,10 @@ def learned_frame(t: Tree, tok: Token, quotes: list[tuple[int, int]]) -> Candida
         kind = FrameKind.nominal if tok.lemma.lower() in cues.SPEECH_NOUNS else FrameKind.stance
     elif tok.upos in ("VERB", "ADJ", "AUX"):
         content_ids, source_ids = _verb_parts(t, tok)
-        speech = tok.lemma.lower() in cues.SAY_LEMMAS or tok.text.lower() in cues.learned_cue_forms()
+        lemma = tok.lemma.lower()
+        speech = (lemma in cues.SAY_LEMMAS or tok.text.lower() in cues.learned_cue_forms()) and (
+            lemma not in cues.STANCE_LEMMAS
+        )
         kind = FrameKind.verb if speech else FrameKind.stance
     else:
         return None

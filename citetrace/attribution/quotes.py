@@ -39,7 +39,11 @@ def quote_frames(
         tree = next((t for t in trees if t.span[0] <= qs < t.span[1]), None)
         if tree is None or qs - tree.span[0] > 1:
             continue  # a quote inside a sentence is a word or phrase quoted, not a statement
-        earlier = [f for f in frames if f.source is not None and f.cue[0] < qs and f.kind is not FrameKind.credit]
+        earlier = [
+            f
+            for f in frames
+            if f.source is not None and f.cue[0] < qs and f.kind.reports_words and f.kind is not FrameKind.credit
+        ]
         last = max(earlier, key=lambda f: f.cue[0]) if earlier else None
         source = last.source if last else None
         if last is not None and "\n" not in text[max(last.cue[1], last.content[1]) : qs]:

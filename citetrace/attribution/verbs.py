@@ -180,7 +180,8 @@ def verb_frames(t: Tree, quotes: list[tuple[int, int]]) -> list[Candidate]:
             source = None
         if negated(t, tok):
             continue
-        frames.append(Candidate(cue, source, extend_to_quote(glue(t.text, content), quotes), FrameKind.verb, t.index))
+        kind = FrameKind.stance if lemma in cues.STANCE_LEMMAS else FrameKind.verb
+        frames.append(Candidate(cue, source, extend_to_quote(glue(t.text, content), quotes), kind, t.index))
     return frames
 
 

@@ -156,20 +156,36 @@ def _nearest_quotes(t: Tree, f: Candidate, quotes: list[tuple[int, int]]) -> lis
 
 
 def _addressee(t: Tree, tok: Token) -> set[int]:
-    """Whom the words were said to ("told them to ...", "told reporters that ..."): never content."""
+    """Whom the words were said to ("told them to ...", "told reporters that ..."): never content,
+    also where the parse hangs the clause on the addressee ("reporters" <- acl "that ...")."""
     kid = t.child(tok, "iobj")
-    if kid is None and tok.lemma.lower() == "tell" and t.child(tok, "ccomp", "xcomp") is not None:
-        kid = t.child(tok, "obj")
-    return t.subtree(kid) if kid is not None and kid.start > tok.start else set()
+    if kid is None and tok.lemma.lower() == "tell":
+        obj = t.child(tok, "obj")
+        if obj is not None and (t.child(tok, "ccomp", "xcomp") is not None or _clause_of(t, obj) is not None):
+            kid = obj
+    if kid is None or kid.start < tok.start:
+        return set()
+    clause = _clause_of(t, kid)
+    return t.subtree(kid) - (t.subtree(clause) if clause is not None else set())
+
+
+def _clause_of(t: Tree, tok: Token) -> Token | None:
+    """A "that/whether/if" clause hanging on ``tok``."""
+    return next((k for k in t.children(tok, "acl", "ccomp") if _marked(t, k, _CLAUSE_MARKS)), None)
 
 
 def options(t: Tree, f: Candidate, quotes: list[tuple[int, int]]) -> list[Option]:
     """Every content the frame ``f`` could have, the rule's first."""
-    found: dict[tuple[int, int], Option] = {f.content: Option(f.content, {Reach.rule})}
     tok = cue_token(t, f)
     if tok is None:
-        return list(found.values())
-    cue_ids = _ids_in(t, f.cue) | _addressee(t, tok)
+        return [Option(f.content, {Reach.rule})]
+    addressee = _addressee(t, tok)
+    rule = f.content
+    if addressee & _ids_in(t, rule):
+        kept = t.char_span(_ids_in(t, rule) - addressee)
+        rule = extend_to_quote(glue(t.text, kept), quotes) if kept else rule
+    found: dict[tuple[int, int], Option] = {rule: Option(rule, {Reach.rule})}
+    cue_ids = _ids_in(t, f.cue) | addressee
     source = _ids_in(t, f.source)
     sets = _reached(t, tok, f, source) + _trimmed(t, _ids_in(t, f.content))
     spans: list[tuple[Reach, tuple[int, int] | None]] = [
@@ -306,6 +322,7 @@ def choose_contents(trees: list[Tree], quotes: list[tuple[int, int]], frames: li
         if tok is None:
             continue
         opts = options(t, f, quotes)
+        f.content = opts[0].span  # the rule's content, less an addressee
         if len(opts) > 1:
             chosen.append((f, opts))
             groups.append(option_features(t, tok, f, opts, quotes))

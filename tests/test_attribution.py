@@ -179,15 +179,19 @@ LEARNED_CASES = [
         [(K.verb, "said", "Chad Bown, an expert on trade", '"Trade deals have hurt workers,"')],
     ),
     ("They said the vote would be delayed.", [(K.verb, "said", "They", "the vote would be delayed")]),
-    # no frame: a verb of saying before a colon is not a speaker label, a negated cue, "said" inside a quote
+    # no label frame for a verb of saying before a colon; "said" inside a quote is no cue
     ('The governor said: "We will not back down."', [(K.verb, "said", "The governor", '"We will not back down."')]),
-    ("The mayor did not mention his opponents by name.", []),
+    # a negated cue: PolNeAR annotates it, nothing is claimed (kind negated, not shown by default)
+    (
+        "The mayor did not mention his opponents by name.",
+        [(K.negated, "mention", "The mayor", "his opponents by name")],
+    ),
     (
         '"I never said that I would resign," the mayor told reporters.',
         [(K.verb, "told", "the mayor", '"I never said that I would resign,"')],
     ),
     # an act: a stance frame for PolNeAR's scope, not shown by default (the first table has no frame for it)
-    ("He launched a strike on the base.", [(K.stance, "launched", "He", "a strike on the base")]),
+    ("He launched a strike on the base.", []),  # scored under cues.LEARNED_CUE: no frame at all
     # a rule frame the scorer keeps (0.31, over cues.RULE_VETO), nested in "according to"
     (
         "The paper also reported a rise in attacks, according to BBC journalist Mina Al-Lami.",

@@ -33,7 +33,7 @@ from citetrace.models import FrameKind, Token
 from citetrace.tree import Tree, glue, right_rest
 
 MODEL = "data/content_gbm.txt.gz"
-CHOSEN_KINDS = frozenset({FrameKind.verb, FrameKind.stance, FrameKind.nominal, FrameKind.according})
+CHOSEN_KINDS = frozenset({FrameKind.verb, FrameKind.stance, FrameKind.negated, FrameKind.nominal, FrameKind.according})
 _CLAUSE_MARKS = frozenset({"that", "whether", "if"})
 
 

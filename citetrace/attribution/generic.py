@@ -31,7 +31,9 @@ _CLAUSE = ("ccomp", "xcomp", "csubj")
 _NOUN_CLAUSE = ("acl", "ccomp", "xcomp", "appos")
 _TIME_RELS = ("obl:tmod", "nmod:tmod", "obl:npmod")  # "said Friday afternoon that": a time, not a cue
 MAX_LABEL_WORDS = 6  # a speaker label is a short name: "WALLACE", "Rep. Jim Jordan"
-SCORED_KINDS = frozenset({FrameKind.verb, FrameKind.stance, FrameKind.according, FrameKind.citing})  # scored cues
+SCORED_KINDS = frozenset(
+    {FrameKind.verb, FrameKind.stance, FrameKind.negated, FrameKind.according, FrameKind.citing}
+)  # scored cues
 
 
 def _topic(t: Tree, tok: Token, *rels: str) -> Token | None:
@@ -83,10 +85,16 @@ def _label_parts(t: Tree, tok: Token) -> tuple[set[int] | None, set[int] | None]
     return (after or None), before
 
 
+def _around(t: Tree, tok: Token) -> set[int]:
+    """The words around a verb the tree gives no complement: the clause it hangs on, less its own words."""
+    head = t.head(tok)
+    if head is not None:
+        return t.subtree(head) - t.subtree(tok)
+    return {x.id for x in t.tokens} - t.subtree(tok)
+
+
 def learned_frame(t: Tree, tok: Token, quotes: list[tuple[int, int]]) -> Candidate | None:
     """A frame for one learned cue token, or None when the tree gives it no content."""
-    if negated(t, tok):
-        return None
     if tok.text in DASHES:
         content_ids, source_ids = _label_parts(t, tok)
         kind = FrameKind.label
@@ -102,6 +110,10 @@ def learned_frame(t: Tree, tok: Token, quotes: list[tuple[int, int]]) -> Candida
         kind = FrameKind.verb if speech else FrameKind.stance
     else:
         return None
+    if not content_ids and tok.upos in ("VERB", "ADJ") and not tok.deprel.startswith("csubj"):
+        content_ids = _around(
+            t, tok
+        )  # "“...,” Clark said in a statement", "as a reporter noted, ...": the chooser picks
     if not content_ids:
         return None
     cue = (tok.start, tok.end)
@@ -111,6 +123,7 @@ def learned_frame(t: Tree, tok: Token, quotes: list[tuple[int, int]]) -> Candida
     source = glue(t.text, t.char_span(source_ids)) if source_ids else None
     if source is not None and source[0] < cue[1] and cue[0] < source[1]:
         source = None
+    kind = FrameKind.negated if negated(t, tok) else kind
     return Candidate(cue, source, extend_to_quote(glue(t.text, content), quotes), kind, t.index)
 
 

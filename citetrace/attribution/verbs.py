@@ -178,9 +178,9 @@ def verb_frames(t: Tree, quotes: list[tuple[int, int]]) -> list[Candidate]:
         source = glue(t.text, t.char_span(source_ids)) if source_ids else None
         if source is not None and source[0] < cue[1] and cue[0] < source[1]:
             source = None
-        if negated(t, tok):
-            continue
         kind = FrameKind.stance if lemma in cues.STANCE_LEMMAS else FrameKind.verb
+        if negated(t, tok):
+            kind = FrameKind.negated  # "did not mention": PolNeAR annotates it, nothing is claimed
         frames.append(Candidate(cue, source, extend_to_quote(glue(t.text, content), quotes), kind, t.index))
     return frames
 

@@ -69,11 +69,12 @@ class FrameKind(StrEnum):
     nominal = "nominal"  # a noun of speech found by the learned scorer: "the claim that ...", "his remarks on ..."
     label = "label"  # a speaker label: "WALLACE: Let's start"
     stance = "stance"  # a belief, feeling, plan or act (PolNeAR's wider scope): "physicians respect him"
+    negated = "negated"  # a negated cue: "did not mention X", "wouldn't say when" (nothing is claimed)
 
     @property
     def reports_words(self) -> bool:
         """Whether the frame reports what a source said or wrote (chains and diagrams use only these)."""
-        return self is not FrameKind.stance
+        return self not in (FrameKind.stance, FrameKind.negated)
 
 
 class Frame(_Model):

@@ -65,8 +65,8 @@ CASES = [
         '"We asked for weapons and Iran was the first to provide them," Barzani said.',
         [("said", "Barzani", '"We asked for weapons and Iran was the first to provide them,"')],
     ),
-    (
-        'The minister condemned the killing as an act of terrorism.\n\n"The US bears '
+    (  # a paragraph between: the quote is a frame of its own (the next paragraph would go on: below)
+        'The minister condemned the killing as an act of terrorism.\n\nRead more: Iran mourns\n\n"The US bears '
         'responsibility for all consequences of its adventurism."',
         [
             ("condemned", "The minister", "the killing as an act of terrorism"),
@@ -264,6 +264,23 @@ def test_a_quote_going_on_in_the_same_paragraph_is_more_content(frames_of_text) 
     assert frame.content.text == '"We asked for weapons,"'
     assert [m.text for m in frame.more_content] == ['"Iran was the first country to send them to us."']
     assert all(text[m.start : m.end] == m.text for m in frame.more_content)
+
+
+def test_a_quote_opening_the_next_paragraph_goes_on(frames_of_text) -> None:
+    text = (
+        'The minister condemned the killing as an act of terrorism.\n\n"The US bears '
+        'responsibility for all consequences of its adventurism."'
+    )
+    (frame,) = frames_of_text(text)
+    assert (frame.cue.text, frame.content.text) == ("condemned", "the killing as an act of terrorism")
+    assert [m.text for m in frame.more_content] == [text[text.index('"') :]]
+
+
+def test_a_quote_followed_by_a_speaker_the_parse_lost(frames_of_text) -> None:
+    text = '"Cruz could win the general election in a landslide," Viguerie concludes.'
+    (frame,) = frames_of_text(text)  # the parse makes "Viguerie concludes" a noun phrase
+    assert (frame.kind, frame.cue.text, frame.source.text) == (FrameKind.verb, "concludes", "Viguerie")
+    assert frame.content.text == '"Cruz could win the general election in a landslide,"'
 
 
 def test_the_quote_beside_the_speaker_not_the_apposition(frames_of_text) -> None:

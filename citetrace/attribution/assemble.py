@@ -131,13 +131,14 @@ def _after_dateline(span: tuple[int, int], datelines: list[tuple[int, int]]) -> 
 
 
 def propose(text: str, parsed: ParsedDocument) -> tuple[list[Tree], list[tuple[int, int]], list[Candidate]]:
-    """(the sentences' trees, the quotes, every frame family's candidates kept by the cue scorer)."""
+    """(the sentences' trees, the quotes, the frames of words in the sentences kept by the cue scorer
+    and the document's credits). Floating quotes come later (``quote_frames``), once every frame has
+    its content: a quote another frame reports is no frame of its own."""
     quotes = find_quotes(text)
     trees = [Tree(s, i, text) for i, s in enumerate(parsed.sentences) if s.tokens and not is_boilerplate(text, s)]
     raw: list[Candidate] = []
     for t in trees:
         raw += verb_frames(t, quotes) + according_frames(t) + citing_frames(t) + possessive_frames(t)
-    raw += quote_frames(text, trees, quotes, raw)
     raw += credit_frames(text)
     return trees, quotes, scored_frames(trees, quotes, raw)
 
@@ -150,6 +151,7 @@ def extract_frames(
     text = document.text
     trees, quotes, raw = propose(text, parsed)
     choose_contents(trees, quotes, raw)
+    raw += quote_frames(text, trees, quotes, raw)
     for t in trees:
         add_channels(t, raw)
     raw = _dedupe(raw, text)

@@ -39,6 +39,14 @@ def quote_frames(
         tree = next((t for t in trees if t.span[0] <= qs < t.span[1]), None)
         if tree is None or qs - tree.span[0] > 1:
             continue  # a quote inside a sentence is a word or phrase quoted, not a statement
+        named = _speaker_after(text, qe)
+        if named is not None:  # "“...,” Viguerie concludes." where the parse lost the verb (a noun, an apposition)
+            found.append(Candidate(named[0], named[1], (qs, qe), FrameKind.verb, tree.index))
+            continue
+        owner = _quote_owner(text, frames, qs, qe)
+        if owner is not None:
+            owner.more.append((qs, qe))  # "“...,” Viguerie adds." / "Cruz continued:" + quote: that frame's words
+            continue
         earlier = [
             f
             for f in frames
@@ -46,8 +54,11 @@ def quote_frames(
         ]
         last = max(earlier, key=lambda f: f.cue[0]) if earlier else None
         source = last.source if last else None
-        if last is not None and "\n" not in text[max(last.cue[1], last.content[1]) : qs]:
-            last.more.append((qs, qe))  # the same paragraph goes on quoting the same speaker: that frame's
+        said_end = max([last.cue[1], last.content[1], *(e for _, e in last.more)]) if last is not None else qs
+        gap = text[said_end:qs]
+        if last is not None and ("\n" not in gap or _paragraph_break(gap)):
+            # the same paragraph, or the very next one, goes on quoting the same speaker: that frame's words
+            last.more.append((qs, qe))
             continue
         cue = (qs, qs + 1)
         colon = len(text[:qs].rstrip()) - 1
@@ -63,6 +74,47 @@ def quote_frames(
                     source = glue(text, intro.char_span(subj))
         found.append(Candidate(cue, source, (qs, qe), FrameKind.quote, tree.index))
     return found
+
+
+SPEAKER_AFTER = re.compile(
+    r"[ ,]*(?P<source>(?:[A-Z][\w.'\u2019-]*[ ]+){1,4}?|(?:he|she|they|we|I)[ ]+)(?P<cue>[a-z]+)\b"
+)
+
+
+def _speaker_after(text: str, qe: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """(cue, source) of "Viguerie concludes" / "he adds" right after a quote, read from the words (the
+    parse often makes such a verb a noun): a name or a pronoun, then a verb of saying."""
+    m = SPEAKER_AFTER.match(text, qe)
+    if m is None:
+        return None
+    word = m.group("cue")
+    if word not in cues.learned_cue_forms() and word.removesuffix("s") not in cues.SAY_LEMMAS:
+        return None
+    source = (m.start("source"), m.start("source") + len(m.group("source").rstrip()))
+    return m.span("cue"), source
+
+
+def _paragraph_break(gap: str) -> bool:
+    """Whether the text between a speaker's words and a quote is the end of a sentence and a paragraph
+    break, nothing else ("... he says.\n\n“..."): a quote that opens the next paragraph goes on."""
+    head, _, tail = gap.partition("\n")
+    return not tail.strip() and len(head.strip()) <= 3 and not any(c.isalnum() for c in head)
+
+
+def _quote_owner(text: str, frames: list[Candidate], qs: int, qe: int) -> Candidate | None:
+    """The frame whose speaker or cue follows the quote at once ("“...,” Viguerie adds"), or whose cue
+    ends a few words before the colon that introduces it ("Cruz continued:")."""
+    for f in frames:
+        if not f.kind.reports_words or f.kind is FrameKind.credit:
+            continue
+        first = min(f.cue[0], f.source[0] if f.source else f.cue[0])
+        between = text[qe:first]
+        if first >= qe and len(between) <= 3 and not any(c.isalnum() or c == "\n" for c in between):
+            return f
+        lead = text[f.cue[1] : qs]
+        if f.cue[1] <= qs and lead.rstrip().endswith(":") and len(WORD_RE.findall(lead)) <= 3:
+            return f
+    return None
 
 
 def credit_frames(text: str) -> list[Candidate]:

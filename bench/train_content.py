@@ -29,6 +29,7 @@ from cue_examples import HOLD_OUT_EVERY
 
 from citetrace.attribution import content
 from citetrace.attribution.assemble import propose
+from citetrace.attribution.quotes import quote_frames
 from citetrace.corpus import read_document
 from citetrace.gold import read_brat_folder
 from citetrace.models import GoldFrame
@@ -77,6 +78,7 @@ def examples(folder: Path) -> list[list[Example]]:
     out = []
     for g, d, parsed in zip(gold, docs, parser.parse([d.text for d in docs]), strict=True):
         trees, quotes, raw = propose(d.text, parsed)
+        quote_frames(d.text, trees, quotes, raw)  # fills Candidate.more: the quotes going on count for every option
         by_index = {t.index: t for t in trees}
         found = []
         for f in raw:

@@ -212,7 +212,7 @@ def frames(
         typer.Option(
             "--kinds",
             help="Frame kinds to show (repeat the option). Default: every kind that reports words, "
-            "not stance (beliefs, feelings, plans and acts).",
+            "not stance (beliefs, feelings, plans and acts) or negated ('did not mention').",
             show_default=False,
         ),
     ] = None,

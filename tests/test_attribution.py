@@ -158,17 +158,11 @@ LEARNED_CASES = [
     ),
     (
         "Trump repeated his claim that the election was rigged.",
-        [
-            (K.verb, "repeated", "Trump", "his claim that the election was rigged"),
-            (K.nominal, "claim", "his", "that the election was rigged"),
-        ],
+        [(K.nominal, "repeated his claim", "Trump", "that the election was rigged")],  # a chain: one frame
     ),
     (
         "Critics voiced their criticism of the deal.",
-        [
-            (K.verb, "voiced", "Critics", "their criticism of the deal"),
-            (K.nominal, "criticism", "their", "of the deal"),
-        ],
+        [(K.nominal, "voiced their criticism", "Critics", "of the deal")],
     ),
     ("Poll: Clinton and Trump are tied in Ohio.", [(K.label, ":", "Poll", "Clinton and Trump are tied in Ohio")]),
     ("Clinton has been critical of the trade deal.", [(K.stance, "critical", "Clinton", "of the trade deal")]),
@@ -191,7 +185,16 @@ LEARNED_CASES = [
         [(K.verb, "told", "the mayor", '"I never said that I would resign,"')],
     ),
     # an act: a stance frame for PolNeAR's scope, not shown by default (the first table has no frame for it)
-    ("He launched a strike on the base.", []),  # scored under cues.LEARNED_CUE: no frame at all
+    ("He launched a strike on the base.", [(K.stance, "launched", "He", "a strike on the base")]),
+    # a chain of cues is one frame, its cue running over both ("continued to insist", "refused to comment")
+    (
+        "The senator continued to insist that the deal was dead.",
+        [(K.verb, "continued to insist", "The senator", "that the deal was dead")],
+    ),
+    (
+        "The governor has refused to comment on the lawsuit.",
+        [(K.stance, "refused to comment", "The governor", "on the lawsuit")],
+    ),
     # a rule frame the scorer keeps (0.31, over cues.RULE_VETO), nested in "according to"
     (
         "The paper also reported a rise in attacks, according to BBC journalist Mina Al-Lami.",

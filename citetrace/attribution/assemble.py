@@ -52,6 +52,41 @@ def _dedupe(frames: list[Candidate], text: str) -> list[Candidate]:
     return kept
 
 
+_WORD_CUES = frozenset({FrameKind.verb, FrameKind.stance, FrameKind.negated, FrameKind.nominal})
+CHAIN_GAP = 4  # words at most between two cues that make one: "went on to say", "issued a statement saying"
+
+
+def _merge_chains(frames: list[Candidate], text: str) -> list[Candidate]:
+    """One frame for a chain of cues ("continued to portray", "refusing to concede", "released a
+    statement saying"): where a frame's content opens, a few words after its cue, with another
+    frame's cue, the two are one frame with the cue running over both, the inner frame's content,
+    the outer frame's source, and the kind of the one that reports words."""
+    inner_of: dict[int, int] = {}
+    for i, a in enumerate(frames):
+        for j, b in enumerate(frames):
+            if i == j or a.kind not in _WORD_CUES or b.kind not in _WORD_CUES or a.sentence != b.sentence:
+                continue
+            gap = text[a.cue[1] : b.cue[0]]
+            if b.cue[0] >= a.cue[1] and _holds(a, b) and len(WORD_RE.findall(gap)) <= CHAIN_GAP and "." not in gap:
+                if a.content[0] >= a.cue[1] and len(WORD_RE.findall(text[a.content[0] : b.cue[0]])) <= CHAIN_GAP:
+                    inner_of.setdefault(i, j)
+    merged_into = set(inner_of.values())
+    out = []
+    for i, a in enumerate(frames):
+        if i in merged_into and i not in inner_of:
+            continue
+        inner = inner_of.get(i)
+        if inner is not None and inner not in inner_of:
+            b = frames[inner]
+            a.cue = (a.cue[0], b.cue[1])
+            a.content, a.more = b.content, a.more + b.more
+            a.source = a.source or b.source
+            a.kind = b.kind if b.kind.reports_words or not a.kind.reports_words else a.kind
+            a.confidence = max(a.confidence, b.confidence)
+        out.append(a)
+    return out
+
+
 def _holds(outer: Candidate, inner: Candidate) -> bool:
     return outer.content[0] <= inner.cue[0] and inner.cue[1] <= outer.content[1]
 
@@ -151,6 +186,7 @@ def extract_frames(
     text = document.text
     trees, quotes, raw = propose(text, parsed)
     choose_contents(trees, quotes, raw)
+    raw = _merge_chains(raw, text)
     raw += quote_frames(text, trees, quotes, raw)
     for t in trees:
         add_channels(t, raw)

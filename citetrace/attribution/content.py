@@ -318,8 +318,7 @@ def choose_contents(trees: list[Tree], quotes: list[tuple[int, int]], frames: li
     groups: list[np.ndarray] = []
     for f in frames:
         t = by_index.get(f.sentence)
-        tok = cue_token(t, f) if t is not None and f.kind in CHOSEN_KINDS else None
-        if tok is None:
+        if t is None or f.kind not in CHOSEN_KINDS or (tok := cue_token(t, f)) is None:
             continue
         opts = options(t, f, quotes)
         f.content = opts[0].span  # the rule's content, less an addressee

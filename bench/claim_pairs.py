@@ -85,14 +85,35 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
+def _resolver(claims):  # type: ignore[no-untyped-def]
+    """A labelled side ("doc@start" and its text) -> the index of today's claim it is: the same id, or
+    else the claim of that document whose span covers at least half of the labelled words' span (a
+    frame's content may have moved since the pair was labelled: a content chooser, a wider clause)."""
+    index = {c.id: i for i, c in enumerate(claims)}
+    by_doc: dict[str, list[int]] = {}
+    for i, c in enumerate(claims):
+        by_doc.setdefault(c.document, []).append(i)
+
+    def resolve(key: str, text: str) -> int | None:
+        if key in index:
+            return index[key]
+        doc, _, start = key.rpartition("@")
+        a, b = int(start), int(start) + len(text)
+        overlap = [(min(b, claims[i].span.end) - max(a, claims[i].span.start), i) for i in by_doc.get(doc, [])]
+        best = max(overlap, default=(0, None))
+        return best[1] if best[0] >= (b - a) / 2 else None
+
+    return resolve
+
+
 def choose(corpus: Path) -> None:
     matcher, graph = _corpus(corpus)
-    index = {c.id: i for i, c in enumerate(matcher.claims)}
+    resolve = _resolver(matcher.claims)
     rows = list(csv.DictReader(LABELS.open(encoding="utf-8"), delimiter="\t"))
     labelled = []
     gone = 0  # a side no longer a claim (a name, a description: no verb): the pair counts as not grouped
     for r in rows:
-        i, j = index.get(r["a"]), index.get(r["b"])
+        i, j = resolve(r["a"], r["a_text"]), resolve(r["b"], r["b_text"])
         if i is None or j is None:
             gone += 1
             continue
@@ -123,7 +144,12 @@ def choose(corpus: Path) -> None:
     for name, pairs in (("train pairs", train), ("dev pairs", dev)):
         print(f"{name}: chosen {_line(f1(pairs, *best))} | shipped {_line(f1(pairs, *shipped))}")
     group_of = {m.id: g.id for g in graph.claims for m in g.members}
-    together = [(group_of.get(r["a"], "-") == group_of.get(r["b"], "+"), r["label"] == "1") for r in rows]
+
+    def group(key: str, text: str, absent: str) -> str:
+        i = resolve(key, text)
+        return group_of.get(matcher.claims[i].id, absent) if i is not None else absent
+
+    together = [(group(r["a"], r["a_text"], "-") == group(r["b"], r["b_text"], "+"), r["label"] == "1") for r in rows]
     tp = sum(t and y for t, y in together)
     fp = sum(t and not y for t, y in together)
     fn = sum(y and not t for t, y in together)

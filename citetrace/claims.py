@@ -26,6 +26,7 @@ MAX_WORDS = 80  # longer "sentences" are lists or run-ons that match everything 
 STATES_WORDS = 8  # a claim with no verb this long is a clause the parse got wrong, not a name
 MIN_QUOTE_WORDS = 2  # a quoted phrase of two words or more is evidence on its own ("divine intervention")
 
+_TITLE_SMALL = {"a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with", "at", "by"}  # "Face the Nation"
 _NEGATIONS = {"not", "never", "no", "nobody", "nothing", "neither", "nor", "none"}
 _CONTENT = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}
 _LIGHT = {"be", "have", "do", "will", "would", "also", "not", "so", "more", "just", "very", "other", "'s"}
@@ -75,6 +76,16 @@ def _quote_key(text: str) -> str | None:
     return " ".join(words) if len(words) >= MIN_QUOTE_WORDS else None
 
 
+def _title(text: str, start: int, end: int) -> bool:
+    """Whether a quoted phrase is a title, a name or a slogan ("Make America Great Again", "The Late
+    Show With Stephen Colbert"): every word capitalised, in words around it that are not."""
+    inside = re.findall(r"[^\W\d_][\w'’-]*", text[start:end])
+    around = re.findall(r"[^\W\d_][\w'’-]*", text[:start] + " " + text[end:])
+    if len(inside) < MIN_QUOTE_WORDS or not all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in inside):
+        return False
+    return sum(w[0].islower() for w in around) > len(around) / 2
+
+
 def _claim(
     doc: DocumentFrames,
     span: Span,
@@ -87,7 +98,7 @@ def _claim(
     inside = [t for t in tokens if span.start <= t.start and t.end <= span.end]
     if not MIN_WORDS <= sum(t.upos != "PUNCT" for t in inside) <= MAX_WORDS:
         return None
-    quotes = {k for s, e in quotes_in(span.text) if (k := _quote_key(span.text[s:e]))}
+    quotes = {k for s, e in quotes_in(span.text) if not _title(span.text, s, e) and (k := _quote_key(span.text[s:e]))}
     if not quotes and not _states(inside):
         return None  # a name or a description ("the former secretary of state") states nothing
     return Claim(

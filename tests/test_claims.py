@@ -7,6 +7,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+from citetrace.claims import _title, quotes_in
 from citetrace.cli import app
 from citetrace.models import ClaimGroup, DriftType, Hedge
 from citetrace.similarity import Features, combine
@@ -49,6 +50,20 @@ def test_an_unrelated_claim_on_the_same_subject_is_not_the_claim(graph_of) -> No
         "Doctors said the new vaccine must be stored in freezers at minus seventy degrees during transport.",
     )
     assert graph.claims == []
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ('Supporters chanted "Make America Great Again" at the rally.', True),
+        ('He appeared on "The Late Show With Stephen Colbert" last month.', True),
+        ("It was an act of ‘divine intervention’ and will help them.", False),
+        ("ISIS Calls Soleimani’s Death an Act of ‘Divine Intervention’", False),  # a headline: all capitalised
+    ],
+)
+def test_a_quoted_title_is_told_from_quoted_words(text: str, title: bool) -> None:
+    ((start, end),) = quotes_in(text)
+    assert _title(text, start, end) is title
 
 
 def test_a_claim_and_its_denial_are_not_one_claim(graph_of) -> None:

@@ -24,6 +24,7 @@ from citetrace.models import Chain, CitationGraph, Document, DocumentFrames, Fra
 MIN_WORDS = 5  # shorter contents ("responsibility", "Tehran and Soleimani") say too little to match
 MAX_WORDS = 80  # longer "sentences" are lists or run-ons that match everything a little
 STATES_WORDS = 8  # a claim with no verb this long is a clause the parse got wrong, not a name
+NAMES_SHARE = 0.7  # ... unless names make most of it: a list of names states nothing
 MIN_QUOTE_WORDS = 2  # a quoted phrase of two words or more is evidence on its own ("divine intervention")
 
 _TITLE_SMALL = {"a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with", "at", "by"}  # "Face the Nation"
@@ -119,9 +120,11 @@ def _claim(
 def _states(tokens: Sequence[Token]) -> bool:
     """Whether words state something: a verb, a small clause ("Soleimani's death as an act of god"), or
     words enough for a clause the parse got wrong ("the new vaccine cut[NOUN] admissions by half")."""
-    if sum(t.upos != "PUNCT" for t in tokens) >= STATES_WORDS:
+    if any(t.upos in ("VERB", "AUX") or (t.lemma.lower() == "as" and t.upos in ("ADP", "SCONJ")) for t in tokens):
         return True
-    return any(t.upos in ("VERB", "AUX") or (t.lemma.lower() == "as" and t.upos in ("ADP", "SCONJ")) for t in tokens)
+    words = [t for t in tokens if t.upos not in ("PUNCT", "CCONJ", "DET")]
+    names = sum(t.upos == "PROPN" for t in words)
+    return len(words) >= STATES_WORDS and names < NAMES_SHARE * len(words)  # "Ted Cruz (R-TX) and Sen. Marco Rubio"
 
 
 def _gist(

@@ -7,7 +7,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from citetrace.claims import _title, quotes_in
+from citetrace.claims import _states, _title, quotes_in
 from citetrace.cli import app
 from citetrace.models import ClaimGroup, DriftType, Hedge
 from citetrace.similarity import Features, combine
@@ -64,6 +64,20 @@ def test_an_unrelated_claim_on_the_same_subject_is_not_the_claim(graph_of) -> No
 def test_a_quoted_title_is_told_from_quoted_words(text: str, title: bool) -> None:
     ((start, end),) = quotes_in(text)
     assert _title(text, start, end) is title
+
+
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        ("Ted Cruz (R-TX) and Sen. Marco Rubio (R-FL) of the Senate", False),  # names: no claim
+        ("the former secretary of state", False),
+        ("Soleimani's death as an act of god in support of its cause", True),
+        ("the new vaccine cut hospital admissions by half in the first month", True),
+    ],
+)
+def test_a_claim_states_something(parser, text: str, states: bool) -> None:
+    (parsed,) = parser.parse([text])
+    assert _states(parsed.sentences[0].tokens) is states
 
 
 def test_a_claim_and_its_denial_are_not_one_claim(graph_of) -> None:

@@ -7,11 +7,16 @@ come from subtrees, with a sentence-level fallback where the tree gives nothing 
   learned cue model of ``cue_model``) with their subject as source and clausal complement, object,
   adjacent quote or governing clause as content;
 - ``phrases``: "according to X", "citing X", "X's 2019 list" (a publication cited without a verb);
-- ``quotes``: floating direct quotes, attributed to the last speaker before them, and document
-  credits ("Read more at ...", "RT with additional input by ...");
+- ``quotes``: floating direct quotes, the words of the speaker right after them or of the last one
+  before them, and document credits ("Read more at ...", "RT with additional input by ...");
 - ``channels``: where the words were said or printed ("in an interview with Sky News Arabic");
+- ``learned`` and ``generic``: the learned cue scorer (LightGBM over every candidate token) and the
+  frames of the cues only it finds;
+- ``content``: the content each frame reports, chosen by a learned ranker among the spans the tree
+  offers (the rule's own, the clause, the object, the quote beside the cue, ...);
 - ``source_phrase``: a source is a phrase, never a clause;
-- ``assemble``: duplicates from repeated paragraphs removed, ids in text order, nesting (a frame
+- ``assemble``: the families run, contents chosen, chains of cues ("continued to insist") made one
+  frame, duplicates from repeated paragraphs removed, ids in text order, nesting (a frame
   whose content holds another frame's cue is its parent), and the ``Frame`` models.
 
 Sources come out unresolved (canonical = text, kind unknown): ``citetrace.sources`` resolves them.

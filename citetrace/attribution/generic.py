@@ -25,7 +25,7 @@ from citetrace.attribution.candidate import Candidate
 from citetrace.attribution.learned import DASHES, cue_scorer, is_candidate, token_features
 from citetrace.attribution.quotes import extend_to_quote
 from citetrace.models import FrameKind, Token
-from citetrace.tree import Tree, glue, negated, subject_of
+from citetrace.tree import Tree, glue, negated, right_rest, subject_of
 
 _CLAUSE = ("ccomp", "xcomp", "csubj")
 _NOUN_CLAUSE = ("acl", "ccomp", "xcomp", "appos")
@@ -86,11 +86,13 @@ def _label_parts(t: Tree, tok: Token) -> tuple[set[int] | None, set[int] | None]
 
 
 def _around(t: Tree, tok: Token) -> set[int]:
-    """The words around a verb the tree gives no complement: the clause it hangs on, less its own words."""
+    """The words around a verb the tree gives no complement: the clause it hangs on, less its own
+    words, or for the sentence's root the words after it ("Trump said during the debate that ...",
+    where the parse hung the clause on "debate")."""
     head = t.head(tok)
     if head is not None:
         return t.subtree(head) - t.subtree(tok)
-    return {x.id for x in t.tokens} - t.subtree(tok)
+    return right_rest(t, tok)
 
 
 def learned_frame(t: Tree, tok: Token, quotes: list[tuple[int, int]]) -> Candidate | None:

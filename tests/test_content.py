@@ -24,14 +24,17 @@ def proposed(parser):
 def _options(proposed, text: str, cue: str) -> dict[str, set[Reach]]:
     trees, quotes, raw = proposed(text)
     frame = next(f for f in raw if text[f.cue[0] : f.cue[1]] == cue)
-    return {text[o.span[0] : o.span[1]]: o.reaches for o in content.options(trees[frame.sentence], frame, quotes)}
+    t = trees[frame.sentence]
+    opts = content.options(t, content.cue_token(t, frame), frame, quotes)
+    return {text[o.span[0] : o.span[1]]: o.reaches for o in opts}
 
 
 def test_the_rules_content_comes_first_and_the_clause_inside_it_is_offered(proposed) -> None:
     text = "He said Friday afternoon that the talks had failed."
     trees, quotes, raw = proposed(text)
     (frame,) = raw
-    opts = content.options(trees[frame.sentence], frame, quotes)
+    t = trees[frame.sentence]
+    opts = content.options(t, content.cue_token(t, frame), frame, quotes)
     assert opts[0].span == frame.content and Reach.rule in opts[0].reaches
     shown = {text[o.span[0] : o.span[1]]: o.reaches for o in opts}
     assert Reach.inner_clause in shown["that the talks had failed"]
@@ -56,8 +59,9 @@ def test_features_have_one_row_per_option_and_a_fixed_width(proposed) -> None:
     trees, quotes, raw = proposed(text)
     frame = next(f for f in raw if text[f.cue[0] : f.cue[1]] == "said")
     t = trees[frame.sentence]
-    opts = content.options(t, frame, quotes)
-    rows = content.option_features(t, content.cue_token(t, frame), frame, opts, quotes)
+    tok = content.cue_token(t, frame)
+    opts = content.options(t, tok, frame, quotes)
+    rows = content.option_features(t, tok, frame, opts, quotes)
     assert rows.shape == (len(opts), content.WIDTH)
     assert np.all(rows[0, : len(Reach)] == [float(r in opts[0].reaches) for r in Reach])
 

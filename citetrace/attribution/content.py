@@ -174,20 +174,18 @@ def _clause_of(t: Tree, tok: Token) -> Token | None:
     return next((k for k in t.children(tok, "acl", "ccomp") if _marked(t, k, _CLAUSE_MARKS)), None)
 
 
-def options(t: Tree, f: Candidate, quotes: list[tuple[int, int]]) -> list[Option]:
-    """Every content the frame ``f`` could have, the rule's first."""
-    tok = cue_token(t, f)
-    if tok is None:
-        return [Option(f.content, {Reach.rule})]
+def options(t: Tree, tok: Token, f: Candidate, quotes: list[tuple[int, int]]) -> list[Option]:
+    """Every content the frame ``f`` (its cue's head word ``tok``, ``cue_token``) could have, the rule's first."""
     addressee = _addressee(t, tok)
+    content_ids = _ids_in(t, f.content)
     rule = f.content
-    if addressee & _ids_in(t, rule):
-        kept = t.char_span(_ids_in(t, rule) - addressee)
+    if addressee & content_ids:
+        kept = t.char_span(content_ids - addressee)
         rule = extend_to_quote(glue(t.text, kept), quotes) if kept else rule
     found: dict[tuple[int, int], Option] = {rule: Option(rule, {Reach.rule})}
     cue_ids = _ids_in(t, f.cue) | addressee
     source = _ids_in(t, f.source)
-    sets = _reached(t, tok, f, source) + _trimmed(t, _ids_in(t, f.content))
+    sets = _reached(t, tok, f, source) + _trimmed(t, content_ids)
     spans: list[tuple[Reach, tuple[int, int] | None]] = [
         (reach, t.char_span(ids - cue_ids - source)) for reach, ids in sets
     ]
@@ -320,7 +318,7 @@ def choose_contents(trees: list[Tree], quotes: list[tuple[int, int]], frames: li
         t = by_index.get(f.sentence)
         if t is None or f.kind not in CHOSEN_KINDS or (tok := cue_token(t, f)) is None:
             continue
-        opts = options(t, f, quotes)
+        opts = options(t, tok, f, quotes)
         f.content = opts[0].span  # the rule's content, less an addressee
         if len(opts) > 1:
             chosen.append((f, opts))

@@ -1,11 +1,16 @@
 """The labelled candidate tokens of a brat gold folder, for the cue models' training scripts
 (bench/train_cue_model.py, bench/train_cues.py): each token of each sentence that is not page
-furniture, with its tree, the document's quotes, and whether it lies inside an annotated cue."""
+furniture, with its tree, the document's quotes, and whether it lies inside an annotated cue; and
+what the LightGBM training scripts share (bench/train_cues.py, bench/train_content.py): training
+with early stopping on the held-out documents, and the model written as package data."""
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Callable, Sequence
 from pathlib import Path
+
+import lightgbm
 
 from citetrace.attribution import find_quotes, is_boilerplate
 from citetrace.corpus import read_document
@@ -38,3 +43,24 @@ def labelled_tokens(
                     tokens.append((t, tok, quotes, int(any(a < tok.end and tok.start < b for a, b in cue_spans))))
         out.append((g.document, tokens))
     return out
+
+
+EARLY_STOPPING = 50  # rounds without a better held-out score before training stops
+
+
+def early_stopped(params: dict, train_set: lightgbm.Dataset, held_set: lightgbm.Dataset, max_trees: int):
+    """A LightGBM booster trained on ``train_set`` until ``held_set`` (the held-out documents) stops
+    improving, for at most ``max_trees`` rounds."""
+    return lightgbm.train(
+        params,
+        train_set,
+        num_boost_round=max_trees,
+        valid_sets=[held_set],
+        callbacks=[lightgbm.early_stopping(EARLY_STOPPING, verbose=False), lightgbm.log_evaluation(100)],
+    )
+
+
+def save_model(booster, path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The booster's best trees in LightGBM's text format, gzip-compressed (how the package ships it)."""
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as out:
+        out.write(booster.model_to_string(num_iteration=booster.best_iteration))

@@ -18,24 +18,22 @@ Parses come from the parse cache ($CITETRACE_CACHE; models from $CITETRACE_MODEL
 
 from __future__ import annotations
 
-import gzip
-import re
 import sys
 from pathlib import Path
 
 import lightgbm
 import numpy as np
-from cue_examples import HOLD_OUT_EVERY
+from cue_examples import HOLD_OUT_EVERY, early_stopped, save_model
 
 from citetrace.attribution import content
 from citetrace.attribution.assemble import propose
 from citetrace.attribution.quotes import quote_frames
 from citetrace.corpus import read_document
+from citetrace.evaluate import _overlap, _words
 from citetrace.gold import read_brat_folder
 from citetrace.models import GoldFrame
 from citetrace.nlp import Parser, default_cache_dir
 
-WORD = re.compile(r"\w+")
 MAX_TREES = 800
 GRADES = 10  # relevance: the option's word F1 in tenths
 PARAMS = {
@@ -57,14 +55,10 @@ PARAMS = {
 Example = tuple[np.ndarray, np.ndarray, np.ndarray]  # rows, word F1 labels, (tp, predicted, gold) per option
 
 
-def _words(text: str, pieces) -> set[int]:
-    return {m.start() for s, e in pieces for m in WORD.finditer(text, s, e)}
-
-
 def _gold_for(cue: tuple[int, int], gold: list[GoldFrame]) -> GoldFrame | None:
     best, most = None, 0
     for g in gold:
-        ov = sum(max(0, min(cue[1], e) - max(cue[0], s)) for s, e in g.cue.pieces)
+        ov = _overlap([cue], g.cue.pieces)
         if ov > most:
             best, most = g, ov
     return best
@@ -86,7 +80,7 @@ def examples(folder: Path) -> list[list[Example]]:
             tok = content.cue_token(t, f) if t is not None else None
             if f.kind not in content.CHOSEN_KINDS or tok is None or match is None:
                 continue
-            opts = content.options(t, f, quotes)
+            opts = content.options(t, tok, f, quotes)
             gold_words = _words(d.text, match.content.pieces)
             counts = []
             for o in opts:
@@ -122,22 +116,14 @@ def main(folder: Path, dest: Path) -> None:
     train_set = _matrix(fit)
     held_set = _matrix(held)
     held_set.reference = train_set
-    booster = lightgbm.train(
-        PARAMS,
-        train_set,
-        num_boost_round=MAX_TREES,
-        valid_sets=[held_set],
-        callbacks=[lightgbm.early_stopping(50, verbose=False), lightgbm.log_evaluation(100)],
-    )
+    booster = early_stopped(PARAMS, train_set, held_set, MAX_TREES)
     print(f"{booster.best_iteration} trees", file=sys.stderr)
     picks = [int(np.argmax(booster.predict(r, num_iteration=booster.best_iteration))) for r, _, _ in held]
     print(f"held-out content word F1: rules {micro_f1(held, [0] * len(held)):.4f}", file=sys.stderr)
     print(f"  best option (ceiling) {micro_f1(held, [int(np.argmax(y)) for _, y, _ in held]):.4f}", file=sys.stderr)
     changed = sum(1 for p in picks if p)
     print(f"  model {micro_f1(held, picks):.4f} ({changed} of {len(held)} changed)", file=sys.stderr)
-    text = booster.model_to_string(num_iteration=booster.best_iteration)
-    with gzip.open(dest / Path(content.MODEL).name, "wt", encoding="utf-8", compresslevel=9) as out:
-        out.write(text)
+    save_model(booster, dest / Path(content.MODEL).name)
 
 
 if __name__ == "__main__":

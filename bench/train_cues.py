@@ -14,14 +14,13 @@ run parses nothing. About 10 minutes on 2 cores with the cache warm.
 
 from __future__ import annotations
 
-import gzip
 import sys
 from collections import Counter
 from pathlib import Path
 
 import lightgbm
 import numpy as np
-from cue_examples import HOLD_OUT_EVERY, labelled_tokens
+from cue_examples import HOLD_OUT_EVERY, early_stopped, labelled_tokens, save_model
 
 from citetrace.attribution.learned import (
     DENSE,
@@ -116,18 +115,10 @@ def main(folder: Path, dest: Path) -> None:
     )
     train_set = lightgbm.Dataset(x_fit, y_fit, free_raw_data=False)
     held_set = lightgbm.Dataset(x_held, y_held, reference=train_set)
-    booster = lightgbm.train(
-        PARAMS,
-        train_set,
-        num_boost_round=MAX_TREES,
-        valid_sets=[held_set],
-        callbacks=[lightgbm.early_stopping(50, verbose=False), lightgbm.log_evaluation(100)],
-    )
+    booster = early_stopped(PARAMS, train_set, held_set, MAX_TREES)
     print(f"{booster.best_iteration} trees (early stopping on the held-out documents)", file=sys.stderr)
     report(y_held, booster.predict(x_held, num_iteration=booster.best_iteration))
-    text = booster.model_to_string(num_iteration=booster.best_iteration)
-    with gzip.open(dest / Path(MODEL).name, "wt", encoding="utf-8", compresslevel=9) as out:
-        out.write(text)
+    save_model(booster, dest / Path(MODEL).name)
     used = booster.feature_importance("split", iteration=booster.best_iteration)
     lines = [f"{i}\t{name}" for i, name in enumerate(features) if used[i]]
     (dest / Path(FEATURES).name).write_text("\n".join(lines) + "\n", encoding="utf-8")

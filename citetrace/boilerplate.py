@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from itertools import combinations
 
 from citetrace.models import Boilerplate, Direction, Document, DocumentFrames, ParsedDocument, ReusePair
+from citetrace.parse_cache import sentence_spans
 from citetrace.reuse import MIN_WORDS, words
 
 MIN_DOCUMENTS = 3  # an outlet's standing text is printed under three articles or more
@@ -44,11 +45,11 @@ def find_boilerplate(
     where: dict[str, dict[str, tuple[int, int]]] = defaultdict(dict)  # sentence key -> document -> span
     keys_of: dict[str, set[str]] = {}
     tail = _tails(documents)
-    for doc, parsed in zip(documents, parses, strict=True):
+    for doc, sentences in zip(documents, sentence_spans(parses), strict=True):
         keys_of[doc.name] = set()
-        for s in parsed.sentences:
-            if s.tokens and (key := _key(doc.text, s.tokens[0].start, s.tokens[-1].end)) is not None:
-                where[key].setdefault(doc.name, (s.tokens[0].start, s.tokens[-1].end))
+        for start, end in sentences:
+            if (key := _key(doc.text, start, end)) is not None:
+                where[key].setdefault(doc.name, (start, end))
                 keys_of[doc.name].add(key)
     shared: Counter[tuple[str, str]] = Counter()
     for docs in where.values():

@@ -55,10 +55,15 @@ class Done:
 
 @dataclass(frozen=True)
 class Result:
-    """One task's outcome here: its parse (None: past its time budget) and, if asked, its frames."""
+    """One task's outcome here: its parse in binary form (None: past its time budget), as the cache
+    stores it and ``ParseStore`` holds it, and, if asked, its frames."""
 
-    parse: ParsedDocument | None
+    data: bytes | None
     frames: DocumentFrames | None
+
+    @property
+    def parse(self) -> ParsedDocument | None:
+        return decode(self.data) if self.data is not None else None
 
 
 @dataclass(frozen=True)
@@ -129,13 +134,13 @@ def process(parser: Parser, tasks: Sequence[Task], progress: Progress = None) ->
     elsewhere when there are ``EXTRACT_ELSEWHERE`` of them, else here. The batches run on
     ``parser.dask`` (a Dask scheduler's address, or ``local``), else on ``parser.workers``
     processes when there is more than one, else here. ``progress(n)`` is called as documents finish."""
-    entries = [parser.cache.entry(t.text) if parser.cache else None for t in tasks]
-    cached = [e[0] if e is not None else None for e in entries]
+    # cached parses stay in their binary form: decoded one at a time where they are extracted
+    cached = [parser.cache.data(t.text) if parser.cache else None for t in tasks]
     todo = [i for i, c in enumerate(cached) if c is None]
     parser.stats["cached_docs"] += len(tasks) - len(todo)
     groups = _groups(parser, tasks, todo, [i for i, c in enumerate(cached) if c is not None and tasks[i].document])
     # a cached document goes with its parse as the cache holds it, encoded
-    work_batches = [tuple(replace(tasks[i], cached=e[1]) if (e := entries[i]) else tasks[i] for i in g) for g in groups]
+    work_batches = [tuple(replace(tasks[i], cached=c) if (c := cached[i]) else tasks[i] for i in g) for g in groups]
     results: list[Result | None] = [None] * len(tasks)
 
     def finished(k: int, done: list[Done]) -> None:
@@ -158,7 +163,7 @@ def process(parser: Parser, tasks: Sequence[Task], progress: Progress = None) ->
             finished(k, work(parser, batch, ship=False))
     for i, c in enumerate(cached):
         if c is not None and results[i] is None:
-            results[i] = Result(c, _frames(tasks[i], c))
+            results[i] = Result(c, _frames(tasks[i], decode(c)) if tasks[i].document else None)
             if progress:
                 progress(1)
     return [r if r is not None else Result(None, None) for r in results]
@@ -192,6 +197,7 @@ def _keep(parser: Parser, task: Task, done: Done) -> Result:
     parser.stats["parsed_words"] += sum(len(s.tokens) for s in parsed.sentences)
     if done.parsed is None:  # parsed elsewhere: this parser did not count its time
         parser.stats["parse_seconds"] += done.seconds
+    data = done.parse if done.parse is not None else encode(parsed)
     if parser.cache is not None:
-        parser.cache.put(task.text, parsed, done.parse)
-    return Result(parsed, done.frames)
+        parser.cache.put(task.text, parsed, data)
+    return Result(data, done.frames)

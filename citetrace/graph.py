@@ -44,6 +44,7 @@ from citetrace.models import (
     SourceKind,
     Span,
 )
+from citetrace.parse_cache import sentence_spans
 from citetrace.registry import Registry, channel_source
 
 
@@ -75,10 +76,7 @@ class GraphBuilder:
         registry: Registry,
     ):
         self.docs = {d.name: d for d in documents}
-        self.sentences = {
-            d.name: [(s.tokens[0].start, s.tokens[-1].end) for s in p.sentences if s.tokens]
-            for d, p in zip(documents, parses, strict=True)
-        }
+        self.sentences = {d.name: s for d, s in zip(documents, sentence_spans(parses), strict=True)}
         self.frames = {f.document: f for f in frames}
         self.registry = registry
         self.g = nx.MultiDiGraph()

@@ -19,6 +19,7 @@ from citetrace.execute import Task, process
 from citetrace.models import CitationGraph, ClaimGroup, Document, DocumentFrames, FrameKind, ParsedDocument
 from citetrace.naming import canonical_outlet
 from citetrace.nlp import Parser, timeout_message
+from citetrace.parse_cache import ParseStore
 from citetrace.provenance import read_provenance, with_metadata
 from citetrace.registry import apply_registry, build_registry
 from citetrace.reuse import find_reuse
@@ -31,7 +32,7 @@ class Extraction:
     """What one pass over a corpus produced, with the files that could not be read."""
 
     documents: list[Document]
-    parses: list[ParsedDocument]
+    parses: ParseStore  # held encoded, each decoded where it is read
     frames: list[DocumentFrames]
     errors: list[InputError]
     timings: dict[str, float] = field(default_factory=dict)
@@ -84,27 +85,27 @@ def extract_corpus(
     started = time.perf_counter()
     read = read_corpus(paths)
     if not read.documents and read.errors:
-        return Extraction([], [], [], read.errors)
+        return Extraction([], ParseStore([]), [], read.errors)
     if on_read:
         on_read(len(read.documents))
     t0 = time.perf_counter()
     parse_seconds = parser.stats["parse_seconds"]
     each = process(parser, [Task(d.text, d) for d in read.documents], progress=progress)
     documents: list[Document] = []
-    parses: list[ParsedDocument] = []
+    parses: list[bytes] = []
     frames: list[DocumentFrames] = []
     late: list[InputError] = []
     for d, r in zip(read.documents, each, strict=True):
-        if r.parse is None or r.frames is None:
+        if r.data is None or r.frames is None:
             late.append(InputError(f"{d.path}: {timeout_message(parser.doc_timeout)}"))
         else:
             documents.append(d)
-            parses.append(r.parse)
+            parses.append(r.data)
             frames.append(r.frames)
     t1 = time.perf_counter()
     return Extraction(
         documents,
-        parses,
+        ParseStore(parses),
         frames,
         read.errors + late,
         # parsing and extraction run together, perhaps in other processes: their wall time, and the

@@ -8,7 +8,7 @@ import pytest
 
 from citetrace.models import ParsedDocument
 from citetrace.nlp import Parser
-from citetrace.parse_cache import ParseCache, decode, encode
+from citetrace.parse_cache import ParseCache, ParseStore, decode, encode, sentence_spans
 
 from .conftest import CORPUS
 
@@ -57,3 +57,28 @@ def test_an_entry_of_the_json_format_is_read_and_rewritten(models_dir: Path, tmp
     assert parser.parse(TEXTS[:1]) == [parsed]
     assert parser.stats["cached_docs"] == 1
     assert cache.path(TEXTS[0]).is_file() and not old.exists()
+
+
+def test_a_store_holds_parses_encoded_and_gives_them_back(sample_parse: tuple[str, ParsedDocument]) -> None:
+    _, parsed = sample_parse
+    other = decode(encode(parsed)).model_copy(update={"sentences": parsed.sentences[:2]})
+    store = ParseStore([encode(parsed), encode(other)])
+    assert len(store) == 2 and store[0] == parsed and list(store) == [parsed, other]
+    assert isinstance(store[1:], ParseStore) and store[1:][0] == other
+    # sentence offsets without the tokens, as the cross-document stages read them from objects
+    assert store.spans == sentence_spans([parsed, other]) == sentence_spans(store)
+    assert store.spans[0][0] == (parsed.sentences[0].tokens[0].start, parsed.sentences[0].tokens[-1].end)
+    assert len(store.spans[1]) == 2
+
+
+def test_the_cache_gives_a_parse_encoded_only_for_its_text_and_models(models_dir: Path, tmp_path: Path) -> None:
+    parser = Parser(models_dir, cache_dir=tmp_path)
+    parsed = parser.parse(TEXTS[:1])[0]
+    assert parser.cache is not None
+    data = parser.cache.data(TEXTS[0])
+    assert data is not None and decode(data) == parsed
+    assert parser.cache.data(TEXTS[1]) is None
+    assert ParseCache(tmp_path, "other models").data(TEXTS[0]) is None
+    # a file holding another text's parse is a miss
+    parser.cache.path(TEXTS[1]).write_bytes(data)
+    assert parser.cache.data(TEXTS[1]) is None and parser.cache.get(TEXTS[1]) is None

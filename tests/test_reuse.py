@@ -6,7 +6,7 @@ import pytest
 
 from citetrace.models import Direction, Document
 from citetrace.pipeline import frames_of
-from citetrace.reuse import find_reuse, words
+from citetrace.reuse import candidate_pairs, find_reuse, words
 
 RT = (
     "ISIS terrorists rejoiced at the death of the general, according to a weekly newspaper affiliated with the group "
@@ -91,6 +91,22 @@ def test_words_keep_offsets_and_fold_case() -> None:
     ws = words("The US’s claim")
     assert [w.key for w in ws] == ["the", "us's", "claim"]
     assert [(w.start, w.end) for w in ws] == [(0, 3), (4, 8), (9, 14)]
+
+
+def test_candidates_are_sentences_of_two_documents_sharing_a_band() -> None:
+    said = "The mayor said on Tuesday that the old library on Main Street would be sold to a developer."
+    near = "The mayor said on Tuesday that the old library on Main Street would be sold to the city."
+    other = "Crews worked through the rain overnight to fix the power lines near the flooded dam."
+    texts = [said + " " + other, other + " " + near, said]
+    spans = [
+        [(0, len(said)), (len(said) + 1, len(said) + 1 + len(other))],
+        [(0, len(other)), (len(other) + 1, len(other) + 1 + len(near))],
+        [(0, len(said))],
+    ]
+    pairs = candidate_pairs(texts, spans)
+    # the same sentence and a near copy across documents; never two sentences of one document
+    assert pairs[(0, 1)] == [(0, 1), (1, 0)] and pairs[(0, 2)] == [(0, 0)] and pairs[(1, 2)] == [(1, 0)]
+    assert candidate_pairs(texts, spans, skip=[set(), set(), {(0, len(said))}]).keys() == {(0, 1)}
 
 
 NOTE = (

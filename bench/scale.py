@@ -8,7 +8,8 @@ bench run, so the ratios compare like with like:
   documents, the same models and processors): the floor, as the parse alone and as a whole
   process (importing Stanza and loading the models too, as a run of citetrace does);
 - ``cold -j1`` / ``cold -j2``: ``citetrace run`` with an empty parse cache, one process or two workers;
-- ``warm`` / ``warm -j2``: the same run again, every parse cached, in one process or two workers.
+- ``warm`` / ``warm -j2``: the same run again, every parse, frame and diagram cached, in one process
+  or two workers (for the sizes not run cold, after one unmeasured run with the default cache).
 The sample corpus and the first N articles (sorted by name) of the corpus given, for each size in
 ``--sizes``; the cold runs and the floor only for the sizes in ``--cold`` (a cold run of 400 articles
 takes ~25 minutes here). Prints a Markdown table for docs/performance.md and writes a plot of time
@@ -47,7 +48,7 @@ def child_run(corpus: Path, out: Path, cache: Path, workers: int) -> dict:
     assert result.graph is not None and not result.errors, result.errors
     words = sum(len(s.tokens) for p in result.parses for s in p.sentences)
     result.parses.clear()  # as `citetrace run` does before its report
-    write_report(out, result.documents, result.frames, result.graph)
+    write_report(out, result.documents, result.frames, result.graph, diagram_cache=cache)
     done = time.perf_counter()
     t = result.timings
     return {
@@ -118,6 +119,7 @@ def bench(name: str, corpus: Path, cold: bool) -> list[dict]:
         from citetrace.nlp import default_cache_dir
 
         cache = default_cache_dir()
+        measure("run", corpus, 1, cache)  # so that every parse, frame and diagram is there: warm
     rows.append({"corpus": name, "mode": "warm", **measure("run", corpus, 1, cache)})
     rows.append({"corpus": name, "mode": "warm -j2", **measure("run", corpus, 2, cache)})
     return rows

@@ -1,14 +1,15 @@
 """Where the per-document work runs: parsing, and with it extraction, in this process, in worker
 processes on this machine (``workers``), or on a Dask cluster (``dask_backend``).
 
-``process(parser, tasks)`` reads what the parse cache holds, hands the rest to one of three
-executors, and puts the results back in the order of ``tasks``, so that every output byte is
-independent of where the work ran. A worker gets a ``Task`` (the text, and the document where its
-frames are wanted), parses it with models it loaded once, extracts its frames where the parse already
-is (no parse is shipped to be extracted elsewhere), and sends back a ``Done``: the parse in its
-compact binary form (``parse_cache.encode``, which the cache stores as it is), the frames, the
-seconds it took. Only this process writes the cache. Cached documents are extracted here, or, in
-a large corpus, sent with their encoded parse to be extracted by the workers too.
+``process(parser, tasks)`` reads what the parse cache holds (and the frames the frame cache holds of
+those documents: ``frame_cache``), hands the rest to one of three executors, and puts the results
+back in the order of ``tasks``, so that every output byte is independent of where the work ran. A
+worker gets a ``Task`` (the text, and the document where its frames are wanted), parses it with
+models it loaded once, extracts its frames where the parse already is (no parse is shipped to be
+extracted elsewhere), and sends back a ``Done``: the parse in its compact binary form
+(``parse_cache.encode``, which the cache stores as it is), the frames, the seconds it took. Only
+this process writes the caches. Cached documents whose frames are not cached are extracted here,
+or, in a large corpus, sent with their encoded parse to be extracted by the workers too.
 """
 
 from __future__ import annotations
@@ -136,17 +137,25 @@ def process(parser: Parser, tasks: Sequence[Task], progress: Progress = None) ->
     processes when there is more than one, else here. ``progress(n)`` is called as documents finish."""
     # cached parses stay in their binary form: decoded one at a time where they are extracted
     cached = [parser.cache.data(t.text) if parser.cache else None for t in tasks]
+    known = _known_frames(parser, tasks, cached)
     todo = [i for i, c in enumerate(cached) if c is None]
     parser.stats["cached_docs"] += len(tasks) - len(todo)
-    groups = _groups(parser, tasks, todo, [i for i, c in enumerate(cached) if c is not None and tasks[i].document])
+    ready = [i for i, c in enumerate(cached) if c is not None and tasks[i].document and known[i] is None]
+    groups = _groups(parser, tasks, todo, ready)
     # a cached document goes with its parse as the cache holds it, encoded
     work_batches = [tuple(replace(tasks[i], cached=c) if (c := cached[i]) else tasks[i] for i in g) for g in groups]
     results: list[Result | None] = [None] * len(tasks)
 
+    def keep(i: int, result: Result) -> None:
+        results[i] = result
+        document = tasks[i].document
+        if parser.frame_cache is not None and document is not None and result.frames is not None:
+            parser.frame_cache.put(document, result.frames)
+
     def finished(k: int, done: list[Done]) -> None:
         """Batch ``k`` is done: keep (and cache) its results now, so that a run cut short keeps them."""
         for i, task, d in zip(groups[k], work_batches[k], done, strict=True):
-            results[i] = _keep(parser, task, d) if cached[i] is None else Result(cached[i], d.frames)
+            keep(i, _keep(parser, task, d) if cached[i] is None else Result(cached[i], d.frames))
         if progress:
             progress(len(done))
 
@@ -163,10 +172,23 @@ def process(parser: Parser, tasks: Sequence[Task], progress: Progress = None) ->
             finished(k, work(parser, batch, ship=False))
     for i, c in enumerate(cached):
         if c is not None and results[i] is None:
-            results[i] = Result(c, _frames(tasks[i], decode(c)) if tasks[i].document else None)
+            if (frames := known[i]) is not None:
+                results[i] = Result(c, frames)
+            else:
+                keep(i, Result(c, _frames(tasks[i], decode(c)) if tasks[i].document else None))
             if progress:
                 progress(1)
     return [r if r is not None else Result(None, None) for r in results]
+
+
+def _known_frames(parser: Parser, tasks: Sequence[Task], cached: Sequence[bytes | None]) -> list[DocumentFrames | None]:
+    """The frames the cache holds of each document whose parse it holds."""
+    found = [
+        parser.frame_cache.get(t.document) if parser.frame_cache and c is not None and t.document else None
+        for t, c in zip(tasks, cached, strict=True)
+    ]
+    parser.stats["cached_frames"] += sum(f is not None for f in found)
+    return found
 
 
 def _groups(parser: Parser, tasks: Sequence[Task], todo: list[int], ready: list[int]) -> list[list[int]]:

@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from citetrace.errors import InputError, ModelError
+from citetrace.frame_cache import FrameCache
 from citetrace.models import ParsedDocument, Sentence, Token
 from citetrace.parse_cache import ParseCache, text_sha256
 
@@ -158,9 +159,11 @@ class Parser:
         self.threads = threads  # torch threads while parsing (None: torch's default); set when the models load
         self.fingerprint = model_fingerprint(self.models_dir)
         self.cache = ParseCache(cache_dir, self.fingerprint) if cache_dir is not None else None
+        # the frames of documents parsed with these models, beside their parses
+        self.frame_cache = FrameCache(cache_dir, self.fingerprint) if cache_dir is not None else None
         self.doc_timeout = doc_timeout
         self.segment_chars = segment_chars
-        self.stats = {"parsed_docs": 0, "cached_docs": 0, "parsed_words": 0, "parse_seconds": 0.0}
+        self.stats = {"parsed_docs": 0, "cached_docs": 0, "cached_frames": 0, "parsed_words": 0, "parse_seconds": 0.0}
 
     def parse(self, texts: Sequence[str], progress: Callable[[int], None] | None = None) -> list[ParsedDocument]:
         """Parse every text; a text over its time budget is an InputError."""

@@ -48,10 +48,15 @@ def diagrams_md(titles: Sequence[tuple[str, str]], fmt: str = "svg") -> str:
 
 
 def write_diagrams(
-    out: Path, graph: CitationGraph, fmt: str = "svg", progress: Callable[[int], None] | None = None
+    out: Path,
+    graph: CitationGraph,
+    fmt: str = "svg",
+    progress: Callable[[int], None] | None = None,
+    cache: Path | None = None,
 ) -> list[str]:
     """Render every diagram of ``graph`` into ``out`` as ``fmt`` (+ its .dot) and write diagrams.md;
-    the stems drawn. Each diagram is written as it is drawn, not kept."""
+    the stems drawn. Each diagram is written as it is drawn, not kept; ``cache``: where diagrams drawn
+    before are kept (``render.render``)."""
     if fmt not in FORMATS:
         raise UsageError(f"--format {fmt!r}: use one of {', '.join(FORMATS)}")
     rendered: list[str] = []
@@ -62,7 +67,7 @@ def write_diagrams(
         for stem, title, dot in titled_diagrams(graph):
             titles.append((stem, title))
             try:
-                data = render(dot, fmt)
+                data = render(dot, fmt, cache)
             except RenderError as exc:
                 raise RenderError(f"{stem}.{fmt}: {exc}") from exc
             atomic_write_text(out / f"{stem}.dot", dot)
@@ -83,6 +88,7 @@ def write_report(
     graph: CitationGraph,
     progress: Callable[[int], None] | None = None,
     force: bool = False,
+    diagram_cache: Path | None = None,
 ) -> list[str]:
     """Write the JSON outputs, every diagram (DOT + SVG), diagrams.md and the HTML report as ``out``.
 
@@ -90,12 +96,12 @@ def write_report(
     ``<document>.svg`` per document, ``sources/<source>.svg`` per primary source, ``claims/<id>.svg``
     per claim retold; ``index.html``, ``<document>.html``, ``sources/<source>.html``,
     ``claims/<id>.html``. Written in a staging folder, then installed (``outdir.install``; ``force``
-    replaces files in ``out`` that citetrace did not write). Returns the files written, relative to
-    ``out``.
+    replaces files in ``out`` that citetrace did not write; ``diagram_cache``: where diagrams drawn
+    before are kept). Returns the files written, relative to ``out``.
     """
     with staging(out) as staged:
         try:
-            _write_all(staged, documents, frames, graph, progress)
+            _write_all(staged, documents, frames, graph, progress, diagram_cache)
         except OutputError as exc:  # name the file as the user knows it: under --out, not the staging folder
             raise OutputError(str(exc).replace(str(staged), str(out))) from exc
         written = sorted(files_in(staged))
@@ -112,6 +118,7 @@ def _write_all(
     frames: Sequence[DocumentFrames],
     graph: CitationGraph,
     progress: Callable[[int], None] | None,
+    diagram_cache: Path | None = None,
 ) -> None:
     try:
         for name, text in (
@@ -122,7 +129,7 @@ def _write_all(
             ("claims.jsonl", jsonl(graph.claims)),
         ):
             atomic_write_text(out / name, text)
-        svgs = _SvgFiles(out, write_diagrams(out, graph, "svg", progress))
+        svgs = _SvgFiles(out, write_diagrams(out, graph, "svg", progress, diagram_cache))
         for rel, page in each_page(documents, frames, graph, svgs):
             atomic_write_text(out / rel, page)
     except OSError as exc:

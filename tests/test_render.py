@@ -4,6 +4,8 @@ stay drawable; formats; errors."""
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+import zlib
+from pathlib import Path
 
 import pytest
 
@@ -69,3 +71,16 @@ def test_png_and_bad_format() -> None:
     assert png.startswith(b"\x89PNG")
     with pytest.raises(RenderError, match="use one of svg, png, pdf"):
         render("digraph { a -> b }", "gif")
+
+
+def test_a_diagram_drawn_before_is_read_from_the_cache(tmp_path: Path) -> None:
+    dot = 'digraph { "Al-Naba" -> "BBC Monitoring" }'
+    svg = render(dot, "svg", cache=tmp_path)
+    (kept,) = tmp_path.glob("*.svg.z")
+    assert render(dot, "svg") == svg == render(dot, "svg", cache=tmp_path)
+    # what the cache holds is what comes back: the cache is read, not drawn again
+    kept.write_bytes(zlib.compress(b"<svg>kept</svg>"))
+    assert render(dot, "svg", cache=tmp_path) == b"<svg>kept</svg>"
+    assert render(dot.replace("BBC", "the BBC"), "svg", cache=tmp_path) != b"<svg>kept</svg>"
+    kept.write_bytes(b"damaged")  # a damaged entry is drawn again
+    assert render(dot, "svg", cache=tmp_path) == svg

@@ -88,6 +88,7 @@ def run(
                 result.graph,
                 progress=lambda n: advance(bar, drawing, n, lines=20),
                 force=force,
+                diagram_cache=parser.cache.directory if parser.cache is not None else None,
             )
     for error in result.errors:
         fail(str(error))

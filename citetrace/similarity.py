@@ -122,8 +122,10 @@ class Matcher:
     def overlap(self, a: Claim, b: Claim) -> float:
         """Exact word overlap, 0..1: the ``idf`` weight of the content words both share over that of
         the words either has (a weighted Jaccard)."""
-        union = sum(self.idf[w] for w in a.lemmas | b.lemmas)
-        return sum(self.idf[w] for w in a.lemmas & b.lemmas) / union if union else 0.0
+        # summed in sorted order: a set's order changes with the process's string hashing, and with it
+        # the last bits of a sum, and so the order of pairs that score nearly the same
+        union = sum(self.idf[w] for w in sorted(a.lemmas | b.lemmas))
+        return sum(self.idf[w] for w in sorted(a.lemmas & b.lemmas)) / union if union else 0.0
 
     def features(self, i: int, j: int) -> Features:
         """What ``combine`` weighs for claims i and j."""

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 from typer.testing import CliRunner
@@ -203,3 +206,36 @@ def test_trace_claim_lists_the_group(env) -> None:
     assert result.exit_code == 0, result.output
     assert "retold in 2 documents" in result.output and "original: Islamic State" in result.output
     assert "attribution dropped" in result.output
+
+
+SCORE_IN_A_PROCESS = """
+from citetrace.claims import Claim
+from citetrace.models import Span
+from citetrace.similarity import Matcher
+words = "militant group death general act god divine intervention editorial newspaper weekly claim strike " \\
+    "drone airport baghdad commander force quds revolutionary guard iran iraq".split()
+claims = [
+    Claim(document=f"d{k}", outlet=None, span=Span(text="x", start=0, end=1), gist=" ".join(words[k:k + 12]),
+          lemmas=frozenset(words[k:k + 12]))
+    for k in range(0, 10)
+]
+m = Matcher(claims)
+print(repr([m.score(i, j) for i in range(10) for j in range(i + 1, 10)]))
+"""
+
+
+def test_pair_scores_do_not_depend_on_the_process_string_hashing() -> None:
+    """Sets of words iterate in an order set by the process's string hashing (PYTHONHASHSEED): summed
+    in that order, scores differed in their last bits from one run to the next, and with them the
+    order of pairs that score nearly the same."""
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", SCORE_IN_A_PROCESS],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(4)
+    }
+    assert len(runs) == 1

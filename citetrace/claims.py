@@ -30,6 +30,7 @@ MIN_QUOTE_WORDS = 2  # a quoted phrase of two words or more is evidence on its o
 _TITLE_SMALL = {"a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with", "at", "by"}  # "Face the Nation"
 _NEGATIONS = {"not", "never", "no", "nobody", "nothing", "neither", "nor", "none"}
 _CONTENT = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}
+_POSSESSIVE = ("'s", "\u2019s")
 _LIGHT = {"be", "have", "do", "will", "would", "also", "not", "so", "more", "just", "very", "other", "'s"}
 # Words between double quotation marks, or between single ones that stand outside words: the
 # apostrophe of "don't" or "Clinton's" opens and closes nothing.
@@ -109,12 +110,22 @@ def _claim(
         gist=" ".join(t.text for t in gist),
         frame=frame,
         chain=chain,
-        lemmas=frozenset(t.lemma.lower() for t in gist if t.upos in _CONTENT and t.lemma.lower() not in _LIGHT),
+        lemmas=frozenset(k for t in gist if t.upos in _CONTENT and (k := word_key(t.lemma)) not in _LIGHT),
         numbers=frozenset(t.text for t in gist if t.upos == "NUM"),
         quotes=frozenset(quotes),
         negated=any(t.lemma.lower() in _NEGATIONS or "Polarity=Neg" in (t.feats or "") for t in gist),
         cue_lemma=" ".join(t.lemma.lower() for t in tokens if frame and frame.cue.start <= t.start < frame.cue.end),
     )
+
+
+def word_key(lemma: str) -> str:
+    """A lemma as claims compare it: lower case, a possessive's "'s" off where the parse kept it on the
+    word ("Soleimani's death" and "the death of Soleimani" share "soleimani")."""
+    key = lemma.lower()
+    for ending in _POSSESSIVE:
+        if key.endswith(ending) and len(key) > len(ending):
+            return key[: -len(ending)]
+    return key
 
 
 def _states(tokens: Sequence[Token]) -> bool:

@@ -110,7 +110,7 @@ def _claim(
         gist=" ".join(t.text for t in gist),
         frame=frame,
         chain=chain,
-        lemmas=frozenset(k for t in gist if t.upos in _CONTENT and (k := word_key(t.lemma)) not in _LIGHT),
+        lemmas=frozenset(k for k in (word_key(t.lemma) for t in gist if t.upos in _CONTENT) if k not in _LIGHT),
         numbers=frozenset(t.text for t in gist if t.upos == "NUM"),
         quotes=frozenset(quotes),
         negated=any(t.lemma.lower() in _NEGATIONS or "Polarity=Neg" in (t.feats or "") for t in gist),

@@ -51,6 +51,7 @@ class Claim:
     chain: Chain | None = None
     lemmas: frozenset[str] = frozenset()
     numbers: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()
     quotes: frozenset[str] = field(default_factory=frozenset)
     negated: bool = False
     cue_lemma: str | None = None
@@ -112,6 +113,7 @@ def _claim(
         chain=chain,
         lemmas=frozenset(k for k in (word_key(t.lemma) for t in gist if t.upos in _CONTENT) if k not in _LIGHT),
         numbers=frozenset(t.text for t in gist if t.upos == "NUM"),
+        names=frozenset(word_key(t.lemma) for t in gist if t.upos == "PROPN"),
         quotes=frozenset(quotes),
         negated=any(t.lemma.lower() in _NEGATIONS or "Polarity=Neg" in (t.feats or "") for t in gist),
         cue_lemma=" ".join(t.lemma.lower() for t in tokens if frame and frame.cue.start <= t.start < frame.cue.end),

@@ -135,6 +135,7 @@ class Matcher:
             overlap=self.overlap(a, b),
             quote=bool(a.quotes & b.quotes),
             other_numbers=bool(a.numbers and b.numbers and not a.numbers & b.numbers),
+            other_names=bool(a.names and b.names and not _names_meet(a.names, b.names)),
             other_polarity=a.negated != b.negated,
             words=min(len(a.lemmas), len(b.lemmas)),
         )
@@ -157,6 +158,12 @@ class Matcher:
         return sorted(out, key=lambda x: (-x[0], x[1], x[2]))
 
 
+def _names_meet(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two claims share a name, where one name may be the start of the other ("US" and "USA",
+    "IS" and "ISIS", "Trump" and "Trump's"): a short form is no sign of someone else."""
+    return any(x.startswith(y) or y.startswith(x) for x in a for y in b)
+
+
 class Features(NamedTuple):
     """What decides whether two claims are one claim retold (``Matcher.features``)."""
 
@@ -164,6 +171,7 @@ class Features(NamedTuple):
     overlap: float  # exact word overlap, idf-weighted
     quote: bool  # a quoted phrase of two words or more in both
     other_numbers: bool  # numbers in both, none shared ("46 to 42" against "46 to 35")
+    other_names: bool  # names in both, none shared ("Gingrich won the primary" against "Trump won the primary")
     other_polarity: bool  # one is negated, the other is not ("might vote for" against "would never vote for")
     words: int  # content words of the shorter claim
 
@@ -178,7 +186,7 @@ def combine(
     differ, opposite polarity, a claim shorter than ``min_words`` content words), plus a bonus for a
     shared quote."""
     s = align_weight * f.alignment + (1 - align_weight) * f.overlap
-    for against in (f.other_numbers, f.other_polarity, f.words < min_words):
+    for against in (f.other_numbers, f.other_names, f.other_polarity, f.words < min_words):
         if against:
             s /= 2
     return s + (quote_bonus if f.quote else 0.0)

@@ -91,6 +91,17 @@ def test_a_claim_and_its_denial_are_not_one_claim(graph_of) -> None:
     assert graph.claims == []
 
 
+def test_the_same_words_of_other_people_are_not_one_claim(graph_of) -> None:
+    told = (
+        "{} won the South Carolina primary by a wide margin on Saturday night, with strong support from evangelical "
+        "voters and veterans across the state, the state party said. "
+    )
+    graph = graph_of(told.format("Newt Gingrich") + FILLER, told.format("Donald Trump"))
+    assert graph.claims == []
+    (group,) = graph_of(told.format("Donald Trump") + FILLER, told.format("Trump")).claims
+    assert group.documents == ["0.txt", "1.txt"]
+
+
 def test_hedge_removed(graph_of) -> None:
     graph = graph_of(
         "Officials claimed that the factory leaked toxic waste into the river for years. " + FILLER,
@@ -147,9 +158,11 @@ def test_quote_altered(graph_of) -> None:
 
 
 def test_score_rewards_a_shared_quote_and_halves_for_each_sign_against() -> None:
-    plain = Features(alignment=0.8, overlap=0.6, quote=False, other_numbers=False, other_polarity=False, words=6)
+    plain = Features(
+        alignment=0.8, overlap=0.6, quote=False, other_numbers=False, other_names=False, other_polarity=False, words=6
+    )
     assert combine(plain._replace(quote=True)) > combine(plain)
-    for against in ({"other_numbers": True}, {"other_polarity": True}, {"words": 1}):
+    for against in ({"other_numbers": True}, {"other_names": True}, {"other_polarity": True}, {"words": 1}):
         assert combine(plain._replace(**against)) == pytest.approx(combine(plain) / 2)
 
 

@@ -105,18 +105,25 @@ class Matcher:
         self.word = {w: i for i, w in enumerate(vocab)}
         self.vectors = embed(vocab) if vocab else np.zeros((0, 256), dtype=np.float32)
         self.sentences = embed([c.gist for c in claims])
+        self.rows = [self._rows(c) for c in claims]  # each claim's words, looked up once, not per pair
 
     def alignment(self, a: Claim, b: Claim) -> float:
         """Soft word overlap, 0..1: each word matched with the other claim's closest word (cosine of the
         word vectors; 1 for the same word), weighted by ``idf``, averaged over both directions."""
-        import numpy as np
-
         if not a.lemmas or not b.lemmas:
             return 0.0
-        wa, wb = sorted(a.lemmas), sorted(b.lemmas)
-        sim = self.vectors[[self.word[w] for w in wa]] @ self.vectors[[self.word[w] for w in wb]].T
-        ia = np.array([self.idf[w] for w in wa])
-        ib = np.array([self.idf[w] for w in wb])
+        return self._aligned(self._rows(a), self._rows(b))
+
+    def _rows(self, c: Claim) -> tuple[np.ndarray, np.ndarray]:
+        """(rows of ``vectors``, ``idf`` weights) of a claim's words, in sorted order."""
+        import numpy as np
+
+        words = sorted(c.lemmas)
+        return np.array([self.word[w] for w in words], dtype=np.intp), np.array([self.idf[w] for w in words])
+
+    def _aligned(self, a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]) -> float:
+        sim = self.vectors[a[0]] @ self.vectors[b[0]].T
+        ia, ib = a[1], b[1]
         return float(0.5 * ((sim.max(1) * ia).sum() / ia.sum() + (sim.max(0) * ib).sum() / ib.sum()))
 
     def overlap(self, a: Claim, b: Claim) -> float:
@@ -131,7 +138,7 @@ class Matcher:
         """What ``combine`` weighs for claims i and j."""
         a, b = self.claims[i], self.claims[j]
         return Features(
-            alignment=self.alignment(a, b),
+            alignment=self._aligned(self.rows[i], self.rows[j]) if a.lemmas and b.lemmas else 0.0,
             overlap=self.overlap(a, b),
             quote=bool(a.quotes & b.quotes),
             other_numbers=bool(a.numbers and b.numbers and not a.numbers & b.numbers),

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from citetrace.io import atomic_write_bytes, atomic_write_text
+from citetrace.io import atomic_write_bytes, atomic_write_text, sync_once
 
 
 def test_writes_and_replaces(tmp_path: Path) -> None:
@@ -35,3 +35,19 @@ def test_failure_leaves_the_old_file(tmp_path: Path) -> None:
         atomic_write_bytes(target, "not bytes")  # type: ignore[arg-type]
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+
+
+def test_files_written_in_sync_once_are_whole_and_flushed_together(tmp_path: Path, monkeypatch) -> None:
+    calls: list[str] = []
+    monkeypatch.setattr(os, "fsync", lambda fd: calls.append("fsync"))
+    monkeypatch.setattr(os, "sync", lambda: calls.append("sync"))
+    atomic_write_text(tmp_path / "before.txt", "one")
+    with sync_once():
+        for k in range(3):
+            atomic_write_text(tmp_path / f"{k}.txt", str(k))
+    atomic_write_text(tmp_path / "after.txt", "two")
+    assert calls == ["fsync", "sync", "fsync"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["0.txt", "1.txt", "2.txt", "after.txt", "before.txt"]
+    with pytest.raises(RuntimeError), sync_once():  # a failed run is not flushed: it is thrown away
+        raise RuntimeError
+    assert calls[-1] == "fsync"

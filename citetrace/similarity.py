@@ -107,12 +107,15 @@ class Matcher:
         self.sentences = embed([c.gist for c in claims])
         self.rows = [self._rows(c) for c in claims]  # each claim's words, looked up once, not per pair
 
-    def alignment(self, a: Claim, b: Claim) -> float:
-        """Soft word overlap, 0..1: each word matched with the other claim's closest word (cosine of the
-        word vectors; 1 for the same word), weighted by ``idf``, averaged over both directions."""
-        if not a.lemmas or not b.lemmas:
+    def alignment(self, i: int, j: int) -> float:
+        """Soft word overlap of claims i and j, 0..1: each word matched with the other claim's closest
+        word (cosine of the word vectors; 1 for the same word), weighted by ``idf``, averaged over
+        both directions."""
+        (wa, ia), (wb, ib) = self.rows[i], self.rows[j]
+        if not len(wa) or not len(wb):
             return 0.0
-        return self._aligned(self._rows(a), self._rows(b))
+        sim = self.vectors[wa] @ self.vectors[wb].T
+        return float(0.5 * ((sim.max(1) * ia).sum() / ia.sum() + (sim.max(0) * ib).sum() / ib.sum()))
 
     def _rows(self, c: Claim) -> tuple[np.ndarray, np.ndarray]:
         """(rows of ``vectors``, ``idf`` weights) of a claim's words, in sorted order."""
@@ -120,11 +123,6 @@ class Matcher:
 
         words = sorted(c.lemmas)
         return np.array([self.word[w] for w in words], dtype=np.intp), np.array([self.idf[w] for w in words])
-
-    def _aligned(self, a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]) -> float:
-        sim = self.vectors[a[0]] @ self.vectors[b[0]].T
-        ia, ib = a[1], b[1]
-        return float(0.5 * ((sim.max(1) * ia).sum() / ia.sum() + (sim.max(0) * ib).sum() / ib.sum()))
 
     def overlap(self, a: Claim, b: Claim) -> float:
         """Exact word overlap, 0..1: the ``idf`` weight of the content words both share over that of
@@ -138,7 +136,7 @@ class Matcher:
         """What ``combine`` weighs for claims i and j."""
         a, b = self.claims[i], self.claims[j]
         return Features(
-            alignment=self._aligned(self.rows[i], self.rows[j]) if a.lemmas and b.lemmas else 0.0,
+            alignment=self.alignment(i, j),
             overlap=self.overlap(a, b),
             quote=bool(a.quotes & b.quotes),
             other_numbers=bool(a.numbers and b.numbers and not a.numbers & b.numbers),

@@ -1,13 +1,27 @@
-"""CPU speed-up for Stanza: ``torch.nn.functional.bilinear`` as a matrix product.
+"""CPU speed-ups for Stanza's tagger and parser that give the same parses, applied once, before the
+pipeline is built (``apply``). What each saves is measured in docs/performance.md.
 
-Stanza's tagger and parser score with ``nn.Bilinear``, whose CPU kernel is very slow. This is the
-same computation as ``matmul`` + ``bmm`` (outputs equal to 1e-5; see the models' MODELS.md), applied
-once, before the pipeline is built.
+1. ``torch.nn.functional.bilinear`` as a matrix product: Stanza's tagger and parser score with
+   ``nn.Bilinear``, whose CPU kernel is very slow (outputs equal to 1e-5; see the models' MODELS.md).
+2. Dependency labels scored for the chosen heads only. Stanza's graph parser scores every label of
+   every (dependent, head) pair of a sentence, a tensor of sentences x words x words x labels, takes
+   its log-softmax, and then reads one cell per word, at the head the tree search chose. Here the
+   tree is found first (from the arc scores alone, as Stanza finds it) and the labels are scored for
+   the chosen arcs: the same bilinear form, the same argmax, without the other pairs.
+3. The tree search (Chu-Liu-Edmonds) finds the cycles of each candidate tree by following heads
+   (``cycles``), not with a general strongly-connected-components search: every word has exactly
+   one head. A sentence's best tree is one and the same whichever cycle is contracted first.
+
+Where a model uses what these do not cover (arc embeddings, head constraints), Stanza's own code
+runs. ``ORIGINAL`` keeps Stanza's functions, for the test that compares the two.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 _applied = False
+ORIGINAL: dict[str, Any] = {}
 
 
 def apply() -> None:
@@ -15,17 +29,114 @@ def apply() -> None:
     if _applied:
         return
     import torch.nn.functional as F
+    from stanza.models.common import chuliu_edmonds as cle
+    from stanza.models.depparse.model import GraphParser
 
-    def fast_bilinear(input1, input2, weight, bias=None):
-        out, in1, in2 = weight.shape
-        lead = input1.shape[:-1]
-        x1 = input1.reshape(-1, in1)
-        x2 = input2.reshape(-1, in2)
-        t = x1 @ weight.permute(1, 0, 2).reshape(in1, out * in2)
-        y = (t.view(-1, out, in2) @ x2.unsqueeze(2)).squeeze(2)
-        if bias is not None:
-            y = y + bias
-        return y.reshape(*lead, out)
-
+    ORIGINAL.update(bilinear=F.bilinear, tarjan=cle.tarjan, predict=GraphParser.predict)
     F.bilinear = fast_bilinear
+    cle.tarjan = cycles
+    GraphParser.predict = predict
     _applied = True
+
+
+def fast_bilinear(input1, input2, weight, bias=None):
+    """``F.bilinear`` as ``matmul`` + ``bmm``."""
+    out, in1, in2 = weight.shape
+    lead = input1.shape[:-1]
+    x1 = input1.reshape(-1, in1)
+    x2 = input2.reshape(-1, in2)
+    t = x1 @ weight.permute(1, 0, 2).reshape(in1, out * in2)
+    y = (t.view(-1, out, in2) @ x2.unsqueeze(2)).squeeze(2)
+    if bias is not None:
+        y = y + bias
+    return y.reshape(*lead, out)
+
+
+def cycles(tree):
+    """Stanza's ``tarjan``: the cycles of a head array (tree[i] is the head of word i, tree[0] == 0),
+    each a boolean mask. Every word has one head, so following heads from each word finds each cycle
+    once, in one pass, where Tarjan's strongly connected components walk every dependent list."""
+    import numpy as np
+
+    heads = tree.tolist()
+    seen = [0] * len(heads)  # 0: not yet; k: on walk k; -1: done
+    found = []
+    for start in range(len(heads)):
+        walk, node, path = start + 1, start, []
+        while seen[node] == 0:
+            seen[node] = walk
+            path.append(node)
+            node = heads[node]
+        if seen[node] == walk and path[-1] != node:  # back on this walk's own path, not a self-loop
+            mask = np.zeros(len(heads), dtype=bool)
+            mask[path[path.index(node) :]] = True
+            found.append(mask)
+        for p in path:
+            seen[p] = -1
+    return found
+
+
+def predict(self, *inputs, resolve_head_constraints=False):
+    """``GraphParser.predict`` in evaluation: arc scores, the tree, then the labels of its arcs.
+    ``inputs`` are Stanza's: word, word_mask, wordchars, wordchars_mask, upos, xpos, ufeats,
+    pretrained, lemma, head, deprel, word_orig_idx, sentlens, wordlens, text."""
+    if resolve_head_constraints or self.args.get("use_arc_embedding") or self.training:
+        return ORIGINAL["predict"](self, *inputs, resolve_head_constraints=resolve_head_constraints)
+    import torch
+    import torch.nn.functional as F
+    from stanza.models.common.chuliu_edmonds import chuliu_edmonds_one_root
+    from stanza.models.common.vocab import VOCAB_PREFIX_SIZE
+
+    word, head, sentlens = inputs[0], inputs[9], inputs[12]
+    out = self.embed(*inputs)
+    scores = _arc_scores(self, out, word.size(1), head)
+    arcs = F.log_softmax(scores, 2).detach().cpu().numpy()
+    trees = [chuliu_edmonds_one_root(arcs[i][:n, :n]) for i, n in enumerate(sentlens)]
+    heads = torch.zeros(out.shape[:2], dtype=torch.long)
+    for i, tree in enumerate(trees):
+        heads[i, : len(tree)] = torch.as_tensor(tree)
+    labels = (_labels_at(self.deprel, out, heads) + VOCAB_PREFIX_SIZE).tolist()
+    vocab = self.vocab["deprel"]
+    return [
+        [[int(h), r] for h, r in zip(tree[1:], vocab.unmap(labels[i][1 : len(tree)]), strict=True)]
+        for i, tree in enumerate(trees)
+    ]
+
+
+def _arc_scores(self, out, length: int, head):
+    """The unlabelled arc scores of ``GraphParser.forward_scores``, in evaluation (dropout off)."""
+    import torch
+    import torch.nn.functional as F
+
+    scores = self.unlabeled(out, out).squeeze(3)
+    if self.args["linearization"] or self.args["distance"]:
+        positions = torch.arange(length, device=head.device)
+        offset = positions.view(1, 1, -1).expand(out.size(0), -1, -1) - positions.view(1, -1, 1).expand(
+            out.size(0), -1, -1
+        )
+    if self.args["linearization"]:
+        lin = self.linearization(out, out).squeeze(3)
+        scores += F.logsigmoid(lin * torch.sign(offset).float()).detach()
+    if self.args["distance"]:
+        dist = 1 + F.softplus(self.distance(out, out).squeeze(3))
+        scores += (-torch.log((torch.abs(offset).float() - dist) ** 2 / 2 + 1)).detach()
+    diag = torch.eye(head.size(-1) + 1, dtype=torch.bool, device=head.device).unsqueeze(0)
+    scores.masked_fill_(diag, -float("inf"))
+    return scores
+
+
+def _labels_at(scorer, out, heads):
+    """argmax over labels of the deep biaffine ``scorer`` at (word, heads[word]): (sentences, words)."""
+    import torch
+
+    dep = scorer.hidden_func(scorer.W1(out))
+    hd = scorer.hidden_func(scorer.W2(out))
+    dep = torch.cat([dep, dep.new_ones(*dep.shape[:-1], 1)], -1)
+    hd = torch.cat([hd, hd.new_ones(*hd.shape[:-1], 1)], -1)
+    at = torch.gather(hd, 1, heads.unsqueeze(2).expand(-1, -1, hd.size(2)))  # each word's head's vector
+    bilinear = scorer.scorer.W_bilin
+    weight = bilinear.weight  # (I, J, O)
+    n_in, n_head, n_out = weight.shape
+    t = dep.reshape(-1, n_in) @ weight.reshape(n_in, n_head * n_out)
+    scores = (at.reshape(-1, 1, n_head) @ t.view(-1, n_head, n_out)).squeeze(1) + bilinear.bias
+    return scores.view(*heads.shape, n_out).argmax(-1)

@@ -1,0 +1,55 @@
+"""Stanza's parser with citetrace's speed-ups gives the parses Stanza gives without them."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from citetrace import _stanza_patches
+from citetrace.nlp import _pipeline, normalise_for_parsing
+
+from .conftest import CORPUS
+
+
+def _masks(found: list[np.ndarray]) -> list[tuple[bool, ...]]:
+    return sorted(tuple(bool(x) for x in m) for m in found)
+
+
+def test_cycles_are_tarjans_cycles() -> None:
+    from stanza.models.common import chuliu_edmonds
+
+    _stanza_patches.apply()
+    tarjan = _stanza_patches.ORIGINAL["tarjan"]
+    rng = random.Random(5)
+    for n in [2, 3, 5, 12, 40] * 40:
+        heads = np.array([0] + [rng.choice([h for h in range(n) if h != d]) for d in range(1, n)])
+        assert _masks(_stanza_patches.cycles(heads)) == _masks(tarjan(heads)), heads
+    assert chuliu_edmonds.tarjan is _stanza_patches.cycles
+
+
+@pytest.mark.slow
+def test_patched_parser_parses_as_stanza(models_dir: Path) -> None:
+    import stanza
+    from stanza.models.common import chuliu_edmonds
+    from stanza.models.depparse.model import GraphParser
+
+    nlp = _pipeline(models_dir)  # applies the patches
+    texts = [normalise_for_parsing(p.read_text(encoding="utf-8")) for p in sorted(CORPUS.glob("*.txt"))]
+
+    def parse() -> list[list[tuple[int, str]]]:
+        docs = nlp([stanza.Document([], text=t) for t in texts])
+        return [[(w.head, w.deprel) for s in d.sentences for w in s.words] for d in docs]
+
+    patched = parse()
+    try:
+        GraphParser.predict = _stanza_patches.ORIGINAL["predict"]
+        chuliu_edmonds.tarjan = _stanza_patches.ORIGINAL["tarjan"]
+        plain = parse()
+    finally:
+        GraphParser.predict = _stanza_patches.predict
+        chuliu_edmonds.tarjan = _stanza_patches.cycles
+    assert sum(map(len, plain)) > 3000
+    assert patched == plain

@@ -8,8 +8,10 @@ names every article of a story shares ("Soleimani", "ISIS") count for little. Wh
 too: a shared quoted phrase, numbers that differ. The weights and ``THRESHOLD`` were chosen on the
 labelled pairs of ``bench/data/claim_pairs.tsv`` (``bench/claim_pairs.py``; docs/claims.md).
 
-Cost: the index (faiss HNSW) answers ``NEIGHBOURS`` per claim, so scoring is linear in the claims and
-building the index O(n log n); quoted phrases are blocked by phrase. ``cluster`` joins groups pair by
+Cost: the index (faiss: exact up to ``EXACT_UP_TO`` claims, HNSW beyond) answers ``NEIGHBOURS`` per
+claim, so scoring is linear in the claims and, past the exact range, building the index O(n log n);
+each claim's candidates are scored in one matrix product (``Matcher.matches``); quoted phrases are
+blocked by phrase. ``cluster`` joins groups pair by
 pair, strongest first, while the pairs across them match on average (``LINK_MARGIN``): a chain of
 loosely related sentences does not become one group.
 """
@@ -33,6 +35,11 @@ if TYPE_CHECKING:
     from citetrace.claims import Claim
 
 NEIGHBOURS = 10  # nearest neighbours asked of the index per claim
+# Up to this many claims (~600 PolNeAR articles) every distance is computed: on 400 articles (13,078
+# claims) that took 1.05 s against 2.76 s to build and search the HNSW index, which found 98.6% of
+# the true neighbours (bench/claim_index.py; docs/performance.md). Beyond it the index keeps the
+# step O(n log n).
+EXACT_UP_TO = 20_000
 MAX_QUOTE_DOCS = 20  # a phrase quoted in more documents than this is a slogan, not one claim's words
 MIN_COSINE = 0.2  # candidates below this sentence cosine are not scored further
 # score = ALIGN_WEIGHT * alignment + (1 - ALIGN_WEIGHT) * overlap, halved for each sign against, plus
@@ -58,8 +65,10 @@ def embed(texts: Sequence[str]) -> np.ndarray:
 
 
 def neighbours(vectors: np.ndarray, k: int = NEIGHBOURS) -> set[tuple[int, int]]:
-    """Pairs (i, j), i < j, where j is among i's ``k`` nearest by cosine or i among j's: an HNSW index
-    (faiss; one thread, so that the index, and so every output, is the same on every run)."""
+    """Pairs (i, j), i < j, where j is among i's ``k`` nearest by cosine or i among j's: every
+    distance computed up to ``EXACT_UP_TO`` claims (faiss's flat index: exact, and faster there),
+    an HNSW index beyond (one thread, so that the index, and so every output, is the same on every
+    run)."""
     logging.getLogger("faiss.loader").setLevel(logging.WARNING)  # which CPU build it loads is no news
     import faiss
 
@@ -67,9 +76,13 @@ def neighbours(vectors: np.ndarray, k: int = NEIGHBOURS) -> set[tuple[int, int]]
     if n < 2:
         return set()
     faiss.omp_set_num_threads(1)
-    index = faiss.IndexHNSWFlat(vectors.shape[1], 32, faiss.METRIC_INNER_PRODUCT)
-    index.hnsw.efConstruction = 80
-    index.hnsw.efSearch = max(64, 2 * k)
+    index: faiss.Index
+    if n <= EXACT_UP_TO:
+        index = faiss.IndexFlatIP(vectors.shape[1])
+    else:
+        index = hnsw = faiss.IndexHNSWFlat(vectors.shape[1], 32, faiss.METRIC_INNER_PRODUCT)
+        hnsw.hnsw.efConstruction = 80
+        hnsw.hnsw.efSearch = max(64, 2 * k)
     index.add(vectors)
     _, found = index.search(vectors, min(k + 1, n))
     return {(min(i, int(j)), max(i, int(j))) for i, row in enumerate(found) for j in row if j >= 0 and j != i}
@@ -107,16 +120,6 @@ class Matcher:
         self.sentences = embed([c.gist for c in claims])
         self.rows = [self._rows(c) for c in claims]  # each claim's words, looked up once, not per pair
 
-    def alignment(self, i: int, j: int) -> float:
-        """Soft word overlap of claims i and j, 0..1: each word matched with the other claim's closest
-        word (cosine of the word vectors; 1 for the same word), weighted by ``idf``, averaged over
-        both directions."""
-        (wa, ia), (wb, ib) = self.rows[i], self.rows[j]
-        if not len(wa) or not len(wb):
-            return 0.0
-        sim = self.vectors[wa] @ self.vectors[wb].T
-        return float(0.5 * ((sim.max(1) * ia).sum() / ia.sum() + (sim.max(0) * ib).sum() / ib.sum()))
-
     def _rows(self, c: Claim) -> tuple[np.ndarray, np.ndarray]:
         """(rows of ``vectors``, ``idf`` weights) of a claim's words, in sorted order."""
         import numpy as np
@@ -124,20 +127,52 @@ class Matcher:
         words = sorted(c.lemmas)
         return np.array([self.word[w] for w in words], dtype=np.intp), np.array([self.idf[w] for w in words])
 
-    def overlap(self, a: Claim, b: Claim) -> float:
-        """Exact word overlap, 0..1: the ``idf`` weight of the content words both share over that of
-        the words either has (a weighted Jaccard)."""
-        # summed in sorted order: a set's order changes with the process's string hashing, and with it
-        # the last bits of a sum, and so the order of pairs that score nearly the same
-        union = sum(self.idf[w] for w in sorted(a.lemmas | b.lemmas))
-        return sum(self.idf[w] for w in sorted(a.lemmas & b.lemmas)) / union if union else 0.0
+    def matches(self, i: int, others: Sequence[int]) -> list[tuple[float, float]]:
+        """(alignment, overlap) of claim i with each of ``others``, in one matrix product:
+
+        - alignment, 0..1: soft word overlap, each word matched with the other claim's closest word
+          (cosine of the word vectors; 1 for the same word), weighted by ``idf``, averaged over both
+          directions;
+        - overlap, 0..1: the ``idf`` weight of the words both share over that of the words either
+          has (a weighted Jaccard)."""
+        import numpy as np
+
+        wa, ia = self.rows[i]
+        rows = [self.rows[j] for j in others]
+        if not len(wa) or not rows:
+            return [(0.0, 0.0)] * len(others)
+        sizes = np.array([len(w) for w, _ in rows])
+        wb = np.concatenate([w for w, _ in rows])
+        ib = np.concatenate([x for _, x in rows])
+        if not len(wb):
+            return [(0.0, 0.0)] * len(others)
+        starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+        sim = self.vectors[wa] @ self.vectors[wb].T  # a's words x every other claim's words
+        shown = sizes > 0  # ``reduceat`` needs a column to start at
+        at = starts[shown]
+        forward = np.zeros(len(others))  # a's words, each at its closest word of b
+        forward[shown] = (np.maximum.reduceat(sim, at, axis=1) * ia[:, None]).sum(0) / ia.sum()
+        weight = np.zeros(len(others))  # of b's words
+        weight[shown] = np.add.reduceat(ib, at)
+        backward = np.zeros(len(others))  # b's words, each at its closest word of a
+        backward[shown] = np.add.reduceat(sim.max(0) * ib, at) / weight[shown]
+        shared = np.zeros(len(others))
+        shared[shown] = np.add.reduceat(np.where(np.isin(wb, wa), ib, 0.0), at)
+        union = ia.sum() + weight - shared
+        return [
+            (float(0.5 * (f + b)) if n else 0.0, float(s / u) if n and u else 0.0)
+            for f, b, s, u, n in zip(forward, backward, shared, union, sizes, strict=True)
+        ]
 
     def features(self, i: int, j: int) -> Features:
         """What ``combine`` weighs for claims i and j."""
+        return self._features(i, j, *self.matches(i, [j])[0])
+
+    def _features(self, i: int, j: int, alignment: float, overlap: float) -> Features:
         a, b = self.claims[i], self.claims[j]
         return Features(
-            alignment=self.alignment(i, j),
-            overlap=self.overlap(a, b),
+            alignment=alignment,
+            overlap=overlap,
             quote=bool(a.quotes & b.quotes),
             other_numbers=bool(a.numbers and b.numbers and not a.numbers & b.numbers),
             other_names=bool(a.names and b.names and not _names_meet(a.names, b.names)),
@@ -150,16 +185,20 @@ class Matcher:
         return combine(self.features(i, j))
 
     def pairs(self) -> list[Pair]:
-        """(score, i, j) for the candidate pairs of different documents, strongest first (ties: by place)."""
-        candidates = neighbours(self.sentences) | quote_pairs(self.claims)
-        out = []
-        for i, j in candidates:
+        """(score, i, j) for the candidate pairs of different documents, strongest first (ties: by
+        place); each claim's candidates scored together (``matches``)."""
+        others: dict[int, list[int]] = defaultdict(list)
+        for i, j in sorted(neighbours(self.sentences) | quote_pairs(self.claims)):
             a, b = self.claims[i], self.claims[j]
             if a.document == b.document:
                 continue
             if float(self.sentences[i] @ self.sentences[j]) < MIN_COSINE and not a.quotes & b.quotes:
                 continue
-            out.append((self.score(i, j), i, j))
+            others[i].append(j)
+        out = []
+        for i, js in others.items():
+            for j, (alignment, overlap) in zip(js, self.matches(i, js), strict=True):
+                out.append((combine(self._features(i, j, alignment, overlap)), i, j))
         return sorted(out, key=lambda x: (-x[0], x[1], x[2]))
 
 

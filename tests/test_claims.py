@@ -252,3 +252,74 @@ def test_pair_scores_do_not_depend_on_the_process_string_hashing() -> None:
         for seed in range(4)
     }
     assert len(runs) == 1
+
+
+def _word_claims(n: int, seed: int = 3) -> list:
+    import random
+
+    from citetrace.claims import Claim
+    from citetrace.models import Span
+
+    vocab = (
+        "soleimani death act god divine intervention strike drone baghdad airport militia leader iraq "
+        "syria caliphate weekly newspaper editorial claim benefit cause support muslims jihadist"
+    ).split()
+    rng = random.Random(seed)
+    claims = []
+    for k in range(n):
+        words = rng.sample(vocab, rng.randint(0 if k == 3 else 2, 9))
+        claims.append(
+            Claim(
+                document=f"d{k % 7}",
+                outlet=None,
+                span=Span(text="x", start=0, end=1),
+                gist=" ".join(words),
+                lemmas=frozenset(words),
+            )
+        )
+    return claims
+
+
+def test_pairs_scored_together_score_as_each_pair_alone() -> None:
+    """``Matcher.matches`` scores a claim against many in one matrix product: the same alignment and
+    overlap as the definitions, pair by pair (a claim of no words, k == 3, included)."""
+    import numpy as np
+
+    from citetrace.similarity import Matcher
+
+    m = Matcher(_word_claims(12))
+    for i in range(12):
+        others = [j for j in range(12) if j != i]
+        for j, (alignment, overlap) in zip(others, m.matches(i, others), strict=True):
+            a, b = m.claims[i].lemmas, m.claims[j].lemmas
+            if not a or not b:
+                assert (alignment, overlap) == (0.0, 0.0)
+                continue
+            va = m.vectors[[m.word[w] for w in sorted(a)]]
+            vb = m.vectors[[m.word[w] for w in sorted(b)]]
+            wa = np.array([m.idf[w] for w in sorted(a)])
+            wb = np.array([m.idf[w] for w in sorted(b)])
+            sim = va @ vb.T
+            expected = 0.5 * ((sim.max(1) * wa).sum() / wa.sum() + (sim.max(0) * wb).sum() / wb.sum())
+            assert alignment == pytest.approx(expected, abs=1e-6)
+            shared = sum(m.idf[w] for w in a & b) / sum(m.idf[w] for w in a | b)
+            assert overlap == pytest.approx(shared, abs=1e-12)
+            assert m.features(i, j).alignment == pytest.approx(alignment, abs=1e-6)
+
+
+def test_neighbours_exact_and_approximate(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Up to ``EXACT_UP_TO`` vectors the pairs are every vector's true nearest neighbours; beyond,
+    the HNSW index finds nearly all of them."""
+    import numpy as np
+
+    from citetrace import similarity
+
+    rng = np.random.default_rng(4)
+    vectors = rng.normal(size=(300, 16)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    order = np.argsort(-(vectors @ vectors.T), axis=1)
+    truth = {(min(i, int(j)), max(i, int(j))) for i in range(300) for j in order[i, :11] if j != i}
+    assert similarity.neighbours(vectors) == truth
+    monkeypatch.setattr(similarity, "EXACT_UP_TO", 100)
+    approximate = similarity.neighbours(vectors)
+    assert len(approximate & truth) >= 0.95 * len(truth)

@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from citetrace.errors import InputError, OutputError, RenderError, UsageError
-from citetrace.io import atomic_write_bytes, atomic_write_text, sync_once
+from citetrace.io import atomic_write_bytes, atomic_write_text, staged_writes
 from citetrace.layout import draws_full_corpus, primaries, titled_diagrams
 from citetrace.models import CitationGraph, Document, DocumentFrames
 from citetrace.outdir import files_in, install, read_manifest, staging, write_manifest
@@ -101,7 +101,7 @@ def write_report(
     """
     with staging(out) as staged:
         try:
-            with sync_once():  # flushed to disk as one, before it is installed
+            with staged_writes():  # flushed to disk as one, before it is installed
                 _write_all(staged, documents, frames, graph, progress, diagram_cache)
         except OutputError as exc:  # name the file as the user knows it: under --out, not the staging folder
             raise OutputError(str(exc).replace(str(staged), str(out))) from exc

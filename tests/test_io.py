@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import stat
+import tempfile
 from pathlib import Path
 
 import pytest
 
-from citetrace.io import atomic_write_bytes, atomic_write_text, sync_once
+from citetrace.io import atomic_write_bytes, atomic_write_text, staged_writes
 
 
 def test_writes_and_replaces(tmp_path: Path) -> None:
@@ -37,17 +38,22 @@ def test_failure_leaves_the_old_file(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
 
 
-def test_files_written_in_sync_once_are_whole_and_flushed_together(tmp_path: Path, monkeypatch) -> None:
+def test_files_written_in_staged_writes_are_whole_and_flushed_together(tmp_path: Path, monkeypatch) -> None:
     calls: list[str] = []
+    made: list[str] = []
+    mkstemp = tempfile.mkstemp
+    monkeypatch.setattr(tempfile, "mkstemp", lambda *a, **k: made.append("tmp") or mkstemp(*a, **k))
     monkeypatch.setattr(os, "fsync", lambda fd: calls.append("fsync"))
     monkeypatch.setattr(os, "sync", lambda: calls.append("sync"))
     atomic_write_text(tmp_path / "before.txt", "one")
-    with sync_once():
+    with staged_writes():
         for k in range(3):
             atomic_write_text(tmp_path / f"{k}.txt", str(k))
     atomic_write_text(tmp_path / "after.txt", "two")
     assert calls == ["fsync", "sync", "fsync"]
+    assert made == ["tmp", "tmp"]  # staged files are written in place: the folder is installed as a whole
+    assert (tmp_path / "1.txt").read_text(encoding="utf-8") == "1"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["0.txt", "1.txt", "2.txt", "after.txt", "before.txt"]
-    with pytest.raises(RuntimeError), sync_once():  # a failed run is not flushed: it is thrown away
+    with pytest.raises(RuntimeError), staged_writes():  # a failed run is not flushed: it is thrown away
         raise RuntimeError
     assert calls[-1] == "fsync"

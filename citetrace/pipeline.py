@@ -11,6 +11,7 @@ from citetrace.attribution import extract_frames
 from citetrace.boilerplate import blurbs, find_boilerplate, outside
 from citetrace.chains import build_graph
 from citetrace.claims import collect_claims
+from citetrace.collector import few_collections
 from citetrace.corpus import read_corpus
 from citetrace.cues import KnownSource
 from citetrace.drift import trace_groups
@@ -174,9 +175,10 @@ def trace_corpus(
 
     ``extra``: user aliases (``sources.load_aliases``), merged with ``cues.KNOWN_SOURCES``.
     """
-    result = extract_corpus(paths, parser, progress=progress, on_read=on_read)
-    if result.documents:
-        result.frames, result.graph = link_documents(
-            result.documents, result.parses, result.frames, extra, result.timings
-        )
+    with few_collections():
+        result = extract_corpus(paths, parser, progress=progress, on_read=on_read)
+        if result.documents:
+            result.frames, result.graph = link_documents(
+                result.documents, result.parses, result.frames, extra, result.timings
+            )
     return result

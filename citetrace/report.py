@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from citetrace.collector import few_collections
 from citetrace.errors import InputError, OutputError, RenderError, UsageError
 from citetrace.io import atomic_write_bytes, atomic_write_text, staged_writes
 from citetrace.layout import draws_full_corpus, primaries, titled_diagrams
@@ -101,7 +102,7 @@ def write_report(
     """
     with staging(out) as staged:
         try:
-            with staged_writes():  # flushed to disk as one, before it is installed
+            with staged_writes(), few_collections():  # flushed to disk as one, before it is installed
                 _write_all(staged, documents, frames, graph, progress, diagram_cache)
         except OutputError as exc:  # name the file as the user knows it: under --out, not the staging folder
             raise OutputError(str(exc).replace(str(staged), str(out))) from exc

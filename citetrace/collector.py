@@ -5,7 +5,7 @@ keeps most of them to the end. With the default thresholds, the collector runs e
 objects and, every hundred runs or so, walks every object alive: on 400 PolNeAR articles, warm,
 2.6 s of a 19 s run went to collections that found almost nothing to free (`gc.callbacks`). While
 a corpus is traced or reported (``few_collections``) it runs every ``YOUNG`` new objects instead:
-0.7 s in all, the same peak memory (docs/performance.md). Objects are still freed as soon as nothing
+about 1.0 s in all, the same peak memory (docs/performance.md). Objects are still freed as soon as nothing
 refers to them; only cycles wait longer.
 """
 

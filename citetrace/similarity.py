@@ -11,9 +11,9 @@ labelled pairs of ``bench/data/claim_pairs.tsv`` (``bench/claim_pairs.py``; docs
 Cost: the index (faiss: exact up to ``EXACT_UP_TO`` claims, HNSW beyond) answers ``NEIGHBOURS`` per
 claim, so scoring is linear in the claims and, past the exact range, building the index O(n log n);
 each claim's candidates are scored in one matrix product (``Matcher.matches``); quoted phrases are
-blocked by phrase. ``cluster`` joins groups pair by
-pair, strongest first, while the pairs across them match on average (``LINK_MARGIN``): a chain of
-loosely related sentences does not become one group.
+blocked by phrase. ``cluster`` joins groups pair by pair, strongest first, while the pairs across
+them match on average (``LINK_MARGIN``): a chain of loosely related sentences does not become one
+group.
 """
 
 from __future__ import annotations
@@ -36,8 +36,8 @@ if TYPE_CHECKING:
 
 NEIGHBOURS = 10  # nearest neighbours asked of the index per claim
 # Up to this many claims (~600 PolNeAR articles) every distance is computed: on 400 articles (13,078
-# claims) that took 1.05 s against 2.76 s to build and search the HNSW index, which found 98.6% of
-# the true neighbours (bench/claim_index.py; docs/performance.md). Beyond it the index keeps the
+# claims) that took 1.0 s against 2.3 s to build and search the HNSW index, which found 98.6% of
+# the true neighbours (bench/claim_index.py; docs/claims.md). Beyond it the index keeps the
 # step O(n log n).
 EXACT_UP_TO = 20_000
 MAX_QUOTE_DOCS = 20  # a phrase quoted in more documents than this is a slogan, not one claim's words

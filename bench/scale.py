@@ -43,7 +43,7 @@ def child_run(corpus: Path, out: Path, cache: Path, workers: int) -> dict:
     from citetrace.report import write_report
 
     imported = time.perf_counter()
-    result = trace_corpus([corpus], Parser(None, cache_dir=cache, workers=workers))
+    result = trace_corpus([corpus], Parser(None, cache_dir=cache, workers=workers), release=True)  # as `citetrace run`
     traced = time.perf_counter()
     assert result.graph is not None and not result.errors, result.errors
     words = sum(len(s.tokens) for p in result.parses for s in p.sentences)

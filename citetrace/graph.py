@@ -80,6 +80,9 @@ class GraphBuilder:
         self.frames = {f.document: f for f in frames}
         self.registry = registry
         self.g = nx.MultiDiGraph()
+        # one (frozen) Evidence per document, frame and note, shared by every edge and chain that
+        # cites it: at 400 PolNeAR articles 16,545 Evidence objects were 5,000 distinct ones
+        self._evidence: dict[tuple[str, str | None, str | None], Evidence] = {}
 
     def name(self, path: str) -> str:
         return self.docs[path].name
@@ -92,13 +95,16 @@ class GraphBuilder:
         return None
 
     def evidence(self, path: str, frame: Frame | None = None, note: str | None = None) -> Evidence:
-        return Evidence(
-            document=path,
-            frame=frame.id if frame else None,
-            cue=frame.cue if frame else None,
-            sentence=self.sentence(path, frame.cue.start) if frame else None,
-            note=note,
-        )
+        key = (path, frame.id if frame else None, note)
+        if (known := self._evidence.get(key)) is None:
+            known = self._evidence[key] = Evidence(
+                document=path,
+                frame=frame.id if frame else None,
+                cue=frame.cue if frame else None,
+                sentence=self.sentence(path, frame.cue.start) if frame else None,
+                note=note,
+            )
+        return known
 
     def source_node(self, name: str) -> str:
         nid = src_id(name)

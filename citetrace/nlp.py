@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from citetrace.collector import give_back
 from citetrace.errors import InputError, ModelError
 from citetrace.frame_cache import FrameCache
 from citetrace.models import ParsedDocument, Sentence, Token
@@ -30,6 +31,11 @@ from citetrace.parse_cache import ParseCache, text_sha256
 MODELS_ENV = "CITETRACE_MODELS"
 CACHE_ENV = "CITETRACE_CACHE"
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse"
+# Words per batch of the dependency parser (Stanza's default: 5,000). Its batches are padded to
+# their longest sentence; at 5,000 words one batch of long sentences took the process from ~750 to
+# 900-1,660 MiB on 100 PolNeAR articles. At 500 the parse of those articles peaked at ~780 MiB,
+# was no slower (45-48 s against 52 s) and every parse was the same byte for byte (docs/performance.md).
+DEPPARSE_BATCH_WORDS = 500
 
 # Typographic quotes are rare in the models' training data; swapping them one character for one
 # keeps every offset unchanged and gives cleaner tokens (MODELS.md, "Known limits").
@@ -85,7 +91,13 @@ def _pipeline(models_dir: Path | None):  # -> stanza.Pipeline
 
     _stanza_patches.apply()
     logging.getLogger("stanza").setLevel(logging.WARNING)
-    kwargs: dict = {"lang": "en", "processors": PROCESSORS, "logging_level": "WARN", "use_gpu": False}
+    kwargs: dict = {
+        "lang": "en",
+        "processors": PROCESSORS,
+        "logging_level": "WARN",
+        "use_gpu": False,
+        "depparse_batch_size": DEPPARSE_BATCH_WORDS,
+    }
     if models_dir is not None:
         kwargs.update(dir=str(models_dir), download_method=None)
     try:
@@ -97,6 +109,14 @@ def _pipeline(models_dir: Path | None):  # -> stanza.Pipeline
             f"cannot load the Stanza English models from {where} ({first_line}); point --models or "
             f"${MODELS_ENV} at a complete Stanza resources directory"
         ) from exc
+
+
+def release_models() -> None:
+    """Unload the Stanza pipelines this process holds and give their memory back (a run calls it
+    once every document is parsed: the cross-document stages then run without ~500 MiB of models)."""
+    if _pipeline.cache_info().currsize:
+        _pipeline.cache_clear()
+        give_back()
 
 
 def default_cache_dir() -> Path:

@@ -19,7 +19,7 @@ from citetrace.errors import InputError
 from citetrace.execute import Task, process
 from citetrace.models import CitationGraph, ClaimGroup, Document, DocumentFrames, FrameKind, ParsedDocument
 from citetrace.naming import canonical_outlet
-from citetrace.nlp import Parser, timeout_message
+from citetrace.nlp import Parser, release_models, timeout_message
 from citetrace.parse_cache import ParseStore
 from citetrace.provenance import read_provenance, with_metadata
 from citetrace.registry import apply_registry, build_registry
@@ -170,13 +170,17 @@ def trace_corpus(
     extra: tuple[KnownSource, ...] = (),
     progress: Callable[[int], None] | None = None,
     on_read: Callable[[int], None] | None = None,
+    release: bool = False,
 ) -> Extraction:
     """Extract frames, then canonicalise sources across the corpus, find text reuse and build the chains.
 
-    ``extra``: user aliases (``sources.load_aliases``), merged with ``cues.KNOWN_SOURCES``.
+    ``extra``: user aliases (``sources.load_aliases``), merged with ``cues.KNOWN_SOURCES``;
+    ``release``: unload the parsing models once every document is parsed (``nlp.release_models``).
     """
     with few_collections():
         result = extract_corpus(paths, parser, progress=progress, on_read=on_read)
+        if release:
+            release_models()
         if result.documents:
             result.frames, result.graph = link_documents(
                 result.documents, result.parses, result.frames, extra, result.timings

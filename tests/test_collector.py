@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import gc
+import weakref
 
 import pytest
 
-from citetrace.collector import YOUNG, few_collections
+from citetrace.collector import YOUNG, few_collections, give_back
 
 
 def test_few_collections_within_and_the_old_thresholds_after() -> None:
@@ -28,3 +29,17 @@ def test_cycles_are_still_collected_within() -> None:
         a.other, b.other = b, a  # type: ignore[attr-defined]
         del a, b
         assert gc.collect() >= 2
+
+
+def test_give_back_frees_cycles_at_once() -> None:
+    class Node:
+        pass
+
+    with few_collections():
+        a, b = Node(), Node()
+        a.other, b.other = b, a  # type: ignore[attr-defined]
+        gone = weakref.ref(a)
+        del a, b
+        assert gone() is not None  # a cycle waits for the collector...
+        give_back()
+        assert gone() is None  # ...which give_back runs, before it trims the heap

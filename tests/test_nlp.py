@@ -7,7 +7,16 @@ from pathlib import Path
 import pytest
 
 from citetrace.errors import InputError, ModelError
-from citetrace.nlp import MODELS_ENV, Parser, batches, normalise_for_parsing, resolve_models_dir, segments
+from citetrace.nlp import (
+    MODELS_ENV,
+    Parser,
+    _pipeline,
+    batches,
+    normalise_for_parsing,
+    release_models,
+    resolve_models_dir,
+    segments,
+)
 
 
 def test_missing_model_dir_is_a_model_error(tmp_path: Path) -> None:
@@ -41,6 +50,18 @@ def test_second_parse_comes_from_cache(models_dir: Path, tmp_path: Path) -> None
     tokens = parsed[0].sentences[0].tokens
     assert [t.text for t in tokens][:3] == ["The", "BBC", "said"]
     assert any(t.deprel == "nsubj" for t in tokens)
+
+
+def test_released_models_are_unloaded_and_loaded_again_when_needed(models_dir: Path) -> None:
+    """``citetrace run`` unloads the models once everything is parsed; a later parse loads them again."""
+    texts = ["Officials said the road was closed on Friday."]
+    parser = Parser(models_dir, cache_dir=None)
+    parsed = parser.parse(texts)
+    assert _pipeline.cache_info().currsize >= 1
+    release_models()
+    assert _pipeline.cache_info().currsize == 0
+    assert parser.parse(texts) == parsed
+    assert _pipeline.cache_info().currsize == 1
 
 
 def test_a_swapped_cache_file_is_a_miss_not_another_documents_parse(models_dir: Path, tmp_path: Path) -> None:

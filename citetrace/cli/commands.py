@@ -77,6 +77,7 @@ def run(
             extra,
             progress=lambda n: advance(bar, task, n),
             on_read=lambda n: bar.update(task, total=n),
+            release=True,  # the models are not needed once every document is parsed
         )
         result.parses.clear()  # the report does not need them: free their memory before it
         if result.graph is not None:
@@ -111,7 +112,7 @@ def _traced(
 ) -> tuple[Extraction, CitationGraph]:
     """The corpus traced, its unreadable files reported; exit 1 when nothing could be traced."""
     extra = load_aliases(aliases) if aliases is not None else ()
-    result = trace_corpus(corpus, make_parser(models, cache, no_cache, timeout), extra)
+    result = trace_corpus(corpus, make_parser(models, cache, no_cache, timeout), extra, release=True)
     for error in result.errors:
         fail(str(error))
     if result.graph is None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -140,15 +141,39 @@ def _states(tokens: Sequence[Token]) -> bool:
     return len(words) >= STATES_WORDS and names < NAMES_SHARE * len(words)  # "Ted Cruz (R-TX) and Sen. Marco Rubio"
 
 
-def _gist(
-    parsed: ParsedDocument, span: Span, frame: Frame | None, not_said: Sequence[tuple[int, int]]
-) -> tuple[list[Token], list[Token]]:
+class _Words:
+    """One document's sentences, and the starts of the words its frames do not say (cues and
+    sources), for ``_gist``: found by bisection, not by a scan per claim (at 400 PolNeAR articles
+    that scan took 1 s of a 2.4 s step)."""
+
+    def __init__(self, parsed: ParsedDocument, not_said: Sequence[tuple[int, int]]):
+        self.sentences = [s.tokens for s in parsed.sentences if s.tokens]
+        self.ends = [tokens[-1].end for tokens in self.sentences]  # in order, as the sentences are
+        starts = sorted(t.start for tokens in self.sentences for t in tokens)
+        self.muted: set[int] = set()
+        for a, b in not_said:
+            i = bisect_left(starts, a)
+            while i < len(starts) and starts[i] < b:
+                self.muted.add(starts[i])
+                i += 1
+
+    def touching(self, span: Span) -> list[Token]:
+        """The tokens of the sentences ``span`` touches."""
+        out: list[Token] = []
+        for tokens in self.sentences[bisect_right(self.ends, span.start) :]:
+            if tokens[0].start >= span.end:
+                break
+            out += tokens
+        return out
+
+
+def _gist(words: _Words, span: Span, frame: Frame | None) -> tuple[list[Token], list[Token]]:
     """(the tokens of the sentences ``span`` touches, the gist's tokens): the content, with the words
     between a cue and a content that follows it (a subject the parse left out: "claimed [the death of
     the general] was an act of god"), less every cue and source of the document."""
-    tokens = [t for s in parsed.sentences if _touches(s.tokens, span) for t in s.tokens]
+    tokens = words.touching(span)
     start = frame.cue.end if frame is not None and frame.cue.end <= span.start else span.start
-    gist = [t for t in tokens if start <= t.start < span.end and not any(a <= t.start < b for a, b in not_said)]
+    gist = [t for t in tokens if start <= t.start < span.end and t.start not in words.muted]
     return tokens, gist
 
 
@@ -173,6 +198,7 @@ def collect_claims(
         frame_of = {f.id: f for f in doc.frames}
         not_said = [(f.cue.start, f.cue.end) for f in doc.frames]
         not_said += [(f.source.start, f.source.end) for f in doc.frames if f.source is not None]
+        words = _Words(parsed, not_said)
         taken: list[tuple[int, int]] = list(boilerplate.get(doc.document, []))
         seen: set[int] = set()
         for c in chains.get(doc.document, []):
@@ -182,7 +208,7 @@ def collect_claims(
             if span.start in seen:
                 continue
             seen.add(span.start)
-            tokens, gist = _gist(parsed, span, inner, not_said)
+            tokens, gist = _gist(words, span, inner)
             if (claim := _claim(doc, span, tokens, gist, inner, c)) is not None:
                 out.append(claim)
         for f in doc.frames:
@@ -204,10 +230,6 @@ def collect_claims(
 
 def _key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
-
-
-def _touches(tokens: Sequence[Token], span: Span) -> bool:
-    return bool(tokens) and tokens[0].start < span.end and span.start < tokens[-1].end
 
 
 def group_id(claims: Sequence[Claim]) -> str:

@@ -112,11 +112,11 @@ def _pipeline(models_dir: Path | None):  # -> stanza.Pipeline
 
 
 def release_models() -> None:
-    """Unload the Stanza pipelines this process holds and give their memory back (a run calls it
-    once every document is parsed: the cross-document stages then run without ~500 MiB of models)."""
-    if _pipeline.cache_info().currsize:
-        _pipeline.cache_clear()
-        give_back()
+    """Unload the Stanza pipelines this process holds, if any, and give freed memory back
+    (``collector.give_back``). A run calls it once every document is parsed: the cross-document
+    stages then run without the models (~150 MiB less at 100 articles, cold)."""
+    _pipeline.cache_clear()
+    give_back()
 
 
 def default_cache_dir() -> Path:

@@ -158,7 +158,7 @@ def summary(rows: list[dict]) -> list[str]:
             lines.append(
                 f"{name}: warm re-run {one['wall'] / warm['wall']:.1f}x faster than cold ({warm['wall']:.1f} s)"
             )
-    warm = sorted((r for r in rows if r["mode"] == "warm" and r["corpus"] != "sample"), key=lambda r: r["docs"])
+    warm = _runs(rows, "warm")
     rate = next((r["words"] / r["parse_extract"] for r in rows if r["mode"] == "cold -j1" and r["docs"] >= 100), None)
     for a, b in zip(warm, warm[1:], strict=False):
         exponent = math.log(b["cross"] / a["cross"]) / math.log(b["docs"] / a["docs"])
@@ -169,11 +169,18 @@ def summary(rows: list[dict]) -> list[str]:
                 f"{r['docs']} documents: cross-document stages {r['cross']:.1f} s = "
                 f"{100 * r['cross'] / (r['words'] / rate):.1f}% of parse + extract time at the measured cold rate"
             )
-    if len(warm) > 1:
-        lines.append(
-            f"peak RSS, warm: {warm[-1]['rss'] / warm[0]['rss']:.2f}x from {warm[0]['docs']} to {warm[-1]['docs']}"
-        )
+    for mode, runs in (("warm", warm), ("cold -j1", _runs(rows, "cold -j1"))):
+        for r in runs[1:]:
+            lines.append(
+                f"peak RSS, {mode}: {r['rss'] / runs[0]['rss']:.2f}x from {runs[0]['docs']} to {r['docs']} "
+                f"documents ({runs[0]['rss']:,.0f} -> {r['rss']:,.0f} MiB)"
+            )
     return lines
+
+
+def _runs(rows: list[dict], mode: str) -> list[dict]:
+    """The PolNeAR rows of one kind of run, smallest corpus first."""
+    return sorted((r for r in rows if r["mode"] == mode and r["corpus"] != "sample"), key=lambda r: r["docs"])
 
 
 def plot(rows: list[dict], path: Path) -> None:

@@ -11,10 +11,9 @@ refers to them; only cycles wait longer.
 ``give_back`` frees what is no longer referred to and hands the C heap's free pages back to the
 system (glibc's ``malloc_trim``), as a run does once every document is parsed (and the models
 unloaded): what the parser freed is then not counted in the process's memory while the
-cross-document stages run. From then on, blocks of ``MMAP_THRESHOLD`` bytes or more (numpy's
-temporaries) are mapped and unmapped on their own, as glibc does until a large block is freed: after
-that it raises the threshold, and freed temporaries stay in the heap. At 400 PolNeAR articles, warm,
-the two took the peak from 470 to 448 MiB (docs/performance.md).
+cross-document stages run. (Fixing glibc's mmap threshold as well, so that numpy's large
+temporaries are unmapped when freed, took ~20 MiB off the peak at 400 PolNeAR articles but made the
+claims' embedding ~0.9 s slower, every batch's arrays mapped afresh: not done.)
 """
 
 from __future__ import annotations
@@ -26,8 +25,6 @@ from contextlib import contextmanager
 
 YOUNG = 50_000  # new objects between two collections of the youngest generation (Python's default: 700)
 OLDER = 20  # collections of one generation between two of the next (default: 10)
-M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3  # glibc's mallopt parameters (malloc.h)
-MMAP_THRESHOLD = 128 * 1024  # glibc's starting value, kept fixed
 
 
 @contextmanager
@@ -42,14 +39,11 @@ def few_collections() -> Iterator[None]:
 
 
 def give_back() -> None:
-    """Collect every generation, then, where the C library is glibc, fix its mmap threshold and
-    return free heap pages to the system (elsewhere, only the collection)."""
+    """Collect every generation, then return free heap pages to the system where the C library is
+    glibc (elsewhere, only the collection)."""
     gc.collect()
     try:
-        libc = ctypes.CDLL(None)
-        mallopt, trim = libc.mallopt, libc.malloc_trim
+        trim = ctypes.CDLL(None).malloc_trim
     except (OSError, AttributeError):  # not glibc (musl, macOS): its allocator decides
         return
-    mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)
-    mallopt(M_TRIM_THRESHOLD, MMAP_THRESHOLD)
     trim(0)

@@ -81,7 +81,7 @@ class GraphBuilder:
         self.registry = registry
         self.g = nx.MultiDiGraph()
         # one (frozen) Evidence per document, frame and note, shared by every edge and chain that
-        # cites it: at 400 PolNeAR articles 16,545 Evidence objects were 5,000 distinct ones
+        # cites it: at 400 PolNeAR articles, 7,330 Evidence objects in all instead of 16,545
         self._evidence: dict[tuple[str, str | None, str | None], Evidence] = {}
 
     def name(self, path: str) -> str:

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from citetrace.graph_index import graph_index
@@ -32,6 +33,7 @@ _TITLE_SMALL = {"a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "w
 _NEGATIONS = {"not", "never", "no", "nobody", "nothing", "neither", "nor", "none"}
 _CONTENT = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}
 _POSSESSIVE = ("'s", "\u2019s")
+_NOTHING: frozenset[str] = frozenset()
 _LIGHT = {"be", "have", "do", "will", "would", "also", "not", "so", "more", "just", "very", "other", "'s"}
 # Words between double quotation marks, or between single ones that stand outside words: the
 # apostrophe of "don't" or "Clinton's" opens and closes nothing.
@@ -112,23 +114,31 @@ def _claim(
         gist=" ".join(t.text for t in gist),
         frame=frame,
         chain=chain,
-        lemmas=frozenset(k for k in (word_key(t.lemma) for t in gist if t.upos in _CONTENT) if k not in _LIGHT),
-        numbers=frozenset(t.text for t in gist if t.upos == "NUM"),
-        names=frozenset(word_key(t.lemma) for t in gist if t.upos == "PROPN"),
-        quotes=frozenset(quotes),
+        lemmas=_set(k for k in (word_key(t.lemma) for t in gist if t.upos in _CONTENT) if k not in _LIGHT),
+        numbers=_set(t.text for t in gist if t.upos == "NUM"),
+        names=_set(word_key(t.lemma) for t in gist if t.upos == "PROPN"),
+        quotes=_set(quotes),
         negated=any(t.lemma.lower() in _NEGATIONS or "Polarity=Neg" in (t.feats or "") for t in gist),
         cue_lemma=" ".join(t.lemma.lower() for t in tokens if frame and frame.cue.start <= t.start < frame.cue.end),
     )
 
 
+def _set(words: Iterable[str]) -> frozenset[str]:
+    """``frozenset(words)``, and the one empty set when there are none: most claims have no number,
+    name or quote, and an empty frozenset is 216 bytes each (~8 MiB at 400 articles)."""
+    found = frozenset(words)
+    return found if found else _NOTHING
+
+
 def word_key(lemma: str) -> str:
     """A lemma as claims compare it: lower case, a possessive's "'s" off where the parse kept it on the
-    word ("Soleimani's death" and "the death of Soleimani" share "soleimani")."""
+    word ("Soleimani's death" and "the death of Soleimani" share "soleimani"). Interned: one string
+    per word of the corpus, not one per word of every claim (157,000 strings, 8 MiB, at 400 articles)."""
     key = lemma.lower()
     for ending in _POSSESSIVE:
         if key.endswith(ending) and len(key) > len(ending):
-            return key[: -len(ending)]
-    return key
+            return sys.intern(key[: -len(ending)])
+    return sys.intern(key)
 
 
 def _states(tokens: Sequence[Token]) -> bool:

@@ -131,13 +131,13 @@ def _write_all(
 ) -> None:
     try:
         atomic_write_bytes(out / "graph.json", graph_json(graph))
-        for name, make in (  # one file's text at a time
-            ("frames.jsonl", lambda: frames_jsonl(frames)),
-            ("chains.jsonl", lambda: jsonl(graph.chains)),
-            ("reuse.jsonl", lambda: jsonl(graph.reuse)),
-            ("claims.jsonl", lambda: jsonl(graph.claims)),
+        for name, models in (
+            ("frames.jsonl", frames),
+            ("chains.jsonl", graph.chains),
+            ("reuse.jsonl", graph.reuse),
+            ("claims.jsonl", graph.claims),
         ):
-            atomic_write_text(out / name, make())
+            atomic_write_text(out / name, jsonl(models))  # one file's text at a time
         svgs = _SvgFiles(out, write_diagrams(out, graph, "svg", progress, diagram_cache))
         for rel, page in each_page(documents, frames, graph, svgs):
             atomic_write_text(out / rel, page)

@@ -202,7 +202,7 @@ class Matcher:
         import numpy as np
 
         others: dict[int, list[int]] = defaultdict(list)
-        quoted = np.array(sorted(quote_pairs(self.claims)), dtype=np.int64).reshape(-1, 2)
+        quoted = np.array(list(quote_pairs(self.claims)), dtype=np.int64).reshape(-1, 2)  # put in order below
         both = np.concatenate([neighbours(self.sentences), quoted])
         for i, j in _unique_pairs(both[:, 0], both[:, 1], len(self.claims)).tolist():
             a, b = self.claims[i], self.claims[j]

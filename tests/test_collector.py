@@ -20,26 +20,26 @@ def test_few_collections_within_and_the_old_thresholds_after() -> None:
     assert gc.get_threshold() == before
 
 
-def test_cycles_are_still_collected_within() -> None:
-    class Node:
-        pass
+class _Node:
+    other: _Node
 
+
+def _cycle() -> weakref.ref[_Node]:
+    """Two objects that refer to each other and to nothing else; a weak reference to one of them."""
+    a, b = _Node(), _Node()
+    a.other, b.other = b, a
+    return weakref.ref(a)
+
+
+def test_cycles_are_still_collected_within() -> None:
     with few_collections():
-        a, b = Node(), Node()
-        a.other, b.other = b, a  # type: ignore[attr-defined]
-        del a, b
+        _cycle()
         assert gc.collect() >= 2
 
 
 def test_give_back_frees_cycles_at_once() -> None:
-    class Node:
-        pass
-
     with few_collections():
-        a, b = Node(), Node()
-        a.other, b.other = b, a  # type: ignore[attr-defined]
-        gone = weakref.ref(a)
-        del a, b
+        gone = _cycle()
         assert gone() is not None  # a cycle waits for the collector...
         give_back()
         assert gone() is None  # ...which give_back runs, before it trims the heap

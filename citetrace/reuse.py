@@ -3,8 +3,8 @@
 ``find_reuse(documents, parses, frames) -> list[ReusePair]``
 
 1. **Candidates without comparing every pair**: every sentence of five words or more becomes a
-   MinHash of its word 3-gram shingles (``datasketch``); an LSH index returns, for each sentence,
-   the sentences of other documents whose estimated Jaccard similarity passes ``LSH_THRESHOLD``.
+   MinHash of its word 3-gram shingles (``citetrace.minhash``); LSH bands give, for each sentence, the
+   sentences of other documents whose estimated Jaccard similarity passes ``LSH_THRESHOLD``.
 2. **Alignment**: candidate sentence pairs of one document pair that follow each other in both
    texts form a run; each run, widened by one sentence on each side (an editor may merge or split
    sentences), is aligned word by word with ``difflib.SequenceMatcher``. The aligned region is
@@ -29,11 +29,10 @@ import difflib
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from citetrace.attribution.quotes import find_quotes
 from citetrace.models import (
@@ -47,6 +46,7 @@ from citetrace.models import (
     ReusePair,
     Side,
 )
+from citetrace.minhash import lsh_bands, signatures
 from citetrace.parse_cache import sentence_spans
 from citetrace.reuse_direction import PairSide, direction_of
 
@@ -98,30 +98,29 @@ def candidate_pairs(
     """(doc a, doc b) -> [(sentence in a, sentence in b)] from MinHash LSH, a < b; the sentences in
     ``skip[d]`` (boilerplate) are left out.
 
-    The bands are ``MinHashLSH``'s for ``LSH_THRESHOLD`` (28 bands of 2 hash values at 128
-    permutations), and two sentences are candidates when they agree on every value of one band, as
-    in its index; the buckets are found by sorting one array of hash values per band, which holds
-    128 numbers a sentence where the index held 28 keys and their tables (133 MB at 400 PolNeAR
-    articles, against 16 MB)."""
-    bands = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM).hashranges
-    template = MinHash(num_perm=NUM_PERM, seed=1)  # its permutations made once, not per sentence
+    The bands are those datasketch's ``MinHashLSH`` chooses for ``LSH_THRESHOLD`` (28 bands of 2
+    hash values at 128 permutations: ``minhash.lsh_bands``), and two sentences are candidates when
+    they agree on every value of one band, as in its index; the buckets are found by sorting one
+    array of hash values per band, which holds 128 numbers a sentence where the index held 28 keys
+    and their tables (133 MB at 400 PolNeAR articles, against 16 MB). The sentences' shingles are
+    hashed as they are made, not held."""
+    bands, rows = lsh_bands(LSH_THRESHOLD, NUM_PERM)
     where: list[tuple[int, int]] = []  # (document, sentence) of each row of hash values
-    rows: list[np.ndarray] = []
-    for d, (text, spans) in enumerate(zip(texts, sentence_spans, strict=True)):
-        for s, (start, end) in enumerate(spans):
-            if d < len(skip) and (start, end) in skip[d]:
-                continue
-            keys = _word_keys(text, start, end)
-            if len(keys) < MIN_WORDS:
-                continue
-            m = MinHash(num_perm=NUM_PERM, seed=1, permutations=template.permutations, scheme=template.scheme)
-            m.update_batch(sorted(_shingles(keys)))
-            where.append((d, s))
-            rows.append(m.hashvalues)
+
+    def shingled() -> Iterator[set[bytes]]:  # each sentence's shingles, its place noted in ``where``
+        for d, (text, spans) in enumerate(zip(texts, sentence_spans, strict=True)):
+            for s, (start, end) in enumerate(spans):
+                if d < len(skip) and (start, end) in skip[d]:
+                    continue
+                keys = _word_keys(text, start, end)
+                if len(keys) >= MIN_WORDS:
+                    where.append((d, s))
+                    yield _shingles(keys)
+
     pairs: dict[tuple[int, int], set[tuple[int, int]]] = defaultdict(set)
-    values = np.vstack(rows) if rows else np.zeros((0, NUM_PERM), dtype=np.uint64)
-    for start, end in bands:
-        for bucket in _buckets(values[:, start:end]):
+    values = signatures(shingled(), NUM_PERM)
+    for band in range(bands):
+        for bucket in _buckets(values[:, band * rows : (band + 1) * rows]):
             for i, j in itertools.combinations(bucket, 2):
                 (da, sa), (db, sb) = where[i], where[j]
                 if da != db:

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from citetrace.attribution.quotes import find_quotes
+from citetrace.minhash import lsh_bands, signatures
 from citetrace.models import (
     AttributionChange,
     Change,
@@ -46,7 +47,6 @@ from citetrace.models import (
     ReusePair,
     Side,
 )
-from citetrace.minhash import lsh_bands, signatures
 from citetrace.parse_cache import sentence_spans
 from citetrace.reuse_direction import PairSide, direction_of
 

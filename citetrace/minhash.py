@@ -52,7 +52,7 @@ def signatures(sets: Iterable[Iterable[bytes]], num_perm: int = 128, seed: int =
     """One row of ``num_perm`` minimum hash values (uint32) per set, in order; an empty set's row is
     all 2**32 - 1. The sets are read once, as they come: a block of elements at a time is held."""
     a, b = permutations(num_perm, seed)
-    blocks: list[np.ndarray] = []
+    blocks: list[tuple[np.ndarray, np.ndarray]] = []
     hashes, owner = array("I"), array("q")  # the block's element hashes, and the set of each
     n = 0
     for elements in sets:

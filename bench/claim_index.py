@@ -1,6 +1,7 @@
 """The claims' nearest-neighbour index: exact (faiss flat) against HNSW, time and recall.
 
     python bench/claim_index.py /tmp/s400      # the first 400 PolNeAR articles, parses cached
+    python bench/claim_index.py /tmp/polnear   # all 924 (27,504 claims)
 
 For each setting: seconds to build and to search the index for every claim's ``NEIGHBOURS`` nearest,
 and the share of the exact neighbours found. It chose ``similarity.EXACT_UP_TO`` (docs/performance.md).

@@ -35,11 +35,13 @@ if TYPE_CHECKING:
     from citetrace.claims import Claim
 
 NEIGHBOURS = 10  # nearest neighbours asked of the index per claim
-# Up to this many claims (~600 PolNeAR articles) every distance is computed: on 400 articles (13,078
-# claims) that took 1.0 s against 2.3 s to build and search the HNSW index, which found 98.6% of
-# the true neighbours (bench/claim_index.py; docs/claims.md). Beyond it the index keeps the
-# step O(n log n).
-EXACT_UP_TO = 20_000
+# Up to this many claims (~2,000 PolNeAR articles) every distance is computed (faiss's flat index,
+# one thread): it grows as n**2 and HNSW as about n**1.5, but from a lower start. On 400 articles
+# (13,078 claims) exact took 1.0 s against 2.3 s to build and search the HNSW index; on all 924
+# (27,504 claims) 4.4 s against 7.7 s, where HNSW found 97.8% of the true neighbours
+# (bench/claim_index.py; docs/claims.md). They would meet near 80,000 claims; beyond this many the
+# index keeps the step O(n log n).
+EXACT_UP_TO = 60_000
 MAX_QUOTE_DOCS = 20  # a phrase quoted in more documents than this is a slogan, not one claim's words
 MIN_COSINE = 0.2  # candidates below this sentence cosine are not scored further
 # score = ALIGN_WEIGHT * alignment + (1 - ALIGN_WEIGHT) * overlap, halved for each sign against, plus

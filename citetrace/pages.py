@@ -134,11 +134,20 @@ def highlighted_text(text: str, frames: Sequence[Frame]) -> str:
         if f.kind is not FrameKind.credit:
             spans.append((f.content.start, f.content.end, "content", f))
     cuts = sorted({0, len(text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
+    opens: dict[int, list[int]] = defaultdict(list)  # cut -> the spans that start there, and end there
+    closes: dict[int, list[int]] = defaultdict(list)
+    for k, (s, e, _, _) in enumerate(spans):
+        if s < e:
+            opens[s].append(k)
+            closes[e].append(k)
+    active: dict[int, tuple[str, Frame]] = {}  # the spans over the piece, swept from cut to cut
     out = []
     for a, b in pairwise(cuts):
-        if a >= b:
-            continue
-        here = [(role, f) for s, e, role, f in spans if s <= a and b <= e]
+        for k in closes.get(a, ()):
+            del active[k]
+        for k in opens.get(a, ()):
+            active[k] = spans[k][2:]
+        here = list(active.values())
         piece = _e(text[a:b])
         if not here:
             out.append(piece)

@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from citetrace.graph_index import graph_index
 from citetrace.models import Chain, CitationGraph, Document, DocumentFrames, Frame, ParsedDocument, Span, Token
@@ -224,18 +225,33 @@ def collect_claims(
         for f in doc.frames:
             taken += [(p.start, p.end) for p in (f.cue, *f.content_pieces)]
         texts = set(blurbs.get(doc.document, ()))
+        overlaps = _Overlaps(taken)
         for s in parsed.sentences:
             if not s.tokens:
                 continue
             start, end = s.tokens[0].start, s.tokens[-1].end
             key = _key(document.text[start:end])
-            if key in texts or any(a < end and start < b for a, b in taken):
+            if key in texts or overlaps(start, end):
                 continue  # a caption printed twice is one claim
             texts.add(key)
             span = Span(text=document.text[start:end], start=start, end=end)
             if (claim := _claim(doc, span, s.tokens, s.tokens)) is not None:
                 out.append(claim)
     return out
+
+
+class _Overlaps:
+    """Whether [start, end) overlaps one of the spans given, by bisection (a scan of every span per
+    sentence was quadratic in a document's frames)."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]):
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.reach = list(accumulate((b for _, b in ordered), max))  # the furthest end among the first k
+
+    def __call__(self, start: int, end: int) -> bool:
+        k = bisect_left(self.starts, end)  # the spans starting before ``end``
+        return k > 0 and self.reach[k - 1] > start
 
 
 def _key(text: str) -> str:

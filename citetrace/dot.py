@@ -15,6 +15,7 @@ have stable ``id`` attributes (derived from content) so that pages can link to t
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import textwrap
@@ -50,6 +51,7 @@ HEADER = [
 ]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a source's id is asked for by every diagram and page it is on
 def node_id(prefix: str, key: str) -> str:
     """A stable id derived from content."""
     return f"{prefix}_{hashlib.sha1(key.encode('utf-8')).hexdigest()[:10]}"

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from citetrace.models import Chain, CitationGraph, ReusePair, SourceKind
+from citetrace.models import CanonicalSource, Chain, CitationGraph, ReusePair, SourceKind
 
 
 @dataclass(frozen=True)
 class GraphIndex:
+    sources: dict[str, CanonicalSource]  # name -> the source (the first of a name)
     kinds: dict[str, SourceKind]
     aliases: dict[str, list[str]]
     primaries: set[str]
@@ -40,7 +41,11 @@ def graph_index(graph: CitationGraph) -> GraphIndex:
         reuse_of.setdefault(pair.a, []).append(pair)
         if pair.b != pair.a:
             reuse_of.setdefault(pair.b, []).append(pair)
+    sources: dict[str, CanonicalSource] = {}
+    for s in graph.sources:
+        sources.setdefault(s.name, s)
     index = GraphIndex(
+        sources=sources,
         kinds={s.name: s.kind for s in graph.sources},
         aliases={s.name: s.aliases for s in graph.sources},
         primaries=set(resting),

@@ -83,9 +83,12 @@ def _page(title: str, body: str, depth: int, data: object) -> str:
 def _chain_data(chains: Sequence[Chain], frames_by_doc: dict[str, DocumentFrames]) -> tuple[list[dict], dict, dict]:
     """JSON for the page script: the chains, frame id -> chain indexes, SVG node id -> chain indexes."""
     data, frame_chains, node_chains = [], defaultdict(list), defaultdict(list)
+    nested: dict[str, dict[str | None, list[str]]] = {}  # document -> frame -> the frames nested in it
     for i, c in enumerate(chains):
         doc = frames_by_doc.get(c.document)
-        members = _members(doc, c.frame) if doc and c.frame else []
+        if doc is not None and c.document not in nested:
+            nested[c.document] = _kids(doc)
+        members = _members(nested[c.document], c.frame) if doc and c.frame else []
         data.append(
             {
                 "claim": " ".join(c.claim.text.split()),
@@ -106,11 +109,16 @@ def _chain_data(chains: Sequence[Chain], frames_by_doc: dict[str, DocumentFrames
     return data, dict(frame_chains), dict(node_chains)
 
 
-def _members(doc: DocumentFrames, top: str) -> list[str]:
-    """The frame ``top`` and every frame nested in it."""
+def _kids(doc: DocumentFrames) -> dict[str | None, list[str]]:
+    """Frame id -> the ids of the frames directly nested in it (found once a document, not per chain)."""
     kids: dict[str | None, list[str]] = defaultdict(list)
     for f in doc.frames:
         kids[f.parent].append(f.id)
+    return kids
+
+
+def _members(kids: dict[str | None, list[str]], top: str) -> list[str]:
+    """The frame ``top`` and every frame nested in it."""
     out, stack = [], [top]
     while stack:
         fid = stack.pop()
@@ -222,7 +230,7 @@ def document_page(doc: Document, frames: DocumentFrames, graph: CitationGraph, s
 def source_page(name: str, graph: CitationGraph, frames_by_doc: dict[str, DocumentFrames], svg: str) -> str:
     chains = graph_index(graph).resting_on.get(name, [])
     data, frame_chains, node_chains = _chain_data(chains, frames_by_doc)
-    source = next((s for s in graph.sources if s.name == name), None)
+    source = graph_index(graph).sources.get(name)
     kind = source.kind.value if source is not None else "unknown"
     parts = [
         f'<h1>{_e(name)} <span class="muted">({_e(kind)})</span></h1>',

@@ -135,7 +135,8 @@ class Matcher:
         self.rows = [self._rows(c) for c in claims]  # each claim's words, looked up once, not per pair
 
     def _rows(self, c: Claim) -> tuple[np.ndarray, np.ndarray]:
-        """(rows of ``vectors``, ``idf`` weights) of a claim's words, in sorted order."""
+        """(rows of ``vectors``, ascending, and ``idf`` weights) of a claim's words, in sorted order (the
+        vocabulary is numbered in sorted order too)."""
         import numpy as np
 
         words = sorted(c.lemmas)
@@ -160,7 +161,7 @@ class Matcher:
         ib = np.concatenate([x for _, x in rows])
         if not len(wb):
             return [(0.0, 0.0)] * len(others)
-        starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+        starts = np.cumsum(sizes) - sizes
         sim = self.vectors[wa] @ self.vectors[wb].T  # a's words x every other claim's words
         shown = sizes > 0  # ``reduceat`` needs a column to start at
         at = starts[shown]
@@ -171,7 +172,8 @@ class Matcher:
         backward = np.zeros(len(others))  # b's words, each at its closest word of a
         backward[shown] = np.add.reduceat(sim.max(0) * ib, at) / weight[shown]
         shared = np.zeros(len(others))
-        shared[shown] = np.add.reduceat(np.where(np.isin(wb, wa), ib, 0.0), at)
+        in_a = wa[np.minimum(np.searchsorted(wa, wb), len(wa) - 1)] == wb  # a's rows are sorted: no ``isin``
+        shared[shown] = np.add.reduceat(np.where(in_a, ib, 0.0), at)
         union = ia.sum() + weight - shared
         return [
             (float(0.5 * (f + b)) if n else 0.0, float(s / u) if n and u else 0.0)

@@ -178,6 +178,7 @@ class Parser:
         self.dask = dask  # a Dask scheduler's address, or "local", to parse there (``citetrace.dask_backend``)
         self.threads = threads  # torch threads while parsing (None: torch's default); set when the models load
         self.fingerprint = model_fingerprint(self.models_dir)
+        self.cache_dir = cache_dir  # the claims' vectors are kept there too (``vector_cache``)
         self.cache = ParseCache(cache_dir, self.fingerprint) if cache_dir is not None else None
         # the frames of documents parsed with these models, beside their parses
         self.frame_cache = FrameCache(cache_dir, self.fingerprint) if cache_dir is not None else None

@@ -26,6 +26,7 @@ from citetrace.registry import apply_registry, build_registry
 from citetrace.reuse import find_reuse
 from citetrace.similarity import Matcher, cluster
 from citetrace.sources import resolve_sources
+from citetrace.vector_cache import VectorCache
 
 
 @dataclass
@@ -126,10 +127,12 @@ def link_documents(
     frames: Sequence[DocumentFrames],
     extra: tuple[KnownSource, ...] = (),
     timings: dict[str, float] | None = None,
+    cache: Path | None = None,
 ) -> tuple[list[DocumentFrames], CitationGraph]:
     """Across documents: one canonical name per source, text reuse, the citation graph and its chains.
 
-    Returns the frames with corpus-wide canonical names and the graph; stage times go into ``timings``.
+    Returns the frames with corpus-wide canonical names and the graph; stage times go into ``timings``;
+    ``cache``: the cache folder, for the claims' vectors (None: none kept).
     """
     t0 = time.perf_counter()
     boilerplate, spans = find_boilerplate(documents, parses, frames)
@@ -143,7 +146,7 @@ def link_documents(
     t2 = time.perf_counter()
     graph = build_graph(documents, parses, linked, registry, reuse, boilerplate)
     t3 = time.perf_counter()
-    graph = graph.model_copy(update={"claims": find_claims(documents, parses, linked, graph, spans)})
+    graph = graph.model_copy(update={"claims": find_claims(documents, parses, linked, graph, spans, cache)})
     t4 = time.perf_counter()
     if timings is not None:
         timings.update({"sources": t1 - t0, "reuse": t2 - t1, "chains": t3 - t2, "claims": t4 - t3})
@@ -156,10 +159,12 @@ def find_claims(
     frames: Sequence[DocumentFrames],
     graph: CitationGraph,
     boilerplate: dict[str, list[tuple[int, int]]],
+    cache: Path | None = None,
 ) -> list[ClaimGroup]:
     """The same claim retold across documents (``claims``, ``similarity``), each group traced to its
-    original with the drift of every retelling (``drift``)."""
-    matcher = Matcher(collect_claims(documents, parses, frames, graph, boilerplate))
+    original with the drift of every retelling (``drift``); ``cache``: the folder of the vectors
+    embedded before (``vector_cache``)."""
+    matcher = Matcher(collect_claims(documents, parses, frames, graph, boilerplate), VectorCache(cache))
     groups = cluster(matcher, matcher.pairs())
     return trace_groups(matcher, groups, graph, {d.name: d.date for d in documents})
 
@@ -183,6 +188,6 @@ def trace_corpus(
             release_models()
         if result.documents:
             result.frames, result.graph = link_documents(
-                result.documents, result.parses, result.frames, extra, result.timings
+                result.documents, result.parses, result.frames, extra, result.timings, parser.cache_dir
             )
     return result

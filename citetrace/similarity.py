@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import networkx as nx
 
+from citetrace.vector_cache import VectorCache
 from citetrace.vectors import word_model
 
 if TYPE_CHECKING:
@@ -118,7 +119,7 @@ def quote_pairs(claims: Sequence[Claim]) -> set[tuple[int, int]]:
 class Matcher:
     """Scores pairs of one corpus's claims: word weights (``idf``) and word vectors, built once."""
 
-    def __init__(self, claims: Sequence[Claim]):
+    def __init__(self, claims: Sequence[Claim], cache: VectorCache | None = None):
         import numpy as np
 
         self.claims = claims
@@ -130,8 +131,9 @@ class Matcher:
         self.idf = {w: math.log((n + 1) / (k + 1)) + 1.0 for w, k in df.items()}
         vocab = sorted(df)
         self.word = {w: i for i, w in enumerate(vocab)}
-        self.vectors = embed(vocab) if vocab else np.zeros((0, 256), dtype=np.float32)
-        self.sentences = embed([c.gist for c in claims])
+        cache = cache or VectorCache(None)  # vectors embedded by an earlier run are read back
+        self.vectors = cache.embed(vocab, embed) if vocab else np.zeros((0, 256), dtype=np.float32)
+        self.sentences = cache.embed([c.gist for c in claims], embed)
         self.rows = [self._rows(c) for c in claims]  # each claim's words, looked up once, not per pair
 
     def _rows(self, c: Claim) -> tuple[np.ndarray, np.ndarray]:

@@ -18,7 +18,7 @@ from itertools import combinations
 
 from citetrace.models import Boilerplate, Direction, Document, DocumentFrames, ParsedDocument, ReusePair
 from citetrace.parse_cache import sentence_spans
-from citetrace.reuse import MIN_WORDS, words
+from citetrace.reuse import MIN_WORDS, word_keys
 
 MIN_DOCUMENTS = 3  # an outlet's standing text is printed under three articles or more
 MAX_SHARED = 0.3  # copies of one story share more than this share of the shorter one's sentences
@@ -33,7 +33,7 @@ Spans = dict[str, list[tuple[int, int]]]
 
 
 def _key(text: str, start: int, end: int) -> str | None:
-    keys = [w.key for w in words(text, start, end) if w.key[0].isalnum()]
+    keys = word_keys(text, start, end)
     return " ".join(keys) if len(keys) >= MIN_WORDS else None
 
 

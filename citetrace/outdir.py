@@ -80,9 +80,10 @@ def staging(out: Path) -> Iterator[Path]:
         shutil.rmtree(staged, ignore_errors=True)
 
 
-def install(staged: Path, out: Path, force: bool = False) -> None:
-    """Put the run written in ``staged`` in place as ``out`` (see the module docstring)."""
-    new = files_in(staged)
+def install(staged: Path, out: Path, force: bool = False, written: set[str] | None = None) -> None:
+    """Put the run written in ``staged`` in place as ``out`` (see the module docstring); ``written``:
+    ``files_in(staged)`` where the caller has it (a large report's folder is not listed twice)."""
+    new = files_in(staged) if written is None else written
     write_manifest(staged, new)
     if not out.exists():
         os.replace(staged, out)

@@ -113,12 +113,12 @@ def write_report(
                 _write_all(staged, documents, frames, graph, progress, diagram_cache)
         except OutputError as exc:  # name the file as the user knows it: under --out, not the staging folder
             raise OutputError(str(exc).replace(str(staged), str(out))) from exc
-        written = sorted(files_in(staged))
+        files = files_in(staged)
         try:
-            install(staged, out, force)
+            install(staged, out, force, files)
         except OSError as exc:
             raise _write_error(out, exc) from exc
-    return written
+    return sorted(files)
 
 
 def _write_all(

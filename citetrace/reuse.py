@@ -30,7 +30,7 @@ import itertools
 import re
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -65,8 +65,7 @@ MERGE_GAP = 1  # equal tokens between two changes that still make them one chang
 _TOKEN = re.compile(r"\w+(?:['\u2019.-]\w+)*|[^\w\s]")
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):  # a tuple: ~3x quicker to make than a frozen dataclass, and a corpus makes millions
     key: str
     start: int
     end: int
@@ -80,7 +79,7 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[_Word]:
     ]
 
 
-def _word_keys(text: str, start: int, end: int) -> list[str]:
+def word_keys(text: str, start: int, end: int) -> list[str]:
     """The keys of ``words(text, start, end)`` that are words, not punctuation (no offsets: faster)."""
     found = (m.group().casefold().replace("\u2019", "'") for m in _TOKEN.finditer(text, start, end))
     return [k for k in found if k[0].isalnum()]
@@ -112,7 +111,7 @@ def candidate_pairs(
             for s, (start, end) in enumerate(spans):
                 if d < len(skip) and (start, end) in skip[d]:
                     continue
-                keys = _word_keys(text, start, end)
+                keys = word_keys(text, start, end)
                 if len(keys) >= MIN_WORDS:
                     where.append((d, s))
                     yield _shingles(keys)

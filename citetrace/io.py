@@ -16,6 +16,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 _STAGED = contextvars.ContextVar("staged_writes", default=False)
 
@@ -43,15 +44,24 @@ _MODE = _default_mode()
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new one, never half of one."""
+    with atomic_open(path) as fh:
+        fh.write(data)
+
+
+@contextmanager
+def atomic_open(path: Path) -> Iterator[BinaryIO]:
+    """A binary file to write ``path`` through, piece by piece, put in place as ``atomic_write_bytes``
+    puts a whole file: when the block ends without an error."""
     path = Path(path)
     if _STAGED.get():
-        path.write_bytes(data)  # a new file's mode, as below; the folder is what is installed atomically
+        with path.open("wb") as fh:  # a new file's mode, as below; the folder is what is installed atomically
+            yield fh
         return
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, _MODE)  # mkstemp makes 0600 files: give outputs the mode any new file would get
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)

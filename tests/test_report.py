@@ -3,14 +3,16 @@ folder checks before any slow work, write errors that name the file."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from pydantic import TypeAdapter
 
 from citetrace.errors import InputError, OutputError
 from citetrace.layout import diagrams
 from citetrace.models import CitationGraph
-from citetrace.report import diagram_count, load_graph, write_diagrams
+from citetrace.report import diagram_count, load_graph, write_diagrams, write_graph_json
 
 from .conftest import GOLDEN
 
@@ -41,3 +43,16 @@ def test_load_graph_errors(tmp_path: Path) -> None:
     (tmp_path / "graph.json").write_text("{}", encoding="utf-8")
     with pytest.raises(InputError, match="not a citetrace graph"):
         load_graph(tmp_path)
+
+
+def _one_shot(graph: CitationGraph) -> bytes:
+    return TypeAdapter(CitationGraph).dump_json(graph, indent=1) + b"\n"
+
+
+def test_graph_json_written_item_by_item_is_pydantics_dump(golden_graph: CitationGraph) -> None:
+    empty = golden_graph.model_copy(update={"reuse": [], "boilerplate": [], "claims": [], "headlines": {}})
+    for graph in (golden_graph, empty):
+        buffer = io.BytesIO()
+        write_graph_json(buffer, graph)
+        assert buffer.getvalue() == _one_shot(graph)
+    assert (GOLDEN / "graph.json").read_bytes() == _one_shot(golden_graph)  # the golden file is that dump

@@ -48,7 +48,9 @@ ModelsOpt = Annotated[
 CacheOpt = Annotated[
     Path | None,
     typer.Option(
-        "--cache", help="Folder for cached parses and frames. Default: $CITETRACE_CACHE or ~/.cache/citetrace/parses."
+        "--cache",
+        help="Folder for cached parses, frames, diagrams and claim vectors. "
+        "Default: $CITETRACE_CACHE or ~/.cache/citetrace/parses.",
     ),
 ]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Parse everything again; read and write no cache.")]

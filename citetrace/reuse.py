@@ -128,13 +128,16 @@ def candidate_pairs(
 
 
 def _buckets(band: np.ndarray) -> list[list[int]]:
-    """Row indices, ascending, of each group of two or more equal rows of ``band``."""
-    if len(band) < 2:
+    """Row indices, ascending, of each group of two or more equal rows of ``band`` (rows sorted with
+    ``lexsort``, which is stable; only groups of two or more are made into lists)."""
+    n = len(band)
+    if n < 2:
         return []
-    _, bucket = np.unique(band, axis=0, return_inverse=True)
-    order = np.argsort(bucket.ravel(), kind="stable")
-    cuts = np.flatnonzero(np.diff(bucket.ravel()[order])) + 1
-    return [g.tolist() for g in np.split(order, cuts) if len(g) > 1]
+    order = np.lexsort(band.T[::-1])
+    ordered = band[order]
+    starts = np.flatnonzero(np.r_[True, np.any(ordered[1:] != ordered[:-1], axis=1)])
+    ends = np.r_[starts[1:], n]
+    return [order[starts[k] : ends[k]].tolist() for k in np.flatnonzero(ends - starts > 1)]
 
 
 def _runs(anchors: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import logging
 import math
+from array import array
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import combinations
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -36,8 +37,8 @@ if TYPE_CHECKING:
     from citetrace.claims import Claim
 
 NEIGHBOURS = 10  # nearest neighbours asked of the index per claim
-# Up to this many claims (~2,000 PolNeAR articles) every distance is computed (faiss's flat index,
-# one thread): it grows as n**2 and HNSW as about n**1.5, but from a lower start. On 400 articles
+# Up to this many claims (~2,000 PolNeAR articles) every distance is computed (``faiss.knn``, one
+# thread): it grows as n**2 and HNSW as about n**1.5, but from a lower start. On 400 articles
 # (13,078 claims) exact took 1.0 s against 2.3 s to build and search the HNSW index; on all 924
 # (27,504 claims) 4.4 s against 7.7 s, where HNSW found 97.8% of the true neighbours
 # (bench/claim_index.py; docs/claims.md). They would meet near 80,000 claims; beyond this many the
@@ -70,9 +71,9 @@ def embed(texts: Sequence[str]) -> np.ndarray:
 def neighbours(vectors: np.ndarray, k: int = NEIGHBOURS) -> np.ndarray:
     """Pairs (i, j), i < j, where j is among i's ``k`` nearest by cosine or i among j's, as rows of an
     array (n x 2, in order; not a set of tuples: ~1 MB against ~17 MiB at 400 articles): every
-    distance computed up to ``EXACT_UP_TO`` claims (faiss's flat index: exact, and faster there),
-    an HNSW index beyond (one thread, so that the index, and so every output, is the same on every
-    run)."""
+    distance computed up to ``EXACT_UP_TO`` claims (``faiss.knn``: what a flat index finds, without
+    copying the vectors into one; exact, and faster there), an HNSW index beyond (one thread, so
+    that the index, and so every output, is the same on every run)."""
     logging.getLogger("faiss.loader").setLevel(logging.WARNING)  # which CPU build it loads is no news
     import faiss
     import numpy as np
@@ -81,15 +82,14 @@ def neighbours(vectors: np.ndarray, k: int = NEIGHBOURS) -> np.ndarray:
     if n < 2:
         return np.zeros((0, 2), dtype=np.int64)
     faiss.omp_set_num_threads(1)
-    index: faiss.Index
-    if n <= EXACT_UP_TO:
-        index = faiss.IndexFlatIP(vectors.shape[1])
+    if n <= EXACT_UP_TO:  # what a flat index's search finds, without copying the vectors into one
+        _, found = faiss.knn(vectors, vectors, min(k + 1, n), metric=faiss.METRIC_INNER_PRODUCT)
     else:
-        index = hnsw = faiss.IndexHNSWFlat(vectors.shape[1], 32, faiss.METRIC_INNER_PRODUCT)
-        hnsw.hnsw.efConstruction = 80
-        hnsw.hnsw.efSearch = max(64, 2 * k)
-    index.add(vectors)
-    _, found = index.search(vectors, min(k + 1, n))
+        index = faiss.IndexHNSWFlat(vectors.shape[1], 32, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = 80
+        index.hnsw.efSearch = max(64, 2 * k)
+        index.add(vectors)
+        _, found = index.search(vectors, min(k + 1, n))
     return _unique_pairs(np.repeat(np.arange(n, dtype=np.int64), found.shape[1]), found.ravel().astype(np.int64), n)
 
 
@@ -202,26 +202,65 @@ class Matcher:
         """How surely claims i and j are one claim retold (``THRESHOLD`` decides)."""
         return combine(self.features(i, j))
 
-    def pairs(self) -> list[Pair]:
-        """(score, i, j) for the candidate pairs of different documents, strongest first (ties: by
-        place); each claim's candidates scored together (``matches``)."""
+    def pairs(self) -> Pairs:
+        """The candidate pairs of different documents, scored, strongest first (ties: by place); each
+        claim's candidates scored together (``matches``)."""
         import numpy as np
 
         others: dict[int, list[int]] = defaultdict(list)
         quoted = np.array(list(quote_pairs(self.claims)), dtype=np.int64).reshape(-1, 2)  # put in order below
         both = np.concatenate([neighbours(self.sentences), quoted])
-        for i, j in _unique_pairs(both[:, 0], both[:, 1], len(self.claims)).tolist():
-            a, b = self.claims[i], self.claims[j]
-            if a.document == b.document:
-                continue
-            if float(self.sentences[i] @ self.sentences[j]) < MIN_COSINE and not a.quotes & b.quotes:
-                continue
-            others[i].append(j)
-        out = []
+        candidates = _unique_pairs(both[:, 0], both[:, 1], len(self.claims))
+        for start in range(0, len(candidates), _CHUNK):  # a chunk at a time as Python ints, not all
+            for i, j in candidates[start : start + _CHUNK].tolist():
+                a, b = self.claims[i], self.claims[j]
+                if a.document == b.document:
+                    continue
+                if float(self.sentences[i] @ self.sentences[j]) < MIN_COSINE and not a.quotes & b.quotes:
+                    continue
+                others[i].append(j)
+        scores, first, second = array("d"), array("q"), array("q")
         for i, js in others.items():
             for j, (alignment, overlap) in zip(js, self.matches(i, js), strict=True):
-                out.append((combine(self._features(i, j, alignment, overlap)), i, j))
-        return sorted(out, key=lambda x: (-x[0], x[1], x[2]))
+                scores.append(combine(self._features(i, j, alignment, overlap)))
+                first.append(i)
+                second.append(j)
+        return Pairs(np.frombuffer(scores), np.frombuffer(first, dtype=np.int64), np.frombuffer(second, dtype=np.int64))
+
+
+_CHUNK = 8_192
+
+
+class Pairs:
+    """Scored pairs of claims (i < j), strongest first, ties by place, as three arrays: at 924
+    PolNeAR articles 206,000 pairs take ~5 MB where (score, i, j) tuples took ~30 MB and a dict to
+    look their scores up ~35 MB more. Iterating gives (score, i, j) tuples in order."""
+
+    def __init__(self, scores: np.ndarray, first: np.ndarray, second: np.ndarray):
+        import numpy as np
+
+        order = np.lexsort((second, first, -scores))
+        self.scores, self.first, self.second = scores[order], first[order], second[order]
+        codes = (self.first << 32) | self.second  # one key a pair, for ``score``
+        by_code = np.argsort(codes, kind="stable")
+        self._codes, self._coded_scores = codes[by_code], self.scores[by_code]
+
+    def __len__(self) -> int:
+        return len(self.scores)
+
+    def __iter__(self) -> Iterator[Pair]:
+        for start in range(0, len(self), _CHUNK):
+            end = start + _CHUNK
+            scores, first, second = (a[start:end].tolist() for a in (self.scores, self.first, self.second))
+            yield from zip(scores, first, second, strict=True)
+
+    def score(self, i: int, j: int) -> float | None:
+        """The score of the pair (i, j), i < j, if it is one of these."""
+        import numpy as np
+
+        code = (i << 32) | j
+        k = int(np.searchsorted(self._codes, code))
+        return float(self._coded_scores[k]) if k < len(self._codes) and self._codes[k] == code else None
 
 
 def _names_meet(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -258,13 +297,12 @@ def combine(
     return s + (quote_bonus if f.quote else 0.0)
 
 
-def cluster(matcher: Matcher, pairs: Sequence[Pair], threshold: float = THRESHOLD) -> list[list[int]]:
+def cluster(matcher: Matcher, pairs: Pairs, threshold: float = THRESHOLD) -> list[list[int]]:
     """Groups (claim indices) spanning two documents or more, each with an attributed claim. Pairs at
     ``threshold`` or more join their groups, strongest first, when the mean score of all pairs across
     the two groups (scored on demand where the index did not propose them) is within ``LINK_MARGIN``
     of ``threshold``: a claim joins a group it matches as a whole, not one member of it."""
     claims = matcher.claims
-    known = {(i, j): s for s, i, j in pairs}
     uf = nx.utils.UnionFind(range(len(claims)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
     for s, i, j in pairs:
@@ -274,7 +312,7 @@ def cluster(matcher: Matcher, pairs: Sequence[Pair], threshold: float = THRESHOL
         if ri == rj:
             continue
         across = [(min(x, y), max(x, y)) for x in members[ri] for y in members[rj]]
-        scores = [known[p] if p in known else matcher.score(*p) for p in across]
+        scores = [known if (known := pairs.score(*p)) is not None else matcher.score(*p) for p in across]
         if sum(scores) / len(scores) < threshold - LINK_MARGIN:
             continue
         merged = members.pop(ri) + members.pop(rj)

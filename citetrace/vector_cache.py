@@ -6,8 +6,8 @@ is a hash of ``MODEL_TAG`` and the text, the value the float32 vector exactly as
 the bit (a text's vector does not depend on the texts embedded with it: tests/test_vector_cache.py).
 When every text is found the word model is not even loaded: at 100 PolNeAR articles, ~0.4 s of a
 ~3.7 s warm run went to loading it and embedding. Several runs may share the file (SQLite locks
-it). A cache that cannot be read or written (a read-only folder, a damaged file) is passed over:
-the texts are embedded, and the run goes on.
+it). A cache that cannot be read or written (a read-only folder, a damaged file) is passed over
+quietly, as the parse and diagram caches are: the texts are embedded, and the run goes on.
 """
 
 from __future__ import annotations
@@ -77,14 +77,17 @@ class VectorCache:
                         if len(v) == DIM * 4:  # a short value is no vector
                             out[rows[k]] = np.frombuffer(v, dtype=np.float32)
                             found[rows[k]] = True
-        except (sqlite3.Error, OSError) as exc:
-            log.warning("vector cache %s not read (%s): embedding every text", self.path, exc)
+        except (sqlite3.Error, OSError) as exc:  # as the other caches: one that cannot be read only costs time
+            log.debug("vector cache %s not read (%s): embedding every text", self.path, exc)
+            self.path = None  # nor tried again this run
             found[:] = False
         return found
 
     def _write(self, rows: Sequence[tuple[bytes, bytes]]) -> None:
+        if self.path is None:  # not readable this run
+            return
         try:
             with closing(self._connect()) as db, db:  # one transaction
                 db.executemany("INSERT OR REPLACE INTO vectors (k, v) VALUES (?, ?)", rows)
         except (sqlite3.Error, OSError) as exc:
-            log.warning("vector cache %s not written (%s)", self.path, exc)
+            log.debug("vector cache %s not written (%s)", self.path, exc)

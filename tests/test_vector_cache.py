@@ -65,3 +65,12 @@ def test_a_short_value_is_no_vector(tmp_path: Path) -> None:
 def test_no_texts(tmp_path: Path, cache: str | None) -> None:
     got = VectorCache(tmp_path if cache else None).embed([], embed)
     assert got.shape == (0, 256) and got.dtype == np.float32
+
+
+def test_an_unreadable_cache_is_not_tried_again_in_the_run(tmp_path: Path) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the cache folder should be")
+    cache = VectorCache(blocked)
+    for _ in range(2):
+        assert cache.embed(TEXTS, embed).tobytes() == embed(TEXTS).tobytes()
+    assert cache.path is None and blocked.read_text() == "a file where the cache folder should be"

@@ -134,14 +134,7 @@ def highlighted_text(text: str, frames: Sequence[Frame]) -> str:
     frame that has a parent); ``data-frames`` lists every frame it belongs to and ``data-inner`` the
     innermost one (the frame a click on it means).
     """
-    spans: list[tuple[int, int, str, Frame]] = []
-    for f in frames:
-        spans.append((f.cue.start, f.cue.end, "cue", f))
-        if f.source is not None:
-            spans.append((f.source.start, f.source.end, "src", f))
-        if f.kind is not FrameKind.credit:
-            spans.append((f.content.start, f.content.end, "content", f))
-    cuts = sorted({0, len(text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
+    spans = highlight_spans(frames)
     opens: dict[int, list[int]] = defaultdict(list)  # cut -> the spans that start there, and end there
     closes: dict[int, list[int]] = defaultdict(list)
     for k, (s, e, _, _) in enumerate(spans):
@@ -150,28 +143,46 @@ def highlighted_text(text: str, frames: Sequence[Frame]) -> str:
             closes[e].append(k)
     active: dict[int, tuple[str, Frame]] = {}  # the spans over the piece, swept from cut to cut
     out = []
-    for a, b in pairwise(cuts):
+    for a, b in pairwise(cuts(text, spans)):
         for k in closes.get(a, ()):
             del active[k]
         for k in opens.get(a, ()):
             active[k] = spans[k][2:]
-        here = list(active.values())
-        piece = _e(text[a:b])
-        if not here:
-            out.append(piece)
-            continue
-        roles = {role for role, _ in here}
-        classes: list[str] = [r for r in ("cue", "src", "content") if r in roles]
-        if any(role == "content" and f.parent for role, f in here):
-            classes.append("nested")
-        ids = sorted({f.id for _, f in here}, key=lambda x: int(x[1:]) if x[1:].isdigit() else 0)
-        inner = min((f for _, f in here), key=lambda f: (f.content.end - f.content.start, f.id))
-        cue_of = " ".join(sorted(f.id for role, f in here if role == "cue"))
-        extra = f' data-cue="{cue_of}"' if cue_of else ""
-        out.append(
-            f'<span class="{" ".join(classes)}" data-frames="{" ".join(ids)}" data-inner="{inner.id}"{extra}>{piece}</span>'
-        )
+        out.append(highlighted_piece(text[a:b], list(active.values())))
     return "".join(out)
+
+
+def highlight_spans(frames: Sequence[Frame]) -> list[tuple[int, int, str, Frame]]:
+    """(start, end, role, frame) of every span a page highlights: each frame's cue, its source, and
+    its content unless it is a credit."""
+    spans: list[tuple[int, int, str, Frame]] = []
+    for f in frames:
+        spans.append((f.cue.start, f.cue.end, "cue", f))
+        if f.source is not None:
+            spans.append((f.source.start, f.source.end, "src", f))
+        if f.kind is not FrameKind.credit:
+            spans.append((f.content.start, f.content.end, "content", f))
+    return spans
+
+
+def cuts(text: str, spans: Sequence[tuple[int, int, str, Frame]]) -> list[int]:
+    """Where the text is cut into pieces: its ends and every span's."""
+    return sorted({0, len(text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
+
+
+def highlighted_piece(piece: str, here: Sequence[tuple[str, Frame]]) -> str:
+    """One piece of the text as HTML, given the (role, frame) of every span over it."""
+    if not here:
+        return _e(piece)
+    roles = {role for role, _ in here}
+    classes: list[str] = [r for r in ("cue", "src", "content") if r in roles]
+    if any(role == "content" and f.parent for role, f in here):
+        classes.append("nested")
+    ids = sorted({f.id for _, f in here}, key=lambda x: int(x[1:]) if x[1:].isdigit() else 0)
+    inner = min((f for _, f in here), key=lambda f: (f.content.end - f.content.start, f.id))
+    cue_of = " ".join(sorted(f.id for role, f in here if role == "cue"))
+    extra = f' data-cue="{cue_of}"' if cue_of else ""
+    return f'<span class="{" ".join(classes)}" data-frames="{" ".join(ids)}" data-inner="{inner.id}"{extra}>{_e(piece)}</span>'
 
 
 def _flag_list(chains: Sequence[Chain], offset: int = 0) -> str:

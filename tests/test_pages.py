@@ -123,35 +123,13 @@ def _highlighted_by_scan(text: str, frames) -> str:  # noqa: ANN001
     a document's frames), kept here as the reference the sweep in ``highlighted_text`` must match."""
     from itertools import pairwise
 
-    from citetrace.models import FrameKind
-    from citetrace.pages import _e
+    from citetrace.pages import cuts, highlight_spans, highlighted_piece
 
-    spans = []
-    for f in frames:
-        spans.append((f.cue.start, f.cue.end, "cue", f))
-        if f.source is not None:
-            spans.append((f.source.start, f.source.end, "src", f))
-        if f.kind is not FrameKind.credit:
-            spans.append((f.content.start, f.content.end, "content", f))
-    cuts = sorted({0, len(text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
-    out = []
-    for a, b in pairwise(cuts):
-        here = [(role, f) for s, e, role, f in spans if s <= a and b <= e]
-        piece = _e(text[a:b])
-        if not here:
-            out.append(piece)
-            continue
-        roles = {role for role, _ in here}
-        classes = [r for r in ("cue", "src", "content") if r in roles]
-        if any(role == "content" and f.parent for role, f in here):
-            classes.append("nested")
-        ids = sorted({f.id for _, f in here}, key=lambda x: int(x[1:]) if x[1:].isdigit() else 0)
-        inner = min((f for _, f in here), key=lambda f: (f.content.end - f.content.start, f.id))
-        cue_of = " ".join(sorted(f.id for role, f in here if role == "cue"))
-        extra = f' data-cue="{cue_of}"' if cue_of else ""
-        attrs = f'class="{" ".join(classes)}" data-frames="{" ".join(ids)}" data-inner="{inner.id}"{extra}'
-        out.append(f"<span {attrs}>{piece}</span>")
-    return "".join(out)
+    spans = highlight_spans(frames)
+    return "".join(
+        highlighted_piece(text[a:b], [(role, f) for s, e, role, f in spans if s <= a and b <= e])
+        for a, b in pairwise(cuts(text, spans))
+    )
 
 
 def test_the_sweep_highlights_as_the_scan_did() -> None:

@@ -7,7 +7,8 @@ pipeline is built (``apply``). What each saves is measured in docs/performance.m
    every (dependent, head) pair of a sentence, a tensor of sentences x words x words x labels, takes
    its log-softmax, and then reads one cell per word, at the head the tree search chose. Here the
    tree is found first (from the arc scores alone, as Stanza finds it) and the labels are scored for
-   the chosen arcs: the same bilinear form, the same argmax, without the other pairs.
+   the chosen arcs: the same bilinear form, the same argmax, without the other pairs, for the words
+   and not the padding, ``LABEL_ROWS`` words at a time (a bounded product, however long a sentence).
 3. The tree search (Chu-Liu-Edmonds) finds the cycles of each candidate tree by following heads
    (``cycles``), not with a general strongly-connected-components search: every word has exactly
    one head. The best tree is the same whichever cycle is contracted first, unless two trees score
@@ -96,7 +97,7 @@ def predict(self, *inputs, resolve_head_constraints=False):
     heads = torch.zeros(out.shape[:2], dtype=torch.long)
     for i, tree in enumerate(trees):
         heads[i, : len(tree)] = torch.as_tensor(tree)
-    labels = (_labels_at(self.deprel, out, heads) + VOCAB_PREFIX_SIZE).tolist()
+    labels = (_labels_at(self.deprel, out, heads, sentlens) + VOCAB_PREFIX_SIZE).tolist()
     vocab = self.vocab["deprel"]
     return [
         [[int(h), r] for h, r in zip(tree[1:], vocab.unmap(labels[i][1 : len(tree)]), strict=True)]
@@ -126,8 +127,16 @@ def _arc_scores(self, out, length: int, head):
     return scores
 
 
-def _labels_at(scorer, out, heads):
-    """argmax over labels of the deep biaffine ``scorer`` at (word, heads[word]): (sentences, words)."""
+# Words whose labels are scored in one product: the product holds words x (head features x labels)
+# floats, 13 MB at 256 words. Scored all at once, the sentences of a batch padded to the longest, one
+# sentence of 140 words took it to 69 MB, which the heap kept as fragments after it was freed.
+LABEL_ROWS = 256
+
+
+def _labels_at(scorer, out, heads, sentlens):
+    """argmax over labels of the deep biaffine ``scorer`` at (word, heads[word]): (sentences, words);
+    scored for the words of each sentence (``sentlens``, the root included), not the padding, in
+    ``LABEL_ROWS`` at a time. Padding positions get label 0 (never read)."""
     import torch
 
     dep = scorer.hidden_func(scorer.W1(out))
@@ -138,6 +147,14 @@ def _labels_at(scorer, out, heads):
     bilinear = scorer.scorer.W_bilin
     weight = bilinear.weight  # (I, J, O)
     n_in, n_head, n_out = weight.shape
-    t = dep.reshape(-1, n_in) @ weight.reshape(n_in, n_head * n_out)
-    scores = (at.reshape(-1, 1, n_head) @ t.view(-1, n_head, n_out)).squeeze(1) + bilinear.bias
-    return scores.view(*heads.shape, n_out).argmax(-1)
+    flat = weight.reshape(n_in, n_head * n_out)
+    width = heads.size(1)
+    rows = torch.cat([torch.arange(n) + i * width for i, n in enumerate(sentlens)])
+    dep, at = dep.reshape(-1, n_in), at.reshape(-1, n_head)
+    labels = torch.zeros(heads.numel(), dtype=torch.long)
+    for start in range(0, len(rows), LABEL_ROWS):
+        some = rows[start : start + LABEL_ROWS]
+        t = dep[some] @ flat
+        scores = (at[some].unsqueeze(1) @ t.view(-1, n_head, n_out)).squeeze(1) + bilinear.bias
+        labels[some] = scores.argmax(-1)
+    return labels.view(heads.shape)

@@ -5,9 +5,10 @@ no torch state is inherited), each with its own parser (``_start``: ``cores // w
 threads, and as many BLAS/OpenMP threads), and hands them one batch of documents at a time, the
 largest first. Each parses its batch and extracts its frames, or only extracts a batch of cached
 documents (``execute.work``); ``finished(k, dones)`` is called in this process as each batch comes
-back, and ``execute.process`` puts the results in order. A parse depends on the text and the models
-alone: one torch thread or two gave byte-identical parses of PolNeAR dev's first 12 articles
-(docs/performance.md), and ``tests/test_workers.py`` checks that ``--workers 2`` writes what
+back, and ``execute.process`` puts the results in order. A parse depends on the text, the models and
+the documents parsed in the same Stanza call (the batches, fixed by the corpus: docs/scaling.md),
+not on the threads: one torch thread or two gave byte-identical parses of PolNeAR dev's first 12
+articles (docs/performance.md), and ``tests/test_workers.py`` checks that ``--workers 2`` writes what
 ``--workers 1`` writes.
 """
 

@@ -46,6 +46,7 @@ def memory() -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", type=Path)
+    ap.add_argument("--trim-each", action="store_true", help="malloc_trim after every batch")
     args = ap.parse_args()
     import citetrace.execute as execute
     from citetrace.nlp import Parser
@@ -57,6 +58,8 @@ def main() -> None:
         started = time.perf_counter()
         done = inner(parser, batch, ship)
         count[0] += 1
+        if args.trim_each:
+            _libc.malloc_trim(0)
         longest = max((len(s.tokens) for d in done if d.parsed for s in d.parsed.sentences), default=0)
         chars = sum(len(t.text) for t in batch)
         print(

@@ -1,5 +1,6 @@
-"""CPU speed-ups for Stanza's tagger and parser that give the same parses, applied once, before the
-pipeline is built (``apply``). What each saves is measured in docs/performance.md.
+"""CPU speed-ups and memory bounds for Stanza's tokenizer, tagger and parser that give the same
+parses, applied once, before the pipeline is built (``apply``). What each saves is measured in
+docs/performance.md.
 
 1. ``torch.nn.functional.bilinear`` as a matrix product: Stanza's tagger and parser score with
    ``nn.Bilinear``, whose CPU kernel is very slow (outputs equal to 1e-5; see the models' MODELS.md).
@@ -9,7 +10,14 @@ pipeline is built (``apply``). What each saves is measured in docs/performance.m
    tree is found first (from the arc scores alone, as Stanza finds it) and the labels are scored for
    the chosen arcs: the same bilinear form, the same argmax, without the other pairs, for the words
    and not the padding, ``LABEL_ROWS`` words at a time (a bounded product, however long a sentence).
-3. The tree search (Chu-Liu-Edmonds) finds the cycles of each candidate tree by following heads
+3. The tokenizer's batches bounded in characters (``tokenize_predict``). Stanza's tokenizer takes
+   32 paragraphs at a time, each padded to the longest, and holds their character features twice
+   while it steps through them 1,000 characters at a time: 32 paragraphs of up to 9,354 characters
+   took ~215 MiB. Here paragraphs too long for 32 in ``TOKENIZE_BATCH_CHARS`` go in smaller batches.
+   Each paragraph is tokenized on its own whatever its batch, so the tokens are the same (all of
+   400 PolNeAR articles), unless a decision is so close that the batch's shape, which changes the
+   order of floating-point sums, tips it (seen once, in a batch of 3: any batching can do this).
+4. The tree search (Chu-Liu-Edmonds) finds the cycles of each candidate tree by following heads
    (``cycles``), not with a general strongly-connected-components search: every word has exactly
    one head. The best tree is the same whichever cycle is contracted first, unless two trees score
    exactly the same (on 74,479 words of PolNeAR, every head and label came out as Stanza's).
@@ -33,12 +41,42 @@ def apply() -> None:
     import torch.nn.functional as F
     from stanza.models.common import chuliu_edmonds as cle
     from stanza.models.depparse.model import GraphParser
+    from stanza.models.tokenization import utils as tokenization
 
-    ORIGINAL.update(bilinear=F.bilinear, tarjan=cle.tarjan, predict=GraphParser.predict)
+    ORIGINAL.update(bilinear=F.bilinear, tarjan=cle.tarjan, predict=GraphParser.predict, tokenize=tokenization.predict)
     F.bilinear = fast_bilinear
     cle.tarjan = cycles
     GraphParser.predict = predict
+    tokenization.predict = tokenize_predict
     _applied = True
+
+
+# Characters the tokenizer takes in one batch: 32 paragraphs of up to 1,000 characters (Stanza's
+# batches, where nearly every news paragraph falls), fewer paragraphs when they are longer.
+TOKENIZE_BATCH_CHARS = 32_000
+
+
+def tokenize_predict(trainer, data_generator, batch_size, max_seqlen, use_regex_tokens, num_workers):
+    """Stanza's tokenizer ``predict`` (predictions and characters of each paragraph, in order), the
+    paragraphs grouped by how many of their length fit in ``TOKENIZE_BATCH_CHARS``: ``batch_size``,
+    or else a power of two (a few batch shapes: torch keeps a compiled kernel for each), each group
+    through Stanza's own ``predict`` in batches of that many."""
+    from copy import copy
+
+    groups: dict[int, list[int]] = {}
+    for i, paragraph in enumerate(data_generator.data):
+        fit = max(1, min(batch_size, TOKENIZE_BATCH_CHARS // max(len(paragraph), 1)))
+        size = batch_size if fit == batch_size else 1 << (fit.bit_length() - 1)
+        groups.setdefault(size, []).append(i)
+    preds: list = [None] * len(data_generator.data)
+    raws: list = [None] * len(data_generator.data)
+    for size, members in groups.items():
+        part = copy(data_generator)
+        part.data = [data_generator.data[i] for i in members]
+        pred, raw = ORIGINAL["tokenize"](trainer, part, size, max_seqlen, use_regex_tokens, num_workers)
+        for i, p, r in zip(members, pred, raw, strict=True):
+            preds[i], raws[i] = p, r
+    return preds, raws
 
 
 def fast_bilinear(input1, input2, weight, bias=None):

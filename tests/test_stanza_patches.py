@@ -63,3 +63,38 @@ def test_patched_parser_parses_as_stanza(models_dir: Path, monkeypatch: pytest.M
         depparse.config["batch_size"] = DEPPARSE_BATCH_WORDS
     monkeypatch.setattr(_stanza_patches, "LABEL_ROWS", 5)  # labels scored 5 words at a time: the same
     assert parse() == patched
+
+
+@pytest.mark.slow
+def test_tokenizer_batches_bounded_in_characters_give_stanzas_tokens(
+    models_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import stanza
+    from stanza.models.tokenization import utils as tokenization
+
+    tokenize = _pipeline(models_dir).processors["tokenize"]  # applies the patches
+    assert tokenization.predict is _stanza_patches.tokenize_predict
+    texts = [normalise_for_parsing(p.read_text(encoding="utf-8")) for p in sorted(CORPUS.glob("*.txt"))]
+    text = "\n\n".join(texts)
+
+    def tokens() -> list[list[tuple[str, int]]]:
+        return [
+            [(t.text, t.start_char) for t in s.tokens]
+            for s in tokenize.process(stanza.Document([], text=text)).sentences
+        ]
+
+    sizes: list[int] = []
+    stanzas = _stanza_patches.ORIGINAL["tokenize"]
+
+    def spy(trainer, data, batch_size, *rest):  # type: ignore[no-untyped-def]
+        sizes.append(batch_size)
+        return stanzas(trainer, data, batch_size, *rest)
+
+    monkeypatch.setitem(_stanza_patches.ORIGINAL, "tokenize", spy)
+    monkeypatch.setattr(_stanza_patches, "TOKENIZE_BATCH_CHARS", 2_000)  # the sample's paragraphs: 32 down to 2 a batch
+    bounded = tokens()
+    assert len(set(sizes)) >= 4 and set(sizes) <= {32, 16, 8, 4, 2, 1}
+    monkeypatch.setattr(tokenization, "predict", stanzas)  # Stanza's own: 32 paragraphs a batch
+    plain = tokens()
+    assert sum(map(len, plain)) > 3000
+    assert bounded == plain

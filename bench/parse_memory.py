@@ -47,6 +47,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", type=Path)
     ap.add_argument("--trim-each", action="store_true", help="malloc_trim after every batch")
+    ap.add_argument("--cache", type=Path, default=None, help="a parse cache to write (default: none)")
     args = ap.parse_args()
     import citetrace.execute as execute
     from citetrace.nlp import Parser
@@ -70,7 +71,7 @@ def main() -> None:
         return done
 
     execute.work = work
-    extract_corpus([args.corpus], Parser(None, cache_dir=None))
+    extract_corpus([args.corpus], Parser(None, cache_dir=args.cache))
     print(f"parsed:   {memory()}")
     _libc.malloc_trim(0)
     print(f"trimmed:  {memory()}")

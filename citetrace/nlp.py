@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from citetrace.collector import give_back
+from citetrace.collector import free_cycles, give_back
 from citetrace.errors import InputError, ModelError
 from citetrace.frame_cache import FrameCache
 from citetrace.models import ParsedDocument, Sentence, Token
@@ -229,10 +229,13 @@ class Parser:
                 docs = nlp([stanza.Document([], text=normalise_for_parsing(t)) for t in texts])
         finally:
             self.stats["parse_seconds"] += time.perf_counter() - started
-        return [
+        parsed = [
             ParsedDocument(model=self.fingerprint, text_sha256=text_sha256(t), sentences=_sentences(d, 0))
             for t, d in zip(texts, docs, strict=True)
         ]
+        del docs
+        free_cycles()
+        return parsed
 
     def parse_one(self, text: str) -> ParsedDocument | None:
         """One document, piece by piece; None when its time budget runs out first."""
@@ -249,8 +252,10 @@ class Parser:
                 with _LOCK:
                     doc = nlp(stanza.Document([], text=normalised[start:end]))
                 sentences += _sentences(doc, start)
+                del doc
         finally:
             self.stats["parse_seconds"] += time.perf_counter() - started
+            free_cycles()
         return ParsedDocument(model=self.fingerprint, text_sha256=text_sha256(text), sentences=sentences)
 
 

@@ -177,6 +177,21 @@ def test_a_batch_parses_each_text_as_it_is_parsed_alone(models_dir: Path) -> Non
     assert parser.parse_batch(texts) == [parser.parse_one(t) for t in texts]
 
 
+def test_a_parse_leaves_no_cycles_for_the_collector(models_dir: Path) -> None:
+    """Stanza's documents are reference cycles; a parse frees them itself, so that a run's rare
+    collections (``collector.few_collections``) do not let them pile up batch after batch."""
+    import gc
+
+    from citetrace.collector import few_collections
+
+    parser = Parser(models_dir, cache_dir=None)
+    texts = ["The minister said the talks had failed.", "Officials, who asked not to be named, denied it."]
+    with few_collections():
+        gc.collect()
+        assert parser.parse_batch(texts) and gc.collect() == 0
+        assert parser.parse_one(texts[0]) is not None and gc.collect() == 0
+
+
 CLI = """
 import sys
 from citetrace.cli import app

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import closing
 from pathlib import Path
 
@@ -50,7 +50,8 @@ class VectorCache:
         if missing:
             fresh = embed([texts[i] for i in missing])
             out[missing] = fresh
-            self._write([(keys[i], fresh[n].tobytes()) for n, i in enumerate(missing)])
+            # one row at a time as SQLite takes them: not every vector as bytes at once (~45 MB at 400 articles)
+            self._write((keys[i], fresh[n].tobytes()) for n, i in enumerate(missing))
         return out
 
     def _connect(self) -> sqlite3.Connection:
@@ -83,7 +84,7 @@ class VectorCache:
             found[:] = False
         return found
 
-    def _write(self, rows: Sequence[tuple[bytes, bytes]]) -> None:
+    def _write(self, rows: Iterable[tuple[bytes, bytes]]) -> None:
         if self.path is None:  # not readable this run
             return
         try:

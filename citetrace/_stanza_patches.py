@@ -51,8 +51,8 @@ def apply() -> None:
     _applied = True
 
 
-# Characters the tokenizer takes in one batch: 32 paragraphs of up to 1,000 characters (Stanza's
-# batches, where nearly every news paragraph falls), fewer paragraphs when they are longer.
+# Characters the tokenizer takes in one batch: 32 paragraphs of up to 1,000 characters, as Stanza
+# batches them (most news paragraphs are shorter), fewer paragraphs when they are longer.
 TOKENIZE_BATCH_CHARS = 32_000
 
 

@@ -50,7 +50,7 @@ def free_cycles() -> None:
 def give_back() -> None:
     """Collect every generation, then return free heap pages to the system where the C library is
     glibc (elsewhere, only the collection)."""
-    gc.collect()
+    free_cycles()
     try:
         trim = ctypes.CDLL(None).malloc_trim
     except (OSError, AttributeError):  # not glibc (musl, macOS): its allocator decides

@@ -134,12 +134,27 @@ def link_documents(
     Returns the frames with corpus-wide canonical names and the graph; stage times go into ``timings``;
     ``cache``: the cache folder, for the claims' vectors (None: none kept).
     """
+    return _link(documents, parses, list(frames), extra, timings, cache)
+
+
+def _link(
+    documents: Sequence[Document],
+    parses: Sequence[ParsedDocument],
+    frames: list[DocumentFrames],
+    extra: tuple[KnownSource, ...],
+    timings: dict[str, float] | None,
+    cache: Path | None,
+) -> tuple[list[DocumentFrames], CitationGraph]:
+    """``link_documents``, emptying ``frames`` once their filtered copies exist: a run's extraction
+    is not kept beside its linked frames (400 PolNeAR articles, warm: a peak 27 MiB lower)."""
     t0 = time.perf_counter()
     boilerplate, spans = find_boilerplate(documents, parses, frames)
     # chains rest on what sources said or wrote, outside boilerplate
-    frames = [outside(keep_frames(f), spans.get(f.document, [])) for f in frames]
-    registry = build_registry(frames, extra)
-    linked = apply_registry(frames, registry)
+    kept = [outside(keep_frames(f), spans.get(f.document, [])) for f in frames]
+    frames.clear()
+    registry = build_registry(kept, extra)
+    linked = apply_registry(kept, registry)
+    del kept
     t1 = time.perf_counter()
     reuse, more = blurbs(find_reuse(documents, parses, linked, spans), documents, linked)
     boilerplate = sorted([*boilerplate, *more], key=lambda b: (b.outlet or "", b.text, b.documents))
@@ -187,7 +202,7 @@ def trace_corpus(
         if release:
             release_models()
         if result.documents:
-            result.frames, result.graph = link_documents(
+            result.frames, result.graph = _link(  # empties the extraction's frames as it goes
                 result.documents, result.parses, result.frames, extra, result.timings, parser.cache_dir
             )
     return result

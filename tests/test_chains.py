@@ -44,3 +44,17 @@ def test_a_copied_claim_names_the_original_document(graph_of) -> None:
     assert lost.path == ["Copy Outlet", "Wire Service", "BBC Monitoring", "weekly newspaper"]
     assert (lost.hops[0].type, lost.hops[0].cue, lost.hops[0].document) == (HopType.copies, None, "0.txt")
     assert hop_label(lost.hops[0]) == "copies Wire Service (0.txt)"
+
+
+def test_linking_leaves_the_callers_frames_as_they_were(parser) -> None:
+    # a run's own extraction is emptied as its frames are linked (``pipeline._link``); a caller's is not
+    from citetrace.models import Document
+    from citetrace.pipeline import frames_of, link_documents
+
+    doc = Document(path="a.txt", name="a.txt", text="Reuters reported that the talks had failed, officials said.\n")
+    parses = parser.parse([doc.text])
+    frames = [frames_of(doc, parses[0])]
+    before = [f.model_dump() for f in frames]
+    linked, graph = link_documents([doc], parses, frames)
+    assert [f.model_dump() for f in frames] == before
+    assert linked[0].frames and graph.chains

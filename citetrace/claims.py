@@ -53,7 +53,7 @@ class Claim:
     gist: str
     frame: Frame | None = None
     chain: Chain | None = None
-    lemmas: frozenset[str] = frozenset()
+    lemmas: tuple[str, ...] = ()  # distinct, in order: a tuple of ten is 120 bytes, a frozenset of ten 728
     numbers: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()
     quotes: frozenset[str] = field(default_factory=frozenset)
@@ -115,7 +115,7 @@ def _claim(
         gist=" ".join(t.text for t in gist),
         frame=frame,
         chain=chain,
-        lemmas=_set(k for k in (word_key(t.lemma) for t in gist if t.upos in _CONTENT) if k not in _LIGHT),
+        lemmas=tuple(sorted({k for k in (word_key(t.lemma) for t in gist if t.upos in _CONTENT) if k not in _LIGHT})),
         numbers=_set(t.text for t in gist if t.upos == "NUM"),
         names=_set(word_key(t.lemma) for t in gist if t.upos == "PROPN"),
         quotes=_set(quotes),

@@ -229,7 +229,7 @@ words = "militant group death general act god divine intervention editorial news
     "drone airport baghdad commander force quds revolutionary guard iran iraq".split()
 claims = [
     Claim(document=f"d{k}", outlet=None, span=Span(text="x", start=0, end=1), gist=" ".join(words[k:k + 12]),
-          lemmas=frozenset(words[k:k + 12]))
+          lemmas=tuple(sorted(set(words[k:k + 12]))))
     for k in range(0, 10)
 ]
 m = Matcher(claims)
@@ -274,7 +274,7 @@ def _word_claims(n: int, seed: int = 3) -> list:
                 outlet=None,
                 span=Span(text="x", start=0, end=1),
                 gist=" ".join(words),
-                lemmas=frozenset(words),
+                lemmas=tuple(sorted(words)),
             )
         )
     return claims
@@ -302,7 +302,7 @@ def test_pairs_scored_together_score_as_each_pair_alone() -> None:
             sim = va @ vb.T
             expected = 0.5 * ((sim.max(1) * wa).sum() / wa.sum() + (sim.max(0) * wb).sum() / wb.sum())
             assert alignment == pytest.approx(expected, abs=1e-6)
-            shared = sum(m.idf[w] for w in a & b) / sum(m.idf[w] for w in a | b)
+            shared = sum(m.idf[w] for w in set(a) & set(b)) / sum(m.idf[w] for w in set(a) | set(b))
             assert overlap == pytest.approx(shared, abs=1e-12)
             assert m.features(i, j).alignment == pytest.approx(alignment, abs=1e-6)
 

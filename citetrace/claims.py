@@ -53,7 +53,7 @@ class Claim:
     gist: str
     frame: Frame | None = None
     chain: Chain | None = None
-    lemmas: tuple[str, ...] = ()  # distinct, in order: a tuple of ten is 120 bytes, a frozenset of ten 728
+    lemmas: tuple[str, ...] = ()  # distinct and sorted: a tuple of ten is 120 bytes, a frozenset of ten 728
     numbers: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()
     quotes: frozenset[str] = field(default_factory=frozenset)

@@ -21,6 +21,9 @@ docs/performance.md.
    (``cycles``), not with a general strongly-connected-components search: every word has exactly
    one head. The best tree is the same whichever cycle is contracted first, unless two trees score
    exactly the same (on 74,479 words of PolNeAR, every head and label came out as Stanza's).
+5. Optimizers built when first used (``lazy_optimizers``, while a pipeline loads). Stanza's
+   tokenizer, tagger and parser build their optimizers as they load, for training; building one
+   imports ``torch._dynamo`` (1.6 s and 71 MiB in every process that parses). Parsing never uses them.
 
 Where a model uses what these do not cover (arc embeddings, head constraints), Stanza's own code
 runs. ``ORIGINAL`` keeps Stanza's functions, for the test that compares the two.
@@ -28,6 +31,8 @@ runs. ``ORIGINAL`` keeps Stanza's functions, for the test that compares the two.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 _applied = False
@@ -43,12 +48,49 @@ def apply() -> None:
     from stanza.models.depparse.model import GraphParser
     from stanza.models.tokenization import utils as tokenization
 
-    ORIGINAL.update(bilinear=F.bilinear, tarjan=cle.tarjan, predict=GraphParser.predict, tokenize=tokenization.predict)
+    ORIGINAL.update(
+        bilinear=F.bilinear,
+        tarjan=cle.tarjan,
+        predict=GraphParser.predict,
+        tokenize=tokenization.predict,
+    )
     F.bilinear = fast_bilinear
     cle.tarjan = cycles
     GraphParser.predict = predict
     tokenization.predict = tokenize_predict
     _applied = True
+
+
+class Lazy:
+    """What ``build`` returns, built when an attribute is first asked of it."""
+
+    def __init__(self, build: Callable[[], Any]):
+        self._build = build
+        self._built: Any = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._built is None:
+            self._built = self._build()
+        return getattr(self._built, name)
+
+
+def _lazily(build: Callable[..., Any]) -> Callable[..., Lazy]:
+    return lambda *args, **kwargs: Lazy(lambda: build(*args, **kwargs))
+
+
+@contextmanager
+def lazy_optimizers() -> Iterator[None]:
+    """While a pipeline loads: the optimizers that Stanza's trainers build, and the parser's
+    learning-rate schedulers (which read their optimizer), each ``Lazy``."""
+    from stanza.models.common import utils
+    from stanza.models.depparse import trainer
+
+    dispatch, scheduler = utils.dispatch_optimizer, trainer.WarmupThenPlateauScheduler
+    utils.dispatch_optimizer, trainer.WarmupThenPlateauScheduler = _lazily(dispatch), _lazily(scheduler)
+    try:
+        yield
+    finally:
+        utils.dispatch_optimizer, trainer.WarmupThenPlateauScheduler = dispatch, scheduler
 
 
 # Characters the tokenizer takes in one batch: 32 paragraphs of up to 1,000 characters, as Stanza

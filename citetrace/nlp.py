@@ -101,7 +101,8 @@ def _pipeline(models_dir: Path | None):  # -> stanza.Pipeline
     if models_dir is not None:
         kwargs.update(dir=str(models_dir), download_method=None)
     try:
-        return stanza.Pipeline(**kwargs)
+        with _stanza_patches.lazy_optimizers():  # never used to parse: torch._dynamo not imported
+            return stanza.Pipeline(**kwargs)
     except Exception as exc:  # Stanza raises many types (FileNotFoundError, ValueError, requests, torch)
         where = models_dir if models_dir is not None else "Stanza's default directory"
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

@@ -4,6 +4,8 @@ without them."""
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -98,3 +100,34 @@ def test_tokenizer_batches_bounded_in_characters_give_stanzas_tokens(
     plain = tokens()
     assert sum(map(len, plain)) > 3000
     assert bounded == plain
+
+
+def test_lazy_builds_on_first_use_only() -> None:
+    built: list[int] = []
+
+    def build() -> list[int]:
+        built.append(1)
+        return [3, 1, 2]
+
+    lazy = _stanza_patches.Lazy(build)
+    assert built == []
+    assert lazy.index(2) == 2 and lazy.count(1) == 1
+    assert built == [1]  # built once, then kept
+
+
+@pytest.mark.slow
+def test_loading_the_pipeline_builds_no_optimizer(models_dir: Path) -> None:
+    """Stanza's trainers build optimizers as they load, and the first one imports torch._dynamo (1.6 s,
+    71 MiB); the pipeline, loaded in a fresh process, builds none, and Stanza's builders are as they
+    were once it is loaded."""
+    script = (
+        "import sys; from pathlib import Path; from citetrace.nlp import _pipeline; "
+        "from stanza.models.common import utils; from stanza.models.depparse import trainer; "
+        "before = (utils.dispatch_optimizer, trainer.WarmupThenPlateauScheduler); "
+        f"nlp = _pipeline(Path({str(models_dir)!r})); "
+        "after = (utils.dispatch_optimizer, trainer.WarmupThenPlateauScheduler); "
+        "optimizer = nlp.processors['pos']._trainer.optimizers['general_optimizer']; "
+        "print('torch._dynamo' in sys.modules, before == after, type(optimizer).__name__)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=300)
+    assert done.stdout.split() == ["False", "True", "Lazy"]

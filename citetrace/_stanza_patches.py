@@ -48,12 +48,7 @@ def apply() -> None:
     from stanza.models.depparse.model import GraphParser
     from stanza.models.tokenization import utils as tokenization
 
-    ORIGINAL.update(
-        bilinear=F.bilinear,
-        tarjan=cle.tarjan,
-        predict=GraphParser.predict,
-        tokenize=tokenization.predict,
-    )
+    ORIGINAL.update(bilinear=F.bilinear, tarjan=cle.tarjan, predict=GraphParser.predict, tokenize=tokenization.predict)
     F.bilinear = fast_bilinear
     cle.tarjan = cycles
     GraphParser.predict = predict

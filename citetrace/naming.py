@@ -16,6 +16,8 @@ _NORM = re.compile(r"[^0-9a-z]+")
 def norm(name: str) -> str:
     """Normalised form for matching names: case, accents, hyphens, apostrophes and dots aside
     ("Felipe Calderón" = "Felipe Calderon")."""
+    if name.isascii():  # nothing to decompose or strip: 1.7 us a name, not 3.7 (42,000 names in 100 articles)
+        return _NORM.sub(" ", name.lower()).strip()
     folded = "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c))
     return _NORM.sub(" ", folded.replace("\u2019", "'")).strip()
 

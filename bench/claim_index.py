@@ -32,7 +32,7 @@ def main() -> None:
     args = ap.parse_args()
     import faiss
 
-    vectors = _corpus(args.corpus)[0].sentences
+    vectors = _corpus(args.corpus)[0].sentence_vectors()
     k = NEIGHBOURS + 1
     faiss.omp_set_num_threads(1)
     started = time.perf_counter()

@@ -131,10 +131,13 @@ class Matcher:
         self.idf = {w: math.log((n + 1) / (k + 1)) + 1.0 for w, k in df.items()}
         vocab = sorted(df)
         self.word = {w: i for i, w in enumerate(vocab)}
-        cache = cache or VectorCache(None)  # vectors embedded by an earlier run are read back
-        self.vectors = cache.embed(vocab, embed) if vocab else np.zeros((0, 256), dtype=np.float32)
-        self.sentences = cache.embed([c.gist for c in claims], embed)
+        self.cache = cache or VectorCache(None)  # vectors embedded by an earlier run are read back
+        self.vectors = self.cache.embed(vocab, embed) if vocab else np.zeros((0, 256), dtype=np.float32)
         self.rows = [self._rows(c) for c in claims]  # each claim's words, looked up once, not per pair
+
+    def sentence_vectors(self) -> np.ndarray:
+        """A vector per claim (its gist), for the candidates only: not kept (13 MB at 400 articles)."""
+        return self.cache.embed([c.gist for c in self.claims], embed)
 
     def _rows(self, c: Claim) -> tuple[np.ndarray, np.ndarray]:
         """(rows of ``vectors``, ascending, and ``idf`` weights) of a claim's words, in sorted order (the
@@ -202,23 +205,32 @@ class Matcher:
         """How surely claims i and j are one claim retold (``THRESHOLD`` decides)."""
         return combine(self.features(i, j))
 
-    def pairs(self) -> Pairs:
-        """The candidate pairs of different documents, scored, strongest first (ties: by place); each
-        claim's candidates scored together (``matches``)."""
+    def _candidates(self) -> dict[int, list[int]]:
+        """Each claim's candidates in other documents (nearest neighbours, shared quotes), by the
+        sentence vectors, which are freed before the pairs are scored."""
         import numpy as np
 
+        sentences = self.sentence_vectors()
         others: dict[int, list[int]] = defaultdict(list)
         quoted = np.array(list(quote_pairs(self.claims)), dtype=np.int64).reshape(-1, 2)  # put in order below
-        both = np.concatenate([neighbours(self.sentences), quoted])
+        both = np.concatenate([neighbours(sentences), quoted])
         candidates = _unique_pairs(both[:, 0], both[:, 1], len(self.claims))
         for start in range(0, len(candidates), _CHUNK):  # a chunk at a time as Python ints, not all
             for i, j in candidates[start : start + _CHUNK].tolist():
                 a, b = self.claims[i], self.claims[j]
                 if a.document == b.document:
                     continue
-                if float(self.sentences[i] @ self.sentences[j]) < MIN_COSINE and not a.quotes & b.quotes:
+                if float(sentences[i] @ sentences[j]) < MIN_COSINE and not a.quotes & b.quotes:
                     continue
                 others[i].append(j)
+        return others
+
+    def pairs(self) -> Pairs:
+        """The candidate pairs of different documents, scored, strongest first (ties: by place); each
+        claim's candidates scored together (``matches``)."""
+        import numpy as np
+
+        others = self._candidates()
         scores, first, second = array("d"), array("q"), array("q")
         for i, js in others.items():
             for j, (alignment, overlap) in zip(js, self.matches(i, js), strict=True):

@@ -19,13 +19,13 @@ import sys
 from itertools import product
 from pathlib import Path
 
-from citetrace import cues
-from citetrace.corpus import read_document
-from citetrace.evaluate import score
-from citetrace.gold import read_gold
+from citetrace.attribution import cues
+from citetrace.evaluation.gold import read_gold
+from citetrace.evaluation.score import score
 from citetrace.models import EvalReport
-from citetrace.nlp import Parser, default_cache_dir
-from citetrace.pipeline import frames_of
+from citetrace.parse.nlp import Parser, default_cache_dir
+from citetrace.read.corpus import read_document
+from citetrace.run.pipeline import frames_of
 
 LEARNED = (0.3, 0.35, 0.4, 0.45, 0.5, 0.6)
 VETO = (0.0, 0.1, 0.2, 0.3, 0.4)

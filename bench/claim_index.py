@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from claim_pairs import _corpus  # noqa: E402
 
-from citetrace.similarity import NEIGHBOURS  # noqa: E402
+from citetrace.claims.similarity import NEIGHBOURS  # noqa: E402
 
 SETTINGS = [(32, 80, 64), (16, 80, 64), (16, 40, 64), (16, 40, 32)]  # HNSW (M, efConstruction, efSearch)
 

@@ -29,11 +29,10 @@ import sys
 from itertools import product
 from pathlib import Path
 
-from citetrace import similarity
-from citetrace.boilerplate import find_boilerplate
-from citetrace.claims import collect_claims
-from citetrace.nlp import Parser, default_cache_dir
-from citetrace.pipeline import extract_corpus, link_documents
+from citetrace.claims.collect import collect_claims, similarity
+from citetrace.parse.nlp import Parser, default_cache_dir
+from citetrace.reuse.boilerplate import find_boilerplate
+from citetrace.run.pipeline import extract_corpus, link_documents
 
 SEED = 12
 BINS = [(0.3, 0.4), (0.4, 0.45), (0.45, 0.5), (0.5, 0.55), (0.55, 0.6), (0.6, 0.7), (0.7, 9.0)]

@@ -16,12 +16,12 @@ import math
 import time
 from pathlib import Path
 
-from citetrace.boilerplate import find_boilerplate
-from citetrace.claims import collect_claims
-from citetrace.drift import trace_groups
-from citetrace.nlp import Parser, default_cache_dir, resolve_models_dir
-from citetrace.pipeline import extract_corpus, link_documents
-from citetrace.similarity import Matcher, cluster
+from citetrace.claims.collect import collect_claims
+from citetrace.claims.drift import trace_groups
+from citetrace.claims.similarity import Matcher, cluster
+from citetrace.parse.nlp import Parser, default_cache_dir, resolve_models_dir
+from citetrace.reuse.boilerplate import find_boilerplate
+from citetrace.run.pipeline import extract_corpus, link_documents
 
 
 def main() -> None:

@@ -13,10 +13,10 @@ from pathlib import Path
 import lightgbm
 
 from citetrace.attribution import find_quotes, is_boilerplate
-from citetrace.corpus import read_document
+from citetrace.attribution.tree import Tree
 from citetrace.models import GoldDocument, Token
-from citetrace.nlp import Parser
-from citetrace.tree import Tree
+from citetrace.parse.nlp import Parser
+from citetrace.read.corpus import read_document
 
 HOLD_OUT_EVERY = 7  # every 7th document is held out (bench/heldout_train.py makes the same folder)
 

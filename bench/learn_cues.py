@@ -14,7 +14,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from citetrace.gold import read_brat_folder
+from citetrace.evaluation.gold import read_brat_folder
 
 MIN_COUNT = 4
 MIN_RATIO = 0.2

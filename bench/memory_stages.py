@@ -51,10 +51,10 @@ def main() -> None:
     ap.add_argument("out", type=Path)
     args = ap.parse_args()
     threading.Thread(target=_sample, daemon=True).start()
-    import citetrace.pipeline as pipeline
-    import citetrace.report as report
-    import citetrace.similarity as similarity
-    from citetrace.nlp import Parser, default_cache_dir
+    import citetrace.claims.similarity as similarity
+    import citetrace.report.write as report
+    import citetrace.run.pipeline as pipeline
+    from citetrace.parse.nlp import Parser, default_cache_dir
 
     stages = ["extract_corpus", "find_boilerplate", "build_registry", "apply_registry", "find_reuse", "build_graph"]
     for name in [*stages, "find_claims", "collect_claims", "cluster", "trace_groups"]:

@@ -16,13 +16,13 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from citetrace import cues
-from citetrace.corpus import read_document
-from citetrace.evaluate import _pieces, _words, match_frames
-from citetrace.gold import read_gold
+from citetrace.attribution import cues
+from citetrace.evaluation.gold import read_gold
+from citetrace.evaluation.score import _pieces, _words, match_frames
 from citetrace.models import GoldFrame, ParsedDocument, Token
-from citetrace.nlp import Parser, default_cache_dir
-from citetrace.pipeline import frames_of
+from citetrace.parse.nlp import Parser, default_cache_dir
+from citetrace.read.corpus import read_document
+from citetrace.run.pipeline import frames_of
 
 DASHES = frozenset(":-–—―")
 PRONOUNS = frozenset("i you he she it we they him her them this that who which one".split())

@@ -23,9 +23,9 @@ def main() -> None:
 
     import stanza
 
-    from citetrace.corpus import read_corpus
-    from citetrace.execute import Task, process
-    from citetrace.nlp import PROCESSORS, Parser, normalise_for_parsing, resolve_models_dir
+    from citetrace.parse.nlp import PROCESSORS, Parser, normalise_for_parsing, resolve_models_dir
+    from citetrace.read.corpus import read_corpus
+    from citetrace.run.execute import Task, process
 
     docs = read_corpus([args.corpus]).documents[: args.docs]
     parser = Parser(None, cache_dir=None)

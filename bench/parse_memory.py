@@ -53,9 +53,9 @@ def main() -> None:
     ap.add_argument("--trim-each", action="store_true", help="malloc_trim after every batch")
     ap.add_argument("--cache", type=Path, default=None, help="a parse cache to write (default: none)")
     args = ap.parse_args()
-    import citetrace.execute as execute
-    from citetrace.nlp import Parser
-    from citetrace.pipeline import extract_corpus
+    import citetrace.run.execute as execute
+    from citetrace.parse.nlp import Parser
+    from citetrace.run.pipeline import extract_corpus
 
     inner, count = execute.work, [0]
 

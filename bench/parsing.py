@@ -17,8 +17,8 @@ import resource
 import time
 from pathlib import Path
 
-from citetrace.corpus import read_corpus
-from citetrace.nlp import Parser, _pipeline, normalise_for_parsing
+from citetrace.parse.nlp import Parser, _pipeline, normalise_for_parsing
+from citetrace.read.corpus import read_corpus
 
 TRAIN = Path(__file__).resolve().parent.parent.parent / "shared" / "gold" / "polnear" / "train" / "text"
 

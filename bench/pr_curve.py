@@ -12,12 +12,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from citetrace.corpus import read_document
-from citetrace.evaluate import score
-from citetrace.gold import read_gold
+from citetrace.evaluation.gold import read_gold
+from citetrace.evaluation.score import score
 from citetrace.models import EvalReport, FrameKind
-from citetrace.nlp import Parser, default_cache_dir
-from citetrace.pipeline import frames_of, keep_frames
+from citetrace.parse.nlp import Parser, default_cache_dir
+from citetrace.read.corpus import read_document
+from citetrace.run.pipeline import frames_of, keep_frames
 
 THRESHOLDS = [round(0.05 * i, 2) for i in range(20)]
 WIDTH, HEIGHT, PAD = 420, 320, 48

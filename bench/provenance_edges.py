@@ -20,10 +20,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from citetrace.evaluate import read_provenance_table
+from citetrace.evaluation.score import read_provenance_table
 from citetrace.models import EdgeType, ProvenanceKind
-from citetrace.nlp import Parser, default_cache_dir
-from citetrace.pipeline import trace_corpus
+from citetrace.parse.nlp import Parser, default_cache_dir
+from citetrace.run.pipeline import trace_corpus
 
 CREDIT_EDGES = (EdgeType.republishes, EdgeType.copies_wire, EdgeType.copies)
 

@@ -15,9 +15,9 @@ import argparse
 import time
 from pathlib import Path
 
-from citetrace.nlp import Parser, resolve_models_dir
-from citetrace.pipeline import extract_corpus, keep_frames
-from citetrace.registry import Registry, build_registry
+from citetrace.parse.nlp import Parser, resolve_models_dir
+from citetrace.run.pipeline import extract_corpus, keep_frames
+from citetrace.sources.registry import Registry, build_registry
 
 
 def main() -> None:

@@ -15,9 +15,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from citetrace.nlp import Parser, default_cache_dir, resolve_models_dir
-from citetrace.pipeline import extract_corpus, link_documents
-from citetrace.report import diagram_count, write_report
+from citetrace.parse.nlp import Parser, default_cache_dir, resolve_models_dir
+from citetrace.report.write import diagram_count, write_report
+from citetrace.run.pipeline import extract_corpus, link_documents
 
 
 def main() -> None:

@@ -16,8 +16,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from citetrace.nlp import Parser, default_cache_dir
-from citetrace.pipeline import trace_corpus
+from citetrace.parse.nlp import Parser, default_cache_dir
+from citetrace.run.pipeline import trace_corpus
 
 SEED = 16
 

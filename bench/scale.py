@@ -38,9 +38,9 @@ CROSS = ("sources", "reuse", "chains", "claims")
 
 def child_run(corpus: Path, out: Path, cache: Path, workers: int) -> dict:
     """``citetrace run`` in this process, with its stage times."""
-    from citetrace.nlp import Parser
-    from citetrace.pipeline import trace_corpus
-    from citetrace.report import write_report
+    from citetrace.parse.nlp import Parser
+    from citetrace.report.write import write_report
+    from citetrace.run.pipeline import trace_corpus
 
     imported = time.perf_counter()
     result = trace_corpus([corpus], Parser(None, cache_dir=cache, workers=workers), release=True)  # as `citetrace run`
@@ -69,8 +69,8 @@ def child_stanza(corpus: Path) -> dict:
     """Bare Stanza, batched, on the same texts (read and normalised as citetrace reads them)."""
     import stanza
 
-    from citetrace.corpus import read_corpus
-    from citetrace.nlp import PROCESSORS, normalise_for_parsing, resolve_models_dir
+    from citetrace.parse.nlp import PROCESSORS, normalise_for_parsing, resolve_models_dir
+    from citetrace.read.corpus import read_corpus
 
     texts = [normalise_for_parsing(d.text) for d in read_corpus([corpus]).documents]
     models = resolve_models_dir(None)
@@ -116,7 +116,7 @@ def bench(name: str, corpus: Path, cold: bool) -> list[dict]:
                 {"corpus": name, "mode": f"cold -j{workers}", "floor": floor, **measure("run", corpus, workers, cache)}
             )
     else:
-        from citetrace.nlp import default_cache_dir
+        from citetrace.parse.nlp import default_cache_dir
 
         cache = default_cache_dir()
         measure("run", corpus, 1, cache)  # so that every parse, frame and diagram is there: warm

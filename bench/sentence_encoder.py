@@ -39,7 +39,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).parent))
 import claim_pairs  # noqa: E402
 
-from citetrace import similarity  # noqa: E402
+from citetrace.claims import similarity  # noqa: E402
 
 WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 BAND = 0.45  # pairs scoring less are left as they are: the encoder's cost is paid for the others' claims

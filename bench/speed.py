@@ -13,14 +13,14 @@ import resource
 import time
 from pathlib import Path
 
-from citetrace.chains import build_graph
-from citetrace.corpus import read_corpus
-from citetrace.layout import diagrams
-from citetrace.nlp import Parser
-from citetrace.pipeline import frames_of
-from citetrace.registry import apply_registry, build_registry
-from citetrace.render import backend, render
-from citetrace.reuse import find_reuse
+from citetrace.chains.build import build_graph
+from citetrace.parse.nlp import Parser
+from citetrace.read.corpus import read_corpus
+from citetrace.render.graphviz import backend, render
+from citetrace.report.layout import diagrams
+from citetrace.reuse.passages import find_reuse
+from citetrace.run.pipeline import frames_of
+from citetrace.sources.registry import apply_registry, build_registry
 
 HEADER = (
     "| corpus | documents | words | parse, no cache | extract + resolve | sources across docs | text reuse "

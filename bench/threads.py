@@ -19,8 +19,8 @@ import time
 CHILD = r"""
 import json, sys
 from pathlib import Path
-from citetrace.nlp import Parser
-from citetrace.pipeline import trace_corpus
+from citetrace.parse.nlp import Parser
+from citetrace.run.pipeline import trace_corpus
 threads = None if sys.argv[2] == "default" else int(sys.argv[2])
 parser = Parser(None, cache_dir=None, workers=int(sys.argv[3]), threads=threads)
 result = trace_corpus([Path(sys.argv[1])], parser, release=True)

@@ -5,7 +5,7 @@
 
 Tokenizes the corpus in the batches ``citetrace run`` forms (``nlp.batches``), one torch thread,
 each way in a fresh process, one after the other, twice: Stanza's own ``predict`` (32 paragraphs a
-batch, each padded to the longest) and ``_stanza_patches.tokenize_predict``. Prints, for each, the
+batch, each padded to the longest) and ``stanza_patches.tokenize_predict``. Prints, for each, the
 tokenizer's highest memory above RSS before the batch (VmHWM reset before each batch; the first
 batch is tokenized once before, to warm up), the seconds,
 and whether the two gave the same tokens. ``--flat`` joins an article's paragraphs with single line
@@ -25,8 +25,8 @@ CHILD = r"""
 import hashlib, json, re, sys, time
 from pathlib import Path
 import stanza, torch
-from citetrace import _stanza_patches
-from citetrace.nlp import batches, normalise_for_parsing
+from citetrace.parse import stanza_patches
+from citetrace.parse.nlp import batches, normalise_for_parsing
 
 def status(key):
     with open("/proc/self/status") as fh:
@@ -37,7 +37,7 @@ texts = [normalise_for_parsing(p.read_text(encoding="utf-8")) for p in sorted(co
 if flat:
     texts = [re.sub(r"\n\s*\n", "\n", t) for t in texts]
 if way == "bounded":
-    _stanza_patches.apply()
+    stanza_patches.apply()
 torch.set_num_threads(1)
 nlp = stanza.Pipeline("en", dir=models, download_method=None, processors="tokenize", logging_level="WARN")
 groups = batches([len(t) for t in texts])

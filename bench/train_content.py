@@ -28,11 +28,11 @@ from cue_examples import HOLD_OUT_EVERY, early_stopped, save_model
 from citetrace.attribution import content
 from citetrace.attribution.assemble import propose
 from citetrace.attribution.quotes import quote_frames
-from citetrace.corpus import read_document
-from citetrace.evaluate import _overlap, _words
-from citetrace.gold import read_brat_folder
+from citetrace.evaluation.gold import read_brat_folder
+from citetrace.evaluation.score import _overlap, _words
 from citetrace.models import GoldFrame
-from citetrace.nlp import Parser, default_cache_dir
+from citetrace.parse.nlp import Parser, default_cache_dir
+from citetrace.read.corpus import read_document
 
 MAX_TREES = 800
 GRADES = 10  # relevance: the option's word F1 in tenths

@@ -21,8 +21,8 @@ from pathlib import Path
 from cue_examples import HOLD_OUT_EVERY, labelled_tokens
 
 from citetrace.attribution import CUE_UPOS, cue_features
-from citetrace.gold import read_brat_folder
-from citetrace.nlp import Parser, default_cache_dir
+from citetrace.evaluation.gold import read_brat_folder
+from citetrace.parse.nlp import Parser, default_cache_dir
 
 EPOCHS = 4
 RATE = 0.1

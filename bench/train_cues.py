@@ -32,8 +32,8 @@ from citetrace.attribution.learned import (
     is_candidate,
     token_features,
 )
-from citetrace.gold import read_brat_folder
-from citetrace.nlp import Parser, default_cache_dir
+from citetrace.evaluation.gold import read_brat_folder
+from citetrace.parse.nlp import Parser, default_cache_dir
 
 MIN_COUNT = 5  # features seen in fewer training tokens are dropped
 MAX_TREES = 600

@@ -1,7 +1,7 @@
 """citetrace: trace who said what in the news back to the originals."""
 
 from citetrace.attribution import extract_frames
-from citetrace.corpus import read_corpus, read_document
+from citetrace.chains import chains_of_claim, chains_resting_on, find_source
 from citetrace.errors import CitetraceError, InputError, ModelError, OutputError, RenderError
 from citetrace.models import (
     Chain,
@@ -16,9 +16,9 @@ from citetrace.models import (
     SourceMention,
     Span,
 )
-from citetrace.nlp import Parser
-from citetrace.pipeline import extract_corpus, frames_of, trace_corpus
-from citetrace.query import chains_of_claim, chains_resting_on, find_source
+from citetrace.parse import Parser
+from citetrace.read import read_corpus, read_document
+from citetrace.run import extract_corpus, frames_of, trace_corpus
 from citetrace.sources import resolve_sources
 
 __version__ = "0.1.0"

@@ -50,8 +50,8 @@ def _type(spec: dict) -> str:
 
 
 def _sample_graph():
-    from citetrace.nlp import Parser, default_cache_dir
-    from citetrace.pipeline import trace_corpus
+    from citetrace.parse.nlp import Parser, default_cache_dir
+    from citetrace.run.pipeline import trace_corpus
 
     result = trace_corpus([ROOT / "corpus"], Parser(None, cache_dir=default_cache_dir()))
     if result.graph is None:
@@ -77,7 +77,7 @@ STAGES = [
 
 def _architecture_dot() -> str:
     """DOT: each stage a box, each model handed on an edge label; gold and the scorer on the side."""
-    from citetrace.dot import attrs
+    from citetrace.render.dot import attrs
 
     lines = [
         "digraph architecture {",
@@ -121,7 +121,7 @@ def _modules_table() -> str:
 
 
 def on_pre_build(config, **kwargs) -> None:
-    from citetrace.report import write_diagrams
+    from citetrace.report.write import write_diagrams
 
     generated = Path(config["docs_dir"]) / "generated"
     sample = generated / "sample"
@@ -130,7 +130,7 @@ def on_pre_build(config, **kwargs) -> None:
     sample.mkdir(parents=True)
     (generated / "data-model-tables.md").write_text(_schema_tables(), encoding="utf-8")
     (generated / "modules.md").write_text(_modules_table(), encoding="utf-8")
-    from citetrace.render import render
+    from citetrace.render.graphviz import render
 
     (generated / "architecture.svg").write_bytes(render(_architecture_dot()))
     write_diagrams(sample, _sample_graph(), "svg")
@@ -146,9 +146,9 @@ def on_pre_build(config, **kwargs) -> None:
 def refresh_images() -> None:
     """Re-draw docs/img/corpus.svg and docs/img/000_9a0592be07adf101.svg (the README's pictures) and
     docs/img/claim-divine-intervention.svg (claims.md's)."""
-    from citetrace.claim_dot import claim_dot
-    from citetrace.dot import corpus_dot, document_dot
-    from citetrace.render import render
+    from citetrace.render.claim_dot import claim_dot
+    from citetrace.render.dot import corpus_dot, document_dot
+    from citetrace.render.graphviz import render
 
     graph = _sample_graph()
     img = ROOT / "docs" / "img"

@@ -23,8 +23,8 @@ from citetrace.models import (
     SourceKind,
     Span,
 )
-from citetrace.nlp import Parser, default_cache_dir
-from citetrace.pipeline import frames_of, link_documents
+from citetrace.parse.nlp import Parser, default_cache_dir
+from citetrace.run.pipeline import frames_of, link_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from citetrace.dot import hop_label
 from citetrace.models import Direction, EdgeType, FlagType, HopType
+from citetrace.render.dot import hop_label
 
 from .conftest import flag_types
 from .test_reuse import COPY, RT
@@ -49,7 +49,7 @@ def test_a_copied_claim_names_the_original_document(graph_of) -> None:
 def test_linking_leaves_the_callers_frames_as_they_were(parser) -> None:
     # a run's own extraction is emptied as its frames are linked (``pipeline._link``); a caller's is not
     from citetrace.models import Document
-    from citetrace.pipeline import frames_of, link_documents
+    from citetrace.run.pipeline import frames_of, link_documents
 
     doc = Document(path="a.txt", name="a.txt", text="Reuters reported that the talks had failed, officials said.\n")
     parses = parser.parse([doc.text])

@@ -10,10 +10,10 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from citetrace.claims import _states, _title, quotes_in
+from citetrace.claims.collect import _states, _title, quotes_in
+from citetrace.claims.similarity import Features, combine
 from citetrace.cli import app
 from citetrace.models import ClaimGroup, DriftType, Hedge
-from citetrace.similarity import Features, combine
 
 from .conftest import CORPUS
 
@@ -222,9 +222,9 @@ def test_trace_claim_lists_the_group(env) -> None:
 
 
 SCORE_IN_A_PROCESS = """
-from citetrace.claims import Claim
+from citetrace.claims.collect import Claim
 from citetrace.models import Span
-from citetrace.similarity import Matcher
+from citetrace.claims.similarity import Matcher
 words = "militant group death general act god divine intervention editorial newspaper weekly claim strike " \\
     "drone airport baghdad commander force quds revolutionary guard iran iraq".split()
 claims = [
@@ -257,7 +257,7 @@ def test_pair_scores_do_not_depend_on_the_process_string_hashing() -> None:
 def _word_claims(n: int, seed: int = 3) -> list:
     import random
 
-    from citetrace.claims import Claim
+    from citetrace.claims.collect import Claim
     from citetrace.models import Span
 
     vocab = (
@@ -285,7 +285,7 @@ def test_pairs_scored_together_score_as_each_pair_alone() -> None:
     overlap as the definitions, pair by pair (a claim of no words, k == 3, included)."""
     import numpy as np
 
-    from citetrace.similarity import Matcher
+    from citetrace.claims.similarity import Matcher
 
     m = Matcher(_word_claims(12))
     for i in range(12):
@@ -312,7 +312,7 @@ def test_neighbours_exact_and_approximate(monkeypatch: pytest.MonkeyPatch) -> No
     the HNSW index finds nearly all of them."""
     import numpy as np
 
-    from citetrace import similarity
+    from citetrace.claims import similarity
 
     rng = np.random.default_rng(4)
     vectors = rng.normal(size=(300, 16)).astype(np.float32)

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from citetrace.cli import app
 from citetrace.models import FrameKind
-from citetrace.report import diagram_count, load_graph
+from citetrace.report.write import diagram_count, load_graph
 
 from .conftest import CORPUS, GOLDEN
 
@@ -426,7 +426,7 @@ def test_sources_lists_aliases_with_reasons(env) -> None:
 
 
 def test_sources_toml_is_an_aliases_file(tmp_path: Path, env) -> None:
-    from citetrace.registry import load_aliases
+    from citetrace.sources.registry import load_aliases
 
     result = runner.invoke(app, ["sources", str(CORPUS), "--toml"], env=env)
     assert result.exit_code == 0, result.output

@@ -7,7 +7,7 @@ import weakref
 
 import pytest
 
-from citetrace.collector import YOUNG, few_collections, give_back
+from citetrace.parse.collector import YOUNG, few_collections, give_back
 
 
 def test_few_collections_within_and_the_old_thresholds_after() -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from citetrace.corpus import find_outlet, headline, read_corpus, read_document
 from citetrace.errors import InputError
+from citetrace.read.corpus import find_outlet, headline, read_corpus, read_document
 
 from .conftest import CORPUS
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from citetrace import cues
+from citetrace.attribution import cues
 
 
 def test_learned_cue_model_is_packaged() -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from citetrace.dot import corpus_dot, document_dot, quote, short_name, shorten, source_dot
 from citetrace.models import CitationGraph
+from citetrace.render.dot import corpus_dot, document_dot, quote, short_name, shorten, source_dot
 
 
 def _edges(dot: str) -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from citetrace.evaluate import score
+from citetrace.evaluation.score import score
 from citetrace.models import DocumentFrames, Frame, FrameKind, GoldDocument, GoldFrame, GoldSpan, SourceMention, Span
 
 TEXT = "The BBC said the group was back. Officials denied it."

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from citetrace import frame_cache
-from citetrace.frame_cache import FrameCache, extractor_fingerprint
-from citetrace.nlp import Parser
-from citetrace.pipeline import extract_corpus
+from citetrace.parse.nlp import Parser
+from citetrace.run import frame_cache
+from citetrace.run.frame_cache import FrameCache, extractor_fingerprint
+from citetrace.run.pipeline import extract_corpus
 
 from .conftest import CORPUS
 
@@ -30,13 +30,13 @@ def test_a_second_run_reads_every_documents_frames_back(parsed_twice) -> None:
     first, one, again, two = parsed_twice
     assert first.stats["cached_docs"] == 5 and first.stats["cached_frames"] == 0
     assert again.stats["cached_frames"] == 5
-    assert two.frames == one.frames and len(list((first.frame_cache.directory).glob("*.frames"))) == 5  # type: ignore[union-attr]
+    assert first.cache_dir is not None
+    assert two.frames == one.frames and len(list(first.cache_dir.glob("*.frames"))) == 5
 
 
 def test_other_metadata_other_models_or_a_damaged_file_is_a_miss(parsed_twice) -> None:
     first, one, _, _ = parsed_twice
-    cache = first.frame_cache
-    assert cache is not None
+    cache = FrameCache(first.cache_dir, first.fingerprint)  # where a run keeps the frames: beside the parses
     doc = one.documents[0]
     assert cache.get(doc) == one.frames[0]
     assert cache.get(doc.model_copy(update={"outlet": "Another Outlet"})) is None

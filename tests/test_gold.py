@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from citetrace.errors import GoldError
-from citetrace.gold import read_brat_folder, read_gold
+from citetrace.evaluation.gold import read_brat_folder, read_gold
 
 
 def test_seed_jsonl_locates_cue_nearest_to_content(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from citetrace.io import atomic_write_bytes, atomic_write_text, staged_writes
+from citetrace.read.io import atomic_write_bytes, atomic_write_text, staged_writes
 
 
 def test_writes_and_replaces(tmp_path: Path) -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from citetrace.layout import diagrams, primaries, source_links, titled_diagrams
 from citetrace.models import CitationGraph
+from citetrace.report.layout import diagrams, primaries, source_links, titled_diagrams
 
 from .conftest import GOLDEN
 

@@ -7,8 +7,8 @@ import random
 import numpy as np
 import pytest
 
-from citetrace import minhash
-from citetrace.minhash import lsh_bands, signatures
+from citetrace.reuse import minhash
+from citetrace.reuse.minhash import lsh_bands, signatures
 
 # Values datasketch 2.0.0 gave (``MinHash(num_perm, seed).update_batch(...)``, scheme "affine32"),
 # and the (b, r) its ``MinHashLSH(threshold, num_perm)`` chose: the reuse stage's candidates are

@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from citetrace.names import MAX_STEM, document_stems, safe_stem, source_stems
+from citetrace.report.names import MAX_STEM, document_stems, safe_stem, source_stems
 
 PORTABLE = re.compile(r"^[0-9A-Za-z_-]{1,60}$")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from citetrace.naming import canonical_outlet, known, norm
+from citetrace.sources.naming import canonical_outlet, known, norm
 
 
 @pytest.mark.parametrize(

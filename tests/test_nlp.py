@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from citetrace.errors import InputError, ModelError
-from citetrace.nlp import (
+from citetrace.parse.nlp import (
     MODELS_ENV,
     Parser,
     _pipeline,
@@ -121,8 +121,8 @@ def test_a_document_over_its_time_budget_is_skipped_and_the_others_parsed(models
 WARM_RUN = """
 import sys
 from pathlib import Path
-from citetrace.nlp import Parser, default_cache_dir, resolve_models_dir
-from citetrace.pipeline import trace_corpus
+from citetrace.parse.nlp import Parser, default_cache_dir, resolve_models_dir
+from citetrace.run.pipeline import trace_corpus
 r = trace_corpus([Path(sys.argv[1])], Parser(resolve_models_dir(None), cache_dir=default_cache_dir()))
 print(len(r.documents), r.parser_stats["parsed_docs"], *(m in sys.modules for m in sys.argv[2:]))
 """
@@ -182,7 +182,7 @@ def test_a_parse_leaves_no_cycles_for_the_collector(models_dir: Path) -> None:
     collections (``collector.few_collections``) do not let them pile up batch after batch."""
     import gc
 
-    from citetrace.collector import few_collections
+    from citetrace.parse.collector import few_collections
 
     parser = Parser(models_dir, cache_dir=None)
     texts = ["The minister said the talks had failed.", "Officials, who asked not to be named, denied it."]

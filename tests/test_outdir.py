@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from citetrace.cli import app
 from citetrace.errors import OutputError
-from citetrace.outdir import MANIFEST, check_out, files_in, install, read_manifest, staging
+from citetrace.report.outdir import MANIFEST, check_out, files_in, install, read_manifest, staging
 
 from .conftest import CORPUS
 

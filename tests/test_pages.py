@@ -8,11 +8,11 @@ from html.parser import HTMLParser
 
 import pytest
 
-from citetrace.layout import primaries
 from citetrace.models import Document
-from citetrace.names import source_stems
-from citetrace.pages import each_page, highlighted_text
-from citetrace.pipeline import frames_of, link_documents
+from citetrace.report.layout import primaries
+from citetrace.report.names import source_stems
+from citetrace.report.pages import each_page, highlighted_text
+from citetrace.run.pipeline import frames_of, link_documents
 
 
 class _Spans(HTMLParser):
@@ -123,7 +123,7 @@ def _highlighted_by_scan(text: str, frames) -> str:  # noqa: ANN001
     a document's frames), kept here as the reference the sweep in ``highlighted_text`` must match."""
     from itertools import pairwise
 
-    from citetrace.pages import cuts, highlight_spans, highlighted_piece
+    from citetrace.report.pages import cuts, highlight_spans, highlighted_piece
 
     spans = highlight_spans(frames)
     return "".join(

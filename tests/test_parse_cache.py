@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from citetrace.models import ParsedDocument
-from citetrace.nlp import Parser
-from citetrace.parse_cache import ParseCache, ParseStore, decode, encode, sentence_spans
+from citetrace.parse.cache import ParseCache, ParseStore, decode, encode, sentence_spans
+from citetrace.parse.nlp import Parser
 
 from .conftest import CORPUS
 

@@ -10,9 +10,9 @@ import pytest
 from typer.testing import CliRunner
 
 from citetrace.cli import app
-from citetrace.evaluate import evaluate_provenance
+from citetrace.evaluation.score import evaluate_provenance
 from citetrace.models import ProvenanceKind
-from citetrace.provenance import read_provenance, with_metadata
+from citetrace.read.provenance import read_provenance, with_metadata
 
 W, C, H, S = ProvenanceKind.wire, ProvenanceKind.contribution, ProvenanceKind.hat_tip, ProvenanceKind.syndication
 BODY = "The committee met on Tuesday and voted to delay the hearing until next month.\n\n"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from citetrace.query import chains_of_claim, chains_resting_on, find_source
+from citetrace.chains.query import chains_of_claim, chains_resting_on, find_source
 
 from .test_reuse import COPY, RT
 

@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from citetrace.names import MAX_STEM, document_stems
+from citetrace.report.names import MAX_STEM, document_stems
 
 from .conftest import ROOT
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from citetrace.cues import KnownSource
+from citetrace.attribution.cues import KnownSource
 from citetrace.errors import InputError
 from citetrace.models import DocumentFrames, Frame, FrameKind, MergeReason, SourceKind, SourceMention, Span
-from citetrace.registry import build_registry, load_aliases
+from citetrace.sources.registry import build_registry, load_aliases
 
 
 def _doc(name: str, *sources: tuple[str, str, SourceKind]) -> DocumentFrames:

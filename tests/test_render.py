@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from citetrace.dot import CORPUS_NODES, SOURCE_CLAIMS, corpus_dot, source_dot
 from citetrace.errors import RenderError
 from citetrace.models import CanonicalSource, Chain, CitationGraph, Hop, HopType, SourceKind, Span
-from citetrace.render import render
+from citetrace.render.dot import CORPUS_NODES, SOURCE_CLAIMS, corpus_dot, source_dot
+from citetrace.render.graphviz import render
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -10,9 +10,9 @@ import pytest
 from pydantic import TypeAdapter
 
 from citetrace.errors import InputError, OutputError
-from citetrace.layout import diagrams
 from citetrace.models import CitationGraph
-from citetrace.report import diagram_count, load_graph, write_diagrams, write_graph_json
+from citetrace.report.layout import diagrams
+from citetrace.report.write import diagram_count, load_graph, write_diagrams, write_graph_json
 
 from .conftest import GOLDEN
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from citetrace.models import Direction, Document
-from citetrace.pipeline import frames_of
-from citetrace.reuse import candidate_pairs, find_reuse, words
+from citetrace.reuse.passages import candidate_pairs, find_reuse, words
+from citetrace.run.pipeline import frames_of
 
 RT = (
     "ISIS terrorists rejoiced at the death of the general, according to a weekly newspaper affiliated with the group "

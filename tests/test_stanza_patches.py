@@ -11,8 +11,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from citetrace import _stanza_patches
-from citetrace.nlp import DEPPARSE_BATCH_WORDS, _pipeline, normalise_for_parsing
+from citetrace.parse import stanza_patches
+from citetrace.parse.nlp import DEPPARSE_BATCH_WORDS, _pipeline, normalise_for_parsing
 
 from .conftest import CORPUS
 
@@ -24,13 +24,13 @@ def _masks(found: list[np.ndarray]) -> list[tuple[bool, ...]]:
 def test_cycles_are_tarjans_cycles() -> None:
     from stanza.models.common import chuliu_edmonds
 
-    _stanza_patches.apply()
-    tarjan = _stanza_patches.ORIGINAL["tarjan"]
+    stanza_patches.apply()
+    tarjan = stanza_patches.ORIGINAL["tarjan"]
     rng = random.Random(5)
     for n in [2, 3, 5, 12, 40] * 40:
         heads = np.array([0] + [rng.choice([h for h in range(n) if h != d]) for d in range(1, n)])
-        assert _masks(_stanza_patches.cycles(heads)) == _masks(tarjan(heads)), heads
-    assert chuliu_edmonds.tarjan is _stanza_patches.cycles
+        assert _masks(stanza_patches.cycles(heads)) == _masks(tarjan(heads)), heads
+    assert chuliu_edmonds.tarjan is stanza_patches.cycles
 
 
 @pytest.mark.slow
@@ -48,12 +48,12 @@ def test_patched_parser_parses_as_stanza(models_dir: Path, monkeypatch: pytest.M
 
     patched = parse()
     try:
-        GraphParser.predict = _stanza_patches.ORIGINAL["predict"]
-        chuliu_edmonds.tarjan = _stanza_patches.ORIGINAL["tarjan"]
+        GraphParser.predict = stanza_patches.ORIGINAL["predict"]
+        chuliu_edmonds.tarjan = stanza_patches.ORIGINAL["tarjan"]
         plain = parse()
     finally:
-        GraphParser.predict = _stanza_patches.predict
-        chuliu_edmonds.tarjan = _stanza_patches.cycles
+        GraphParser.predict = stanza_patches.predict
+        chuliu_edmonds.tarjan = stanza_patches.cycles
     assert sum(map(len, plain)) > 3000
     assert patched == plain
     depparse = nlp.processors["depparse"]
@@ -63,7 +63,7 @@ def test_patched_parser_parses_as_stanza(models_dir: Path, monkeypatch: pytest.M
         assert parse() == patched
     finally:
         depparse.config["batch_size"] = DEPPARSE_BATCH_WORDS
-    monkeypatch.setattr(_stanza_patches, "LABEL_ROWS", 5)  # labels scored 5 words at a time: the same
+    monkeypatch.setattr(stanza_patches, "LABEL_ROWS", 5)  # labels scored 5 words at a time: the same
     assert parse() == patched
 
 
@@ -75,7 +75,7 @@ def test_tokenizer_batches_bounded_in_characters_give_stanzas_tokens(
     from stanza.models.tokenization import utils as tokenization
 
     tokenize = _pipeline(models_dir).processors["tokenize"]  # applies the patches
-    assert tokenization.predict is _stanza_patches.tokenize_predict
+    assert tokenization.predict is stanza_patches.tokenize_predict
     texts = [normalise_for_parsing(p.read_text(encoding="utf-8")) for p in sorted(CORPUS.glob("*.txt"))]
     text = "\n\n".join(texts)
 
@@ -86,14 +86,14 @@ def test_tokenizer_batches_bounded_in_characters_give_stanzas_tokens(
         ]
 
     sizes: list[int] = []
-    stanzas = _stanza_patches.ORIGINAL["tokenize"]
+    stanzas = stanza_patches.ORIGINAL["tokenize"]
 
     def spy(trainer, data, batch_size, *rest):  # type: ignore[no-untyped-def]
         sizes.append(batch_size)
         return stanzas(trainer, data, batch_size, *rest)
 
-    monkeypatch.setitem(_stanza_patches.ORIGINAL, "tokenize", spy)
-    monkeypatch.setattr(_stanza_patches, "TOKENIZE_BATCH_CHARS", 2_000)  # the sample's paragraphs: 32 down to 2 a batch
+    monkeypatch.setitem(stanza_patches.ORIGINAL, "tokenize", spy)
+    monkeypatch.setattr(stanza_patches, "TOKENIZE_BATCH_CHARS", 2_000)  # the sample's paragraphs: 32 down to 2 a batch
     bounded = tokens()
     assert len(set(sizes)) >= 4 and set(sizes) <= {32, 16, 8, 4, 2, 1}
     monkeypatch.setattr(tokenization, "predict", stanzas)  # Stanza's own: 32 paragraphs a batch
@@ -109,7 +109,7 @@ def test_lazy_builds_on_first_use_only() -> None:
         built.append(1)
         return [3, 1, 2]
 
-    lazy = _stanza_patches.Lazy(build)
+    lazy = stanza_patches.Lazy(build)
     assert built == []
     assert lazy.index(2) == 2 and lazy.count(1) == 1
     assert built == [1]  # built once, then kept
@@ -121,7 +121,7 @@ def test_loading_the_pipeline_builds_no_optimizer(models_dir: Path) -> None:
     71 MiB); the pipeline, loaded in a fresh process, builds none, and Stanza's builders are as they
     were once it is loaded."""
     script = (
-        "import sys; from pathlib import Path; from citetrace.nlp import _pipeline; "
+        "import sys; from pathlib import Path; from citetrace.parse.nlp import _pipeline; "
         "from stanza.models.common import utils; from stanza.models.depparse import trainer; "
         "before = (utils.dispatch_optimizer, trainer.WarmupThenPlateauScheduler); "
         f"nlp = _pipeline(Path({str(models_dir)!r})); "

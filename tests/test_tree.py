@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from citetrace.tree import Tree, glue, negated, subject_of
+from citetrace.attribution.tree import Tree, glue, negated, subject_of
 
 
 @pytest.fixture(scope="module")

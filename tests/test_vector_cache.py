@@ -9,8 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from citetrace.similarity import embed
-from citetrace.vector_cache import FILE, VectorCache
+from citetrace.claims.similarity import embed
+from citetrace.claims.vector_cache import FILE, VectorCache
 
 TEXTS = [
     "the death of Qassem Soleimani was an act of divine intervention",

@@ -30,7 +30,7 @@ def test_two_workers_write_what_one_process_writes(tmp_path: Path, env) -> None:
 def test_cached_documents_extracted_by_workers_give_the_same_outputs(
     tmp_path: Path, env, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from citetrace import execute
+    from citetrace.run import execute
 
     outs = {}
     for n in (1, 2):

@@ -19,8 +19,8 @@ come from subtrees, with a sentence-level fallback where the tree gives nothing 
   frame, duplicates from repeated paragraphs removed, ids in text order, nesting (a frame
   whose content holds another frame's cue is its parent), and the ``Frame`` models.
 
-Sources come out unresolved (canonical = text, kind unknown): ``citetrace.sources`` resolves them.
-Stanza types end here and in ``citetrace.tree``.
+Sources come out unresolved (canonical = text, kind unknown): ``citetrace.sources.resolve`` resolves them.
+Stanza types end here and in ``citetrace.attribution.tree``.
 """
 
 from citetrace.attribution.assemble import extract_frames, is_boilerplate

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from citetrace import cues
+from citetrace.attribution import cues
 from citetrace.attribution.candidate import Candidate
 from citetrace.attribution.channels import add_channels
 from citetrace.attribution.content import choose_contents
@@ -13,6 +13,7 @@ from citetrace.attribution.generic import scored_frames
 from citetrace.attribution.phrases import according_frames, citing_frames, possessive_frames
 from citetrace.attribution.quotes import WORD_RE, credit_frames, find_quotes, quote_frames
 from citetrace.attribution.source_phrase import source_phrase
+from citetrace.attribution.tree import Tree
 from citetrace.attribution.verbs import verb_frames
 from citetrace.models import (
     Document,
@@ -25,8 +26,7 @@ from citetrace.models import (
     SourceMention,
     Span,
 )
-from citetrace.provenance import read_provenance
-from citetrace.tree import Tree
+from citetrace.read.provenance import read_provenance
 
 
 def _norm(text: str) -> str:

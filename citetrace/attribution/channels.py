@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from citetrace import cues
+from citetrace.attribution import cues
 from citetrace.attribution.candidate import Candidate
+from citetrace.attribution.tree import Tree
 from citetrace.models import FrameKind, SourceKind, Token
-from citetrace.tree import Tree
 
 
 def _channel_of_noun(t: Tree, tok: Token) -> tuple[int, int] | None:

@@ -26,11 +26,11 @@ from importlib import resources
 
 import numpy as np
 
-from citetrace import cues
+from citetrace.attribution import cues
 from citetrace.attribution.candidate import Candidate
 from citetrace.attribution.quotes import extend_to_quote
+from citetrace.attribution.tree import Tree, glue, right_rest
 from citetrace.models import FrameKind, Token
-from citetrace.tree import Tree, glue, right_rest
 
 MODEL = "data/content_gbm.txt.gz"
 CHOSEN_KINDS = frozenset({FrameKind.verb, FrameKind.stance, FrameKind.negated, FrameKind.nominal, FrameKind.according})

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import math
 
-from citetrace import cues
+from citetrace.attribution import cues
+from citetrace.attribution.tree import Tree, negated
 from citetrace.models import Token
-from citetrace.tree import Tree, negated
 
 CUE_UPOS = frozenset({"VERB", "NOUN", "AUX", "ADJ"})
 

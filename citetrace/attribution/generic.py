@@ -20,12 +20,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from citetrace import cues
+from citetrace.attribution import cues
 from citetrace.attribution.candidate import Candidate
 from citetrace.attribution.learned import DASHES, cue_scorer, is_candidate, token_features
 from citetrace.attribution.quotes import extend_to_quote
+from citetrace.attribution.tree import Tree, glue, negated, right_rest, subject_of
 from citetrace.models import FrameKind, Token
-from citetrace.tree import Tree, glue, negated, right_rest, subject_of
 
 _CLAUSE = ("ccomp", "xcomp", "csubj")
 _NOUN_CLAUSE = ("acl", "ccomp", "xcomp", "appos")

@@ -26,9 +26,9 @@ from io import BytesIO
 import numpy as np
 
 from citetrace.attribution.cue_model import cue_features
+from citetrace.attribution.tree import Tree
 from citetrace.models import Token
-from citetrace.tree import Tree
-from citetrace.vectors import word_model
+from citetrace.parse.vectors import word_model
 
 CANDIDATE_UPOS = frozenset({"VERB", "NOUN", "ADJ", "AUX", "ADP"})  # not names: 0.7% of them are cues
 DASHES = frozenset({":", "-", "--", "—", "–", "―"})

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from citetrace import cues
+from citetrace.attribution import cues
 from citetrace.attribution.candidate import Candidate
+from citetrace.attribution.tree import Tree, glue
 from citetrace.models import FrameKind, Token
-from citetrace.tree import Tree, glue
 
 
 def according_frames(t: Tree) -> list[Candidate]:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
-from citetrace import cues
+from citetrace.attribution import cues
 from citetrace.attribution.candidate import Candidate
+from citetrace.attribution.tree import Tree, glue, subject_of
 from citetrace.models import FrameKind, SourceKind
-from citetrace.tree import Tree, glue, subject_of
+from citetrace.read.credits import CREDIT_PATTERNS
 
 WORD_RE = re.compile(r"\w+")
 QUOTE_RE = re.compile(r"[\u201c\"](?P<body>[^\u201c\u201d\"\n]{3,}?)[\u201d\"]")
@@ -119,7 +120,7 @@ def _quote_owner(text: str, frames: list[Candidate], qs: int, qe: int) -> Candid
 
 def credit_frames(text: str) -> list[Candidate]:
     frames = []
-    for pattern in cues.CREDIT_PATTERNS:
+    for pattern in CREDIT_PATTERNS:
         if not pattern.is_frame:
             continue
         for m in pattern.regex.finditer(text):

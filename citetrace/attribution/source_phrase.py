@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from citetrace import cues
+from citetrace.attribution import cues
+from citetrace.attribution.tree import BOUNDARY, Tree
 from citetrace.models import Token
-from citetrace.tree import BOUNDARY, Tree
 
 _FUNCTION_UPOS = frozenset({"ADP", "SCONJ", "CCONJ", "PUNCT"})
 _NOMINAL_UPOS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})

@@ -3,12 +3,12 @@ complement, object, adjacent quote or governing clause as content ("Barzani said
 
 from __future__ import annotations
 
-from citetrace import cues
+from citetrace.attribution import cues
 from citetrace.attribution.candidate import Candidate
 from citetrace.attribution.cue_model import cue_features, cue_score
 from citetrace.attribution.quotes import extend_to_quote
+from citetrace.attribution.tree import Tree, glue, left_phrase, negated, right_rest, subject_of
 from citetrace.models import FrameKind, Token
-from citetrace.tree import Tree, glue, left_phrase, negated, right_rest, subject_of
 
 
 def _is_cue_verb(tok: Token) -> tuple[bool, bool]:

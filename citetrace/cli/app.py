@@ -22,8 +22,8 @@ from rich.progress import (
 
 from citetrace import __version__
 from citetrace.errors import CitetraceError
-from citetrace.nlp import DOC_TIMEOUT_S, MODELS_ENV, Parser, default_cache_dir
-from citetrace.workers import available_cores
+from citetrace.parse.nlp import DOC_TIMEOUT_S, MODELS_ENV, Parser, default_cache_dir
+from citetrace.run.pool import available_cores
 
 app = typer.Typer(
     help="Trace who said what in the news back to the originals.",

@@ -9,6 +9,14 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from citetrace.chains.query import (
+    aliases_toml,
+    chains_of_claim,
+    chains_resting_on,
+    find_source,
+    groups_of_claim,
+    primary_counts,
+)
 from citetrace.cli.app import (
     AliasesOpt,
     CacheOpt,
@@ -26,23 +34,15 @@ from citetrace.cli.app import (
     out_console,
     progress_bar,
 )
-from citetrace.dot import hop_label
 from citetrace.errors import UsageError
 from citetrace.models import CitationGraph, ClaimGroup, FrameKind
-from citetrace.nlp import DOC_TIMEOUT_S
-from citetrace.outdir import check_out
-from citetrace.pipeline import Extraction, extract_corpus, keep_frames, trace_corpus
-from citetrace.query import (
-    aliases_toml,
-    chains_of_claim,
-    chains_resting_on,
-    find_source,
-    groups_of_claim,
-    primary_counts,
-)
-from citetrace.registry import load_aliases
-from citetrace.report import diagram_count, frames_jsonl, redraw, write_report
-from citetrace.styles import DRIFT_LABEL, HEDGE_WORDS
+from citetrace.parse.nlp import DOC_TIMEOUT_S
+from citetrace.render.dot import hop_label
+from citetrace.render.styles import DRIFT_LABEL, HEDGE_WORDS
+from citetrace.report.outdir import check_out
+from citetrace.report.write import diagram_count, frames_jsonl, redraw, write_report
+from citetrace.run.pipeline import Extraction, extract_corpus, keep_frames, trace_corpus
+from citetrace.sources.registry import load_aliases
 
 
 @app.command()

@@ -18,7 +18,7 @@ from citetrace.cli.app import (
     make_parser,
     out_console,
 )
-from citetrace.evaluate import evaluate, evaluate_provenance
+from citetrace.evaluation.score import evaluate, evaluate_provenance
 from citetrace.models import ProvenanceReport
 
 

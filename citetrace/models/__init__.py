@@ -2,32 +2,26 @@
 
 Stages and the models they exchange::
 
-    corpus.read_corpus           -> Document
-    nlp.Parser.parse             -> ParsedDocument (Sentence, Token): Stanza's output, as plain data
+    read.read_corpus             -> Document
+    parse.Parser.parse           -> ParsedDocument (Sentence, Token): Stanza's output, as plain data
     attribution.extract_frames   -> Frame (Span, SourceMention, FrameKind)
     sources.resolve_sources      -> Frame with SourceMention.canonical / kind filled in (one document)
-    registry.apply_registry      -> DocumentFrames with one name per source across the corpus
+    sources.apply_registry       -> DocumentFrames with one name per source across the corpus
     reuse.find_reuse             -> ReusePair (Passage, Change, AttributionChange, Direction)
     chains.build_graph           -> CitationGraph (GraphNode, GraphEdge, Chain, Hop, Flag)
-    pipeline.find_claims         -> ClaimGroup (ClaimMember, Hedge, DriftFlag): the same claim retold
-    evaluate.evaluate            -> EvalReport (Score), against GoldDocument (GoldFrame, GoldSpan)
+    run.find_claims              -> ClaimGroup (ClaimMember, Hedge, DriftFlag): the same claim retold
+    evaluation.evaluate          -> EvalReport (Score), against GoldDocument (GoldFrame, GoldSpan)
 
-One module per scope: ``documents`` (one article: text, parse, frames), ``corpus`` (across
-documents: sources, reuse, the graph), ``claims`` (one claim retold across documents),
+One module per scope, none importing another but the ones below it: ``documents`` (one article:
+text, parse, frames), ``sources``, ``reuse`` and ``chains`` (across documents: canonical sources,
+shared passages, the graph's parts and chains), ``claims`` (one claim retold across documents, its
+versions' hops from ``chains``), ``graph`` (the whole corpus: every one of them in one model),
 ``evaluation`` (gold and scores); import them from here.
 ``citetrace.schemas`` writes their JSON Schemas into docs/.
 """
 
-from citetrace.models.claims import ClaimGroup, ClaimMember, DriftFlag, DriftType, Hedge
-from citetrace.models.corpus import (
-    AttributionChange,
-    Boilerplate,
-    CanonicalSource,
+from citetrace.models.chains import (
     Chain,
-    Change,
-    ChangeOp,
-    CitationGraph,
-    Direction,
     EdgeType,
     Evidence,
     Flag,
@@ -36,14 +30,10 @@ from citetrace.models.corpus import (
     GraphNode,
     Hop,
     HopType,
-    MergeReason,
     NodeType,
-    Passage,
-    ReusePair,
-    Side,
-    SourceMerge,
     origin_name,
 )
+from citetrace.models.claims import ClaimGroup, ClaimMember, DriftFlag, DriftType, Hedge
 from citetrace.models.documents import (
     Document,
     DocumentFrames,
@@ -68,6 +58,18 @@ from citetrace.models.evaluation import (
     ProvenanceReport,
     Score,
 )
+from citetrace.models.graph import CitationGraph
+from citetrace.models.reuse import (
+    AttributionChange,
+    Boilerplate,
+    Change,
+    ChangeOp,
+    Direction,
+    Passage,
+    ReusePair,
+    Side,
+)
+from citetrace.models.sources import CanonicalSource, MergeReason, SourceMerge
 
 __all__ = [
     "ClaimGroup",
@@ -119,5 +121,3 @@ __all__ = [
     "Span",
     "Token",
 ]
-
-CitationGraph.model_rebuild(_types_namespace={"ClaimGroup": ClaimGroup})

@@ -8,7 +8,7 @@ from enum import StrEnum
 from pydantic import Field
 
 from citetrace.models.base import _Model
-from citetrace.models.corpus import Hop
+from citetrace.models.chains import Hop
 from citetrace.models.documents import Span
 
 

@@ -1,0 +1,175 @@
+"""The dependency-tree helper every extractor uses: one sentence's tokens indexed by id and head,
+subtrees, and the phrases around a token, as character spans into the document text.
+
+Public and typed: ``citetrace.attribution``, ``bench/`` and anyone writing a new frame family use it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import overload
+
+from citetrace.attribution import cues
+from citetrace.models import Sentence, Token
+
+PUNCT_EDGE = set(",;:.-–—()[]")  # trimmed from the edges of a span
+
+
+class Tree:
+    """Index over one sentence's tokens."""
+
+    def __init__(self, sentence: Sentence, index: int, text: str):
+        self.index = index
+        self.text = text
+        self.tokens = sentence.tokens
+        self.by_id = {t.id: t for t in self.tokens}
+        self.kids: dict[int, list[Token]] = {}
+        for t in self.tokens:
+            self.kids.setdefault(t.head, []).append(t)
+
+    def children(self, tok: Token, *deprels: str) -> list[Token]:
+        return [k for k in self.kids.get(tok.id, []) if k.deprel.split(":")[0] in deprels or k.deprel in deprels]
+
+    def child(self, tok: Token, *deprels: str) -> Token | None:
+        found = self.children(tok, *deprels)
+        return found[0] if found else None
+
+    def head(self, tok: Token) -> Token | None:
+        return self.by_id.get(tok.head)
+
+    def subtree(self, tok: Token) -> set[int]:
+        ids, stack = set(), [tok.id]
+        while stack:
+            i = stack.pop()
+            if i in ids:
+                continue
+            ids.add(i)
+            stack.extend(k.id for k in self.kids.get(i, []))
+        return ids
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.tokens[0].start, self.tokens[-1].end
+
+    def char_span(self, ids: Iterable[int]) -> tuple[int, int] | None:
+        """Offsets of the contiguous run of ``ids`` (the longest run), punctuation trimmed at the edges."""
+        ordered = sorted(ids)
+        if not ordered:
+            return None
+        runs, run = [], [ordered[0]]
+        for i in ordered[1:]:
+            if i == run[-1] + 1:
+                run.append(i)
+            else:
+                runs.append(run)
+                run = [i]
+        runs.append(run)
+        best = max(runs, key=len)
+        toks = [self.by_id[i] for i in best]
+        while toks and toks[0].text in PUNCT_EDGE:
+            toks = toks[1:]
+        while toks and toks[-1].text in PUNCT_EDGE:
+            toks = toks[:-1]
+        if not toks:
+            return None
+        return toks[0].start, toks[-1].end
+
+
+@overload
+def glue(text: str, span: tuple[int, int]) -> tuple[int, int]: ...
+@overload
+def glue(text: str, span: None) -> None: ...
+@overload
+def glue(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None: ...
+def glue(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Widen a span to whole words: "Mina Al" -> "Mina Al-Lami" when the parse split a hyphenated name."""
+    if span is None:
+        return None
+    start, end = span
+    glue = "-'\u2019"
+    while (
+        end < len(text)
+        and (text[end].isalnum() or text[end] in glue and end + 1 < len(text) and text[end + 1].isalnum())
+        and (text[end - 1].isalnum() or text[end - 1] in glue)
+    ):
+        end += 1
+    if text[start:end].count("(") > text[start:end].count(")") and text[end : end + 1] == ")":
+        end += 1
+    while (
+        start > 0
+        and (text[start - 1].isalnum() or text[start - 1] == "-" and start > 1 and text[start - 2].isalnum())
+        and text[start].isalnum()
+    ):
+        start -= 1
+    return start, end
+
+
+BOUNDARY = {",", ";", ":", "\u2014", "\u2013", '"', "\u201c", "\u201d"}
+
+
+def left_phrase(t: Tree, tok: Token) -> set[int]:
+    """Tokens left of ``tok`` back to the last clause boundary outside brackets (a fallback subject)."""
+    ids: list[int] = []
+    depth = 0
+    for k in reversed([x for x in t.tokens if x.id < tok.id]):
+        if k.text == ")":
+            depth += 1
+        elif k.text == "(":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (k.text in BOUNDARY or k.upos in ("AUX",) and not ids):
+            if k.upos == "AUX":
+                continue
+            break
+        ids.append(k.id)
+    while ids and t.by_id[ids[-1]].upos in ("ADP", "SCONJ", "CCONJ", "ADV"):
+        ids.pop()  # "In 2014 ... then president X said": keep the noun phrase
+    return set(ids)
+
+
+def right_rest(t: Tree, tok: Token) -> set[int]:
+    """Tokens right of ``tok`` to the end of the sentence, stopping before ", according to"."""
+    ids = set()
+    toks = [x for x in t.tokens if x.id > tok.id]
+    for i, k in enumerate(toks):
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if k.text == "," and nxt is not None and nxt.text.lower() == "according":
+            break
+        ids.add(k.id)
+    return ids
+
+
+def negated(t: Tree, tok: Token) -> bool:
+    """ "did not mention", "careful not to credit": negated cues report nothing."""
+    before = [k.lemma.lower() for k in t.tokens if tok.id - 3 <= k.id < tok.id]
+    if any(k.lemma.lower() in cues.NEGATIONS for k in t.children(tok, "advmod")) or cues.NEGATIONS & set(before):
+        return True
+    head = t.head(tok)  # "not to credit the US or even mention Soleimani": the negation spreads over "or"
+    return tok.deprel == "conj" and head is not None and head.upos == "VERB" and negated(t, head)
+
+
+def subject_of(t: Tree, tok: Token, depth: int = 0) -> tuple[set[int] | None, bool]:
+    """Token ids of the source of ``tok`` and whether the clause is passive."""
+    subj = t.child(tok, "nsubj")
+    if subj is not None:
+        passive = subj.deprel == "nsubj:pass"
+        if passive:
+            agent = next((k for k in t.children(tok, "obl") if k.deprel == "obl:agent"), None)
+            return (t.subtree(agent) - {k.id for k in t.children(agent, "case")} if agent else None), True
+        if subj.text.lower() in cues.RELATIVE_PRONOUNS and tok.deprel.startswith("acl"):
+            antecedent = t.head(tok)
+            if antecedent is not None:
+                return t.subtree(antecedent) - t.subtree(tok), False
+        ids: set[int] = set()
+        for k in t.children(tok, "nsubj"):  # a name the parse split into two subjects: "Masoud" "Barzani"
+            ids |= t.subtree(k)
+        return ids, False
+    if t.child(tok, "csubj") is not None:
+        return None, False
+    parent = t.head(tok)
+    if parent is not None and depth < 3 and tok.deprel.split(":")[0] in ("xcomp", "advcl", "conj"):
+        return subject_of(t, parent, depth + 1)
+    if parent is not None and depth < 3 and tok.deprel == "acl" and tok.text.lower().endswith("ing"):
+        governor = t.head(parent)
+        if governor is not None and governor.upos == "VERB":
+            return subject_of(t, governor, depth + 1)
+    return None, False

@@ -1,0 +1,83 @@
+"""The output folder's layout: which file holds which diagram and page, and the links between them.
+
+``dot`` draws; this module decides where each drawing goes (``corpus``, ``<document stem>``,
+``sources/<source stem>``, ``claims/<group id>``, file stems from ``citetrace.report.names``) and which
+nodes link to which page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import PurePath
+
+from citetrace.models import CitationGraph
+from citetrace.render.claim_dot import claim_dot
+from citetrace.render.dot import CORPUS_NODES, corpus_dot, corpus_size, document_dot, source_dot
+from citetrace.report.names import document_stems, source_stems
+
+FULL_CORPUS = "corpus-full"  # the corpus diagram uncut, drawn when the corpus diagram shows only the busiest links
+# ... and only up to this many outlets and sources: Graphviz's layout grows faster than the graph (measured
+# on PolNeAR's 924 articles, 4,453 nodes: 250 nodes 7 s, 500 16 s, 1,000 35 s, 2,000 92 s, all ~5 min)
+FULL_CORPUS_NODES = 500
+
+
+def draws_full_corpus(graph: CitationGraph) -> bool:
+    """Whether the report has a ``FULL_CORPUS`` diagram: when the corpus diagram is cut to its busiest
+    links, and the whole graph is not too large to lay out (``FULL_CORPUS_NODES``)."""
+    return CORPUS_NODES < corpus_size(graph) <= FULL_CORPUS_NODES
+
+
+def source_files(graph: CitationGraph) -> dict[str, str]:
+    """Primary source -> the stem of its page and diagram, relative to the report folder
+    ("sources/al-naba"), in the order of ``primaries``."""
+    names = primaries(graph)
+    stems = source_stems(names)
+    return {name: f"sources/{stems[name]}" for name in names}
+
+
+def source_links(graph: CitationGraph) -> dict[str, str]:
+    """Primary source -> its page, relative to the report folder."""
+    return {name: f"{rel}.html" for name, rel in source_files(graph).items()}
+
+
+def primaries(graph: CitationGraph) -> list[str]:
+    """Primary sources of the graph, sorted."""
+    return sorted({c.primary for c in graph.chains if c.primary}, key=str.casefold)
+
+
+def diagrams(graph: CitationGraph) -> Iterable[tuple[str, str]]:
+    """(relative file stem, DOT) for every diagram of the output folder."""
+    for stem, _title, dot in titled_diagrams(graph):
+        yield stem, dot
+
+
+def titled_diagrams(graph: CitationGraph) -> Iterable[tuple[str, str, str]]:
+    """(relative file stem, caption, DOT) for every diagram: the corpus, each document, each primary source,
+    each claim retold across documents."""
+    files = source_files(graph)
+    links = {name: f"{rel}.html" for name, rel in files.items()}
+    yield "corpus", "Who cites, republishes and copies whom in the corpus", corpus_dot(graph, links=links)
+    if draws_full_corpus(graph):
+        yield FULL_CORPUS, "The whole corpus graph: every outlet and source", corpus_dot(graph, None, links=links)
+    stems = document_stems(graph.documents)
+    origins = {c.document: c.origin for c in reversed(graph.chains)}  # the first chain's, in one pass
+    for doc in graph.documents:
+        yield (
+            stems[doc],
+            f"{graph.headlines.get(doc) or PurePath(doc).name} ({origins.get(doc, 'outlet unknown')}): "
+            "its claims and their chains",
+            document_dot(graph, doc),
+        )
+    for name, rel in files.items():
+        yield rel, f"Everything that rests on {name}", source_dot(graph, name)
+    for group in graph.claims:
+        yield (
+            claim_file(group.id),
+            f"One claim retold in {len(group.documents)} documents: {group.label}",
+            claim_dot(graph, group),
+        )
+
+
+def claim_file(group: str) -> str:
+    """The stem of a claim group's page and diagram, relative to the report folder ("claims/claim-…")."""
+    return f"claims/{group}"

@@ -1,0 +1,109 @@
+"""The output folder, written as one complete run and never at the expense of a user's file.
+
+- ``check_out(out, inputs)``, before any slow work: ``--out`` is not a file, is neither an input folder
+  nor inside one, holds no input, and can be written.
+- ``staging(out)``: a fresh folder beside ``--out`` where a run writes everything.
+- ``install(staged, out, force)``: puts the run in place. ``out/.citetrace-manifest.json`` lists the
+  files citetrace wrote there; a file it did not write is never replaced (an error names it;
+  ``--force`` replaces it). When ``--out`` holds nothing but citetrace's files, the staged folder
+  takes its place by two renames, so ``--out`` is always one complete run, old or new; when it
+  also holds files of the user's, the new files are moved in one by one, the user's stay, and
+  citetrace's stale files from the earlier run are removed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from citetrace.errors import OutputError
+from citetrace.read.io import MANIFEST, atomic_write_text
+
+
+def check_out(out: Path, inputs: Sequence[Path]) -> None:
+    """Refuse an ``--out`` that would lose or re-read a user's file, before any slow work."""
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"--out {out} is a file, not a folder: give a folder to write the results in")
+    target = out.resolve()
+    for given in inputs:
+        path = given.resolve()
+        if target == path or path in target.parents:
+            raise OutputError(
+                f"--out {out} is inside the corpus {given}: the report would be read back as articles "
+                "next time; choose a folder outside the corpus"
+            )
+        if target in path.parents:
+            raise OutputError(f"--out {out} holds the input {given}: choose a folder that holds no input")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create --out {out} ({exc.strerror}): choose a folder you can write to") from exc
+    for folder in (out.parent, out):
+        if folder.exists() and not os.access(folder, os.W_OK | os.X_OK):
+            raise OutputError(f"--out {out}: {folder} is not writable; choose a folder you can write to")
+
+
+def files_in(folder: Path) -> set[str]:
+    """Every file under ``folder``, as a relative POSIX path, the manifest aside."""
+    if not folder.is_dir():
+        return set()
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()} - {MANIFEST}
+
+
+def read_manifest(folder: Path) -> set[str]:
+    """The files citetrace wrote into ``folder`` (none when there is no readable manifest)."""
+    try:
+        listed = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()
+    return {str(p) for p in listed} if isinstance(listed, list) else set()
+
+
+def write_manifest(folder: Path, files: Iterable[str]) -> None:
+    atomic_write_text(folder / MANIFEST, json.dumps(sorted(set(files)), indent=0) + "\n")
+
+
+@contextmanager
+def staging(out: Path) -> Iterator[Path]:
+    """A new empty folder beside ``out`` for a run to write in; removed afterwards if still there."""
+    staged = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".citetrace-run", dir=out.parent))
+    try:
+        yield staged
+    finally:
+        shutil.rmtree(staged, ignore_errors=True)
+
+
+def install(staged: Path, out: Path, force: bool = False, written: set[str] | None = None) -> None:
+    """Put the run written in ``staged`` in place as ``out`` (see the module docstring); ``written``:
+    ``files_in(staged)`` where the caller has it (a large report's folder is not listed twice)."""
+    new = files_in(staged) if written is None else written
+    write_manifest(staged, new)
+    if not out.exists():
+        os.replace(staged, out)
+        return
+    own = read_manifest(out)
+    foreign = files_in(out) - own
+    clash = sorted(foreign & new)
+    if clash and not force:
+        raise OutputError(
+            f"--out {out} holds {clash[0]}, which citetrace did not write: move it, choose another --out, "
+            "or add --force to replace it"
+        )
+    if not foreign - new:  # nothing of the user's would be lost: swap the whole folder
+        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".citetrace-old", dir=out.parent))
+        old.rmdir()
+        os.replace(out, old)
+        os.replace(staged, out)
+        shutil.rmtree(old, ignore_errors=True)
+        return
+    for rel in sorted(new):  # the user's files stay: move ours in one by one
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staged / rel, out / rel)
+    for rel in sorted(own - new):
+        (out / rel).unlink(missing_ok=True)
+    os.replace(staged / MANIFEST, out / MANIFEST)

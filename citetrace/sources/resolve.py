@@ -1,0 +1,368 @@
+"""Resolve and canonicalise sources within a document.
+
+``resolve_sources(document, parsed, frames)`` gives every frame's source a canonical name, a kind, and
+what the mention says besides the name (``description``):
+
+- a **name** (the proper-noun run at the head of the source phrase) is split from its description
+  ("Massachusetts Sen. Elizabeth Warren" -> "Elizabeth Warren", described as "Massachusetts Sen.";
+  ``mentions.split_name``), maps to a known source when it is an alias of one ("BBC",
+  "DailyMail.co.uk" -> "Daily Mail"), and a lone surname takes the full name it has in the document
+  ("Barzani" -> "Masoud Barzani"; of two, the one named last, and never against an honorific: "Mr.
+  Obama" is not "the first lady, Michelle Obama");
+- an **organization form** ("the Clinton campaign", "Clinton's team") is an organization named after
+  the person, who becomes its ``affiliation`` ("Hillary Clinton campaign");
+- a **description** without a name of its own resolves to a named source of the same kind: a definite
+  one ("the jihadi paper") to the nearest, an indefinite one ("a weekly newspaper affiliated with the
+  group") only to a name that comes after it; a plural ("lawmakers") never to one person. A
+  description is cut to ``cues.MAX_NAME_WORDS`` words; one that is a clause is no source;
+- **pronouns**: he/she -> the last person source of that gender, so far as honorifics tell; it -> the
+  last publication, outlet or organization; they -> the last organization or group; who/which -> the
+  noun phrase the relative clause hangs from;
+- **anonymous** sources ("security sources", "several reports") keep their description.
+
+A pronoun with no antecedent, and a clause, are no source: ``SourceMention.unresolved`` says which,
+and the chains flag the claim (``FlagType.unresolved_source``) instead of making a node of "they".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from citetrace.attribution import cues
+from citetrace.models import (
+    Document,
+    Frame,
+    ParsedDocument,
+    SourceKind,
+    SourceMention,
+    Token,
+    Unresolved,
+)
+from citetrace.sources.mentions import (
+    PRONOUN_GENDER,
+    WordClass,
+    classes,
+    core,
+    honorific,
+    name_run,
+    namelike,
+    parties,
+    title_of,
+    titles,
+    without_possessive,
+)
+from citetrace.sources.name_index import DocumentIndex, kind_of_name, noun_kind, split_source_name
+from citetrace.sources.naming import affiliation, known, norm
+
+_Seen = tuple[int, str, SourceKind]  # a resolved source: (start, canonical name, kind)
+
+
+def _head(tokens: list[Token]) -> Token:
+    """The head of a source phrase; where the parse gives it several, the first proper noun, a subject
+    first ("[Republican nominee] [Donald Trump] has called", "[Rendell], [a Clinton surrogate], said",
+    "[Friday], [Trump] said"), else the last nominal ("[Last month], [the Obama administration] said")."""
+    ids = {t.id for t in tokens}
+    outside = [t for t in tokens if t.head not in ids]
+    proper = sorted(
+        (t for t in outside if t.upos == "PROPN" and norm(t.text) not in cues.TIME_WORDS),
+        key=lambda t: not t.deprel.startswith("nsubj"),
+    )
+    nominal = [t for t in outside if t.upos in ("NOUN", "PROPN", "PRON")]
+    return proper[0] if proper else nominal[-1] if nominal else outside[0] if outside else tokens[-1]
+
+
+def _nominal_path(tokens: list[Token], tok: Token, head: Token) -> bool:
+    """Whether ``tok`` hangs from ``head`` without passing through a clause ("affiliated with ... Iraq")."""
+    by_id = {t.id: t for t in tokens}
+    while tok is not head:
+        if tok.deprel.split(":")[0] in ("acl", "advcl", "ccomp", "xcomp", "parataxis") or tok.head not in by_id:
+            return False
+        tok = by_id[tok.head]
+    return True
+
+
+_PAREN = re.compile(r"\s*\([^()]*\)")
+
+
+def _person_word(tok: Token) -> bool:
+    return cues.SOURCE_NOUNS.get(tok.lemma.lower()) == SourceKind.person or norm(tok.text) in cues.TITLES
+
+
+def _affiliated_person(index: DocumentIndex, tokens: list[Token]) -> str | None:
+    """ "BBC journalist Mina Al-Lami": a known outlet or group, a person noun, then a name -> the name."""
+    for i, tok in enumerate(tokens[1:-1], start=1):
+        if not _person_word(tok) or tok.upos == "PROPN":
+            continue
+        rest = tokens[i + 1 :]
+        if (
+            not rest
+            or not all(namelike([t]) or t.text in "-'\u2019" for t in rest)
+            or not any(t.upos == "PROPN" for t in rest)
+        ):
+            return None
+        if affiliation(index.slice(tokens)) is None:
+            return None
+        return index.slice(split_source_name(rest)[1])
+    return None
+
+
+def _trim(index: DocumentIndex, source: SourceMention) -> SourceMention:
+    """A source mention without a leading clause ("A few days after the attack, NATO" -> "NATO") or "as";
+    the part after the last comma is kept only where the phrase's head is in it (not "Donna Rawlings,
+    59, of Ashton, [Md.]")."""
+    text = source.text.strip()
+    if "," in text and not text.rstrip(")").endswith(")"):
+        tail = text.rsplit(",", 1)[1].strip()
+        pronoun = norm(tail) in cues.PRONOUNS
+        start = source.start + text.rindex(tail)
+        tokens = index.tokens_in(source.start, source.end)
+        headed = not tokens or _head(tokens).start >= start
+        if (tail[:1].isupper() or pronoun) and (known(tail) or pronoun or len(tail.split()) <= 4 and headed):
+            source = source.model_copy(update={"text": tail, "start": start, "end": start + len(tail)})
+            text = tail
+    if text.lower().startswith("as "):
+        source = source.model_copy(update={"text": text[3:], "start": source.start + 3})
+    return source
+
+
+@dataclass(frozen=True)
+class _Resolved:
+    name: str
+    kind: SourceKind
+    description: str | None = None
+    affiliation: str | None = None
+    unresolved: Unresolved | None = None
+
+
+def _pronoun(index: DocumentIndex, source: SourceMention, text: str, resolved: list[_Seen]) -> _Resolved:
+    """he/she: the last person; it: the last publication, outlet or organization; they: the last group
+    or body. Any other pronoun ("one", "that"), or one with no antecedent, names no source."""
+    lowered = norm(without_possessive(text))  # "He’s" (the tokenizer keeps a curly clitic on the pronoun)
+    wanted = (
+        {SourceKind.person}
+        if lowered in cues.PERSON_PRONOUNS
+        else {SourceKind.publication, SourceKind.outlet, SourceKind.organization}
+        if lowered in cues.THING_PRONOUNS
+        else {SourceKind.organization, SourceKind.government}
+        if lowered in cues.GROUP_PRONOUNS
+        else set()
+    )
+    gender = PRONOUN_GENDER.get(lowered)
+    earlier = [
+        r
+        for r in resolved
+        if r[0] < source.start and r[2] in wanted and (gender is None or index.gender.get(r[1], gender) == gender)
+    ]
+    mention = index.nearest(source.start, wanted, gender) if wanted else None
+    candidates = [(r[0], r[1], r[2]) for r in earlier]
+    if mention is not None and mention.start < source.start:
+        candidates.append((mention.start, mention.canonical, mention.kind))
+    if candidates:
+        _, name, kind = max(candidates)
+        return _Resolved(name, kind)
+    if mention is not None:
+        return _Resolved(mention.canonical, mention.kind)
+    return _Resolved(text, SourceKind.unknown, unresolved=Unresolved.pronoun)
+
+
+def _antecedent(index: DocumentIndex, pronoun: Token) -> SourceMention | None:
+    """The noun phrase a relative pronoun stands for: "officials [who] spoke ..." -> "officials"."""
+    sentence = next((s for s in index.sentences if s[0].start <= pronoun.start <= s[-1].end), [])
+    by_id = {t.id: t for t in sentence}
+    verb = by_id.get(pronoun.head)
+    noun = by_id.get(verb.head) if verb is not None and verb.deprel.startswith("acl") else None
+    if noun is None or noun.upos not in ("NOUN", "PROPN"):
+        return None
+    left = [k for k in sentence if k.head == noun.id and k.start < noun.start and k.deprel != "det"]
+    start = min([noun.start, *(k.start for k in left if k.deprel in _PHRASE_DEPS)])
+    if noun.upos == "PROPN":
+        run = name_run(sentence, noun)
+        start = min(start, run[0].start)
+        end = run[-1].end
+    else:
+        end = noun.end
+    return SourceMention(text=index.text[start:end], start=start, end=end, canonical="", kind=SourceKind.unknown)
+
+
+INDEFINITE_REACH = 1500  # characters after an indefinite description within which the name it introduces may come
+_NOT_DESCRIPTIVE = frozenset({"ADP", "VERB", "AUX", "PRON", "SCONJ", "CCONJ", "DET"})
+_POINTERS = cues.RELATIVE_PRONOUNS | cues.PRONOUNS | {"one"}  # words that point at a source, never name one
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_PHRASE_DEPS = frozenset({"amod", "compound", "nmod:poss", "nummod", "flat"})
+
+
+def _name_tokens(tokens: list[Token], head: Token) -> list[Token]:
+    """The name in a source phrase: the head's proper-noun run, or a proper noun in apposition to a
+    common-noun head ("then president of ... Masoud Barzani"); empty for a description."""
+    if head.upos == "PROPN":
+        return name_run(tokens, head)
+    named = [
+        t
+        for t in tokens
+        if t.head == head.id
+        and t.upos == "PROPN"
+        and t.deprel in ("appos", "flat", "compound")
+        and t.start > head.start
+    ]
+    if named:
+        return name_run(tokens, named[0])
+    if tokens[-1].upos == "PROPN" and head.start < tokens[-1].start and _nominal_path(tokens, tokens[-1], head):
+        return name_run(tokens, tokens[-1])
+    return []
+
+
+def _names_someone(tokens: list[Token], head: Token) -> bool:
+    """Whether a proper noun hangs from ``head`` ("one of Clinton's aides" names someone's circle)."""
+    return any(t.upos == "PROPN" for t in tokens if t.head == head.id)
+
+
+def _description(index: DocumentIndex, source: SourceMention, text: str, tokens: list[Token], head: Token) -> _Resolved:
+    """A source without a name of its own: anonymous ("security sources"), the nearest named source of
+    its kind ("the jihadi paper"), or the description itself, cut to ``cues.MAX_NAME_WORDS`` words (no
+    source at all when it is a clause)."""
+    own_deps = [
+        t
+        for t in tokens
+        if t.head == head.id and t.deprel in ("det", "amod", "compound", "nmod:poss", "nummod", "nmod")
+    ]
+    bare = not any(t.upos == "PROPN" or t.text[:1].isupper() and t is not tokens[0] for t in own_deps)
+    definite = any(t.head == head.id and t.deprel == "det" and norm(t.text) in _DEFINITE for t in tokens)
+    if definite and classes(head.text) & {WordClass.title_word, WordClass.role}:  # "the Vermont senator"
+        named = index.last_titled(source.start, title_of(head.lemma), parties(text))
+        if named is not None:
+            return _Resolved(named, SourceKind.person, description=index.slice(tokens[1:]) or None)
+    kept = core(tokens, head, cues.MAX_NAME_WORDS)
+    if norm(head.text) == "one" and not _names_someone(tokens, head):  # "no one", "the one": nobody named
+        return _Resolved(text, SourceKind.unknown, unresolved=Unresolved.pronoun)
+    if kept is None:
+        return _Resolved(text, SourceKind.unknown, unresolved=Unresolved.clause)
+    if (head.lemma.lower() in cues.ANONYMOUS_NOUNS or head.text.lower() in cues.ANONYMOUS_NOUNS) and bare:
+        words_kept = index.slice(kept).split()
+        return _Resolved(
+            " ".join(w for w in words_kept if w.lower() not in cues.ARTICLES).lower(), SourceKind.anonymous
+        )
+    kind = noun_kind(head)
+    if kind is not None and bare and kind is not SourceKind.person:  # "a spokesman", "the band leader": no one named
+        if definite:
+            mention = index.nearest(source.start, {kind})
+        else:  # "a weekly newspaper ..." is new to the text: it can only be a name that comes after it
+            mention = next((m for m in index.mentions if m.kind is kind and m.start > source.start), None)
+            mention = mention if mention is not None and mention.start - source.start <= INDEFINITE_REACH else None
+        if mention is not None:
+            return _Resolved(mention.canonical, mention.kind, description=index.slice(kept))
+    kept = [t for t in kept if not (t.deprel == "det" and t.head == head.id and t is kept[0])]
+    return _Resolved(index.slice(kept) or text, kind or SourceKind.unknown)
+
+
+def _before(index: DocumentIndex, tokens: list[Token], name: list[Token]) -> str | None:
+    """What a source phrase says before the name: "[Republican nominee] Donald Trump"."""
+    kept = [t for t in tokens if t.end <= name[0].start]
+    while kept and (kept[0].upos in ("DET", "PUNCT") or kept[0].deprel == "det"):
+        kept.pop(0)
+    while kept and kept[-1].upos == "PUNCT":
+        kept.pop()
+    if any(t.upos in _NOT_DESCRIPTIVE for t in kept):
+        return None  # "[A spokeswoman for] Hillary Clinton", "[a speech] Mrs. Clinton [delivered]": not about the name
+    return index.slice(kept) or None
+
+
+def _resolve(index: DocumentIndex, source: SourceMention, resolved: list[_Seen]) -> _Resolved:
+    source = _trim(index, source)
+    text = source.text.strip()
+    bare_text = _PAREN.sub(" ", text).strip()  # "Foreign Policy (FP)" -> "Foreign Policy"
+    k = known(text) or (known(bare_text) if bare_text != text else None)
+    if k is not None:
+        return _Resolved(k.canonical, k.kind)
+    tokens = index.tokens_in(source.start, source.end)
+    head = _head(tokens) if tokens else None
+    if head is None or len(tokens) == 1 and head.upos != "PROPN" and noun_kind(head) is None:
+        # a span the sentences do not hold whole, or a surname tagged as a noun: its full name, if any
+        full = index.full_name(text, said=titles(text)) if text[:1].isupper() else text
+        if len(text.split()) == 1 and full != text:
+            return _Resolved(full, SourceKind.person)
+        if head is None:
+            return _Resolved(text, source.kind)
+    person = _affiliated_person(index, tokens)
+    if person is not None:
+        return _Resolved(person, SourceKind.person)
+    if len(tokens) == 1 and (head.upos in ("PRON", "DET") or norm(without_possessive(text)) in _POINTERS):
+        if norm(head.text) in cues.RELATIVE_PRONOUNS and head.deprel.startswith("nsubj"):
+            antecedent = _antecedent(index, head)
+            if antecedent is None:
+                return _Resolved(text, SourceKind.unknown, unresolved=Unresolved.pronoun)
+            return _resolve(index, antecedent, resolved)
+        return _pronoun(index, source, text, resolved)
+    # a known name at the end of the phrase: "The weekly Islamic State (IS) newspaper Al-Naba"
+    if tokens[-1].upos == "PROPN":
+        bare = split_source_name(name_run(tokens, tokens[-1]))[1]
+        trailing = known(index.slice(bare))
+        if trailing is not None and (trailing.kind == noun_kind(head) or head in name_run(tokens, tokens[-1])):
+            return _Resolved(trailing.canonical, trailing.kind, description=_before(index, tokens, bare))
+    organization = index.organization(tokens, head)  # "the Clinton campaign", "Clinton's team"
+    if organization is not None:
+        return _Resolved(organization.name, organization.kind, affiliation=organization.person)
+    name_tokens = _name_tokens(tokens, head)
+    if not name_tokens:
+        return _description(index, source, text, tokens, head)
+    bare_name = split_source_name(name_tokens)[1]
+    name = index.slice(bare_name)
+    description = _before(index, tokens, bare_name)
+    # "US President Donald Trump": a known alias inside the run wins only if it is the whole name
+    k = known(name)
+    if k is not None:
+        return _Resolved(k.canonical, k.kind, description=description)
+    kind = kind_of_name(name, tokens, head)
+    if kind == SourceKind.person and len(name.split()) == 1:
+        name = index.full_name(name, honorific(text), titles(text))
+    return _Resolved(name, kind, description=description)
+
+
+def resolve_sources(document: Document, parsed: ParsedDocument, frames: list[Frame]) -> list[Frame]:
+    """Frames with every source's ``canonical`` and ``kind`` filled in."""
+    index = DocumentIndex(document, parsed)
+    resolved: list[_Seen] = []
+    out = []
+    for frame in frames:
+        if frame.source is None:
+            out.append(frame)
+            continue
+        r = _resolve(index, frame.source, resolved)
+        too_long = len(r.name.split()) > cues.MAX_NAME_WORDS and known(r.name) is None  # a name is never this long
+        if r.unresolved is None and (too_long or set(norm(r.name).split()) <= cues.TIME_WORDS):  # nor "Tuesday"
+            r = _Resolved(r.name, SourceKind.unknown, unresolved=Unresolved.clause)
+        if r.unresolved is None:
+            resolved.append((frame.source.start, r.name, r.kind))
+        update = {
+            "canonical": r.name,
+            "kind": r.kind,
+            "description": r.description,
+            "affiliation": r.affiliation,
+            "unresolved": r.unresolved,
+        }
+        out.append(frame.model_copy(update={"source": frame.source.model_copy(update=update)}))
+    return _inherit_channels(out)
+
+
+CHANNEL_REACH = 400  # characters after a frame within which the same speaker keeps its channel
+
+
+def _inherit_channels(frames: list[Frame]) -> list[Frame]:
+    """A speaker who goes on talking keeps the channel: "In an interview with Sky News Arabic, Barzani
+    said ... . '...,' Barzani said at that time." Only from the frame right before, same source."""
+    out: list[Frame] = []
+    for f in frames:
+        prev = next((p for p in reversed(out) if p.parent is None), None)
+        if (
+            f.channel is None
+            and f.parent is None
+            and f.source is not None
+            and prev is not None
+            and prev.channel is not None
+            and prev.source is not None
+            and prev.source.canonical == f.source.canonical
+            and 0 <= f.cue.start - prev.content.end <= CHANNEL_REACH
+        ):
+            f = f.model_copy(update={"channel": prev.channel})
+        out.append(f)
+    return out

@@ -4,7 +4,7 @@
 #   make run    set up, then `citetrace run corpus/` -> out/ (open out/index.html)
 #   make test   set up with the dev and dask extras, then `python -m pytest -q`
 #   make docs   the docs site, strictly (warnings fail) -> site/
-#   make lint   ruff (lint + format) and mypy
+#   make lint   ruff (lint + format), mypy, and the import contracts (import-linter)
 #
 # Models: $CITETRACE_MODELS when set (a Stanza resources directory), otherwise Stanza's own download.
 # TORCH names the torch requirement installed first; the default is the CPU build (an unpinned torch
@@ -38,6 +38,7 @@ lint: $(DEV_STAMP)
 	$(BIN)/ruff check citetrace tests bench docs
 	$(BIN)/ruff format --check citetrace tests bench docs
 	$(BIN)/mypy
+	$(BIN)/lint-imports    # the stage order and no import cycle (pyproject.toml: [tool.importlinter])
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

@@ -4,11 +4,15 @@
 - ``generated/sample/``: the sample corpus's diagrams (SVG + DOT) and their ``diagrams.md``, made by
   running citetrace on ``corpus/`` (models from ``$CITETRACE_MODELS``, parses from the cache).
 
-``python docs/hooks.py`` refreshes the images committed for the README (``docs/img/``).
+``python docs/hooks.py`` refreshes the images committed for the README (``docs/img/``);
+``python docs/hooks.py stages`` redraws ``docs/img/stages.svg``, the stages and the imports between
+them as the code has them (read by grimp, import-linter's graph, in the order of the contract in
+pyproject.toml), which docs/architecture.md shows.
 """
 
 from __future__ import annotations
 
+import itertools
 import shutil
 import sys
 from pathlib import Path
@@ -61,18 +65,75 @@ def _sample_graph():
 
 # The pipeline: (stage, the module that does it, the model it hands on), in order; the first stage reads files.
 STAGES = [
-    ("read", "corpus", "Document"),
-    ("parse", "nlp", "ParsedDocument"),
+    ("read", "read.corpus", "Document"),
+    ("parse", "parse.nlp", "ParsedDocument"),
     ("extract", "attribution", "Frame"),
-    ("resolve in a document", "sources", "DocumentFrames"),
-    ("one name per source", "registry", "DocumentFrames"),
+    ("resolve in a document", "sources.resolve", "DocumentFrames"),
+    ("one name per source", "sources.registry", "DocumentFrames"),
     ("find reuse", "reuse", "ReusePair"),
     ("graph, chains, flags", "chains", "CitationGraph"),
-    ("claims retold, drift", "claims + similarity + drift", "ClaimGroup"),
-    ("lay out, draw", "layout + dot", "DOT"),
-    ("render", "render", "SVG"),
-    ("write the report", "report + pages", "HTML, JSON"),
+    ("claims retold, drift", "claims", "ClaimGroup"),
+    ("draw", "render.dot + render.claim_dot", "DOT"),
+    ("render", "render.graphviz", "SVG"),
+    ("write the report", "report (layout, pages, templates/)", "HTML, JSON"),
 ]
+
+
+def stage_order() -> list[str]:
+    """The stages, first to last: the layers of the import contract in pyproject.toml, reversed
+    (its list puts the last stage first), the models and errors they all read left out."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    layers = next(c for c in config["tool"]["importlinter"]["contracts"] if c["type"] == "layers")["layers"]
+    return [layer.removeprefix("citetrace.") for layer in reversed(layers) if "|" not in layer]
+
+
+def stage_imports() -> dict[tuple[str, str], int]:
+    """(importer, imported) stage -> how many module-to-module imports, as the code has them (grimp)."""
+    import grimp
+
+    graph = grimp.build_graph("citetrace")
+    stages = stage_order()
+
+    def stage(module: str) -> str | None:
+        parts = module.split(".")
+        return parts[1] if len(parts) > 1 and parts[1] in stages else None
+
+    counts: dict[tuple[str, str], int] = {}
+    for module in sorted(graph.modules):
+        for imported in graph.find_modules_directly_imported_by(module):
+            a, b = stage(module), stage(imported)
+            if a and b and a != b:
+                counts[a, b] = counts.get((a, b), 0) + 1
+    return counts
+
+
+def stages_dot() -> str:
+    """DOT: the stages top to bottom in the order data flows, an arrow from each stage to each earlier
+    stage it imports (labelled with the number of imports); an arrow pointing down would break the
+    contract, and ``make lint`` would fail."""
+    from citetrace.render.dot import attrs
+
+    order = stage_order()
+    lines = [
+        "digraph stages {",
+        '  graph [rankdir="TB", fontname="Helvetica", nodesep="0.25", ranksep="0.3"];',
+        '  node [shape="box", style="rounded,filled", fillcolor="#eef4fb", fontname="Helvetica", fontsize="11"];',
+        '  edge [fontname="Helvetica", fontsize="9", color="#8899aa", arrowsize="0.6"];',
+    ]
+    lines += [f"  {s} " + attrs(label=f"{i + 1}. {s}/") + ";" for i, s in enumerate(order)]
+    lines += [f"  {a} -> {b} " + attrs(style="invis", weight="10") + ";" for a, b in itertools.pairwise(order)]
+    for (a, b), n in sorted(stage_imports().items()):
+        lines.append(f"  {a} -> {b} " + attrs(label=str(n), constraint="false") + ";")
+    return "\n".join(lines) + "\n}\n"
+
+
+def refresh_stages() -> None:
+    from citetrace.render.graphviz import render
+
+    (ROOT / "docs" / "img" / "stages.svg").write_bytes(render(stages_dot()))
+    print(f"refreshed {ROOT}/docs/img/stages.svg", file=sys.stderr)
 
 
 def _architecture_dot() -> str:
@@ -161,4 +222,4 @@ def refresh_images() -> None:
 
 
 if __name__ == "__main__":
-    refresh_images()
+    refresh_stages() if sys.argv[1:] == ["stages"] else refresh_images()

@@ -3,116 +3,94 @@
 - ``claims/<id>.html``: every version of the claim, the original first, each with its document,
   hedge, chain, the words it adds or drops against its closest earlier version, and its drift flags
   with both texts as evidence; the group's diagram beside it;
-- ``claims_section(graph)``: the index's table of claims retold;
-- ``retold_section(graph, document)``: a document's claims that other documents retell.
+- ``claims_rows(graph)``: the index's table of claims retold;
+- ``retold_items(graph, document)``: a document's claims that other documents retell.
 
-Every piece of article text goes through ``html.escape``.
+Every piece of article text is escaped by the templates (Jinja2's autoescaping).
 """
 
 from __future__ import annotations
 
-import html
 from pathlib import PurePath
 
+from markupsafe import Markup
+
 from citetrace.models import CitationGraph, ClaimGroup, ClaimMember
-from citetrace.render.claim_dot import in_quotes
 from citetrace.render.dot import hop_label
 from citetrace.render.styles import DRIFT_LABEL, HEDGE_WORDS
+from citetrace.report.jinja import words
 from citetrace.report.layout import claim_file
 from citetrace.report.names import document_stems
 
 MAX_ROWS = 200  # claims listed on the index at most (the busiest first)
 
 
-def _e(text: str) -> str:
-    return html.escape(" ".join(text.split()), quote=True)
+def _member(m: ClaimMember, doc_link: str) -> dict:
+    return {
+        "href": doc_link,
+        "name": PurePath(m.document).name,
+        "outlet": m.outlet or "outlet unknown",
+        "hedge": HEDGE_WORDS[m.hedge],
+        "depth": m.depth,
+        "text": m.text.text,
+        "path": [words(m.outlet or "outlet unknown"), *(f"{words(hop_label(h))} {words(h.source)}" for h in m.hops)],
+        "flags": [
+            {
+                "label": DRIFT_LABEL[f.type],
+                "detail": f.detail,
+                "text": f.text.text,
+                "earlier_document": f.earlier_document,
+                "earlier_text": f.earlier_text.text,
+                "start": f.earlier_text.start,
+                "end": f.earlier_text.end,
+            }
+            for f in m.flags
+        ],
+        "earlier": m.earlier is not None,
+        "added": m.added,
+        "dropped": m.dropped,
+    }
 
 
-def _q(text: str) -> str:
-    """Escaped words in quotation marks (``claim_dot.in_quotes``)."""
-    return _e(in_quotes(text))
-
-
-def _hops(n: int) -> str:
-    return f"{n} hop" + ("" if n == 1 else "s")
-
-
-def _member_row(m: ClaimMember, group: ClaimGroup, doc_link: str) -> str:
-    path = " → ".join([_e(m.outlet or "outlet unknown"), *(f"{_e(hop_label(h))} {_e(h.source)}" for h in m.hops)])
-    change = ""
-    if m.earlier is not None:
-        parts = [
-            f"adds: {_e(' '.join(m.added))}" if m.added else "",
-            f"drops: {_e(' '.join(m.dropped))}" if m.dropped else "",
-        ]
-        change = "<br>".join(p for p in parts if p) or "the same words"
-    flags = "".join(
-        f'<li><span class="flag">⚑ {_e(DRIFT_LABEL[f.type])}</span>: {_e(f.detail)}<br>'
-        f'<span class="muted">this version: {_q(f.text.text)} · {_e(f.earlier_document)}: '
-        f"{_q(f.earlier_text.text)} (characters {f.earlier_text.start}–{f.earlier_text.end})</span></li>"
-        for f in m.flags
-    )
-    return (
-        f'<tr><td><a href="{_e(doc_link)}">{_e(PurePath(m.document).name)}</a><br>'
-        f'<span class="muted">{_e(m.outlet or "outlet unknown")}</span></td>'
-        f'<td>{_e(HEDGE_WORDS[m.hedge])}<br><span class="muted">{_hops(m.depth)}</span></td>'
-        f'<td>{_q(m.text.text)}<br><span class="muted">{path}</span>'
-        + (f"<ul>{flags}</ul>" if flags else "")
-        + f'</td><td class="muted">{change}</td></tr>'
-    )
-
-
-def claim_page(graph: CitationGraph, group: ClaimGroup, svg: str) -> tuple[str, str]:
-    """(title, body) of a claim group's page, one folder below the report's root."""
+def claim_values(graph: CitationGraph, group: ClaimGroup, svg: Markup) -> dict:
+    """What ``templates/claim.html`` shows of a claim group, one folder below the report's root."""
     stems = document_stems(graph.documents)
-    rows = "".join(_member_row(m, group, f"../{stems[m.document]}.html") for m in group.members)
-    flags = sum(len(m.flags) for m in group.members)
-    shared = f" Shared exactly: {_e(', '.join(group.shared))}." if group.shared else ""
-    body = (
-        f"<h1>{_q(group.label)}</h1>"
-        f"<p>Retold in {len(group.documents)} documents ({len(group.members)} versions, {flags} drift flags). "
-        f"Original: {_e(', '.join(group.originals) or 'no named original')}.{shared} The most attributed "
-        "version comes first; each later one is compared with its closest earlier version.</p>"
-        f'<div class="diagram">{svg}</div><table>'
-        "<tr><th>document</th><th>hedge</th><th>the claim, and its chain</th><th>against the earlier version</th></tr>"
-        f"{rows}</table>"
-    )
-    return group.label, body
+    return {
+        "group": group,
+        "flags": sum(len(m.flags) for m in group.members),
+        "members": [_member(m, f"../{stems[m.document]}.html") for m in group.members],
+        "svg": svg,
+    }
 
 
-def claims_section(graph: CitationGraph) -> str:
-    """The index's section: every claim retold, the most widely retold first."""
-    if not graph.claims:
-        return ""
-    rows = "".join(
-        f'<tr><td><a href="{_e(claim_file(g.id))}.html">{_e(g.label)}</a></td><td>{len(g.documents)}</td>'
-        f"<td>{_e(', '.join(g.originals) or '—')}</td><td>{sum(len(m.flags) for m in g.members)}</td></tr>"
+def claims_rows(graph: CitationGraph) -> tuple[list[dict], int]:
+    """The index's table of claims retold, the most widely retold first, at most ``MAX_ROWS``, and how
+    many more there are."""
+    rows = [
+        {
+            "href": f"{claim_file(g.id)}.html",
+            "label": g.label,
+            "documents": len(g.documents),
+            "originals": g.originals,
+            "flags": sum(len(m.flags) for m in g.members),
+        }
         for g in graph.claims[:MAX_ROWS]
-    )
-    more = (
-        f'<p class="muted">{len(graph.claims) - MAX_ROWS} more in claims.jsonl.</p>'
-        if len(graph.claims) > MAX_ROWS
-        else ""
-    )
-    return (
-        "<h2>Claims retold</h2><table><tr><th>claim</th><th>documents</th><th>original</th><th>drift flags</th></tr>"
-        f"{rows}</table>{more}"
-    )
+    ]
+    return rows, max(0, len(graph.claims) - MAX_ROWS)
 
 
-def retold_section(graph: CitationGraph, document: str) -> str:
-    """A document's claims that other documents retell, with a link to each group."""
+def retold_items(graph: CitationGraph, document: str) -> list[dict]:
+    """A document's claims that other documents retell, each with a link to its group."""
     items = []
     for g in graph.claims:
         mine = [m for m in g.members if m.document == document]
-        if not mine:
-            continue
-        others = len(g.documents) - 1
-        flags = sorted({DRIFT_LABEL[f.type] for m in mine for f in m.flags})
-        items.append(
-            f'<li>{_q(mine[0].text.text)}: <a href="{_e(claim_file(g.id))}.html">retold in {others} other '
-            f"document{'s' if others > 1 else ''}</a>"
-            + (f' <span class="flag">⚑ {_e(", ".join(flags))}</span>' if flags else "")
-            + "</li>"
-        )
-    return f"<h2>Retold elsewhere</h2><ul>{''.join(items)}</ul>" if items else ""
+        if mine:
+            items.append(
+                {
+                    "text": mine[0].text.text,
+                    "href": f"{claim_file(g.id)}.html",
+                    "others": len(g.documents) - 1,
+                    "flags": sorted({DRIFT_LABEL[f.type] for m in mine for f in m.flags}),
+                }
+            )
+    return items

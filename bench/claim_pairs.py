@@ -29,7 +29,7 @@ import sys
 from itertools import product
 from pathlib import Path
 
-from citetrace.claims.collect import collect_claims, similarity
+from citetrace.claims import collect_claims, similarity
 from citetrace.parse.nlp import Parser, default_cache_dir
 from citetrace.reuse.boilerplate import find_boilerplate
 from citetrace.run.pipeline import extract_corpus, link_documents

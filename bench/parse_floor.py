@@ -25,13 +25,14 @@ def main() -> None:
 
     from citetrace.parse.nlp import PROCESSORS, Parser, normalise_for_parsing, resolve_models_dir
     from citetrace.read.corpus import read_corpus
-    from citetrace.run.execute import Task, process
+    from citetrace.run.execute import Here, Task, process
+    from citetrace.run.pipeline import frames_of
 
     docs = read_corpus([args.corpus]).documents[: args.docs]
     parser = Parser(None, cache_dir=None)
     parser._nlp()  # models loaded before the clock starts, as for the floor
     started = time.perf_counter()
-    process(parser, [Task(d.text) for d in docs])
+    process(parser, [Task(d.text) for d in docs], Here())
     print(f"citetrace, parse only: {time.perf_counter() - started:.1f} s", flush=True)
 
     models = resolve_models_dir(None)
@@ -44,7 +45,7 @@ def main() -> None:
     again = Parser(None, cache_dir=None)
     again._nlp()
     started = time.perf_counter()
-    process(again, [Task(d.text, d) for d in docs])
+    process(again, [Task(d.text, d) for d in docs], Here(), frames_of)
     print(f"citetrace, parse + extract: {time.perf_counter() - started:.1f} s", flush=True)
 
 

@@ -59,9 +59,9 @@ def main() -> None:
 
     inner, count = execute.work, [0]
 
-    def work(parser, batch, ship=True):  # type: ignore[no-untyped-def]
+    def work(parser, batch, extract, ship=True):  # type: ignore[no-untyped-def]
         started = time.perf_counter()
-        done = inner(parser, batch, ship)
+        done = inner(parser, batch, extract, ship)
         count[0] += 1
         if args.trim_each:
             _libc.malloc_trim(0)

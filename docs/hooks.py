@@ -156,8 +156,8 @@ def _architecture_dot() -> str:
     lines += [
         "  out " + attrs(label=outputs, shape="folder", fillcolor="#fafad2") + ";",
         f"  s{len(STAGES) - 1} -> out;",
-        "  gold " + attrs(label="gold annotations\ngold", shape="note", fillcolor="#f6f6f6") + ";",
-        "  score " + attrs(label="score\nevaluate") + ";",
+        "  gold " + attrs(label="gold annotations\nevaluation.gold", shape="note", fillcolor="#f6f6f6") + ";",
+        "  score " + attrs(label="score\nevaluation.score") + ";",
         "  gold -> score " + attrs(label="GoldDocument") + ";",
         "  s2 -> score " + attrs(label="Frame", style="dashed") + ";",
         "}",

@@ -19,3 +19,12 @@ def test_modules_and_functions_stay_small(path) -> None:
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             length = node.end_lineno - node.lineno + 1
             assert length <= 60, f"{path.name}:{node.lineno} {node.name} is {length} lines"
+
+
+def test_tests_mirror_the_package() -> None:
+    """Each folder of tests/ is a stage of citetrace/ (tests/golden/ holds expected outputs), and each
+    stage with modules of its own has its tests."""
+    folders = {p.name for p in (ROOT / "tests").iterdir() if p.is_dir() and p.name not in {"golden", "__pycache__"}}
+    stages = {p.parent.name for p in (ROOT / "citetrace").glob("*/__init__.py")}
+    assert folders <= stages, f"tests/ folders with no citetrace/ stage: {sorted(folders - stages)}"
+    assert stages - folders <= {"cli"}, f"stages without tests/ of their own: {sorted(stages - folders - {'cli'})}"

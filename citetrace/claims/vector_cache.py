@@ -3,7 +3,7 @@
 One SQLite file beside the parses (``vectors.sqlite`` in the cache folder), a row per text: the key
 is a hash of ``MODEL_TAG`` and the text, the value the float32 vector exactly as
 ``similarity.embed`` returned it, so a warm run's vectors, and so every output, are a cold run's to
-the bit (a text's vector does not depend on the texts embedded with it: tests/test_vector_cache.py).
+the bit (a text's vector does not depend on the texts embedded with it: tests/claims/test_vector_cache.py).
 When every text is found the word model is not even loaded: at 100 PolNeAR articles, ~0.4 s of a
 ~3.7 s warm run went to loading it and embedding. Several runs may share the file (SQLite locks
 it). A cache that cannot be read or written (a read-only folder, a damaged file) is passed over

@@ -128,7 +128,7 @@ class Token:
     """One syntactic word of a Stanza parse (a multi-word token's parts share its offsets).
 
     A plain slotted dataclass, not a pydantic model: a corpus has millions of tokens, and building one
-    costs ~0.4 us this way against ~6 us validated (``parse_cache`` builds them from typed columns).
+    costs ~0.4 us this way against ~6 us validated (``parse.cache`` builds them from typed columns).
     Pydantic still validates a ``Token`` inside ``Sentence`` when it reads JSON."""
 
     id: int
@@ -148,7 +148,7 @@ class Sentence(_Model):
 
 
 class ParsedDocument(_Model):
-    """Stanza's parse of one document, reduced to plain data (cached on disk by ``parse_cache``)."""
+    """Stanza's parse of one document, reduced to plain data (cached on disk by ``parse.cache``)."""
 
     model: str = Field(description="Fingerprint of the Stanza models that made this parse.")
     text_sha256: str = Field(description="SHA-256 of the text parsed: a cached parse is used only for that text.")

@@ -3,7 +3,7 @@
 The model directory comes from, in order: the ``models`` argument (``--models DIR``), the
 ``CITETRACE_MODELS`` environment variable, or Stanza's own default directory (where Stanza downloads
 its official English models when online). Parses are cached on disk in a compact binary form
-(``parse_cache``), keyed by the document text and a fingerprint of the models, so a second run over
+(``parse.cache``), keyed by the document text and a fingerprint of the models, so a second run over
 the same corpus parses nothing.
 
 Stanza objects never leave this module.
@@ -244,7 +244,7 @@ class Parser:
     def parse_batch(self, texts: Sequence[str]) -> list[ParsedDocument]:
         """Short texts (each under ``segment_chars``) in one Stanza call: faster than one by one (the
         parser packs sentences of several documents into its batches), and the same parses
-        (``tests/test_nlp.py``). No time budget: like one segment of ``parse_one``, a call runs to its end."""
+        (``tests/parse/test_nlp.py``). No time budget: like one segment of ``parse_one``, a call runs to its end."""
         import stanza
 
         nlp = self._nlp()

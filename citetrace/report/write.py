@@ -43,7 +43,7 @@ def frames_jsonl(frames: Sequence[DocumentFrames]) -> str:
 
 def write_graph_json(fh: BinaryIO, graph: CitationGraph) -> None:
     """``graph.json``, indented by one space, one item of a list at a time: the bytes of pydantic's
-    ``TypeAdapter(CitationGraph).dump_json(graph, indent=1)`` and a newline (tests/test_report.py; the
+    ``TypeAdapter(CitationGraph).dump_json(graph, indent=1)`` and a newline (tests/report/test_write.py; the
     same on 924 PolNeAR articles), without holding them all (45 MB there). An item is dumped on its
     own and indented two levels deeper; JSON strings hold no raw newline, so every newline of a dump
     is where its lines break."""

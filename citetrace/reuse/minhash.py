@@ -4,7 +4,7 @@ The scheme is datasketch's (2.0, "affine32"): each element's SHA-1 folded to 32 
 MurmurHash3 finalizer, then ``a * h + b`` modulo 2**32 with odd ``a`` (a permutation of the 32-bit
 values), the minimum per permutation; the permutations drawn from ``numpy.random.RandomState(seed)``
 as datasketch draws them, so a signature here equals ``datasketch.MinHash(seed=seed)``'s of the same
-set (tests/test_minhash.py pins values it gave). The bands are the (bands, rows) that
+set (tests/reuse/test_minhash.py pins values it gave). The bands are the (bands, rows) that
 ``datasketch.MinHashLSH`` chooses for a threshold: the least false positive plus false negative
 probability, integrated exactly (Gauss-Legendre; the integrands are polynomials).
 

@@ -20,7 +20,7 @@
    content in both, or in one while the other has the words between quotation marks)
    ``both_quote`` it; two documents of one outlet are ``self_reuse``; otherwise from dates in the
    metadata (older is the original), from credits (a document that credits the other's outlet
-   copies it), otherwise undecided (``reuse_direction``).
+   copies it), otherwise undecided (``reuse.direction``).
 """
 
 from __future__ import annotations

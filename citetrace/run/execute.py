@@ -9,7 +9,7 @@ parse into its frames, and travels to the workers with their ``Setup``. A
 worker gets a ``Task`` (the text, and the document where its frames are wanted), parses it with
 models it loaded once, extracts its frames where the parse already is (no parse is shipped to be
 extracted elsewhere), and sends back a ``Done``: the parse in its compact binary form
-(``parse_cache.encode``, which the cache stores as it is), the frames, the seconds it took. Only
+(``parse.cache.encode``, which the cache stores as it is), the frames, the seconds it took. Only
 this process writes the caches. Cached documents whose frames are not cached are extracted here,
 or, in a large corpus, sent with their encoded parse to be extracted by the workers too.
 """

@@ -9,7 +9,7 @@ documents (``execute.work``); ``finished(k, dones)`` is called in this process a
 back, and ``execute.process`` puts the results in order. A parse depends on the text, the models and
 the documents parsed in the same Stanza call (the batches, fixed by the corpus: docs/scaling.md),
 not on the threads: one torch thread or two gave byte-identical parses of PolNeAR dev's first 12
-articles (docs/performance.md), and ``tests/test_workers.py`` checks that ``--workers 2`` writes what
+articles (docs/performance.md), and ``tests/run/test_pool.py`` checks that ``--workers 2`` writes what
 ``--workers 1`` writes.
 """
 

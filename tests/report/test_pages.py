@@ -138,7 +138,7 @@ def test_the_sweep_highlights_as_the_scan_did() -> None:
     """Every document of the sample corpus (nested frames, credits, sources inside contents)."""
     from citetrace.models import DocumentFrames
 
-    from .conftest import CORPUS, GOLDEN
+    from ..conftest import CORPUS, GOLDEN
 
     texts = {p.name: p.read_text(encoding="utf-8") for p in CORPUS.glob("*.txt")}
     lines = (GOLDEN / "frames.jsonl").read_text(encoding="utf-8").splitlines()

@@ -14,7 +14,7 @@ from citetrace.cli import app
 from citetrace.errors import OutputError
 from citetrace.report.outdir import MANIFEST, check_out, files_in, install, read_manifest, staging
 
-from .conftest import CORPUS
+from ..conftest import CORPUS
 
 runner = CliRunner()
 

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from citetrace.cli import app
 
-from .conftest import CORPUS
+from ..conftest import CORPUS
 
 runner = CliRunner()
 

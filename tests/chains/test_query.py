@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from citetrace.chains.query import chains_of_claim, chains_resting_on, find_source
 
-from .test_reuse import COPY, RT
+from ..reuse.test_passages import COPY, RT
 
 
 def test_lookups(graph_of) -> None:

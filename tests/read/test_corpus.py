@@ -10,7 +10,7 @@ import pytest
 from citetrace.errors import InputError
 from citetrace.read.corpus import find_outlet, headline, read_corpus, read_document
 
-from .conftest import CORPUS
+from ..conftest import CORPUS
 
 
 def test_sample_corpus_reads_five_articles_with_outlets() -> None:

@@ -6,8 +6,8 @@ import pytest
 
 from citetrace.models import EdgeType, FlagType
 
-from .conftest import flag_types
-from .test_reuse import COPY, RT
+from ..conftest import flag_types
+from ..reuse.test_passages import COPY, RT
 
 
 @pytest.mark.parametrize(

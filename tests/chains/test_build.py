@@ -5,8 +5,8 @@ from __future__ import annotations
 from citetrace.models import Direction, EdgeType, FlagType, HopType
 from citetrace.render.dot import hop_label
 
-from .conftest import flag_types
-from .test_reuse import COPY, RT
+from ..conftest import flag_types
+from ..reuse.test_passages import COPY, RT
 
 
 def test_words_printed_in_a_publication_end_at_the_publication(graph_of) -> None:

@@ -14,7 +14,7 @@ from citetrace.models import CitationGraph
 from citetrace.report.layout import diagrams
 from citetrace.report.write import diagram_count, load_graph, write_diagrams, write_graph_json
 
-from .conftest import GOLDEN
+from ..conftest import GOLDEN
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from citetrace.models import CitationGraph
 from citetrace.report.layout import diagrams, primaries, source_links, titled_diagrams
 
-from .conftest import GOLDEN
+from ..conftest import GOLDEN
 
 
 def test_every_diagram_has_its_file(graph: CitationGraph) -> None:

@@ -12,7 +12,7 @@ from citetrace.run import frame_cache
 from citetrace.run.frame_cache import FrameCache, extractor_fingerprint
 from citetrace.run.pipeline import extract_corpus
 
-from .conftest import CORPUS
+from ..conftest import CORPUS
 
 
 @pytest.fixture

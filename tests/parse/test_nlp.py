@@ -136,7 +136,7 @@ def test_a_run_whose_parses_are_all_cached_imports_neither_stanza_nor_torch(pars
     import subprocess
     import sys
 
-    from .conftest import CORPUS
+    from ..conftest import CORPUS
 
     parser.parse([p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))])  # warm the cache
     heavy = ["torch", "stanza", "wordllama", "scipy"]
@@ -170,7 +170,7 @@ def test_short_texts_are_batched_up_to_a_size(lengths: list[int], groups: list[l
 
 @pytest.mark.slow
 def test_a_batch_parses_each_text_as_it_is_parsed_alone(models_dir: Path) -> None:
-    from .conftest import CORPUS
+    from ..conftest import CORPUS
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
     parser = Parser(models_dir, cache_dir=None)
@@ -209,7 +209,7 @@ def test_trace_and_render_import_neither_stanza_nor_torch(parser: Parser, env, t
     import subprocess
     import sys
 
-    from .conftest import CORPUS
+    from ..conftest import CORPUS
 
     parser.parse([p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))])  # warm the cache
     out = tmp_path / "out"

@@ -10,7 +10,7 @@ from citetrace.models import ParsedDocument
 from citetrace.parse.cache import ParseCache, ParseStore, decode, encode, sentence_spans
 from citetrace.parse.nlp import Parser
 
-from .conftest import CORPUS
+from ..conftest import CORPUS
 
 TEXTS = ["The BBC said the group was back.", "“We won’t stop,” Mr. Abadi told Sky News Arabic on Friday."]
 

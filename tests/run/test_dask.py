@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from citetrace.cli import app
 
-from .conftest import CORPUS
+from ..conftest import CORPUS
 
 pytest.importorskip("distributed", reason="the dask extra is not installed")
 pytestmark = pytest.mark.slow

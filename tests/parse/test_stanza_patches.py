@@ -14,7 +14,7 @@ import pytest
 from citetrace.parse import stanza_patches
 from citetrace.parse.nlp import DEPPARSE_BATCH_WORDS, _pipeline, normalise_for_parsing
 
-from .conftest import CORPUS
+from ..conftest import CORPUS
 
 
 def _masks(found: list[np.ndarray]) -> list[tuple[bool, ...]]:

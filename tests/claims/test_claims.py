@@ -15,7 +15,7 @@ from citetrace.claims.similarity import Features, combine
 from citetrace.cli import app
 from citetrace.models import ClaimGroup, DriftType, Hedge
 
-from .conftest import CORPUS
+from ..conftest import CORPUS
 
 runner = CliRunner()
 

@@ -67,7 +67,9 @@ def test_run_writes_frames_and_diagrams(run_out: Path) -> None:
                 "more_content",
                 "parent",
                 "channel",
+                "found_by",
             }
+            assert f["found_by"] in {"tree", "surface"}
             assert f["kind"] in {k.value for k in FrameKind} and 0.0 <= f["confidence"] <= 1.0
             assert f["confidence"] == 1.0 or f["kind"] not in ("credit", "quote", "possessive")
             assert text[f["cue"]["start"] : f["cue"]["end"]] == f["cue"]["text"]

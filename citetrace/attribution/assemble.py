@@ -13,10 +13,12 @@ from citetrace.attribution.generic import scored_frames
 from citetrace.attribution.phrases import according_frames, citing_frames, possessive_frames
 from citetrace.attribution.quotes import WORD_RE, credit_frames, find_quotes, quote_frames
 from citetrace.attribution.source_phrase import source_phrase
+from citetrace.attribution.surface import surface_frames
 from citetrace.attribution.tree import Tree
 from citetrace.attribution.verbs import verb_frames
 from citetrace.models import (
     Document,
+    FoundBy,
     Frame,
     FrameKind,
     ParsedDocument,
@@ -66,6 +68,8 @@ def _merge_chains(frames: list[Candidate], text: str) -> list[Candidate]:
         for j, b in enumerate(frames):
             if i == j or a.kind not in _WORD_CUES or b.kind not in _WORD_CUES or a.sentence != b.sentence:
                 continue
+            if a.found_by is FoundBy.surface:
+                continue  # "others say she was eager to win": a clause, not a chain of cues
             gap = text[a.cue[1] : b.cue[0]]
             if b.cue[0] >= a.cue[1] and _holds(a, b) and len(WORD_RE.findall(gap)) <= CHAIN_GAP and "." not in gap:
                 if a.content[0] >= a.cue[1] and len(WORD_RE.findall(text[a.content[0] : b.cue[0]])) <= CHAIN_GAP:
@@ -165,6 +169,33 @@ def _after_dateline(span: tuple[int, int], datelines: list[tuple[int, int]]) -> 
     return span
 
 
+def _overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+
+
+def with_surface(tree: list[Candidate], surface: list[Candidate]) -> list[Candidate]:
+    """One sentence's tree frames and surface frames: a surface frame is kept where no tree frame has
+    its cue, and replaces the tree frame of its cue that reads another source or content (the tree
+    swapped them, or lost one: "..., says James Coxon" read as said by "corporations")."""
+    kept = list(tree)
+    for s in surface:
+        same = [f for f in kept if _overlaps(f.cue, s.cue)]
+        if any(_agrees(f.source, s.source) and _within(f.content, s.content) for f in same):
+            continue  # the tree agrees (its content perhaps trimmed by the chooser to come)
+        kept = [f for f in kept if f not in same] + [s]
+    return kept
+
+
+def _agrees(tree: tuple[int, int] | None, surface: tuple[int, int] | None) -> bool:
+    """The tree's source is the surface's, or the name that opens it ("Dan Conston" of "Dan Conston, a
+    senior adviser to the group": the sources stage tells the two apart the same way)."""
+    return tree is not None and surface is not None and tree[0] == surface[0] and tree[1] <= surface[1]
+
+
+def _within(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return b[0] <= a[0] and a[1] <= b[1] and a[0] < a[1]
+
+
 def propose(text: str, parsed: ParsedDocument) -> tuple[list[Tree], list[tuple[int, int]], list[Candidate]]:
     """(the sentences' trees, the quotes, the frames of words in the sentences kept by the cue scorer
     and the document's credits). Floating quotes come later (``quote_frames``), once every frame has
@@ -173,7 +204,8 @@ def propose(text: str, parsed: ParsedDocument) -> tuple[list[Tree], list[tuple[i
     trees = [Tree(s, i, text) for i, s in enumerate(parsed.sentences) if s.tokens and not is_boilerplate(text, s)]
     raw: list[Candidate] = []
     for t in trees:
-        raw += verb_frames(t, quotes) + according_frames(t) + citing_frames(t) + possessive_frames(t)
+        tree = verb_frames(t, quotes) + according_frames(t) + citing_frames(t) + possessive_frames(t)
+        raw += with_surface(tree, surface_frames(t))
     raw += credit_frames(text)
     return trees, quotes, scored_frames(trees, quotes, raw)
 
@@ -220,6 +252,7 @@ def extract_frames(
                 more_content=[_span(text, piece) for piece in f.more],
                 parent=None if (p := parents[i]) is None else f"f{p + 1}",
                 channel=_span(text, f.channel) if f.channel else None,
+                found_by=f.found_by,
             )
         )
     return frames

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from citetrace.models import FrameKind, SourceKind
+from citetrace.models import FoundBy, FrameKind, SourceKind
 
 
 @dataclass
@@ -21,3 +21,4 @@ class Candidate:
     children: list[int] = field(default_factory=list)
     confidence: float = 1.0
     more: list[tuple[int, int]] = field(default_factory=list)  # quotes going on in the same paragraph
+    found_by: FoundBy = FoundBy.tree

@@ -37,11 +37,20 @@ BOILERPLATE_PREFIXES: tuple[str, ...] = (
     "Join the conversation",
 )
 
+# Acts, not words, that the learned cues take for cues ("the House voted to raise the ceiling", "pleaded
+# guilty", "pushed for"): kept as ``stance`` frames, out of the default kinds (PolNeAR annotates some).
+ACT_LEMMAS: frozenset[str] = frozenset(
+    "vote push plead nominate elect appoint sign veto pass approve endorse decide ignore love".split()
+)
+
 # Cue verbs of a wish, plan, feeling or act, not of words ("refusing to withdraw", "sought the credit",
 # "fearing that ..."): their frames are of kind ``stance``, kept for PolNeAR's scope, not traced.
-STANCE_LEMMAS: frozenset[str] = frozenset(
-    """refuse decline avoid seek prefer want try plan intend aim fear worry hope expect appear seem side lay
+STANCE_LEMMAS: frozenset[str] = (
+    frozenset(
+        """refuse decline avoid seek prefer want try plan intend aim fear worry hope expect appear seem side lay
     rattle restrict renew order""".split()
+    )
+    | ACT_LEMMAS
 )
 
 # Verbs that only count with an explicit content clause or object (too common otherwise).
@@ -213,6 +222,24 @@ PUBLICATION_HEADS = frozenset("list report study survey poll ranking index edito
 # Verbs whose speaker may follow them ("..., says Adib-Moghaddam"), and verbs that report the rest of
 # the sentence when the tree gives them no complement.
 INVERTING_VERBS = frozenset("say write add tell state explain argue".split())
+
+# Verbs a sentence's surface makes a cue of, whatever their tag ("..., the ministry said.", "..., says
+# X, an analyst", "others at the school say/NOUN she was ..."): verbs of saying that end or open a
+# report, in their finite forms (``attribution.surface.surface_forms``).
+SURFACE_VERBS = frozenset(
+    """say tell add note write explain argue insist warn state declare report claim acknowledge admit
+    reply respond answer concede recall contend continue conclude observe remark stress emphasize
+    emphasise complain predict confirm announce estimate suggest tweet testify allege assert maintain""".split()
+)
+IRREGULAR_PAST = {"say": "said", "tell": "told", "write": "wrote"}
+# ... of which these open a report whatever their tag ("others say/NOUN she was ..."), and of those
+# these are nouns too in their present forms ("states", "claims", "reports": only "claimed" opens).
+SURFACE_OPENING = frozenset(
+    """say tell add insist explain argue warn contend concede acknowledge admit complain predict confirm
+    announce recall conclude observe emphasize emphasise assert maintain allege testify suggest claim
+    report state note write""".split()
+)
+NOUN_TOO = frozenset("claim report state note warn complain".split())
 REST_OF_SENTENCE_VERBS = frozenset("say tell write add tweet state".split())
 TOPIC_PREPOSITIONS = frozenset("on about of".split())  # "warned about X", "spoke on X"
 

@@ -148,7 +148,7 @@ def scored_frames(trees: list[Tree], quotes: list[tuple[int, int]], rule_frames:
         inside = by_start[bisect_left(starts, f.cue[0]) : bisect_left(starts, f.cue[1])]
         if inside and f.kind in SCORED_KINDS:
             f.confidence = max(p for _, p in inside)
-    rule_frames = [f for f in rule_frames if f.confidence >= cues.RULE_VETO]
+    rule_frames = [f for f in rule_frames if f.confidence >= cues.RULE_VETO]  # tree and surface frames alike
     taken = [f.cue for f in rule_frames]
     new: list[Candidate] = []
     cue_ids: set[tuple[int, int]] = set()

@@ -8,7 +8,7 @@ import re
 from citetrace.attribution import cues
 from citetrace.attribution.candidate import Candidate
 from citetrace.attribution.tree import Tree, glue, subject_of
-from citetrace.models import FrameKind, SourceKind
+from citetrace.models import FoundBy, FrameKind, SourceKind
 from citetrace.read.credits import CREDIT_PATTERNS
 
 WORD_RE = re.compile(r"\w+")
@@ -129,7 +129,12 @@ def credit_frames(text: str) -> list[Candidate]:
             end = line[0] + len(text[line[0] : line[1]].rstrip())
             frames.append(
                 Candidate(
-                    m.span("cue"), m.span("source"), (line[0], end), FrameKind.credit, source_kind=SourceKind.outlet
+                    m.span("cue"),
+                    m.span("source"),
+                    (line[0], end),
+                    FrameKind.credit,
+                    source_kind=SourceKind.outlet,
+                    found_by=FoundBy.surface,  # a line of the text, read by its pattern
                 )
             )
     return frames

@@ -139,12 +139,24 @@ def right_rest(t: Tree, tok: Token) -> set[int]:
 
 
 def negated(t: Tree, tok: Token) -> bool:
-    """ "did not mention", "careful not to credit": negated cues report nothing."""
-    before = [k.lemma.lower() for k in t.tokens if tok.id - 3 <= k.id < tok.id]
-    if any(k.lemma.lower() in cues.NEGATIONS for k in t.children(tok, "advmod")) or cues.NEGATIONS & set(before):
+    """ "did not mention", "careful not to credit", "never said": the cue itself is negated, by a
+    negation it governs or one among the auxiliaries and adverbs right before it. A negation in what
+    was said ("workers haven't accepted it, the analyst said") is not the cue's."""
+    if any(k.lemma.lower() in cues.NEGATIONS for k in t.children(tok, "advmod")):
         return True
+    for k in reversed([x for x in t.tokens if x.id < tok.id][-3:]):
+        if k.upos not in ("AUX", "PART", "ADV"):
+            break
+        if k.lemma.lower() in cues.NEGATIONS or k.text.lower() in cues.NEGATIONS:
+            return True
     head = t.head(tok)  # "not to credit the US or even mention Soleimani": the negation spreads over "or"
-    return tok.deprel == "conj" and head is not None and head.upos == "VERB" and negated(t, head)
+    return (
+        tok.deprel == "conj"
+        and head is not None
+        and head.upos == "VERB"
+        and head.lemma.lower() in cues.SAY_LEMMAS | cues.STANCE_LEMMAS
+        and negated(t, head)
+    )
 
 
 def subject_of(t: Tree, tok: Token, depth: int = 0) -> tuple[set[int] | None, bool]:

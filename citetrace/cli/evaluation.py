@@ -68,6 +68,13 @@ def eval_command(
     ):
         table.add_row(name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}")
     out_console.print(table)
+    if report.found_by:
+        out_console.print(
+            "frames found by "
+            + ", ".join(
+                f"the {k.value}: {n} ({report.matched_by.get(k, 0)} matched)" for k, n in report.found_by.items()
+            )
+        )
     if report.canonical_accuracy is not None:
         out_console.print(
             f"canonical source accuracy {report.canonical_accuracy:.3f}, kind accuracy {report.kind_accuracy:.3f}"

@@ -36,7 +36,8 @@ def read_gold(path: Path, docs_dir: Path | None) -> tuple[list[GoldDocument], Pa
 
 
 def read_gold_jsonl(path: Path, docs_dir: Path) -> list[GoldDocument]:
-    """Read our seeds JSONL or PolNeAR's JSONL (one frame per line)."""
+    """Read our seeds JSONL, PolNeAR's JSONL or PropBank's speech predicates in the same spans form
+    (one frame per line)."""
     by_doc: dict[str, list[GoldFrame]] = {}
     texts: dict[str, str] = {}
     polnear: set[str] = set()
@@ -53,7 +54,9 @@ def read_gold_jsonl(path: Path, docs_dir: Path) -> list[GoldDocument]:
             if doc not in texts:
                 texts[doc] = (docs_dir / doc).read_text(encoding="utf-8")
             by_doc.setdefault(doc, []).append(_gold_frame(row, texts[doc]))
-            if isinstance(row["cue"], dict):  # PolNeAR's JSONL: its scope takes in stances and acts
+            # PolNeAR's JSONL (spans given): its scope takes in stances and acts; PropBank's speech
+            # predicates (spans and a ``roleset``: ../shared/gold/wsj) only words, as our own JSONL
+            if isinstance(row["cue"], dict) and "roleset" not in row:
                 polnear.add(doc)
         except (json.JSONDecodeError, KeyError, TypeError, ValueError, ValidationError) as exc:
             raise GoldError(f"{path}:{number}: not a gold frame ({exc})") from exc

@@ -16,6 +16,7 @@ Matching rules (docs/accuracy.md):
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from citetrace.evaluation.gold import read_gold
 from citetrace.models import (
     DocumentFrames,
     EvalReport,
+    FoundBy,
     Frame,
     GoldDocument,
     GoldFrame,
@@ -100,6 +102,7 @@ def score(
     m_src = [0, 0]  # predicted and gold words of matched frames only (the tp words are src[0], cnt[0])
     m_cnt = [0, 0]
     canon_ok = kind_ok = canon_n = 0
+    found_by, matched_by = Counter[FoundBy](), Counter[FoundBy]()  # predicted and matched frames, by path
     for gdoc in gold_docs:
         n_docs += 1
         text = texts[gdoc.document]
@@ -109,6 +112,8 @@ def score(
         n_pred += len(pred)
         pairs = match_frames(pred, gdoc.frames)
         frames_tp += len(pairs)
+        found_by.update(f.found_by for f in pred)
+        matched_by.update(p.found_by for p, _ in pairs)
         for p in pred:
             src[1] += len(_words(text, _pieces(p.source)))
             cnt[1] += len(_words(text, _content(p)))
@@ -143,6 +148,8 @@ def score(
         matched_sources=_score(src[0], *m_src),
         canonical_accuracy=round(canon_ok / canon_n, 4) if canon_n else None,
         kind_accuracy=round(kind_ok / canon_n, 4) if canon_n else None,
+        found_by=dict(sorted(found_by.items())),
+        matched_by=dict(sorted(matched_by.items())),
     )
 
 

@@ -37,6 +37,7 @@ from citetrace.models.claims import ClaimGroup, ClaimMember, DriftFlag, DriftTyp
 from citetrace.models.documents import (
     Document,
     DocumentFrames,
+    FoundBy,
     Frame,
     FrameKind,
     ParsedDocument,
@@ -95,6 +96,7 @@ __all__ = [
     "Evidence",
     "Flag",
     "FlagType",
+    "FoundBy",
     "Frame",
     "FrameKind",
     "GoldDocument",

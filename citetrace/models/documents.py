@@ -77,6 +77,13 @@ class FrameKind(StrEnum):
         return self not in (FrameKind.stance, FrameKind.negated)
 
 
+class FoundBy(StrEnum):
+    """How the extractor found a frame's parts."""
+
+    tree = "tree"  # the dependency tree: the cue's subject, complement, object, ... (and the learned cues)
+    surface = "surface"  # the words, their tags and the punctuation ("..., the ministry said."), not the tree
+
+
 class Frame(_Model):
     """One attribution: ``source`` says/reports ``content``, signalled by ``cue``.
 
@@ -93,6 +100,7 @@ class Frame(_Model):
     more_content: list[Span] = Field(default_factory=list, description="Quotes going on in the same paragraph.")
     parent: str | None = None
     channel: Span | None = None
+    found_by: FoundBy = Field(default=FoundBy.tree, description="How its parts were found: the tree or the surface.")
 
     @property
     def content_pieces(self) -> list[Span]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from citetrace.models.base import _Model
-from citetrace.models.documents import ProvenanceKind, SourceKind
+from citetrace.models.documents import FoundBy, ProvenanceKind, SourceKind
 
 
 class Score(_Model):
@@ -37,6 +37,10 @@ class EvalReport(_Model):
     matched_sources: Score = Field(description="Source word overlap counted over matched frames only.")
     canonical_accuracy: float | None = None
     kind_accuracy: float | None = None
+    found_by: dict[FoundBy, int] = Field(
+        default_factory=dict, description="Predicted frames by how they were found (the tree, the surface)."
+    )
+    matched_by: dict[FoundBy, int] = Field(default_factory=dict, description="Matched frames by how they were found.")
 
 
 class GoldSpan(_Model):

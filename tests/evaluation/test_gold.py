@@ -29,6 +29,26 @@ def test_seed_jsonl_locates_cue_nearest_to_content(tmp_path: Path) -> None:
     assert doc.frames[0].cue.pieces == [(text.rindex("“"), text.rindex("“") + 1)]
 
 
+def _spans(text: str, part: str) -> dict:
+    start = text.index(part)
+    return {"spans": [[start, start + len(part)]], "text": part}
+
+
+def test_spans_jsonl_scope_polnear_takes_stances_propbank_does_not(tmp_path: Path) -> None:
+    """PolNeAR's JSONL annotates stances and acts too (every kind is scored); PropBank's speech
+    predicates, in the same spans form with a ``roleset`` (../shared/gold/wsj), only words."""
+    text = "Prices rose, the ministry said."
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    row = {"doc": "a.txt", "id": "1", "cue": _spans(text, "said"), "source": _spans(text, "the ministry")}
+    row["content"] = _spans(text, "Prices rose")
+    (tmp_path / "polnear.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    (tmp_path / "propbank.jsonl").write_text(json.dumps(row | {"roleset": "say.01"}) + "\n", encoding="utf-8")
+    (polnear,), _ = read_gold(tmp_path / "polnear.jsonl", tmp_path)
+    (propbank,), _ = read_gold(tmp_path / "propbank.jsonl", tmp_path)
+    assert polnear.stances and not propbank.stances
+    assert propbank.frames[0].source is not None and propbank.frames[0].source.text == "the ministry"
+
+
 def test_brat_folder_with_discontinuous_spans(tmp_path: Path) -> None:
     (tmp_path / "text").mkdir()
     (tmp_path / "attributions").mkdir()

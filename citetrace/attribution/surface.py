@@ -1,0 +1,305 @@
+"""Frames from the sentence's surface: its words, their part-of-speech tags and its punctuation, not
+its dependency tree. The everyday shapes of news attribution, where the offline parser's tree is
+often wrong (raw-text LAS about 75) while its tags are mostly right (UPOS about 94) and the commas
+and quote marks say where the parts are:
+
+- ``final``: "CONTENT, SOURCE said [TIME | in a statement | ...]." ("..., the Finance Ministry said.",
+  "..., S&P said Wednesday.", "..., he added.");
+- ``inverted``: "CONTENT, said SOURCE[, TITLE]." and "“QUOTE” insists SOURCE." (the speaker after the
+  verb, with its apposition as PropBank and PolNeAR take it);
+- ``initial``: "SOURCE say(s) [that] CONTENT", only where the tagger did not take the cue for a verb
+  ("others at Greenville High say/NOUN she was eager").
+
+The cue is a word of ``cues.SURFACE_VERBS`` in a finite form (``surface_forms``), whatever its tag.
+``assemble`` keeps a surface frame where the tree gives its cue no frame, or one whose source or
+content disagrees with what the punctuation says; the learned cue scorer scores it like any other.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from citetrace.attribution import cues
+from citetrace.attribution.candidate import Candidate
+from citetrace.attribution.tree import Tree
+from citetrace.models import FoundBy, FrameKind, Token
+
+QUOTE_MARKS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "``", "''"})
+SENTENCE_END = frozenset({".", "!", "?", "..."})
+NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+MIN_CONTENT_WORDS = 3
+LONG_CONTENT = (
+    6  # words before a sentence-final cue that make a report even with no verb tagged ("... differ/NOUN ...")
+)
+# After a sentence-final cue: when, where and to whom ("said Wednesday", "said in a statement on its
+# website", "told reporters in Tokyo"), never a verb of its own.
+TAIL_UPOS = frozenset({"ADV", "ADP", "DET", "NOUN", "PROPN", "NUM", "ADJ", "PUNCT", "PRON", "CCONJ", "PART", "SYM"})
+
+
+@cache
+def surface_forms() -> dict[str, str]:
+    """Finite forms of the surface cue verbs -> their lemma: "said", "says", "say", "added", "insists",
+    "replied", "told", "wrote" (the base form is the plural present: "officials say")."""
+    forms: dict[str, str] = {}
+    for lemma in cues.SURFACE_VERBS:
+        past = cues.IRREGULAR_PAST.get(lemma)
+        if past is None:
+            if lemma.endswith("e"):
+                past = lemma + "d"
+            elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+                past = lemma[:-1] + "ied"
+            else:
+                past = lemma + "ed"
+        if lemma.endswith(("s", "sh", "ch", "x", "z")):
+            third = lemma + "es"
+        elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+            third = lemma[:-1] + "ies"
+        else:
+            third = lemma + "s"
+        for form in (lemma, third, past):
+            forms.setdefault(form, lemma)
+    return forms
+
+
+def _is_cue(tok: Token, *, base: bool = True) -> bool:
+    form = tok.text.lower()
+    if form not in surface_forms():
+        return False
+    return base or surface_forms()[form] != form
+
+
+def _words(toks: list[Token]) -> list[Token]:
+    return [k for k in toks if k.upos != "PUNCT"]
+
+
+def _is_source(toks: list[Token]) -> bool:
+    """Whether the tokens read as a source phrase: a few words, a noun, a name or a pronoun among them,
+    no finite verb or auxiliary."""
+    words = _words(toks)
+    if not words or len(words) > cues.MAX_NAME_WORDS:
+        return False
+    if any(k.upos == "AUX" or k.xpos in FINITE and k.upos == "VERB" for k in words):
+        return False
+    if any(k.text in QUOTE_MARKS for k in toks) or words[0].upos in ("SCONJ", "ADP", "ADV", "CCONJ"):
+        return False  # "..., just like I said": no source phrase
+    return any(k.upos in NOUNISH or k.text[:1].isupper() for k in words)
+
+
+def _reports(toks: list[Token], finite: bool = False) -> bool:
+    """Whether the words before a cue can be what was said: a quote, or a clause (a verb among them;
+    ``finite``: a finite one), not a name and its title ("Gary Hoffman, a lawyer, said the ...")."""
+    return any(k.text in QUOTE_MARKS for k in toks[:2]) or any(
+        k.upos in ("VERB", "AUX") and (k.xpos in FINITE or not finite) for k in toks
+    )
+
+
+def _clause_after(toks: list[Token]) -> bool:
+    """Whether a finite verb follows outside a relative clause ("said the threat ..., prompted"):
+    the cue has a clause of its own, so the words after it are no speaker."""
+    relative = False
+    for k in toks:
+        if k.text in QUOTE_MARKS:
+            return False
+        if k.text == ",":
+            relative = False
+        elif k.text.lower() in cues.RELATIVE_PRONOUNS:
+            relative = True
+        elif k.upos in ("VERB", "AUX") and k.xpos in FINITE and not relative:
+            return True
+    return False
+
+
+def _span(toks: list[Token]) -> tuple[int, int]:
+    return toks[0].start, toks[-1].end
+
+
+def _content(toks: list[Token]) -> tuple[int, int] | None:
+    """The reported words: the tokens, less connectives and punctuation at their edges; None when
+    fewer than ``MIN_CONTENT_WORDS`` words are left."""
+    while toks and (toks[-1].upos == "PUNCT" and toks[-1].text not in QUOTE_MARKS):
+        toks = toks[:-1]
+    while toks and toks[0].upos == "PUNCT" and toks[0].text not in QUOTE_MARKS:
+        toks = toks[1:]
+    if len(_words(toks)) < MIN_CONTENT_WORDS:
+        return None
+    if toks[-1].text in QUOTE_MARKS and len(toks) > 1 and toks[-2].text == ",":
+        return toks[0].start, toks[-1].end  # "“...,”": the quote whole, its comma inside
+    return _span(toks)
+
+
+def _end(toks: list[Token]) -> int:
+    """Index of the sentence's last word (before its closing punctuation and quote marks)."""
+    end = len(toks)
+    while end > 0 and (toks[end - 1].text in SENTENCE_END or toks[end - 1].text in QUOTE_MARKS):
+        end -= 1
+    return end
+
+
+def _tail_ok(toks: list[Token]) -> bool:
+    """Whether the words after a sentence-final cue are only when, where or to whom."""
+    return all(k.upos in TAIL_UPOS and k.text != "," and k.text not in QUOTE_MARKS for k in toks)
+
+
+def _segments(toks: list[Token], stop: int) -> list[tuple[int, int]]:
+    """(start, end) token ranges between the commas and quote marks before token ``stop``, last first."""
+    cuts = [i for i in range(stop) if toks[i].text == "," or toks[i].text in QUOTE_MARKS]
+    bounds = [-1, *cuts]
+    return [(a + 1, b) for a, b in zip(bounds, [*cuts, stop], strict=True)][::-1]
+
+
+def _is_name(toks: list[Token]) -> bool:
+    words = _words(toks)
+    return 0 < len(words) <= 5 and all(k.upos == "PROPN" for k in words)
+
+
+def _appositive(toks: list[Token]) -> bool:
+    """A title or description after a name: "an official at Keidanren", "the chairman", "55 years old"."""
+    words = _words(toks)
+    return bool(words) and _is_source(toks) and words[0].upos in ("DET", "ADJ", "NOUN", "NUM", "PROPN")
+
+
+def _final(t: Tree, c: int) -> Candidate | None:
+    """ "CONTENT, SOURCE said [TIME]." with the cue at token ``c``; the source may be a name with its
+    titles ("..., Michio Sasaki, an official at Keidanren, the federation of ..., said.")."""
+    toks = t.tokens
+    end = _end(toks)
+    if c >= end or not _tail_ok(toks[c + 1 : end]):
+        return None
+    last = c - 1 if toks[c - 1].text == "," else c  # "..., Mr. Smith, the chairman, said"
+    segments = [(a, b) for a, b in _segments(toks, last) if b > a]
+    if len(segments) < 2 or segments[0][1] != last or not _is_source(toks[segments[0][0] : last]):
+        return None
+    start = segments[0][0]
+    if not _is_name(toks[start:last]) and _appositive(toks[start:last]):
+        for k, (a, b) in enumerate(segments[1:4], 1):  # back over the titles to the name they describe
+            if _is_name(toks[a:b]) and all(_appositive(toks[x:y]) for x, y in segments[1:k]):
+                start = a
+                break
+    before = toks[: start - 1] if toks[start - 1].text == "," else toks[:start]
+    content = _content(before) if _reports(before) or len(_words(before)) >= LONG_CONTENT else None
+    if content is None:
+        return None
+    return Candidate(_span([toks[c]]), _span(toks[start:last]), content, FrameKind.verb, t.index)
+
+
+def _inverted(t: Tree, c: int, plural: bool = False) -> Candidate | None:
+    """ "CONTENT, said SOURCE[, TITLE]." and "“QUOTE” insists SOURCE." with the cue at token ``c``;
+    ``plural``: the cue is a base form, so the speakers must be several ("..., say analysts"). A quote
+    that goes on after the speaker ("“...,” says X, “...”") is more of the content."""
+    toks = t.tokens
+    end = _end(toks)
+    if c == 0 or c + 1 >= end or not (toks[c - 1].text == "," or toks[c - 1].text in QUOTE_MARKS):
+        return None
+    if surface_forms()[toks[c].text.lower()] == "tell":
+        return None  # "..., told Mr. Nixon": the addressee, not the speaker
+    first = next((i for i in range(c + 1, end) if toks[i].text == ","), end)
+    if not _is_source(toks[c + 1 : first]) or toks[c + 1].upos in ("ADP", "SCONJ", "ADV"):
+        return None
+    if plural and not any(k.upos == "CCONJ" or k.xpos in ("NNS", "NNPS") for k in toks[c + 1 : first]):
+        return None
+    if toks[c + 1].upos == "PRON" and toks[c + 1].text.lower() not in cues.PERSON_PRONOUNS:
+        return None  # "said it would ...": not a speaker
+    if _clause_after(toks[c + 1 : end]):
+        return None
+    reopen = next((i for i in range(first, len(toks)) if toks[i].text in QUOTE_MARKS), None)
+    source_end = end if reopen is None else reopen
+    for i in range(first, source_end):  # the titles end where another sentence or a clause begins
+        if toks[i - 1].text.endswith(".") and toks[i].text[:1].isupper() and toks[i].upos != "PROPN":
+            source_end = i  # "... Merrill Lynch & Co. Strong dividend growth, he says, ...": a missed sentence end
+            break
+        if toks[i].upos in ("VERB", "AUX") and toks[i].xpos in FINITE:
+            source_end = max(c + 2, max((j for j in range(first, i) if toks[j].text == ","), default=i))
+            break
+    while source_end > c + 1 and toks[source_end - 1].upos == "PUNCT":
+        source_end -= 1
+    before = toks[:c]
+    while before and before[-1].text == ",":
+        before = before[:-1]
+    content = _content(before) if _reports(before, finite=True) else None
+    if content is None:
+        return None
+    frame = Candidate(_span([toks[c]]), _span(toks[c + 1 : source_end]), content, FrameKind.verb, t.index)
+    if reopen is not None and reopen + 1 < len(toks):
+        rest = toks[reopen:]
+        frame.more = [_span(rest)]
+    return frame
+
+
+def _initial(t: Tree, c: int) -> Candidate | None:
+    """ "SOURCE say(s) [that] CONTENT" opening the sentence, the cue not tagged as a verb: a past form
+    ("told"), or a present one of a verb that is seldom a noun (``cues.SURFACE_OPENING``: "say", not
+    "states", "remarks" or "reports")."""
+    toks = t.tokens
+    if toks[c].upos in ("VERB", "AUX"):
+        return None  # the tree's own frame, or none on purpose
+    form = toks[c].text.lower()
+    lemma = surface_forms()[form]
+    if lemma not in cues.SURFACE_OPENING or form in (lemma, lemma + "s", lemma + "es") and lemma in cues.NOUN_TOO:
+        return None
+    start = 0
+    while start < c and (toks[start].upos in ("CCONJ", "ADV") or toks[start].text in QUOTE_MARKS):
+        start += 1
+    if start >= c:
+        return None
+    commas = [i for i in range(start, c) if toks[i].text == ","]
+    parts = [(a, b) for a, b in zip([start, *(i + 1 for i in commas)], [*commas, c], strict=True) if b > a]
+    if not parts:
+        return None
+    if toks[c - 1].text == ",":  # "Stephen Boesel, president of T. Rowe Price, explains that ..."
+        if len(parts) < 2 or not _is_name(toks[parts[0][0] : parts[0][1]]):
+            return None
+        if not all(_appositive(toks[a:b]) for a, b in parts[1:]) or len(_words(toks[start:c])) > cues.MAX_SOURCE_WORDS:
+            return None
+        c_source = c - 1
+    elif len(parts) > 1:
+        return None  # "Put another way, the decline in the yield suggests": no opening speaker
+    else:
+        c_source = c
+    if not _is_source(toks[parts[0][0] : parts[0][1]]) or toks[c - 1].upos in ("DET", "ADP", "VERB", "AUX"):
+        return None  # "have a say"
+    if toks[c - 1].upos == "ADJ" and c >= 2 and toks[c - 2].upos == "DET":
+        return None  # "the final say"
+    rest = toks[c + 1 : _end(toks)]
+    if rest and rest[0].text.lower() == "that":
+        rest = rest[1:]
+    if not any(k.upos in ("VERB", "AUX") for k in rest):
+        return None
+    content = _content(rest)
+    if content is None:
+        return None
+    return Candidate(_span([toks[c]]), _span(toks[start:c_source]), content, FrameKind.verb, t.index)
+
+
+def _negated(t: Tree, c: int) -> bool:
+    """ "did not say": a negation among the auxiliaries and adverbs right before the cue."""
+    for k in reversed(t.tokens[:c]):
+        if k.upos not in ("AUX", "PART", "ADV"):
+            return False
+        if k.text.lower() in cues.NEGATIONS or k.lemma.lower() in cues.NEGATIONS:
+            return True
+    return False
+
+
+def surface_frames(t: Tree) -> list[Candidate]:
+    """Every surface frame of one sentence, at most one a cue word."""
+    frames = []
+    for c, tok in enumerate(t.tokens):
+        if not _is_cue(tok):
+            continue
+        lemma = surface_forms()[tok.text.lower()]
+        if tok.upos == "NOUN" and lemma in cues.NOUN_TOO and not tok.text.lower().endswith("ed"):
+            continue  # "..., New Jersey and four other states.": the noun
+        frame = None
+        if _is_cue(tok, base=False):  # "said", "says": a sentence-final or inverted cue
+            frame = _final(t, c) or _inverted(t, c)
+        else:  # "say": opening a report, or inverted before several speakers ("..., say analysts")
+            frame = _inverted(t, c, plural=True)
+        frame = frame or _initial(t, c)
+        if frame is None:
+            continue
+        frame.found_by = FoundBy.surface
+        if _negated(t, c):
+            frame.kind = FrameKind.negated
+        frames.append(frame)
+    return frames

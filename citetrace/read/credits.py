@@ -1,5 +1,9 @@
 """Credit lines: the lines by which an article names its own outlet ("Welcome to ...") or credits the
-outlet it republishes ("Read more at ...", "RT with additional input by ...", "Source: ...").
+outlet it republishes ("Read more at ...", "RT with additional input by ...").
+
+Only lines that credit the article are here. A "Source: NATO." line under a chart or a figure names
+where the figure's numbers come from, not an outlet the article republishes (PolNeAR does not
+annotate one either): it is no credit (issue 36).
 
 Read by ``read.corpus`` (the document's own outlet) and by ``attribution.quotes`` (a republication
 credit is a frame of the whole document), so they live with the reading of a corpus, as data.
@@ -56,5 +60,4 @@ CREDIT_PATTERNS: tuple[CreditPattern, ...] = (
         ),
         True,
     ),
-    CreditPattern("source-line", re.compile(r"^(?P<cue>Source:) (?P<source>[^\n]{2,60}?)" + _LINE_END, re.M), True),
 )

@@ -93,6 +93,11 @@ CASES = [
         "The story went on.\n\nRead more at DailyMail.co.uk",
         [("Read more at", "DailyMail.co.uk", "Read more at DailyMail.co.uk")],
     ),
+    # a chart's "Source:" line names where its numbers come from: no credit of the article (issue 36)
+    (
+        "Only five countries in NATO spend more than 2 percent of their output on defense.\n\nSource: NATO.",
+        [],
+    ),
     # a source is a phrase, not a clause: over 16 words, relative clauses go, then appositions
     (
         "The economists who studied the tax plans of both candidates in the race for the White "

@@ -36,6 +36,19 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class NameRun:
+    """A proper-noun run of the document as the index split it: its name, tokens, sentence, the words
+    before it that describe it, and the gender its honorifics give (``sources.salience`` reads them)."""
+
+    start: int
+    name: str
+    tokens: tuple[Token, ...]
+    sentence: int
+    description: tuple[Token, ...]
+    gender: WordClass | None
+
+
+@dataclass(frozen=True)
 class Organization:
     """An organization named after the person it belongs to ("the Clinton campaign")."""
 
@@ -120,7 +133,8 @@ class DocumentIndex:
         self.titled: list[tuple[int, str, frozenset[str]]] = []  # (start, name, its titles): "Sen. Sanders"
         self._proper: dict[str, list[tuple[int, Token]]] | None = None
         self._full: dict[tuple[str, WordClass | None, frozenset[str]], str] = {}
-        for tokens in self.sentences:
+        self.runs: list[NameRun] = []  # every proper-noun run, for pronouns (``salience``)
+        for number, tokens in enumerate(self.sentences):
             ws = words(tokens)
             i = 0
             while i < len(ws):
@@ -144,6 +158,7 @@ class DocumentIndex:
                     self.titled.append((run[0].start, name, described(said)))
                 k = known(name)
                 before = ws[i - 1][-1] if i > 0 else None
+                self.runs.append(NameRun(run[0].start, name, tuple(run), number, tuple(description), gender))
                 if k is not None:
                     self.mentions.append(Mention(run[0].start, k.canonical, k.kind))
                 elif before is not None and before.upos == "NOUN" and (before_kind := noun_kind(before)) is not None:

@@ -15,7 +15,9 @@ what the mention says besides the name (``description``):
   one ("the jihadi paper") to the nearest, an indefinite one ("a weekly newspaper affiliated with the
   group") only to a name that comes after it; a plural ("lawmakers") never to one person. A
   description is cut to ``cues.MAX_NAME_WORDS`` words; one that is a clause is no source;
-- **pronouns**: he/she -> the last person source of that gender, so far as honorifics tell; it -> the
+- **pronouns**: he/she -> the most salient person before it (``salience.People``: its
+  sentence, then the ones before; subjects first; no one of the other gender, so far as honorifics
+  and earlier pronouns tell), else the last person source of that gender; it -> the
   last publication, outlet or organization; they -> the last organization or group; who/which -> the
   noun phrase the relative clause hangs from;
 - **anonymous** sources ("security sources", "several reports") keep their description.
@@ -54,8 +56,9 @@ from citetrace.sources.mentions import (
 )
 from citetrace.sources.name_index import DocumentIndex, kind_of_name, noun_kind, split_source_name
 from citetrace.sources.naming import affiliation, known, norm
+from citetrace.sources.salience import People
 
-_Seen = tuple[int, str, SourceKind]  # a resolved source: (start, canonical name, kind)
+_Seen = tuple[int, str, SourceKind, int]  # a resolved source: (start, canonical name, kind, end)
 
 
 def _head(tokens: list[Token]) -> Token:
@@ -135,7 +138,9 @@ class _Resolved:
     unresolved: Unresolved | None = None
 
 
-def _pronoun(index: DocumentIndex, source: SourceMention, text: str, resolved: list[_Seen]) -> _Resolved:
+def _pronoun(
+    index: DocumentIndex, people: People, source: SourceMention, text: str, resolved: list[_Seen]
+) -> _Resolved:
     """he/she: the last person; it: the last publication, outlet or organization; they: the last group
     or body. Any other pronoun ("one", "that"), or one with no antecedent, names no source."""
     lowered = norm(without_possessive(text))  # "He’s" (the tokenizer keeps a curly clitic on the pronoun)
@@ -149,6 +154,11 @@ def _pronoun(index: DocumentIndex, source: SourceMention, text: str, resolved: l
         else set()
     )
     gender = PRONOUN_GENDER.get(lowered)
+    if gender is not None:  # he, she: the person the sentences before are about
+        person = people.salient(source.start, gender, [(r[0], r[3]) for r in resolved])
+        if person is not None:
+            index.gender.setdefault(person, gender)  # later pronouns agree with this one
+            return _Resolved(person, SourceKind.person)
     earlier = [
         r
         for r in resolved
@@ -267,7 +277,7 @@ def _before(index: DocumentIndex, tokens: list[Token], name: list[Token]) -> str
     return index.slice(kept) or None
 
 
-def _resolve(index: DocumentIndex, source: SourceMention, resolved: list[_Seen]) -> _Resolved:
+def _resolve(index: DocumentIndex, people: People, source: SourceMention, resolved: list[_Seen]) -> _Resolved:
     source = _trim(index, source)
     text = source.text.strip()
     bare_text = _PAREN.sub(" ", text).strip()  # "Foreign Policy (FP)" -> "Foreign Policy"
@@ -291,8 +301,8 @@ def _resolve(index: DocumentIndex, source: SourceMention, resolved: list[_Seen])
             antecedent = _antecedent(index, head)
             if antecedent is None:
                 return _Resolved(text, SourceKind.unknown, unresolved=Unresolved.pronoun)
-            return _resolve(index, antecedent, resolved)
-        return _pronoun(index, source, text, resolved)
+            return _resolve(index, people, antecedent, resolved)
+        return _pronoun(index, people, source, text, resolved)
     # a known name at the end of the phrase: "The weekly Islamic State (IS) newspaper Al-Naba"
     if tokens[-1].upos == "PROPN":
         bare = split_source_name(name_run(tokens, tokens[-1]))[1]
@@ -321,18 +331,19 @@ def _resolve(index: DocumentIndex, source: SourceMention, resolved: list[_Seen])
 def resolve_sources(document: Document, parsed: ParsedDocument, frames: list[Frame]) -> list[Frame]:
     """Frames with every source's ``canonical`` and ``kind`` filled in."""
     index = DocumentIndex(document, parsed)
+    people = People(index)
     resolved: list[_Seen] = []
     out = []
     for frame in frames:
         if frame.source is None:
             out.append(frame)
             continue
-        r = _resolve(index, frame.source, resolved)
+        r = _resolve(index, people, frame.source, resolved)
         too_long = len(r.name.split()) > cues.MAX_NAME_WORDS and known(r.name) is None  # a name is never this long
         if r.unresolved is None and (too_long or set(norm(r.name).split()) <= cues.TIME_WORDS):  # nor "Tuesday"
             r = _Resolved(r.name, SourceKind.unknown, unresolved=Unresolved.clause)
         if r.unresolved is None:
-            resolved.append((frame.source.start, r.name, r.kind))
+            resolved.append((frame.source.start, r.name, r.kind, frame.source.end))
         update = {
             "canonical": r.name,
             "kind": r.kind,

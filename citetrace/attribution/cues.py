@@ -203,7 +203,8 @@ def cue_model() -> dict[str, float]:
 # Mobilization Forces", "US State Department", "Sky News"), when no known source says otherwise.
 ORG_WORDS = frozenset(
     """organization organisation forces party group army council committee union front university college
-    school institute foundation center centre bureau agency commission association fund bank reserve""".split()
+    school institute foundation center centre bureau agency commission association fund bank reserve
+    bar pub restaurant cafe hotel club""".split()
 )
 GOV_WORDS = frozenset("department ministry administration government office pentagon kremlin".split())
 OUTLET_WORDS = frozenset("news times post tv radio press monitoring journal herald tribune".split())

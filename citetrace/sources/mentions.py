@@ -63,8 +63,18 @@ def word_classes() -> dict[str, frozenset[WordClass]]:
     return _table()[0]
 
 
+_THEN = ("then ", "ex ", "former ")  # "then-Secretary Clinton" (normalised "then secretary"): the title, an epithet
+
+
 def classes(word: str) -> frozenset[WordClass]:
-    return word_classes().get(norm(word), frozenset())
+    w = norm(word)
+    found = word_classes().get(w)
+    if found is None:
+        for prefix in _THEN:
+            if w.startswith(prefix) and (rest := word_classes().get(w[len(prefix) :])):
+                return rest | {WordClass.epithet}
+        return frozenset()
+    return found
 
 
 def title_of(word: str) -> str:

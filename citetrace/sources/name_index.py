@@ -251,11 +251,12 @@ class DocumentIndex:
                     if t.upos == "PROPN":
                         self._proper.setdefault(norm(t.text), []).append((si, t))
         people: dict[str, list[tuple[int, str]]] = {}
-        for si, t in self._proper.get(norm(surname.split("-")[-1]), []):
+        one_word = len(surname.split()) == 1  # else a surname and its suffix: "Trump Jr."
+        for si, t in self._proper.get(norm(surname.split()[0].split("-")[-1]), []):
             run = name_run(self.sentences[si], t)
             if not run:
                 continue
-            name = self.slice(split_source_name(run[: run.index(t) + 1])[1])
+            name = self.slice(split_source_name(run[: run.index(t) + 1] if one_word else run)[1])
             n = len(name.split())
             if norm(name).endswith(norm(surname)) and len(surname.split()) < n <= 4:
                 people.setdefault(norm(name).split()[0], []).append((t.start, name))

@@ -323,9 +323,15 @@ def _resolve(index: DocumentIndex, people: People, source: SourceMention, resolv
     if k is not None:
         return _Resolved(k.canonical, k.kind, description=description)
     kind = kind_of_name(name, tokens, head)
-    if kind == SourceKind.person and len(name.split()) == 1:
+    if kind == SourceKind.person and (len(name.split()) == 1 or _surname_and_suffix(name)):
         name = index.full_name(name, honorific(text), titles(text))
     return _Resolved(name, kind, description=description)
+
+
+def _surname_and_suffix(name: str) -> bool:
+    """ "Trump Jr.": a surname and its suffix, which the document's full name completes."""
+    parts = name.split()
+    return len(parts) == 2 and WordClass.suffix in classes(parts[1])
 
 
 def resolve_sources(document: Document, parsed: ParsedDocument, frames: list[Frame]) -> list[Frame]:

@@ -1,8 +1,9 @@
 """Who a "he" or "she" is: the people a document names before it, ranked by salience.
 
 A candidate is a proper-noun run that names a person (``names_person``): a known person, a name with an
-honorific, a title or a role before it, a first name and a surname that are no place, party or
-organization, or a surname the document gives such a full name. Each scores
+honorific, a title or a role before it, or a name of two words or more that is no place, party, time
+or organization and that the document makes the subject of a verb somewhere ("Tim Kaine visited",
+not "Wall Street" or "the Super Bowl"), or a surname the document gives such a full name. Each scores
 by how recent its sentence is (its own sentence, then up to ``WINDOW`` before, each worth half the
 one after it), its role there (the subject of the main clause most, any other subject less), whether
 it was the source of an earlier frame (a "he said" most often goes on with the last speaker), less
@@ -18,11 +19,12 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
+from citetrace.attribution import cues
 from citetrace.attribution.quotes import find_quotes
 from citetrace.models import SourceKind, Token
 from citetrace.sources.mentions import PRONOUN_GENDER, WordClass, classes
 from citetrace.sources.name_index import DocumentIndex, NameRun, kind_of_name
-from citetrace.sources.naming import known
+from citetrace.sources.naming import known, norm
 
 WINDOW = 3  # sentences before a pronoun's own in which its person is looked for
 RECENCY = 100  # a name in the pronoun's sentence; each sentence back halves it
@@ -30,6 +32,7 @@ MAIN_SUBJECT = 80  # the subject of the sentence's main verb
 SUBJECT = 50  # the subject of another clause
 SPEAKER = 20  # the source of an earlier frame: a pronoun that is a source is most often a speaker again
 IN_QUOTE = -40  # a name inside a quote
+NAME_PARTICLES = frozenset("de da del della der di du la le van von bin al el ibn".split())  # "Ludwig van Beethoven"
 
 
 @dataclass(frozen=True)
@@ -41,8 +44,9 @@ class Person:
     quoted: bool
 
 
-def names_person(index: DocumentIndex, run: NameRun) -> bool:
-    """Whether a proper-noun run names a person (module docstring)."""
+def names_person(index: DocumentIndex, run: NameRun, subjects: frozenset[str]) -> bool:
+    """Whether a proper-noun run names a person (module docstring); ``subjects``: the full names of
+    two words or more the document makes the subject of a verb in its own words."""
     k = known(run.name)
     if k is not None:
         return k.kind is SourceKind.person
@@ -53,9 +57,11 @@ def names_person(index: DocumentIndex, run: NameRun) -> bool:
         return True
     if any(classes(t.text) & {WordClass.place, WordClass.party} for t in tokens):
         return False
-    if len(run.name.split()) >= 2:  # "Tim Kaine"; "Dodd-Frank" is one word; "BUENA PARK" a dateline
-        return not run.name.isupper()
-    return len(index.full_name(run.name).split()) > 1  # a surname the document gives a full name
+    if set(norm(run.name).split()) & cues.TIME_WORDS or run.name.isupper():
+        return False  # "Super Tuesday", "South Carolina Saturday", a dateline ("BUENA PARK")
+    if len(run.name.split()) >= 2:  # "Tim Kaine" as a subject somewhere, not "Wall Street" or "Super Bowl"
+        return run.name in subjects
+    return index.full_name(run.name) in subjects  # a surname the document gives such a full name
 
 
 class People:
@@ -69,11 +75,21 @@ class People:
         quotes = find_quotes(self.index.text)
         out = []
         said: dict[str, Counter[WordClass]] = {}  # name -> the pronouns that follow it as a subject
-        for run in self.index.runs:
-            if not names_person(self.index, run):
+        roles = [_sentence_role(self.index.sentences[r.sentence], list(r.tokens)) for r in self.index.runs]
+        headings = {i for i, sentence in enumerate(self.index.sentences) if _title_case(sentence)}
+        subjects = frozenset(  # in the article's own words: not in a quote, its headline or a heading
+            name
+            for r, role in zip(self.index.runs, roles, strict=True)
+            if role
+            and r.start >= self.index.body
+            and r.sentence not in headings
+            and not any(a <= r.start < b for a, b in quotes)
+            and _full_name(name := r.name)  # a full name itself: "Britain" as a subject vouches for no one
+        )
+        for run, role in zip(self.index.runs, roles, strict=True):
+            if run.sentence in headings or not names_person(self.index, run, subjects):
                 continue
             sentence = self.index.sentences[run.sentence]
-            role = _sentence_role(sentence, list(run.tokens))
             quoted = any(a <= run.start < b for a, b in quotes)
             out.append(Person(run.start, run.name, run.sentence, role, quoted))
             if role and (gender := _pronoun_after(sentence, run)) is not None:
@@ -109,6 +125,22 @@ class People:
             if best is None or (score, -p.start) > best[:2]:  # of equals, the first named
                 best = (score, -p.start, name)
         return best[2] if best else None
+
+
+def _full_name(name: str) -> bool:
+    """Two words or more, each capitalised or a particle, no digit, no possessive: "Tim Kaine", not
+    "Jeb chose Denver" or "Carolina’s HB2"."""
+    parts = name.split()
+    if any(any(c.isdigit() for c in w) or w.endswith(("’s", "'s")) for w in parts):
+        return False  # "Carolina’s HB2"
+    return len(parts) >= 2 and all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in parts)
+
+
+def _title_case(sentence: list[Token]) -> bool:
+    """A heading written in title case ("Jeb Chose Denver", "Obama Urges Britain to Stay"): its
+    capitals say nothing about names."""
+    words = [t.text for t in sentence if t.text[:1].isalpha()]
+    return len(words) >= 5 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _pronoun_after(sentence: list[Token], run: NameRun) -> WordClass | None:

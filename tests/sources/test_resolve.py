@@ -64,6 +64,24 @@ MORE_CASES = [
         "NATO",
         SourceKind.organization,
     ),
+    (  # a "then-" title is a title (issue 36)
+        "Hillary Clinton spoke on Monday. In 2012, then-Secretary Clinton said the embassy was safe.",
+        "said",
+        "Hillary Clinton",
+        SourceKind.person,
+    ),
+    (  # a surname and its suffix take the document's full name (issue 36)
+        "Donald Trump Jr. said the campaign would win. Later, Trump Jr. said the polls were wrong.",
+        None,  # the last frame: "Trump Jr."
+        "Donald Trump Jr.",
+        SourceKind.person,
+    ),
+    (  # a bar is a business, not a person
+        "The Crown Bar said it would stay closed until June.",
+        "said",
+        "Crown Bar",
+        SourceKind.organization,
+    ),
 ]
 
 

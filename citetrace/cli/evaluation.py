@@ -26,7 +26,11 @@ from citetrace.models import ProvenanceReport
 @handle_errors
 def eval_command(
     gold: Annotated[
-        Path, typer.Argument(help="Gold: our JSONL, PolNeAR JSONL, or a brat folder (text/ + attributions/).")
+        Path,
+        typer.Argument(
+            help="Gold: our JSONL, PolNeAR JSONL, PropBank speech predicates in its spans form "
+            "(a roleset on each line), or a brat folder (text/ + attributions/)."
+        ),
     ],
     docs: Annotated[
         Path | None, typer.Option("--docs", help="Folder of the annotated documents (for JSONL gold).")

@@ -26,6 +26,7 @@ from citetrace.errors import InputError
 from citetrace.models import Document, Span
 from citetrace.read.credits import CREDIT_PATTERNS
 from citetrace.read.io import MANIFEST
+from citetrace.read.page_meta import page_meta
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 META_FILE = "meta.json"
@@ -178,9 +179,9 @@ def read_document(path: Path, meta: dict | None = None, name: str | None = None)
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
     text = decode(path, data)
-    outlet, evidence, url, date = None, None, None, None
+    outlet, evidence, url, date, title = None, None, None, None, None
     if path.suffix.lower() in (".html", ".htm") or _HTML_START.match(data[:512]):
-        text, outlet, url, date = _from_html(path, text)
+        text, outlet, url, date, title = _from_html(path, text)
     found = find_outlet(text)
     if found is not None:
         outlet, evidence = found
@@ -192,21 +193,23 @@ def read_document(path: Path, meta: dict | None = None, name: str | None = None)
         outlet_evidence=None if meta.get("outlet") else evidence,
         url=meta.get("url") or url,
         date=meta.get("date") or date,
-        headline=meta.get("headline") or headline(text),
+        headline=meta.get("headline") or title or headline(text),
         wire=meta.get("wire"),
         credit=meta.get("credit"),
     )
 
 
-def _from_html(path: Path, html: str) -> tuple[str, str | None, str | None, str | None]:
+def _from_html(path: Path, html: str) -> tuple[str, str | None, str | None, str | None, str | None]:
+    """(text, outlet, url, date, headline) of a web page: the article text by trafilatura, the outlet
+    and headline from the page's own metadata first (``page_meta``)."""
     import trafilatura
 
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
     if not text or not text.strip():
         raise InputError(f"{path}: HTML page with no article text that could be extracted")
     meta = trafilatura.extract_metadata(html)
-    outlet = (meta.sitename if meta else None) or None
-    return text, outlet, (meta.url if meta else None), (meta.date if meta else None)
+    page = page_meta(html, (meta.sitename if meta else None) or None)
+    return text, page.outlet, (meta.url if meta else None), (meta.date if meta else None), page.headline
 
 
 HEADLINE_CHARS = 100

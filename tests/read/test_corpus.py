@@ -52,6 +52,43 @@ def test_html_article_text_is_extracted(tmp_path: Path) -> None:
     assert doc.outlet == "Example News"
 
 
+_BODY = " ".join(["The county health agency said cases were rising again in the city this week."] * 5)
+
+
+@pytest.mark.parametrize(
+    ("head", "outlet", "headline"),
+    [
+        (  # JSON-LD publisher when there is no og:site_name; og:title over the <title>
+            "<title>Cases rise again | Sun Sentinel</title><meta property='og:title' content='Cases rise again'>"
+            '<script type="application/ld+json">{"@type": "NewsArticle", "publisher": {"@type": "Organization",'
+            ' "name": "Sun Sentinel"}}</script>',
+            "Sun Sentinel",
+            "Cases rise again",
+        ),
+        (  # no site name at all: the page title is no outlet; the <title> less its tail is the headline
+            "<title>UK university student halls too full to be safe, experts warn - Site</title>",
+            None,
+            "UK university student halls too full to be safe, experts warn",
+        ),
+        (  # page furniture is no headline
+            "<title>Posted: Thursday, May 5</title><meta property='og:site_name' content='WPLG'>",
+            "WPLG",
+            None,
+        ),
+    ],
+    ids=["json-ld", "title-is-no-outlet", "posted-is-no-headline"],
+)
+def test_web_page_outlet_and_headline_from_its_metadata(tmp_path: Path, head: str, outlet, headline) -> None:
+    html = f"<html><head>{head}</head><body><article><p>{_BODY}</p><p>{_BODY}</p></article></body></html>"
+    (tmp_path / "a.html").write_text(html, encoding="utf-8")
+    doc = read_document(tmp_path / "a.html")
+    assert doc.outlet == outlet
+    if headline is not None:
+        assert doc.headline == headline
+    else:  # none from the page: the text's own first line, never the furniture
+        assert doc.headline is not None and not doc.headline.startswith("Posted")
+
+
 def test_meta_json_sets_outlet(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Some text here.", encoding="utf-8")
     (tmp_path / "meta.json").write_text(json.dumps({"a.txt": {"outlet": "X Daily", "date": "2020-01-01"}}))

@@ -27,7 +27,7 @@ def according_frames(t: Tree) -> list[Candidate]:
         else:
             run = set()
             for k in toks[i + 2 :]:
-                if k.text in (",", ";", ".", ":") or k.deprel == "punct" and k.text not in ("'", '"'):
+                if k.text in (",", ";", ".", ":") or k.deprel == "punct" and k.text not in ("'", '"', "-", "/", "&"):
                     break
                 run.add(k.id)
             source = t.char_span(run)

@@ -29,7 +29,17 @@ def _cut(t: Tree, toks: list[Token], root: Token, deprels: frozenset[str]) -> li
     kept = toks[lo : hi + 1]
     while len(kept) > 1 and len(kept) < len(toks) and kept[-1].text in BOUNDARY | {"-"}:
         kept.pop()
-    return kept
+    return _ends_nominal(kept, root) if len(kept) < len(toks) else kept
+
+
+def _ends_nominal(kept: list[Token], root: Token) -> list[Token]:
+    """A cut phrase ends on a noun, never mid-phrase: "a weekly newspaper affiliated with the
+    Israeli-backed [group ...]" -> "a weekly newspaper" (never past its root)."""
+    at = kept.index(root)
+    end = len(kept)
+    while end - 1 > at and kept[end - 1].upos not in _NOMINAL_UPOS:
+        end -= 1
+    return kept[:end]
 
 
 def source_phrase(trees: list[Tree], starts: list[int], span: tuple[int, int]) -> tuple[int, int] | None:

@@ -171,9 +171,17 @@ def subject_of(t: Tree, tok: Token, depth: int = 0) -> tuple[set[int] | None, bo
             antecedent = t.head(tok)
             if antecedent is not None:
                 return t.subtree(antecedent) - t.subtree(tok), False
-        ids: set[int] = set()
-        for k in t.children(tok, "nsubj"):  # a name the parse split into two subjects: "Masoud" "Barzani"
-            ids |= t.subtree(k)
+        # a name the parse split into two subjects ("Masoud" "Barzani") is one; a phrase the parse made a
+        # second subject across a comma ("A few days after the attack, NATO said") is not the source
+        subjects = sorted(t.children(tok, "nsubj"), key=lambda k: abs(k.id - tok.id))
+        ids: set[int] = t.subtree(subjects[0])
+        for k in subjects[1:]:
+            more = t.subtree(k)
+            lead = max(more) < min(ids) and any(
+                t.by_id[i].text == "," for i in range(max(more), min(ids)) if i in t.by_id
+            )
+            if not lead:  # a phrase before the subject and a comma is none of it; an apposition after it is
+                ids |= more
         return ids, False
     if t.child(tok, "csubj") is not None:
         return None, False

@@ -151,3 +151,23 @@ def test_everyday_shape(frames_of_text, sentence: str, cue: str, source: str, co
 def test_no_attribution(frames_of_text, sentence: str) -> None:
     frames = [f for f in frames_of_text(sentence) if f.kind.reports_words]
     assert frames == [], [(f.cue.text, f.content.text) for f in frames]
+
+
+SOURCES = [
+    # a phrase before the subject and a comma is none of the source (the parse made it a second subject)
+    ("A few days after the attack, NATO said that the safety of its personnel was paramount.", "said", "NATO"),
+    # a hyphenated word does not end an "according to" source; a cut source ends on a noun
+    (
+        "ISIS terrorists applauded the death of Iranian General Qassem Soleimani at the hands of their American "
+        "allies, according to a weekly newspaper affiliated with the Israeli-backed group that once controlled "
+        "much of Syria and Iraq.",
+        "according to",
+        "a weekly newspaper affiliated with the Israeli-backed group",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "cue", "source"), SOURCES, ids=[s[2][:30] for s in SOURCES])
+def test_source_phrase(frames_of_text, sentence: str, cue: str, source: str) -> None:
+    f = _frame(frames_of_text(sentence), cue)
+    assert f.source is not None and f.source.text == source

@@ -207,7 +207,16 @@ def propose(text: str, parsed: ParsedDocument) -> tuple[list[Tree], list[tuple[i
         tree = verb_frames(t, quotes) + according_frames(t) + citing_frames(t) + possessive_frames(t)
         raw += with_surface(tree, surface_frames(t))
     raw += credit_frames(text)
-    return trees, quotes, scored_frames(trees, quotes, raw)
+    return trees, quotes, [f for f in scored_frames(trees, quotes, raw) if not _idiom(text, f.cue)]
+
+
+def _idiom(text: str, cue: tuple[int, int]) -> bool:
+    """A cue word in a set phrase that reports nothing ("Rest assured", "needless to say": ``cues.IDIOMS``)."""
+    before = cues.IDIOMS.get(text[cue[0] : cue[1]].lower())
+    if before is None:
+        return False
+    words = " ".join(text[max(0, cue[0] - 24) : cue[0]].lower().split())
+    return any(words == b or words.endswith(" " + b) for b in before)
 
 
 def extract_frames(

@@ -37,6 +37,13 @@ BOILERPLATE_PREFIXES: tuple[str, ...] = (
     "Join the conversation",
 )
 
+# Set phrases in which a cue word reports nothing: the words right before the cue -> the cue words
+# ("Rest assured, we will ...", "Needless to say, ...", "That is to say").
+IDIOMS: dict[str, tuple[str, ...]] = {
+    "assured": ("rest",),
+    "say": ("needless to", "that is to", "suffice it to", "so to"),
+}
+
 # Acts, not words, that the learned cues take for cues ("the House voted to raise the ceiling", "pleaded
 # guilty", "pushed for"): kept as ``stance`` frames, out of the default kinds (PolNeAR annotates some).
 ACT_LEMMAS: frozenset[str] = frozenset(

@@ -127,6 +127,8 @@ NONE = [
     "The final say belongs to the board.",
     "They have a say in the matter.",
     "Stocks rose in London, Paris and Tokyo on Monday.",
+    "Rest assured, we will keep you posted on every development.",  # a newsletter's set phrase
+    "Needless to say, the markets fell again on Monday.",
 ]
 
 

@@ -21,7 +21,7 @@ from functools import cache
 
 from citetrace.attribution import cues
 from citetrace.attribution.candidate import Candidate
-from citetrace.attribution.tree import Tree
+from citetrace.attribution.tree import Tree, negation_before
 from citetrace.models import FoundBy, FrameKind, Token
 
 QUOTE_MARKS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "``", "''"})
@@ -29,9 +29,8 @@ SENTENCE_END = frozenset({".", "!", "?", "..."})
 NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 MIN_CONTENT_WORDS = 3
-LONG_CONTENT = (
-    6  # words before a sentence-final cue that make a report even with no verb tagged ("... differ/NOUN ...")
-)
+# words before a sentence-final cue that make a report even with no verb tagged ("... differ/NOUN ...")
+LONG_CONTENT = 6
 # After a sentence-final cue: when, where and to whom ("said Wednesday", "said in a statement on its
 # website", "told reporters in Tokyo"), never a verb of its own.
 TAIL_UPOS = frozenset({"ADV", "ADP", "DET", "NOUN", "PROPN", "NUM", "ADJ", "PUNCT", "PRON", "CCONJ", "PART", "SYM"})
@@ -115,17 +114,15 @@ def _span(toks: list[Token]) -> tuple[int, int]:
 
 
 def _content(toks: list[Token]) -> tuple[int, int] | None:
-    """The reported words: the tokens, less connectives and punctuation at their edges; None when
-    fewer than ``MIN_CONTENT_WORDS`` words are left."""
+    """The reported words: the tokens, less punctuation other than quote marks at their edges; None
+    when fewer than ``MIN_CONTENT_WORDS`` words are left."""
     while toks and (toks[-1].upos == "PUNCT" and toks[-1].text not in QUOTE_MARKS):
         toks = toks[:-1]
     while toks and toks[0].upos == "PUNCT" and toks[0].text not in QUOTE_MARKS:
         toks = toks[1:]
     if len(_words(toks)) < MIN_CONTENT_WORDS:
         return None
-    if toks[-1].text in QUOTE_MARKS and len(toks) > 1 and toks[-2].text == ",":
-        return toks[0].start, toks[-1].end  # "“...,”": the quote whole, its comma inside
-    return _span(toks)
+    return _span(toks)  # a quote's marks stay: "“...,”" whole, its comma inside
 
 
 def _end(toks: list[Token]) -> int:
@@ -271,16 +268,6 @@ def _initial(t: Tree, c: int) -> Candidate | None:
     return Candidate(_span([toks[c]]), _span(toks[start:c_source]), content, FrameKind.verb, t.index)
 
 
-def _negated(t: Tree, c: int) -> bool:
-    """ "did not say": a negation among the auxiliaries and adverbs right before the cue."""
-    for k in reversed(t.tokens[:c]):
-        if k.upos not in ("AUX", "PART", "ADV"):
-            return False
-        if k.text.lower() in cues.NEGATIONS or k.lemma.lower() in cues.NEGATIONS:
-            return True
-    return False
-
-
 def surface_frames(t: Tree) -> list[Candidate]:
     """Every surface frame of one sentence, at most one a cue word."""
     frames = []
@@ -299,7 +286,7 @@ def surface_frames(t: Tree) -> list[Candidate]:
         if frame is None:
             continue
         frame.found_by = FoundBy.surface
-        if _negated(t, c):
+        if negation_before(t, tok):  # "he did not say"
             frame.kind = FrameKind.negated
         frames.append(frame)
     return frames

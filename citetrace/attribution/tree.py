@@ -138,17 +138,23 @@ def right_rest(t: Tree, tok: Token) -> set[int]:
     return ids
 
 
+def negation_before(t: Tree, tok: Token) -> bool:
+    """A negation among the (up to three) auxiliaries and adverbs right before ``tok``: "did not say",
+    "has never said". The tree is not read: the surface path asks it too."""
+    for k in reversed([x for x in t.tokens if x.id < tok.id][-3:]):
+        if k.upos not in ("AUX", "PART", "ADV"):
+            return False
+        if k.lemma.lower() in cues.NEGATIONS or k.text.lower() in cues.NEGATIONS:
+            return True
+    return False
+
+
 def negated(t: Tree, tok: Token) -> bool:
     """ "did not mention", "careful not to credit", "never said": the cue itself is negated, by a
     negation it governs or one among the auxiliaries and adverbs right before it. A negation in what
     was said ("workers haven't accepted it, the analyst said") is not the cue's."""
-    if any(k.lemma.lower() in cues.NEGATIONS for k in t.children(tok, "advmod")):
+    if any(k.lemma.lower() in cues.NEGATIONS for k in t.children(tok, "advmod")) or negation_before(t, tok):
         return True
-    for k in reversed([x for x in t.tokens if x.id < tok.id][-3:]):
-        if k.upos not in ("AUX", "PART", "ADV"):
-            break
-        if k.lemma.lower() in cues.NEGATIONS or k.text.lower() in cues.NEGATIONS:
-            return True
     head = t.head(tok)  # "not to credit the US or even mention Soleimani": the negation spreads over "or"
     return (
         tok.deprel == "conj"

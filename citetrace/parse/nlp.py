@@ -24,7 +24,7 @@ from pathlib import Path
 
 from citetrace.errors import InputError, ModelError
 from citetrace.models import ParsedDocument, Sentence, Token
-from citetrace.parse.cache import ParseCache, decode, encode, text_sha256
+from citetrace.parse.cache import ParseCache, decode, text_sha256
 from citetrace.parse.collector import free_cycles, give_back
 
 MODELS_ENV = "CITETRACE_MODELS"
@@ -203,10 +203,11 @@ class Parser:
         finish. Short texts are parsed together in the batches a run forms (``batches``), so a text's
         parse is the one a run gives it. A run parses and extracts on workers or a cluster (``run``)."""
         cached = [self.cache.data(t) if self.cache else None for t in texts]
-        self.stats["cached_docs"] += sum(c is not None for c in cached)
+        hits = sum(c is not None for c in cached)
+        self.stats["cached_docs"] += hits
         parses: list[ParsedDocument | None] = [decode(c) if c is not None else None for c in cached]
-        if progress and any(c is not None for c in cached):
-            progress(sum(c is not None for c in cached))
+        if progress and hits:
+            progress(hits)
         todo = [i for i, c in enumerate(cached) if c is None]
         for group in batches([len(texts[i]) for i in todo], alone=self.segment_chars):
             done = self.parse_group([texts[todo[j]] for j in group])
@@ -215,7 +216,7 @@ class Parser:
                 if parsed is not None:
                     self.count(parsed)
                     if self.cache is not None:
-                        self.cache.put(texts[todo[j]], parsed, encode(parsed))
+                        self.cache.put(texts[todo[j]], parsed)
             if progress:
                 progress(len(group))
         return parses

@@ -77,7 +77,7 @@ def _page(template: str, title: str, depth: int, data: object, **values: object)
     )
 
 
-def _chain_data(chains: Sequence[Chain], frames_by_doc: dict[str, DocumentFrames]) -> tuple[list[dict], dict, dict]:
+def _script_data(chains: Sequence[Chain], frames_by_doc: dict[str, DocumentFrames]) -> dict:
     """JSON for the page script: the chains, frame id -> chain indexes, SVG node id -> chain indexes."""
     data, frame_chains, node_chains = [], defaultdict(list), defaultdict(list)
     nested: dict[str, dict[str | None, list[str]]] = {}  # document -> frame -> the frames nested in it
@@ -103,7 +103,7 @@ def _chain_data(chains: Sequence[Chain], frames_by_doc: dict[str, DocumentFrames
         for p in c.path:
             if i not in node_chains[source_id(p)]:
                 node_chains[source_id(p)].append(i)
-    return data, dict(frame_chains), dict(node_chains)
+    return {"chains": data, "frame_chains": dict(frame_chains), "node_chains": dict(node_chains)}
 
 
 def _kids(doc: DocumentFrames) -> dict[str | None, list[str]]:
@@ -223,11 +223,6 @@ def _provenance(frames: DocumentFrames) -> list[dict]:
         }
         for p in frames.provenance
     ]
-
-
-def _script_data(chains: Sequence[Chain], frames_by_doc: dict[str, DocumentFrames]) -> dict:
-    data, frame_chains, node_chains = _chain_data(chains, frames_by_doc)
-    return {"chains": data, "frame_chains": frame_chains, "node_chains": node_chains}
 
 
 def document_page(doc: Document, frames: DocumentFrames, graph: CitationGraph, svg: str) -> str:

@@ -76,22 +76,22 @@ class People:
         out = []
         said: dict[str, Counter[WordClass]] = {}  # name -> the pronouns that follow it as a subject
         roles = [_sentence_role(self.index.sentences[r.sentence], list(r.tokens)) for r in self.index.runs]
+        quoted = [any(a <= r.start < b for a, b in quotes) for r in self.index.runs]
         headings = {i for i, sentence in enumerate(self.index.sentences) if _title_case(sentence)}
         subjects = frozenset(  # in the article's own words: not in a quote, its headline or a heading
             name
-            for r, role in zip(self.index.runs, roles, strict=True)
+            for r, role, in_quote in zip(self.index.runs, roles, quoted, strict=True)
             if role
             and r.start >= self.index.body
             and r.sentence not in headings
-            and not any(a <= r.start < b for a, b in quotes)
+            and not in_quote
             and _full_name(name := r.name)  # a full name itself: "Britain" as a subject vouches for no one
         )
-        for run, role in zip(self.index.runs, roles, strict=True):
+        for run, role, in_quote in zip(self.index.runs, roles, quoted, strict=True):
             if run.sentence in headings or not names_person(self.index, run, subjects):
                 continue
             sentence = self.index.sentences[run.sentence]
-            quoted = any(a <= run.start < b for a, b in quotes)
-            out.append(Person(run.start, run.name, run.sentence, role, quoted))
+            out.append(Person(run.start, run.name, run.sentence, role, in_quote))
             if role and (gender := _pronoun_after(sentence, run)) is not None:
                 said.setdefault(self._full(run.name, None), Counter())[gender] += 1
         for name, counts in said.items():  # "Clinton adds that she ...": mostly, not once

@@ -207,6 +207,9 @@ def _from_html(path: Path, html: str) -> tuple[str, str | None, str | None, str 
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
     if not text or not text.strip():
         raise InputError(f"{path}: HTML page with no article text that could be extracted")
+    # trafilatura writes one block (heading, paragraph) a line; a blank line between them is what the
+    # parser takes for a paragraph break, so that a headline is never read into the first sentence
+    text = re.sub(r"\n+", "\n\n", text.strip())
     meta = trafilatura.extract_metadata(html)
     page = page_meta(html, (meta.sitename if meta else None) or None)
     return text, page.outlet, (meta.url if meta else None), (meta.date if meta else None), page.headline

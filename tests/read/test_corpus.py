@@ -89,6 +89,19 @@ def test_web_page_outlet_and_headline_from_its_metadata(tmp_path: Path, head: st
         assert doc.headline is not None and not doc.headline.startswith("Posted")
 
 
+def test_web_page_blocks_are_paragraphs(tmp_path: Path) -> None:
+    """A page's headline and paragraphs are separated by blank lines, as the parser reads paragraphs:
+    a headline without a full stop is never read into the first sentence."""
+    html = (
+        "<html><head><title>Reserves Fell</title></head><body><article><h1>Japan's Reserves Fell in October</h1>"
+        f"<p>{_BODY}</p><p>{_BODY}</p></article></body></html>"
+    )
+    (tmp_path / "a.html").write_text(html, encoding="utf-8")
+    text = read_document(tmp_path / "a.html").text
+    assert "\n" not in text.replace("\n\n", "")  # every break a paragraph break
+    assert text.split("\n\n")[0] == "Japan's Reserves Fell in October"
+
+
 def test_meta_json_sets_outlet(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Some text here.", encoding="utf-8")
     (tmp_path / "meta.json").write_text(json.dumps({"a.txt": {"outlet": "X Daily", "date": "2020-01-01"}}))

@@ -2,6 +2,7 @@
 
     python bench/misses.py /tmp/heldout            # held-out train (choices are made here)
     python bench/misses.py ../shared/gold/polnear/dev
+    python bench/misses.py /tmp/wsj/tune/gold_core.jsonl /tmp/wsj/tune/text --show   # each miss, in its sentence
 
 Categories (the cue's head word in our parse, the gold content's shape):
 verb with a clause or quote as content, verb with a noun phrase / prepositional phrase / infinitive
@@ -58,8 +59,15 @@ def category(g: GoldFrame, parsed: ParsedDocument, text: str) -> str:
     return {"NOUN": "noun", "PROPN": "noun", "ADP": "preposition", "ADJ": "adjective"}.get(head.upos, "other")
 
 
-def main(folder: Path) -> None:
-    gold, texts_dir = read_gold(folder, None)
+def _sentence(parsed: ParsedDocument, text: str, start: int) -> str:
+    for s in parsed.sentences:
+        if s.tokens and s.tokens[0].start <= start < s.tokens[-1].end:
+            return " ".join(text[s.tokens[0].start : s.tokens[-1].end].split())
+    return ""
+
+
+def main(folder: Path, docs_dir: Path | None = None, show: bool = False) -> None:
+    gold, texts_dir = read_gold(folder, docs_dir)
     docs = [read_document(texts_dir / g.document) for g in gold]
     parses = Parser(None, cache_dir=default_cache_dir(), doc_timeout=None).parse([d.text for d in docs])
     counts: Counter[str] = Counter()
@@ -73,11 +81,23 @@ def main(folder: Path) -> None:
                 continue
             missed += 1
             counts[category(f, p, d.text)] += 1
+            if show:
+                a, b = f.cue.pieces[0]
+                print(f"- {g.document} [{category(f, p, d.text)}] cue {d.text[a:b]!r}: {_sentence(p, d.text, a)}")
             pronoun += f.source is not None and f.source.text.strip().lower() in PRONOUNS
         for pf, gf in pairs:
             pw, gw = _words(d.text, _pieces(pf.content)), _words(d.text, gf.content.pieces)
             inter = len(pw & gw)
             weak_content += 2 * inter < 0.5 * (len(pw) + len(gw))
+            ps_, gs_ = _words(d.text, _pieces(pf.source)), _words(d.text, _pieces(gf.source))
+            if show and (2 * inter < 0.5 * (len(pw) + len(gw)) or 2 * len(ps_ & gs_) < 0.5 * (len(ps_) + len(gs_))):
+                src = pf.source.text if pf.source else None
+                gsrc = gf.source.text if gf.source else None
+                con = pf.content.text[:70] if pf.content else None
+                print(
+                    f"~ {g.document} cue {pf.cue.text!r}: source {src!r} (gold {gsrc!r}); content {con!r}"
+                    f" (gold {gf.content.text[:70]!r})"
+                )
     print(f"{folder}: {missed} missed gold frames")
     print("| cue of the missed frame | count |\n|---|---|")
     for name, n in counts.most_common():
@@ -87,4 +107,5 @@ def main(folder: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    args = [a for a in sys.argv[1:] if a != "--show"]
+    main(Path(args[0]), Path(args[1]) if len(args) > 1 else None, show="--show" in sys.argv)

@@ -262,6 +262,8 @@ SPEECH_NOUNS = frozenset(
     suggestion proposal prediction estimate poll survey analysis study finding findings note insistence
     complaint admission confirmation explanation declaration call appeal charge attack""".split()
 )
+# "issued a statement saying ...": what a verb publishes when its frame reports words
+STATEMENT_NOUNS = frozenset("statement release announcement communique comment remark tweet letter memo post".split())
 
 TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may june july august

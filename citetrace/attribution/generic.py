@@ -30,6 +30,7 @@ from citetrace.models import FrameKind, Token
 _CLAUSE = ("ccomp", "xcomp", "csubj")
 _NOUN_CLAUSE = ("acl", "ccomp", "xcomp", "appos")
 _TIME_RELS = ("obl:tmod", "nmod:tmod", "obl:npmod")  # "said Friday afternoon that": a time, not a cue
+_SAYING = frozenset({"saying", "stating"})
 MAX_LABEL_WORDS = 6  # a speaker label is a short name: "WALLACE", "Rep. Jim Jordan"
 SCORED_KINDS = frozenset(
     {FrameKind.verb, FrameKind.stance, FrameKind.negated, FrameKind.according, FrameKind.citing}
@@ -95,6 +96,21 @@ def _around(t: Tree, tok: Token) -> set[int]:
     return right_rest(t, tok)
 
 
+def _statement_saying(t: Tree, tok: Token) -> Token | None:
+    """The "saying" of "issued a statement saying ...": the verb's object is a statement (whatever the
+    tagger made of "saying") and a form of "say" or "state" follows it."""
+    obj = t.child(tok, "obj")
+    if tok.upos != "VERB" or obj is None:
+        return None
+    if obj.text.lower() in _SAYING:  # "a statement saying": the tagger's noun compound
+        noun = t.child(obj, "compound")
+        return obj if noun is not None and noun.lemma.lower() in cues.STATEMENT_NOUNS else None
+    after = next((k for k in t.tokens if k.id == obj.id + 1), None)
+    if obj.lemma.lower() not in cues.STATEMENT_NOUNS or after is None or after.text.lower() not in _SAYING:
+        return None
+    return after
+
+
 def learned_frame(t: Tree, tok: Token, quotes: list[tuple[int, int]]) -> Candidate | None:
     """A frame for one learned cue token, or None when the tree gives it no content."""
     if tok.text in DASHES:
@@ -119,6 +135,10 @@ def learned_frame(t: Tree, tok: Token, quotes: list[tuple[int, int]]) -> Candida
     if not content_ids:
         return None
     cue = (tok.start, tok.end)
+    statement = _statement_saying(t, tok)
+    if statement is not None:  # "NEC released a statement saying, “...”": words reported
+        cue, kind = (tok.start, statement.end), FrameKind.verb
+        content_ids = right_rest(t, statement)
     content = t.char_span(content_ids - {tok.id} - (source_ids or set()))
     if content is None or (content[0] < cue[1] and cue[0] < content[1]):
         return None

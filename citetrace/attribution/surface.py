@@ -151,9 +151,14 @@ def _is_name(toks: list[Token]) -> bool:
 
 
 def _appositive(toks: list[Token]) -> bool:
-    """A title or description after a name: "an official at Keidanren", "the chairman", "55 years old"."""
+    """A title or description after a name: "an official at Keidanren", "the chairman", "55 years old",
+    "president of T. Rowe Price Growth and Income Fund" (longer than a name may be)."""
     words = _words(toks)
-    return bool(words) and _is_source(toks) and words[0].upos in ("DET", "ADJ", "NOUN", "NUM", "PROPN")
+    if not words or len(words) > cues.MAX_SOURCE_WORDS or words[0].upos not in ("DET", "ADJ", "NOUN", "NUM", "PROPN"):
+        return False
+    return _is_source(toks[:1] + [k for k in toks[1:] if k.upos in NOUNISH][: cues.MAX_NAME_WORDS - 1]) and not any(
+        k.upos == "AUX" or k.xpos in FINITE and k.upos == "VERB" or k.text in QUOTE_MARKS for k in words
+    )
 
 
 def _final(t: Tree, c: int) -> Candidate | None:
@@ -268,6 +273,17 @@ def _initial(t: Tree, c: int) -> Candidate | None:
     return Candidate(_span([toks[c]]), _span(toks[start:c_source]), content, FrameKind.verb, t.index)
 
 
+def _before_name(t: Tree, c: int) -> bool:
+    """Whether the word at ``c`` sits between a comma and a capitalised name ("..., notes Steven Einhorn")."""
+    toks = t.tokens
+    return (
+        0 < c < len(toks) - 1
+        and toks[c - 1].text == ","
+        and toks[c + 1].upos == "PROPN"
+        and toks[c + 1].text[:1].isupper()
+    )
+
+
 def surface_frames(t: Tree) -> list[Candidate]:
     """Every surface frame of one sentence, at most one a cue word."""
     frames = []
@@ -275,8 +291,13 @@ def surface_frames(t: Tree) -> list[Candidate]:
         if not _is_cue(tok):
             continue
         lemma = surface_forms()[tok.text.lower()]
-        if tok.upos == "NOUN" and lemma in cues.NOUN_TOO and not tok.text.lower().endswith("ed"):
-            continue  # "..., New Jersey and four other states.": the noun
+        if (
+            tok.upos == "NOUN"
+            and lemma in cues.NOUN_TOO
+            and not tok.text.lower().endswith("ed")
+            and not _before_name(t, c)
+        ):
+            continue  # "..., New Jersey and four other states.": the noun; "..., notes Steven G. Einhorn": the verb
         frame = None
         if _is_cue(tok, base=False):  # "said", "says": a sentence-final or inverted cue
             frame = _final(t, c) or _inverted(t, c)

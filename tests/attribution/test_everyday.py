@@ -113,6 +113,33 @@ SHAPES = [
         "Iraq's prime minister",
         "the strike violated his country's sovereignty",
     ),
+    (  # (WSJ) wsj_0090: "explains" tagged as a noun, a title of nine words
+        "Stephen Boesel, president of T. Rowe Price Growth and Income Fund, explains that companies raise their "
+        "payouts most robustly only after the economy and corporate profits have been growing for some time.",
+        "explains",
+        "Stephen Boesel, president of T. Rowe Price Growth and Income Fund",
+        "that companies raise their payouts most robustly only after the economy and corporate profits have been "
+        "growing for some time",
+    ),
+    (  # (WSJ) wsj_0090: inverted "notes", tagged as a noun
+        "Rather than increasing dividends, some companies have used cash to buy back some of their shares, notes "
+        "Steven G. Einhorn, co-chairman of the investment policy committee at Goldman, Sachs & Co.",
+        "notes",
+        "Steven G. Einhorn, co-chairman of the investment policy committee at Goldman, Sachs & Co",
+        "Rather than increasing dividends, some companies have used cash to buy back some of their shares",
+    ),
+    (  # (WSJ) wsj_0051: "a statement saying", the tagger's noun compound
+        'NEC released a statement saying, "We feel sorry for having caused trouble to society."',
+        "released a statement saying",
+        "NEC",
+        '"We feel sorry for having caused trouble to society."',
+    ),
+    (
+        "The ministry issued a statement saying that the talks had failed.",
+        "issued a statement saying",
+        "The ministry",
+        "that the talks had failed",
+    ),
     (
         "According to the ministry, the reserves fell in October.",
         "According to",
@@ -129,6 +156,7 @@ NONE = [
     "Stocks rose in London, Paris and Tokyo on Monday.",
     "Rest assured, we will keep you posted on every development.",  # a newsletter's set phrase
     "Needless to say, the markets fell again on Monday.",
+    "The measure passed in New Jersey, Ohio and four other states.",  # "states": the noun
 ]
 
 

@@ -109,6 +109,14 @@ CASES = [
         "aliases.toml",
         None,
     ),
+    Case(  # before: the same Error: once per article, and no article processed
+        "bad-meta-json",
+        {"corpus/a.txt": GOOD.encode(), "corpus/b.txt": GOOD.encode(), "corpus/meta.json": b'{"a.txt": {"outlet": '},
+        RUN,
+        1,
+        "meta.json: not valid JSON metadata",
+        None,
+    ),
     Case(
         "missing-models", {"corpus/a.txt": GOOD.encode()}, [*RUN, "--models", "{root}/nope"], 1, "model directory", None
     ),

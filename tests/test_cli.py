@@ -313,8 +313,13 @@ def test_aliases_file_merges_sources(tmp_path: Path, env) -> None:
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [("[[source]\nname=", "not valid TOML"), ('[[source]]\nname = "X"\nkind = "planet"\n', "kind 'planet'")],
-    ids=["bad-toml", "bad-kind"],
+    [
+        ("[[source]\nname=", "not valid TOML"),
+        ('[[source]]\nname = "X"\nkind = "planet"\n', "kind 'planet'"),
+        ('[[source]]\nname = "A"\npart_of = "B"\n[[source]]\nname = "B"\npart_of = "A"\n', "cycle (A -> B -> A)"),
+        ('[[source]]\nname = "A"\naliases = ["X"]\n[[source]]\nname = "B"\naliases = ["X"]\n', "both 'A' and 'B'"),
+    ],
+    ids=["bad-toml", "bad-kind", "part-of-cycle", "one-alias-two-sources"],
 )
 def test_bad_aliases_file(tmp_path: Path, env, content: str, message: str) -> None:
     aliases = tmp_path / "aliases.toml"
@@ -325,6 +330,14 @@ def test_bad_aliases_file(tmp_path: Path, env, content: str, message: str) -> No
     assert result.exit_code == 1 and result.stderr.startswith("Error: --aliases") and message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "out" / "frames.jsonl").exists()
+
+
+def test_an_alias_that_folds_a_known_source_is_said(tmp_path: Path, env) -> None:
+    aliases = tmp_path / "aliases.toml"
+    aliases.write_text('[[source]]\nname = "CNN"\nkind = "outlet"\naliases = ["BBC"]\n', encoding="utf-8")
+    result = runner.invoke(app, ["sources", str(CORPUS), "--aliases", str(aliases)], env=env)
+    assert result.exit_code == 0, result.output
+    assert "Warning: --aliases" in result.stderr and "folds the known source 'BBC' into 'CNN'" in result.stderr
 
 
 @pytest.mark.parametrize("fmt", ["png", "pdf"])
@@ -446,3 +459,15 @@ def test_a_source_page_says_how_the_source_is_written_and_why(run_out: Path) -> 
     assert "Also written:" in page and "“The paper” (resolved in its document)" in page
     assert "“It”" not in page  # pronouns are not listed as ways of writing a source
     assert "Described as:" in page
+
+
+def test_more_workers_than_cores_is_said_and_capped(tmp_path: Path, env) -> None:
+    """``--workers 100`` on 2 cores started 9 processes and took 4 GB more memory, in silence."""
+    from citetrace.cli.app import make_parser
+    from citetrace.run.pool import available_cores
+
+    cores = available_cores()
+    assert make_parser(None, None, True, workers=cores + 98).workers == cores
+    result = runner.invoke(app, ["run", str(CORPUS), "--out", str(tmp_path / "out"), "--workers", "100"], env=env)
+    assert result.exit_code == 0, result.output
+    assert f"Warning: --workers 100: this machine has {cores} cores for citetrace; using {cores}" in result.stderr

@@ -4,6 +4,8 @@ turned into one `Error:` line, and progress bars that write lines where stderr i
 from __future__ import annotations
 
 import functools
+import signal
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, TypeVar
@@ -92,19 +94,41 @@ def fail(message: str) -> None:
     err_console.print(f"Error: {message}", markup=False, highlight=False, soft_wrap=True)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (``kill``, a container stopping, a job scheduler): unwinds like Ctrl-C, so the staging
+    folder is removed and ``--out`` keeps its last complete run."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+def warn(message: str) -> None:
+    err_console.print(f"Warning: {message}", markup=False, highlight=False, soft_wrap=True)
+
+
 def handle_errors(command: F) -> F:
-    """Turn a CitetraceError into one line on stderr and exit code 1."""
+    """Turn a CitetraceError into one line on stderr and exit code 1; Ctrl-C (130) and SIGTERM (143)
+    into one line too, after the same clean-up."""
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
+        main_thread = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGTERM, _on_sigterm) if main_thread else None
         try:
             return command(*args, **kwargs)
         except CitetraceError as exc:
             fail(str(exc))
             raise typer.Exit(1) from None
+        except Terminated:
+            fail("stopped by SIGTERM; --out keeps its last complete run")
+            raise typer.Exit(128 + signal.SIGTERM) from None
         except KeyboardInterrupt:
             fail("interrupted")
             raise typer.Exit(130) from None
+        finally:
+            if main_thread:
+                signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
 
     return wrapper  # type: ignore[return-value]
 
@@ -117,8 +141,13 @@ def make_parser(
     workers: int | None = None,
     dask: str | None = None,
 ) -> Parser:
-    """The parser of a command: ``workers`` processes parse what the cache lacks (default: every core),
-    or a Dask cluster (``dask``) does."""
+    """The parser of a command: ``workers`` processes parse what the cache lacks (default: every core,
+    and never more on this machine: each loads the models, and two on one core only fight), or a Dask
+    cluster (``dask``) does."""
+    cores = available_cores()
+    if workers is not None and workers > cores and dask in (None, "local"):
+        warn(f"--workers {workers}: this machine has {cores} cores for citetrace; using {cores}")
+        workers = cores
     return Parser(
         models,
         cache_dir=None if no_cache else (cache or default_cache_dir()),

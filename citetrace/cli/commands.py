@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from citetrace.attribution.cues import KnownSource
 from citetrace.chains.query import (
     aliases_toml,
     chains_of_claim,
@@ -33,6 +34,7 @@ from citetrace.cli.app import (
     make_parser,
     out_console,
     progress_bar,
+    warn,
 )
 from citetrace.errors import UsageError
 from citetrace.models import CitationGraph, ClaimGroup, FrameKind
@@ -42,7 +44,7 @@ from citetrace.render.styles import DRIFT_LABEL, HEDGE_WORDS
 from citetrace.report.outdir import check_out
 from citetrace.report.write import diagram_count, frames_jsonl, redraw, write_report
 from citetrace.run.pipeline import Extraction, extract_corpus, keep_frames, trace_corpus
-from citetrace.sources.registry import load_aliases
+from citetrace.sources.registry import alias_folds, load_aliases
 
 
 @app.command()
@@ -66,8 +68,8 @@ def run(
     Writes OUT/frames.jsonl, OUT/graph.json, OUT/chains.jsonl, OUT/reuse.jsonl, OUT/corpus.svg,
     OUT/<name>.svg per document and OUT/sources/<source>.svg per primary source (each SVG with its .dot).
     """
-    extra = load_aliases(aliases) if aliases is not None else ()
-    check_out(out, corpus)
+    extra = _aliases(aliases)
+    check_out(out, corpus, force)
     parser = make_parser(models, cache, no_cache, doc_timeout, workers, dask)
     with progress_bar() as bar:
         task = bar.add_task("parsing", total=None)
@@ -107,11 +109,21 @@ def run(
         raise typer.Exit(1)
 
 
+def _aliases(path: Path | None) -> tuple[KnownSource, ...]:
+    """The user's aliases (``--aliases``), each fold of a known source into another said as a warning."""
+    if path is None:
+        return ()
+    extra = load_aliases(path)
+    for fold in alias_folds(extra):
+        warn(f"--aliases {path}: {fold}")
+    return extra
+
+
 def _traced(
     corpus: list[Path], aliases: Path | None, models: Path | None, cache: Path | None, no_cache: bool, timeout: float
 ) -> tuple[Extraction, CitationGraph]:
     """The corpus traced, its unreadable files reported; exit 1 when nothing could be traced."""
-    extra = load_aliases(aliases) if aliases is not None else ()
+    extra = _aliases(aliases)
     result = trace_corpus(corpus, make_parser(models, cache, no_cache, timeout), extra, release=True)
     for error in result.errors:
         fail(str(error))

@@ -36,7 +36,8 @@ META_ALIASES = {"publisher": "outlet", "publication_date": "date", "title": "hea
 NO_VALUE = frozenset({"", "none", "na", "n/a", "null"})
 # A news article is well under this (PolNeAR: 34,309 at most); larger files are refused, not truncated.
 # docs/reliability.md measures what the largest accepted file costs to parse.
-MAX_BYTES = 1_000_000
+MAX_BYTES = 1_000_000  # an article's text
+MAX_HTML_BYTES = 20_000_000  # a web page's HTML (scripts, styles, inline images): the limit is on its text
 _HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<head|<body)", re.I)
 
 
@@ -76,17 +77,17 @@ def _is_article(root: Path, path: Path) -> bool:
 
 
 def read_corpus(paths: Iterable[Path]) -> CorpusRead:
-    """Read every article under ``paths``; unreadable files become errors, the rest are read."""
+    """Read every article under ``paths``; unreadable files become errors, the rest are read. A
+    metadata file that cannot be read stops the whole read (raised once, before any article is
+    parsed): its outlets and credits would otherwise be missing from every chain without a word."""
     documents: list[Document] = []
     errors: list[InputError] = []
-    meta_cache: dict[Path, dict] = {}
+    articles = list_articles(paths)
+    meta_cache = {folder: read_meta(folder) for folder in dict.fromkeys(path.parent for path, _ in articles)}
     names: set[str] = set()
-    for path, name in list_articles(paths):
+    for path, name in articles:
         try:
-            folder = path.parent
-            if folder not in meta_cache:
-                meta_cache[folder] = read_meta(folder)
-            doc = read_document(path, meta_cache[folder].get(path.name, {}), name=name)
+            doc = read_document(path, meta_cache[path.parent].get(path.name, {}), name=name)
         except InputError as exc:
             errors.append(exc)
             continue
@@ -113,10 +114,17 @@ def read_meta(folder: Path) -> dict[str, dict]:
     return meta
 
 
-def decode(path: Path, data: bytes) -> str:
-    """Decode an article's bytes as UTF-8, refusing empty, binary and oversized files."""
-    if len(data) > MAX_BYTES:
-        raise InputError(f"{path}: {len(data):,} bytes is too large for a news article (limit {MAX_BYTES:,}); split it")
+def _too_large(path: Path, size: int, what: str = "") -> InputError:
+    return InputError(f"{path}: {size:,} bytes{what} is too large for a news article (limit {MAX_BYTES:,}); split it")
+
+
+def decode(path: Path, data: bytes, limit: int = MAX_BYTES) -> str:
+    """Decode an article's bytes as UTF-8, refusing empty, binary and oversized files (over ``limit``
+    bytes: ``MAX_BYTES`` for text, ``MAX_HTML_BYTES`` for a web page, whose article text is checked
+    once extracted). Line ends become ``\n`` (Windows' CRLF and old Macs' CR), as Python's text
+    files read them: one article, one text, whatever editor saved it."""
+    if len(data) > limit:
+        raise _too_large(path, len(data))
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             data = data.decode("utf-16").encode("utf-8")  # Windows "Unicode" text: UTF-16 with its byte-order mark
@@ -133,7 +141,7 @@ def decode(path: Path, data: bytes) -> str:
         ) from exc
     if not text.strip():
         raise InputError(f"{path}: empty file; nothing to read")
-    return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _legacy_encoding(data: bytes) -> str:
@@ -178,10 +186,13 @@ def read_document(path: Path, meta: dict | None = None, name: str | None = None)
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
-    text = decode(path, data)
+    html = path.suffix.lower() in (".html", ".htm") or bool(_HTML_START.match(data[:512]))
+    text = decode(path, data, MAX_HTML_BYTES if html else MAX_BYTES)
     outlet, evidence, url, date, title = None, None, None, None, None
-    if path.suffix.lower() in (".html", ".htm") or _HTML_START.match(data[:512]):
+    if html:
         text, outlet, url, date, title = _from_html(path, text)
+        if len(text.encode("utf-8")) > MAX_BYTES:
+            raise _too_large(path, len(text.encode("utf-8")), " of article text")
     found = find_outlet(text)
     if found is not None:
         outlet, evidence = found

@@ -54,8 +54,47 @@ def load_aliases(path: Path) -> tuple[cues.KnownSource, ...]:
         aliases = e.get("aliases", [])
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
             raise InputError(f"--aliases {path}: aliases of {e['name']!r} must be a list of strings")
-        out.append(cues.KnownSource(e["name"].strip(), kind, tuple(aliases), e.get("part_of")))
+        part_of = e.get("part_of")
+        if part_of is not None and (not isinstance(part_of, str) or not part_of.strip()):
+            raise InputError(f"--aliases {path}: part_of of {e['name']!r} must be a name")
+        out.append(cues.KnownSource(e["name"].strip(), kind, tuple(aliases), part_of))
+    _check_aliases(path, out)
     return tuple(out)
+
+
+def _check_aliases(path: Path, entries: Sequence[cues.KnownSource]) -> None:
+    """Refuse what would corrupt the graph: one name given to two sources, and a ``part_of`` cycle
+    (A part of B, B part of A) through the file's sources and the known ones."""
+    owner: dict[str, str] = {}
+    for k in entries:
+        for a in {name_key(x) for x in (k.canonical, *k.aliases)}:
+            if a in owner and owner[a] != k.canonical:
+                raise InputError(
+                    f"--aliases {path}: {a!r} is given to both {owner[a]!r} and {k.canonical!r}; keep it in one"
+                )
+            owner[a] = k.canonical
+    parent = {name_key(k.canonical): k.part_of for k in cues.KNOWN_SOURCES if k.part_of}
+    parent.update({name_key(k.canonical): k.part_of for k in entries if k.part_of})
+    for k in entries:
+        seen, name = [k.canonical], k.part_of
+        while name is not None:
+            if name_key(name) in {name_key(x) for x in seen}:
+                cycle = " -> ".join([*seen, name])
+                raise InputError(f"--aliases {path}: part_of makes a cycle ({cycle}); a source is part of no loop")
+            seen.append(name)
+            name = parent.get(name_key(name))
+
+
+def alias_folds(entries: Sequence[cues.KnownSource]) -> list[str]:
+    """What the user's aliases fold into another source: an alias that is a known source's own name
+    ("BBC" given as an alias of "CNN") makes the two one. Said aloud, not refused: it may be meant."""
+    said = []
+    for k in entries:
+        for a in k.aliases:
+            other = known(a)
+            if other is not None and name_key(other.canonical) != name_key(k.canonical):
+                said.append(f"the alias {a!r} folds the known source {other.canonical!r} into {k.canonical!r}")
+    return said
 
 
 FUZZY_THRESHOLD = 90  # rapidfuzz token_sort_ratio (0..100) for two names to be one source

@@ -184,3 +184,27 @@ def test_the_hint_names_the_right_encoding(tmp_path: Path, text: str, encoding: 
 )
 def test_headline(text: str, expected: str | None) -> None:
     assert headline(text) == expected
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["crlf", "cr"])
+def test_windows_line_ends_give_the_same_article(tmp_path: Path, newline: str) -> None:
+    """The same article saved with CRLF line ends had another outlet ("ABC Flash Point News 2020."):
+    line ends are read as Python reads text files, so it is one article and one outlet."""
+    source = CORPUS / "002_0e4877a62b0c3399.txt"
+    (tmp_path / "windows.txt").write_bytes(source.read_bytes().replace(b"\n", newline.encode()))
+    unix, windows = read_document(source), read_document(tmp_path / "windows.txt")
+    assert windows.text == unix.text and "\r" not in windows.text
+    assert windows.outlet == unix.outlet == "ABC Flash Point News"
+
+
+def test_a_large_web_page_with_a_short_article_is_read(tmp_path: Path) -> None:
+    """1.3 MB of HTML (scripts, inline images) around an article of a few hundred words: the limit is
+    on the article's text, not the page's bytes (before: "too large for a news article")."""
+    body = "".join(
+        f"<p>The ministry said on day {i} that the talks had failed again and would resume.</p>" for i in range(30)
+    )
+    page = f"<html><head><script>{'var x = 1;' * 130_000}</script></head><body><article>{body}</article></body></html>"
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    assert (tmp_path / "page.html").stat().st_size > 1_000_000
+    doc = read_document(tmp_path / "page.html")
+    assert "talks had failed again" in doc.text and len(doc.text) < 10_000

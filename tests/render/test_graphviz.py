@@ -84,3 +84,32 @@ def test_a_diagram_drawn_before_is_read_from_the_cache(tmp_path: Path) -> None:
     assert render(dot.replace("BBC", "the BBC"), "svg", cache=tmp_path) != b"<svg>kept</svg>"
     kept.write_bytes(b"damaged")  # a damaged entry is drawn again
     assert render(dot, "svg", cache=tmp_path) == svg
+
+
+def _png_size(png: bytes) -> tuple[int, int]:
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+
+
+def test_png_draws_the_flag_glyph() -> None:
+    """The flag (U+2691) came out as an empty box, as a character no font has does (U+E000)."""
+    flag = render('digraph { a [label="\u2691 altered copy"] }', "png")
+    missing = render('digraph { a [label="\ue000 altered copy"] }', "png")
+    assert flag != missing
+
+
+def test_png_of_a_large_diagram_has_a_sensible_size(big: CitationGraph) -> None:
+    """A corpus diagram 3,752 points wide was a 7,504 x 3,360 px PNG: twice the SVG's size up to 3,000
+    px on the longer side, never under the SVG's own size."""
+    import re
+
+    from citetrace.render.graphviz import PNG_MAX_SIDE, png_scale
+
+    svg = render(corpus_dot(big), "svg")
+    width, height = (float(x) for x in re.search(rb'width="([0-9.]+)pt" height="([0-9.]+)pt"', svg).groups())
+    png = _png_size(render(corpus_dot(big), "png"))
+    assert max(png) <= max(PNG_MAX_SIDE, max(width, height)) + 1 and max(png) >= max(width, height) - 1
+    small_svg = render("digraph { a -> b }", "svg")
+    w, h = (float(x) for x in re.search(rb'width="([0-9.]+)pt" height="([0-9.]+)pt"', small_svg).groups())
+    assert png_scale(small_svg) == 2 and abs(_png_size(render("digraph { a -> b }", "png"))[0] - 2 * w) <= 2
+    assert png_scale(b'<svg width="3752pt" height="1680pt"') == 1.0
+    assert png_scale(b'<svg width="2000pt" height="800pt"') == 1.5

@@ -29,6 +29,8 @@ run: $(BASE_STAMP)
 	@echo "Report: $(abspath $(OUT))/index.html"
 
 test: $(DEV_STAMP)
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+		echo "note: chromium and chromedriver are not installed, so the browser tests are skipped (Debian: apt install chromium chromium-driver)"
 	$(BIN)/python -m pytest -q
 
 docs: $(DEV_STAMP)

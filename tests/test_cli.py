@@ -471,3 +471,12 @@ def test_more_workers_than_cores_is_said_and_capped(tmp_path: Path, env) -> None
     result = runner.invoke(app, ["run", str(CORPUS), "--out", str(tmp_path / "out"), "--workers", "100"], env=env)
     assert result.exit_code == 0, result.output
     assert f"Warning: --workers 100: this machine has {cores} cores for citetrace; using {cores}" in result.stderr
+
+
+def test_a_cache_folder_that_cannot_be_written_is_said(tmp_path: Path, env) -> None:
+    """--cache naming a folder that cannot be created was skipped without a word."""
+    (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
+    cache = tmp_path / "a-file" / "cache"
+    result = runner.invoke(app, ["sources", str(CORPUS), "--cache", str(cache)], env=env)
+    assert result.exit_code == 0, result.output
+    assert f"Warning: the cache folder {cache} cannot be written" in result.stderr

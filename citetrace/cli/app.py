@@ -4,6 +4,7 @@ turned into one `Error:` line, and progress bars that write lines where stderr i
 from __future__ import annotations
 
 import functools
+import os
 import signal
 import threading
 from collections.abc import Callable
@@ -148,13 +149,24 @@ def make_parser(
     if workers is not None and workers > cores and dask in (None, "local"):
         warn(f"--workers {workers}: this machine has {cores} cores for citetrace; using {cores}")
         workers = cores
+    cache_dir = None if no_cache else (cache or default_cache_dir())
+    if cache_dir is not None and not _writable(cache_dir):
+        warn(f"the cache folder {cache_dir} cannot be written: nothing parsed is kept, and the next run parses again")
     return Parser(
         models,
-        cache_dir=None if no_cache else (cache or default_cache_dir()),
+        cache_dir=cache_dir,
         doc_timeout=doc_timeout or None,
         workers=workers or available_cores(),
         dask=dask,
     )
+
+
+def _writable(folder: Path) -> bool:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK | os.X_OK)
 
 
 def _version(value: bool) -> None:

@@ -115,3 +115,9 @@ def run_in_pool(
                 "a worker process stopped before its documents were done (out of memory?): run again with "
                 "fewer --workers; what was parsed before is cached"
             ) from None
+        except BaseException:  # Ctrl-C, SIGTERM: stop now, not once every running batch is done (12 s)
+            processes = list((getattr(pool, "_processes", None) or {}).values())  # shutdown forgets them
+            pool.shutdown(wait=False, cancel_futures=True)
+            for process in processes:
+                process.terminate()
+            raise

@@ -437,11 +437,11 @@ def test_sources_lists_aliases_with_reasons(env) -> None:
     header, *rows = [line.split("\t") for line in result.stdout.splitlines()]
     assert header[0] == "source" and len(rows) == 6
     naba = next(r for r in rows if r[0] == "Al-Naba")
-    assert naba[1] == "publication" and "It (pronoun)" in naba[4] and "(in_document)" in naba[4]
+    assert naba[1] == "publication" and "It (pronoun, 0.8)" in naba[4] and "(in_document, 0.9)" in naba[4]
 
 
 def test_sources_toml_is_an_aliases_file(tmp_path: Path, env) -> None:
-    from citetrace.sources.registry import load_aliases
+    from citetrace.sources.aliases import load_aliases
 
     result = runner.invoke(app, ["sources", str(CORPUS), "--toml"], env=env)
     assert result.exit_code == 0, result.output

@@ -59,6 +59,9 @@ def aliases_toml(sources: list[CanonicalSource]) -> str:
     lines = ["# citetrace --aliases file: correct the names, kinds and aliases, delete what is right.", ""]
     for s in sources:
         lines += ["[[source]]", f"name = {_toml_str(s.name)}", f'kind = "{s.kind.value}"']
+        for m in s.merges:
+            if m.guess:  # said where the hand that corrects the file reads
+                lines.append(f"# a guess, check it: {_toml_str(m.alias)} ({m.reason.value}, {m.confidence:.2g})")
         others = [a for a in s.aliases if name_key(a) != name_key(s.name) and is_name(a) and norm(a) not in PRONOUNS]
         lines.append("aliases = [" + ", ".join(_toml_str(a) for a in others) + "]")
         lines.append("")

@@ -37,14 +37,14 @@ from citetrace.cli.app import (
     warn,
 )
 from citetrace.errors import UsageError
-from citetrace.models import CitationGraph, ClaimGroup, FrameKind
+from citetrace.models import CitationGraph, ClaimGroup, FrameKind, SourceMerge
 from citetrace.parse.nlp import DOC_TIMEOUT_S
 from citetrace.render.dot import hop_label
 from citetrace.render.styles import DRIFT_LABEL, HEDGE_WORDS
 from citetrace.report.outdir import check_out
 from citetrace.report.write import diagram_count, frames_jsonl, redraw, write_report
 from citetrace.run.pipeline import Extraction, extract_corpus, keep_frames, trace_corpus
-from citetrace.sources.registry import alias_folds, load_aliases
+from citetrace.sources.aliases import alias_folds, load_aliases
 
 
 @app.command()
@@ -107,6 +107,12 @@ def run(
         )
     if result.errors:
         raise typer.Exit(1)
+
+
+def _why(m: SourceMerge) -> str:
+    """Why an alias is its source, how sure, and whether only a guess: "surname, 0.6, a guess"."""
+    sure = "" if m.confidence >= 1 else f", {m.confidence:.2g}"
+    return f"{m.reason.value}{sure}{', a guess' if m.guess else ''}"
 
 
 def _aliases(path: Path | None) -> tuple[KnownSource, ...]:
@@ -292,7 +298,7 @@ def sources(
                 s.kind.value,
                 str(s.mentions),
                 str(primary.get(s.name, 0)),
-                "; ".join(" ".join(f"{m.alias} ({m.reason.value})".split()) for m in s.merges),
+                "; ".join(" ".join(f"{m.alias} ({_why(m)})".split()) for m in s.merges),
                 "; ".join(s.descriptions) + (f" [of {s.affiliation}]" if s.affiliation else ""),
             )
             for s in listed

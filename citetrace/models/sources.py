@@ -25,6 +25,18 @@ class MergeReason(StrEnum):
 class SourceMerge(_Model):
     alias: str = Field(description="A way the source is written, or a name merged into it.")
     reason: MergeReason
+    confidence: float = Field(
+        default=1.0,
+        ge=0.0,
+        le=1.0,
+        description="How sure the merge is: 1 for the name itself or a known alias, less for a resolution in "
+        "its document, a spelling variant or a short form; under 0.7 a guess (``guess``).",
+    )
+    guess: bool = Field(
+        default=False,
+        description="A merge no document supports: a short form joined to a full name only another document "
+        "gives ('Hutchinson' in one article, 'Mary Hutchinson' in another).",
+    )
 
 
 class CanonicalSource(_Model):

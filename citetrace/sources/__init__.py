@@ -7,7 +7,8 @@ across the corpus (``registry.build_registry`` and ``apply_registry`` -> ``Canon
 ``naming`` is the one place that normalises and compares names.
 """
 
-from citetrace.sources.registry import Registry, apply_registry, build_registry, load_aliases
+from citetrace.sources.aliases import load_aliases
+from citetrace.sources.registry import Registry, apply_registry, build_registry
 from citetrace.sources.resolve import resolve_sources
 
 __all__ = ["Registry", "apply_registry", "build_registry", "load_aliases", "resolve_sources"]

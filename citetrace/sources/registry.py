@@ -1,101 +1,20 @@
 """One name per source across the corpus: ``build_registry`` merges the sources of every document
 (frame sources, outlets, channels) into canonical sources, ``apply_registry`` writes the canonical
-names back into the frames. User aliases come from a TOML file (``load_aliases``).
+names back into the frames. User aliases come from a TOML file (``sources.aliases.load_aliases``).
 """
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from networkx.utils import UnionFind
 from rapidfuzz import fuzz
 
 from citetrace.attribution import cues
-from citetrace.errors import InputError
 from citetrace.models import CanonicalSource, DocumentFrames, MergeReason, SourceKind, SourceMerge
 from citetrace.sources.mentions import WordClass, classes, honorific, titles
 from citetrace.sources.naming import affiliation, is_name, known, name_key
-
-
-def load_aliases(path: Path) -> tuple[cues.KnownSource, ...]:
-    """User aliases from a TOML file::
-
-    [[source]]
-    name = "Al-Naba"
-    kind = "publication"          # person, outlet, publication, organization, government, ...
-    aliases = ["an-Nabaa", "al-Nabaa weekly"]
-    part_of = "Islamic State"     # optional
-    """
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(f"--aliases {path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"--aliases {path}: cannot be read ({exc}): give a UTF-8 TOML file") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"--aliases {path} is not valid TOML ({exc}): see docs/chains.md for the format") from None
-    entries = data.get("source", [])
-    if not isinstance(entries, list):
-        raise InputError(f"--aliases {path}: expected [[source]] tables, see docs/chains.md")
-    out = []
-    for n, e in enumerate(entries, start=1):
-        if not isinstance(e, dict) or not isinstance(e.get("name"), str) or not e["name"].strip():
-            raise InputError(f"--aliases {path}: [[source]] number {n} has no name")
-        try:
-            kind = SourceKind(e.get("kind", "unknown"))
-        except ValueError:
-            kinds = ", ".join(k.value for k in SourceKind)
-            raise InputError(
-                f"--aliases {path}: source {e['name']!r} has kind {e.get('kind')!r}; use one of {kinds}"
-            ) from None
-        aliases = e.get("aliases", [])
-        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-            raise InputError(f"--aliases {path}: aliases of {e['name']!r} must be a list of strings")
-        part_of = e.get("part_of")
-        if part_of is not None and (not isinstance(part_of, str) or not part_of.strip()):
-            raise InputError(f"--aliases {path}: part_of of {e['name']!r} must be a name")
-        out.append(cues.KnownSource(e["name"].strip(), kind, tuple(aliases), part_of))
-    _check_aliases(path, out)
-    return tuple(out)
-
-
-def _check_aliases(path: Path, entries: Sequence[cues.KnownSource]) -> None:
-    """Refuse what would corrupt the graph: one name given to two sources, and a ``part_of`` cycle
-    (A part of B, B part of A) through the file's sources and the known ones."""
-    owner: dict[str, str] = {}
-    for k in entries:
-        for a in {name_key(x) for x in (k.canonical, *k.aliases)}:
-            if a in owner and owner[a] != k.canonical:
-                raise InputError(
-                    f"--aliases {path}: {a!r} is given to both {owner[a]!r} and {k.canonical!r}; keep it in one"
-                )
-            owner[a] = k.canonical
-    parent = {name_key(k.canonical): k.part_of for k in cues.KNOWN_SOURCES if k.part_of}
-    parent.update({name_key(k.canonical): k.part_of for k in entries if k.part_of})
-    for k in entries:
-        seen, name = [k.canonical], k.part_of
-        while name is not None:
-            if name_key(name) in {name_key(x) for x in seen}:
-                cycle = " -> ".join([*seen, name])
-                raise InputError(f"--aliases {path}: part_of makes a cycle ({cycle}); a source is part of no loop")
-            seen.append(name)
-            name = parent.get(name_key(name))
-
-
-def alias_folds(entries: Sequence[cues.KnownSource]) -> list[str]:
-    """What the user's aliases fold into another source: an alias that is a known source's own name
-    ("BBC" given as an alias of "CNN") makes the two one. Said aloud, not refused: it may be meant."""
-    said = []
-    for k in entries:
-        for a in k.aliases:
-            other = known(a)
-            if other is not None and name_key(other.canonical) != name_key(k.canonical):
-                said.append(f"the alias {a!r} folds the known source {other.canonical!r} into {k.canonical!r}")
-    return said
-
 
 FUZZY_THRESHOLD = 90  # rapidfuzz token_sort_ratio (0..100) for two names to be one source
 BLOCK_PREFIX = 4  # names are compared only when they share a word's first BLOCK_PREFIX letters
@@ -108,8 +27,23 @@ class _Entry:
     mentions: dict[str, int]  # mention text -> count
     documents: set[str]
     reasons: dict[str, MergeReason] = field(default_factory=dict)  # alias -> why
+    confidence: dict[str, float] = field(default_factory=dict)  # alias -> how sure, where not CONFIDENCE's
     descriptions: set[str] = field(default_factory=set)
     affiliation: str | None = None
+
+
+# How sure each kind of merge is (``SourceMerge.confidence``); a fuzzy merge is as sure as its ratio,
+# a short form as sure as where its full name is found: in one of its own documents, or only elsewhere
+CONFIDENCE = {
+    MergeReason.same_name: 1.0,
+    MergeReason.known: 1.0,
+    MergeReason.in_document: 0.9,
+    MergeReason.pronoun: 0.8,
+    MergeReason.surname: 0.9,
+    MergeReason.by_title: 0.8,
+}
+ACROSS_DOCUMENTS = 0.6  # a short form whose full name only other documents give: a guess
+GUESS_BELOW = 0.7
 
 
 def _mention_reason(name: str, mention: str) -> MergeReason:
@@ -187,6 +121,8 @@ class Registry:
             return False
         if SourceKind.person in (ea.kind, eb.kind) and (len(a.split()) == 1) != (len(b.split()) == 1):
             return False  # a surname alone is the short-form step's
+        if SourceKind.person in (ea.kind, eb.kind) and not _given_names_agree(a, b):
+            return False  # "John Smith" and "Joan Smith" are two people, "Qassem" and "Qasem" one
         return fuzz.token_sort_ratio(a, b) >= FUZZY_THRESHOLD
 
     def _blocks(self, keys: list[str]) -> dict[str, list[str]]:
@@ -201,23 +137,28 @@ class Registry:
         keys = sorted(self.entries)
         sets = UnionFind(keys)
         why: dict[str, MergeReason] = {}
+        sure: dict[str, float] = {}
         for block in self._blocks(keys).values():
             for i, a in enumerate(block):
                 for b in block[i + 1 :]:
                     if sets[a] != sets[b] and self._mergeable(a, b):
                         sets.union(a, b)
-                        why.setdefault(b if len(b) <= len(a) else a, MergeReason.fuzzy)
-        for short, (target, reason) in self._short_forms(keys, sets).items():
+                        merged_in = b if len(b) <= len(a) else a
+                        why.setdefault(merged_in, MergeReason.fuzzy)
+                        sure.setdefault(merged_in, round(fuzz.token_sort_ratio(a, b) / 100, 2))
+        for short, (target, reason, confidence) in self._short_forms(keys, sets).items():
             sets.union(short, target)
-            why[short] = reason
+            why[short], sure[short] = reason, confidence
         self.mapping, merged = {}, {}
         for members in sorted(sorted(g) for g in sets.to_sets()):
-            entry = self._combine([(k, self.entries[k]) for k in members], why)
+            entry = self._combine([(k, self.entries[k]) for k in members], why, sure)
             merged[name_key(entry.name)] = entry
         self.entries = merged
         return self.mapping
 
-    def _combine(self, members: list[tuple[str, _Entry]], why: dict[str, MergeReason]) -> _Entry:
+    def _combine(
+        self, members: list[tuple[str, _Entry]], why: dict[str, MergeReason], sure: dict[str, float]
+    ) -> _Entry:
         """One entry for a group of merged names, under the known name or the most mentioned full name."""
         es = [e for _, e in members]
         best = next((e for e in es if self.lookup(e.name)), None) or max(
@@ -234,20 +175,26 @@ class Registry:
                 entry.kind = e.kind
             for m, r in e.reasons.items():
                 entry.reasons.setdefault(m, r)
+            for m, sure_of in e.confidence.items():
+                entry.confidence.setdefault(m, sure_of)
             if e is not best:
                 entry.reasons[e.name] = why.get(k, MergeReason.fuzzy)
+                if k in sure:
+                    entry.confidence[e.name] = sure[k]
             self.mapping[name_key(e.name)] = best.name
         return entry
 
-    def _short_forms(self, keys: list[str], sets: UnionFind) -> dict[str, tuple[str, MergeReason]]:
-        """Short forms ("obama", "clinton campaign") -> (the longer name they stand for, why)."""
+    def _short_forms(self, keys: list[str], sets: UnionFind) -> dict[str, tuple[str, MergeReason, float]]:
+        """Short forms ("obama", "clinton campaign") -> (the longer name they stand for, why, how sure):
+        only names that do not conflict (honorifics, affiliations), and a guess where no document of the
+        short form gives the full name."""
         by_last: dict[str, list[str]] = {}
         groups: dict[str, list[str]] = {}
         for k in keys:
             groups.setdefault(sets[k], []).append(k)
             if k:
                 by_last.setdefault(k.split()[-1], []).append(k)
-        out: dict[str, tuple[str, MergeReason]] = {}
+        out: dict[str, tuple[str, MergeReason, float]] = {}
         for k in keys:
             e = self.entries[k]
             if not k or not is_name(e.name) or self.lookup(e.name) is not None:
@@ -262,14 +209,36 @@ class Registry:
                 and len(o.split()) <= len(k.split()) + 3
             }
             fits.discard(sets[k])
+            several = len(fits) > 1
+            fits = {r for r in fits if self._compatible(e, [self.entries[o] for o in groups[r]])}
             if len(fits) > 1:
                 fits = self._by_titles(e, fits, groups)
-                reason = MergeReason.by_title
+            if several:
+                reason = MergeReason.by_title  # its titles or honorifics picked one of several
             else:
                 reason = MergeReason.surname
             if len(fits) == 1:
-                out[k] = (next(iter(fits)), reason)
+                target = next(iter(fits))
+                together = any(e.documents & self.entries[o].documents for o in groups[target])
+                out[k] = (target, reason, CONFIDENCE[reason] if together else ACROSS_DOCUMENTS)
         return out
+
+    def _compatible(self, short: _Entry, names: list[_Entry]) -> bool:
+        """Whether a short form may be a full name's: their honorifics give no two genders ("Mrs. X", "Mr.
+        John X") and their affiliations do not differ ("X of the CDC", "X of Acme")."""
+
+        def said(e: _Entry) -> set:  # short names and descriptions: not pronouns (their resolution may be
+            # wrong), nor long mentions ("Nick Merrill, a spokesman for Mrs. Clinton")
+            names = (m for m in e.mentions if len(m.split()) <= 3 and name_key(m) not in cues.PRONOUNS)
+            texts = (*e.descriptions, *names)
+            return {g for t in texts if (g := honorific(t)) is not None}
+
+        mine, theirs = said(short), set().union(*(said(e) for e in names))
+        if mine and theirs and not mine & theirs:
+            return False
+        affiliated = {name_key(e.affiliation) for e in names if e.affiliation}
+        mine_aff = name_key(short.affiliation) if short.affiliation else None
+        return not mine_aff or not affiliated or any(_same_or_short(mine_aff, a) for a in affiliated)
 
     def _by_titles(self, short: _Entry, roots: set[str], groups: dict[str, list[str]]) -> set[str]:
         """The full names a short form's honorifics and titles allow ("Mr. Obama": not Michelle Obama)."""
@@ -315,10 +284,35 @@ class Registry:
                     documents=sorted(e.documents),
                     mentions=sum(e.mentions.values()),
                     descriptions=sorted(e.descriptions),
-                    merges=[SourceMerge(alias=a, reason=r) for a, r in sorted(e.reasons.items()) if a != e.name],
+                    merges=[_merge(e, a, r) for a, r in sorted(e.reasons.items()) if a != e.name],
                 )
             )
         return out
+
+
+def _same_or_short(a: str, b: str) -> bool:
+    """Whether two name keys are one name, or one the short form of the other ("obama", "barack obama")."""
+    return a == b or a.endswith(" " + b) or b.endswith(" " + a)
+
+
+def _given_names_agree(a: str, b: str) -> bool:
+    """Whether two people's given names may be one: the same, an initial of the other, or a spelling
+    variant of a long name (Qassem/Qasem, Mohammed/Muhammad), not two short names one letter apart."""
+    x, y = a.split()[0].rstrip("."), b.split()[0].rstrip(".")
+    if len(a.split()) == 1 or len(b.split()) == 1 or x == y:
+        return True
+    if len(x) == 1 or len(y) == 1:
+        return x[0] == y[0]
+    if x.startswith(y) or y.startswith(x):
+        return True  # a short given name: Pete and Peter, Alex and Alexander
+    if min(len(x), len(y)) >= 5 and x[0] == y[0]:
+        return fuzz.ratio(x, y) >= 70
+    return fuzz.ratio(x, y) >= 90
+
+
+def _merge(e: _Entry, alias: str, reason: MergeReason) -> SourceMerge:
+    confidence = e.confidence.get(alias, CONFIDENCE.get(reason, 0.9))
+    return SourceMerge(alias=alias, reason=reason, confidence=confidence, guess=confidence < GUESS_BELOW)
 
 
 def _org_form_name(e: _Entry) -> bool:

@@ -7,7 +7,8 @@ import pytest
 from citetrace.attribution.cues import KnownSource
 from citetrace.errors import InputError
 from citetrace.models import DocumentFrames, Frame, FrameKind, MergeReason, SourceKind, SourceMention, Span
-from citetrace.sources.registry import build_registry, load_aliases
+from citetrace.sources.aliases import load_aliases
+from citetrace.sources.registry import build_registry
 
 
 def _doc(name: str, *sources: tuple[str, str, SourceKind]) -> DocumentFrames:
@@ -171,3 +172,39 @@ def test_registry_short_forms(docs, short, expected, reason) -> None:
     if expected is not None:
         source = next(s for s in reg.sources() if s.name == expected)
         assert {m.alias: m.reason for m in source.merges}[short] is reason
+
+
+def _merges(reg, name: str) -> dict:
+    return {m.alias: m for m in next(s for s in reg.sources() if s.name == name).merges}
+
+
+def test_a_surname_joined_across_documents_is_a_guess_and_in_its_document_is_not() -> None:
+    """Issue 36: two people who share a surname became one source with no word of doubt. A short form
+    whose full name only another document gives is joined as a guess (confidence 0.6); one whose own
+    document gives it is not."""
+    across = build_registry([_doc("a.txt", _person("Hutchinson")), _doc("b.txt", _person("Mary Hutchinson"))])
+    m = _merges(across, "Mary Hutchinson")["Hutchinson"]
+    assert (m.reason, m.confidence, m.guess) == (MergeReason.surname, 0.6, True)
+    together = build_registry([_doc("a.txt", _person("Hutchinson"), _person("Mary Hutchinson"))])
+    m = _merges(together, "Mary Hutchinson")["Hutchinson"]
+    assert (m.confidence, m.guess) == (0.9, False)
+
+
+INCOMPATIBLE = [
+    # honorifics of two genders: "Mrs. Hutchinson" is not "Mr. John Hutchinson"
+    ([_person("Mrs. Hutchinson", "Hutchinson")], [_person("Mr. John Hutchinson", "John Hutchinson")], "Hutchinson"),
+    # given names one letter apart are two people
+    ([_person("John Smith")], [_person("Joan Smith")], "John Smith"),
+]
+
+
+@pytest.mark.parametrize(("one", "two", "name"), INCOMPATIBLE, ids=["honorifics", "given-names"])
+def test_incompatible_names_are_not_merged(one, two, name) -> None:
+    reg = build_registry([_doc("a.txt", *one), _doc("b.txt", *two)])
+    assert len(reg.sources()) == 2 and reg.canonical(name) == name
+
+
+def test_a_fuzzy_merge_is_as_sure_as_its_ratio() -> None:
+    reg = build_registry([_doc("a.txt", _person("Qassem Soleimani")), _doc("b.txt", _person("Qasem Soleimani"))])
+    (merge,) = next(iter(reg.sources())).merges
+    assert merge.reason is MergeReason.fuzzy and 0.9 <= merge.confidence < 1 and not merge.guess

@@ -33,6 +33,22 @@ def test_cycles_are_tarjans_cycles() -> None:
     assert chuliu_edmonds.tarjan is stanza_patches.cycles
 
 
+def test_the_cpp_tree_search_finds_stanzas_trees() -> None:
+    """``one_root_tree`` (TurboParser's search in C++) against Stanza's ``chuliu_edmonds_one_root`` on
+    random log-probabilities shaped as the parser's: the same heads, one root each."""
+    from stanza.models.common.chuliu_edmonds import chuliu_edmonds_one_root
+
+    rng = np.random.default_rng(7)
+    for n in [2, 3, 4, 8, 15, 30, 60] * 30:
+        logits = rng.normal(size=(n, n)) * rng.choice([0.5, 3.0, 10.0])
+        np.fill_diagonal(logits, -np.inf)
+        scores = logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))  # a log-softmax per row
+        before = scores.copy()
+        tree = stanza_patches.one_root_tree(scores)
+        assert list(tree) == list(chuliu_edmonds_one_root(scores)), n
+        assert (tree[1:] == 0).sum() == 1 and np.array_equal(scores, before)
+
+
 @pytest.mark.slow
 def test_patched_parser_parses_as_stanza(models_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import stanza

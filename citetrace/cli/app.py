@@ -25,7 +25,7 @@ from rich.progress import (
 
 from citetrace import __version__
 from citetrace.errors import CitetraceError
-from citetrace.parse.nlp import DOC_TIMEOUT_S, MODELS_ENV, Parser, default_cache_dir
+from citetrace.parse.nlp import DOC_TIMEOUT_S, MODELS_ENV, Device, Parser, default_cache_dir, use_gpu
 from citetrace.run.pool import available_cores
 
 app = typer.Typer(
@@ -91,6 +91,16 @@ DaskOpt = Annotated[
 ]
 
 
+DeviceOpt = Annotated[
+    Device,
+    typer.Option(
+        "--device",
+        help="Where Stanza parses: auto (a GPU when torch sees one, else the CPU), cpu, or cuda (an error "
+        "where there is no GPU). A GPU needs a CUDA build of torch (make run TORCH=...).",
+    ),
+]
+
+
 def fail(message: str) -> None:
     err_console.print(f"Error: {message}", markup=False, highlight=False, soft_wrap=True)
 
@@ -141,6 +151,7 @@ def make_parser(
     doc_timeout: float = DOC_TIMEOUT_S,
     workers: int | None = None,
     dask: str | None = None,
+    device: Device = Device.cpu,
 ) -> Parser:
     """The parser of a command: ``workers`` processes parse what the cache lacks (default: every core,
     and never more on this machine: each loads the models, and two on one core only fight), or a Dask
@@ -149,6 +160,8 @@ def make_parser(
     if workers is not None and workers > cores and dask in (None, "local"):
         warn(f"--workers {workers}: this machine has {cores} cores for citetrace; using {cores}")
         workers = cores
+    if device is Device.cuda:
+        use_gpu(device)  # no GPU: the error now, before any work
     cache_dir = None if no_cache else (cache or default_cache_dir())
     if cache_dir is not None and not _writable(cache_dir):
         warn(f"the cache folder {cache_dir} cannot be written: nothing parsed is kept, and the next run parses again")
@@ -158,6 +171,7 @@ def make_parser(
         doc_timeout=doc_timeout or None,
         workers=workers or available_cores(),
         dask=dask,
+        device=device,
     )
 
 

@@ -22,6 +22,7 @@ from citetrace.cli.app import (
     AliasesOpt,
     CacheOpt,
     DaskOpt,
+    DeviceOpt,
     DocTimeoutOpt,
     ModelsOpt,
     NoCacheOpt,
@@ -38,7 +39,8 @@ from citetrace.cli.app import (
 )
 from citetrace.errors import UsageError
 from citetrace.models import CitationGraph, ClaimGroup, FrameKind, SourceMerge
-from citetrace.parse.nlp import DOC_TIMEOUT_S
+from citetrace.parse.nlp import DOC_TIMEOUT_S, Device
+from citetrace.read.archive import parse_fields
 from citetrace.render.dot import hop_label
 from citetrace.render.styles import DRIFT_LABEL, HEDGE_WORDS
 from citetrace.report.outdir import check_out
@@ -50,7 +52,12 @@ from citetrace.sources.aliases import alias_folds, load_aliases
 @app.command()
 @handle_errors
 def run(
-    corpus: Annotated[list[Path], typer.Argument(help="Folder(s) or files of articles (.txt, .md, .html).")],
+    corpus: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Folder(s) or files of articles (.txt, .md, .html) or archives (.jsonl, .csv, .tsv, .warc)."
+        ),
+    ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
     aliases: AliasesOpt = None,
     models: ModelsOpt = None,
@@ -59,9 +66,19 @@ def run(
     doc_timeout: DocTimeoutOpt = DOC_TIMEOUT_S,
     workers: WorkersOpt = None,
     dask: DaskOpt = None,
+    device: DeviceOpt = Device.auto,
     force: Annotated[
         bool, typer.Option("--force", help="Replace files in OUT that citetrace did not write (never an input).")
     ] = False,
+    field: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--field",
+            help="An archive's field for a part of the article, PART=NAME (repeat it): text, id, url, date, outlet, "
+            "headline. Default: our names and those of common exports (maintext, title, source_domain, ...).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Extract attribution frames, trace every claim to its original, and draw the diagrams.
 
@@ -69,8 +86,9 @@ def run(
     OUT/<name>.svg per document and OUT/sources/<source>.svg per primary source (each SVG with its .dot).
     """
     extra = _aliases(aliases)
+    fields = parse_fields(field)
     check_out(out, corpus, force)
-    parser = make_parser(models, cache, no_cache, doc_timeout, workers, dask)
+    parser = make_parser(models, cache, no_cache, doc_timeout, workers, dask, device)
     with progress_bar() as bar:
         task = bar.add_task("parsing", total=None)
         result = trace_corpus(
@@ -80,6 +98,7 @@ def run(
             progress=lambda n: advance(bar, task, n),
             on_read=lambda n: bar.update(task, total=n),
             release=True,  # the models are not needed once every document is parsed
+            fields=fields,
         )
         result.parses.clear()  # the report does not need them: free their memory before it
         if result.graph is not None:

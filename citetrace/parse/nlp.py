@@ -19,6 +19,7 @@ import re
 import threading
 import time
 from collections.abc import Callable, Sequence
+from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
@@ -82,8 +83,37 @@ def model_fingerprint(models_dir: Path | None) -> str:
 _LOCK = threading.Lock()
 
 
+class Device(StrEnum):
+    """Where Stanza parses: ``auto`` (a GPU when torch sees one, else the CPU), ``cpu``, ``cuda``."""
+
+    auto = "auto"
+    cpu = "cpu"
+    cuda = "cuda"
+
+
+# On a GPU the parser takes larger batches: a batch is a few kernel launches however long it is
+GPU_BATCH_FACTOR = 8
+
+
+def use_gpu(device: Device) -> bool:
+    """Whether to parse on the GPU; an error when one is asked for and torch sees none (a CPU build of
+    torch, no driver, no card). torch is imported only when a GPU may be wanted."""
+    if device is Device.cpu:
+        return False
+    import torch
+
+    if torch.cuda.is_available():
+        return True
+    if device is Device.cuda:
+        raise ModelError(
+            "--device cuda: torch sees no GPU here (a CPU build of torch, or no CUDA driver); "
+            "use --device cpu, or auto to take a GPU only where there is one"
+        )
+    return False
+
+
 @lru_cache(maxsize=2)
-def _pipeline(models_dir: Path | None):  # -> stanza.Pipeline
+def _pipeline(models_dir: Path | None, gpu: bool = False):  # -> stanza.Pipeline
     import stanza
 
     from citetrace.parse import stanza_patches
@@ -94,9 +124,11 @@ def _pipeline(models_dir: Path | None):  # -> stanza.Pipeline
         "lang": "en",
         "processors": PROCESSORS,
         "logging_level": "WARN",
-        "use_gpu": False,
-        "depparse_batch_size": DEPPARSE_BATCH_WORDS,
+        "use_gpu": gpu,
+        "depparse_batch_size": DEPPARSE_BATCH_WORDS * (GPU_BATCH_FACTOR if gpu else 1),
     }
+    if gpu:
+        kwargs["pos_batch_size"] = 100 * GPU_BATCH_FACTOR  # Stanza's default is 100 sentences
     if models_dir is not None:
         kwargs.update(dir=str(models_dir), download_method=None)
     try:
@@ -175,8 +207,10 @@ class Parser:
         workers: int = 1,
         dask: str | None = None,
         threads: int | None = None,
+        device: Device = Device.cpu,
     ):
         self.models_dir = resolve_models_dir(models)
+        self.device = device  # where Stanza parses (``use_gpu``): a GPU's parses may differ in a last digit
         self.workers = workers  # processes that parse what the cache lacks (``citetrace.run.pool``)
         self.dask = dask  # a Dask scheduler's address, or "local", to parse there (``citetrace.run.dask``)
         self.threads = threads  # torch threads while parsing (None: torch's default); set when the models load
@@ -240,7 +274,7 @@ class Parser:
             import torch
 
             torch.set_num_threads(self.threads)
-        return _pipeline(self.models_dir)
+        return _pipeline(self.models_dir, use_gpu(self.device))
 
     def parse_batch(self, texts: Sequence[str]) -> list[ParsedDocument]:
         """Short texts (each under ``segment_chars``) in one Stanza call: faster than one by one (the

@@ -18,15 +18,16 @@ import codecs
 import csv
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from citetrace.errors import InputError
 from citetrace.models import Document, Span
+from citetrace.read.archive import found_in_folder, is_archive, read_archive
 from citetrace.read.credits import CREDIT_PATTERNS
+from citetrace.read.html import from_html
 from citetrace.read.io import MANIFEST
-from citetrace.read.page_meta import page_meta
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 META_FILE = "meta.json"
@@ -49,16 +50,18 @@ class CorpusRead:
     errors: list[InputError]
 
 
-def list_articles(paths: Iterable[Path]) -> list[tuple[Path, str]]:
+def list_articles(paths: Iterable[Path], fields: Mapping[str, str] | None = None) -> list[tuple[Path, str]]:
     """(file, name) of every article under ``paths``, sorted per folder. A folder is read with its
     subfolders, each article named by its path inside the folder ("2020/jan/a.txt"); hidden files
     and folders and citetrace's own output folders are skipped. A file given is named by its name."""
     found: list[tuple[Path, str]] = []
     for path in paths:
         if path.is_dir():
-            articles = sorted(p.relative_to(path) for p in path.rglob("*") if _is_article(path, p))
+            articles = sorted(p.relative_to(path) for p in path.rglob("*") if _is_article(path, p, fields))
             if not articles:
-                raise InputError(f"{path} holds no articles: put .txt, .md or .html files in it or its subfolders")
+                raise InputError(
+                    f"{path} holds no articles: put .txt, .md or .html files (or .jsonl, .csv, .warc archives) in it"
+                )
             found.extend((path / rel, rel.as_posix()) for rel in articles)
         elif path.exists():
             found.append((path, path.name))
@@ -67,8 +70,10 @@ def list_articles(paths: Iterable[Path]) -> list[tuple[Path, str]]:
     return found
 
 
-def _is_article(root: Path, path: Path) -> bool:
-    if not path.is_file() or path.suffix.lower() not in ARTICLE_SUFFIXES:
+def _is_article(root: Path, path: Path, fields: Mapping[str, str] | None = None) -> bool:
+    if not path.is_file():
+        return False
+    if path.suffix.lower() not in ARTICLE_SUFFIXES and not (is_archive(path) and found_in_folder(path, fields)):
         return False
     rel = path.relative_to(root)
     if any(part.startswith(".") for part in rel.parts):
@@ -76,27 +81,47 @@ def _is_article(root: Path, path: Path) -> bool:
     return not any((root / Path(*rel.parts[:i]) / MANIFEST).exists() for i in range(len(rel.parts)))
 
 
-def read_corpus(paths: Iterable[Path]) -> CorpusRead:
-    """Read every article under ``paths``; unreadable files become errors, the rest are read. A
-    metadata file that cannot be read stops the whole read (raised once, before any article is
-    parsed): its outlets and credits would otherwise be missing from every chain without a word."""
+def read_corpus(paths: Iterable[Path], fields: Mapping[str, str] | None = None) -> CorpusRead:
+    """Read every article under ``paths``, and every record of the archives among them (JSONL, CSV,
+    WARC: ``read.archive``; ``fields``: the archives' field names, ``--field``); unreadable files and
+    records become errors, the rest are read. A metadata file that cannot be read stops the whole
+    read (raised once, before any article is parsed): its outlets and credits would otherwise be
+    missing from every chain without a word."""
     documents: list[Document] = []
     errors: list[InputError] = []
-    articles = list_articles(paths)
-    meta_cache = {folder: read_meta(folder) for folder in dict.fromkeys(path.parent for path, _ in articles)}
+    articles = list_articles(paths, fields)
+    folders = dict.fromkeys(path.parent for path, _ in articles if not is_archive(path))
+    meta_cache = {folder: read_meta(folder) for folder in folders}
     names: set[str] = set()
     for path, name in articles:
-        try:
-            doc = read_document(path, meta_cache[path.parent].get(path.name, {}), name=name)
-        except InputError as exc:
-            errors.append(exc)
-            continue
-        if doc.name in names:
-            errors.append(InputError(f"{path}: another article is also named {doc.name}; rename one"))
-            continue
-        names.add(doc.name)
-        documents.append(doc)
+        if is_archive(path):
+            records, bad = read_archive(path, name, fields)
+            errors += bad
+            found = [_with_credits(doc) for doc in records]
+        else:
+            try:
+                found = [read_document(path, meta_cache[path.parent].get(path.name, {}), name=name)]
+            except InputError as exc:
+                errors.append(exc)
+                continue
+        for doc in found:
+            if doc.name in names:
+                errors.append(InputError(f"{doc.path}: another article is also named {doc.name}; rename one"))
+                continue
+            names.add(doc.name)
+            documents.append(doc)
     return CorpusRead(documents, errors)
+
+
+def _with_credits(doc: Document) -> Document:
+    """An archive's article with what its text says where the record did not: the outlet a credit line
+    names ("Read more at DailyMail.co.uk") and the headline."""
+    update: dict[str, object] = {}
+    if doc.outlet is None and (found := find_outlet(doc.text)) is not None:
+        update["outlet"], update["outlet_evidence"] = found
+    if doc.headline is None:
+        update["headline"] = headline(doc.text)
+    return doc.model_copy(update=update) if update else doc
 
 
 def read_meta(folder: Path) -> dict[str, dict]:
@@ -190,7 +215,7 @@ def read_document(path: Path, meta: dict | None = None, name: str | None = None)
     text = decode(path, data, MAX_HTML_BYTES if html else MAX_BYTES)
     outlet, evidence, url, date, title = None, None, None, None, None
     if html:
-        text, outlet, url, date, title = _from_html(path, text)
+        text, outlet, url, date, title = from_html(path, text)
         if len(text.encode("utf-8")) > MAX_BYTES:
             raise _too_large(path, len(text.encode("utf-8")), " of article text")
     found = find_outlet(text)
@@ -208,22 +233,6 @@ def read_document(path: Path, meta: dict | None = None, name: str | None = None)
         wire=meta.get("wire"),
         credit=meta.get("credit"),
     )
-
-
-def _from_html(path: Path, html: str) -> tuple[str, str | None, str | None, str | None, str | None]:
-    """(text, outlet, url, date, headline) of a web page: the article text by trafilatura, the outlet
-    and headline from the page's own metadata first (``page_meta``)."""
-    import trafilatura
-
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
-    if not text or not text.strip():
-        raise InputError(f"{path}: HTML page with no article text that could be extracted")
-    # trafilatura writes one block (heading, paragraph) a line; a blank line between them is what the
-    # parser takes for a paragraph break, so that a headline is never read into the first sentence
-    text = re.sub(r"\n+", "\n\n", text.strip())
-    meta = trafilatura.extract_metadata(html)
-    page = page_meta(html, (meta.sitename if meta else None) or None)
-    return text, page.outlet, (meta.url if meta else None), (meta.date if meta else None), page.headline
 
 
 HEADLINE_CHARS = 100

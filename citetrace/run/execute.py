@@ -25,6 +25,7 @@ from typing import Protocol
 from citetrace.models import Document, DocumentFrames, ParsedDocument
 from citetrace.parse import Parser, batches
 from citetrace.parse.cache import decode, encode
+from citetrace.parse.nlp import Device
 from citetrace.run.frame_cache import FrameCache
 
 Progress = Callable[[int], None] | None
@@ -79,10 +80,11 @@ class Setup:
     segment_chars: int
     threads: int
     extract: Extract | None = None
+    device: Device = Device.cpu
 
 
 def setup_of(parser: Parser, threads: int, extract: Extract | None) -> Setup:
-    return Setup(parser.models_dir, parser.doc_timeout, parser.segment_chars, threads, extract)
+    return Setup(parser.models_dir, parser.doc_timeout, parser.segment_chars, threads, extract, parser.device)
 
 
 class Backend(Protocol):
@@ -114,6 +116,7 @@ def worker_parser(setup: Setup) -> Parser:
         doc_timeout=setup.doc_timeout,
         segment_chars=setup.segment_chars,
         threads=setup.threads,
+        device=setup.device,
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,10 +91,11 @@ def extract_corpus(
     parser: Parser,
     progress: Callable[[int], None] | None = None,
     on_read: Callable[[int], None] | None = None,
+    fields: Mapping[str, str] | None = None,
 ) -> Extraction:
-    """Read, parse and extract every article under ``paths``."""
+    """Read, parse and extract every article under ``paths`` (``fields``: an archive's field names)."""
     started = time.perf_counter()
-    read = read_corpus(paths)
+    read = read_corpus(paths, fields)
     if not read.documents and read.errors:
         return Extraction([], ParseStore([]), [], read.errors)
     if on_read:
@@ -200,14 +201,16 @@ def trace_corpus(
     progress: Callable[[int], None] | None = None,
     on_read: Callable[[int], None] | None = None,
     release: bool = False,
+    fields: Mapping[str, str] | None = None,
 ) -> Extraction:
     """Extract frames, then canonicalise sources across the corpus, find text reuse and build the chains.
 
     ``extra``: user aliases (``sources.load_aliases``), merged with ``cues.KNOWN_SOURCES``;
-    ``release``: unload the parsing models once every document is parsed (``nlp.release_models``).
+    ``release``: unload the parsing models once every document is parsed (``nlp.release_models``);
+    ``fields``: the field names of the archives among ``paths`` (``read.archive``, ``--field``).
     """
     with few_collections():
-        result = extract_corpus(paths, parser, progress=progress, on_read=on_read)
+        result = extract_corpus(paths, parser, progress=progress, on_read=on_read, fields=fields)
         if release:
             release_models()
         if result.documents:

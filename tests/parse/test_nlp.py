@@ -222,3 +222,27 @@ def test_trace_and_render_import_neither_stanza_nor_torch(parser: Parser, env, t
             [sys.executable, "-c", CLI, *args], env={**os.environ, **env}, capture_output=True, text=True
         )
         assert done.stderr.splitlines()[-1] == "0 False False", (args, done.stderr[-2000:])
+
+
+def test_device_cuda_without_a_gpu_is_one_error(tmp_path, env) -> None:
+    """--device cuda where torch sees no GPU (this CPU build): one Error: line, nothing written; auto and
+    cpu parse on the CPU."""
+    import torch
+    from typer.testing import CliRunner
+
+    from citetrace.cli import app
+    from citetrace.parse.nlp import Device, use_gpu
+
+    if torch.cuda.is_available():
+        pytest.skip("this machine has a GPU: --device cuda works here")
+    assert use_gpu(Device.auto) is False and use_gpu(Device.cpu) is False
+    with pytest.raises(ModelError, match="torch sees no GPU"):
+        use_gpu(Device.cuda)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("The ministry said the talks had failed on Monday.", encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["run", str(corpus), "--out", str(tmp_path / "out"), "--device", "cuda", "--no-cache"], env=env
+    )
+    assert result.exit_code == 1 and result.stderr.startswith("Error: --device cuda: torch sees no GPU")
+    assert not (tmp_path / "out").exists()

@@ -52,19 +52,27 @@ def _map_offset(p: Passage, pos: int, side: Side) -> int:
     return anchor_o + (pos - anchor_m)
 
 
-def _same_claim_in_originals(
-    c: Chain, reuse: Sequence[ReusePair], by_doc: dict[str, list[Chain]]
-) -> Iterator[tuple[str, Chain]]:
-    """(original document, its chain) for the same claim, where ``c``'s document copied the passage
-    holding it (direction known): the claim's offsets mapped through the passage's changes overlap
-    the original's claim by half the shorter of the two."""
+def _copied_from(reuse: Sequence[ReusePair]) -> dict[str, list[tuple[ReusePair, Side, str]]]:
+    """Copy document -> (pair, the copy's side, the original document) for every reuse pair whose
+    direction is known, in the pairs' order: each chain reads only its own document's pairs (scanning
+    every pair for every chain took 42.5 s of 78.4 s at 1,848 articles with copies)."""
+    out: dict[str, list[tuple[ReusePair, Side, str]]] = defaultdict(list)
     for pair in reuse:
         if pair.direction in (Direction.undecided, Direction.both_copy, Direction.both_quote, Direction.self_reuse):
             continue
         side = Side.b if pair.direction is Direction.b_copies_a else Side.a  # the copy's side
         copy, original = (pair.b, pair.a) if side is Side.b else (pair.a, pair.b)
-        if c.document != copy:
-            continue
+        out[copy].append((pair, side, original))
+    return out
+
+
+def _same_claim_in_originals(
+    c: Chain, copied: dict[str, list[tuple[ReusePair, Side, str]]], by_doc: dict[str, list[Chain]]
+) -> Iterator[tuple[str, Chain]]:
+    """(original document, its chain) for the same claim, where ``c``'s document copied the passage
+    holding it (direction known): the claim's offsets mapped through the passage's changes overlap
+    the original's claim by half the shorter of the two."""
+    for pair, side, original in copied.get(c.document, ()):
         for p in pair.passages:
             lo, hi = (p.b_start, p.b_end) if side is Side.b else (p.a_start, p.a_end)
             if not (lo <= c.claim.start < hi):
@@ -106,11 +114,12 @@ def _through_copies(b: GraphBuilder, reuse: Sequence[ReusePair], chains: list[Ch
     by_doc: dict[str, list[Chain]] = defaultdict(list)
     for c in chains:
         by_doc[c.document].append(c)
+    copied = _copied_from(reuse)
     out = []
     for c in chains:
         best = c
         head = b.head(c.document)
-        for original, oc in _same_claim_in_originals(c, reuse, by_doc):
+        for original, oc in _same_claim_in_originals(c, copied, by_doc):
             o_head = b.head(original)
             if len(oc.hops) - len(o_head) <= len(c.hops) - len(head):
                 continue  # the original goes no further than the copy

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -186,7 +187,12 @@ def _touches(ch: Change, side: Side, lo: int, hi: int) -> bool:
 
 
 def add_altered_copy_flags(b: GraphBuilder, reuse: Sequence[ReusePair], chains: list[Chain]) -> None:
-    """Claims inside a reused passage that the copies word differently."""
+    """Claims inside a reused passage that the copies word differently. Each passage is compared with
+    its own document's chains only (every chain for every passage took 28.9 s of 78.4 s at 1,848
+    articles with copies); the flags come in the same order as before."""
+    by_doc: dict[str, list[Chain]] = defaultdict(list)
+    for c in chains:
+        by_doc[c.document].append(c)
     for pair in reuse:
         sides = []
         if pair.direction is not Direction.a_copies_b:  # b may be the copy
@@ -195,9 +201,7 @@ def add_altered_copy_flags(b: GraphBuilder, reuse: Sequence[ReusePair], chains: 
             sides.append((Side.a, pair.a, pair.b))
         for side, mine, other in sides:
             for p in pair.passages:
-                for c in chains:
-                    if c.document != mine:
-                        continue
+                for c in by_doc.get(mine, ()):
                     lo, hi = _extent(b, c)
                     changes = [ch for ch in p.changes if _touches(ch, side, lo, hi)]
                     if not changes:

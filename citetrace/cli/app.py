@@ -101,6 +101,24 @@ DeviceOpt = Annotated[
 ]
 
 
+CorpusArg = Annotated[
+    list[Path],
+    typer.Argument(help="Folder(s) or files of articles (.txt, .md, .html) or archives (.jsonl, .csv, .tsv, .warc)."),
+]
+ForceOpt = Annotated[
+    bool, typer.Option("--force", help="Replace files in OUT that citetrace did not write (never an input).")
+]
+FieldOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--field",
+        help="An archive's field for a part of the article, PART=NAME (repeat it): text, id, url, date, outlet, "
+        "headline. Default: our names and those of common exports (maintext, title, source_domain, ...).",
+        show_default=False,
+    ),
+]
+
+
 def fail(message: str) -> None:
     err_console.print(f"Error: {message}", markup=False, highlight=False, soft_wrap=True)
 

@@ -21,9 +21,12 @@ from citetrace.chains.query import (
 from citetrace.cli.app import (
     AliasesOpt,
     CacheOpt,
+    CorpusArg,
     DaskOpt,
     DeviceOpt,
     DocTimeoutOpt,
+    FieldOpt,
+    ForceOpt,
     ModelsOpt,
     NoCacheOpt,
     WorkersOpt,
@@ -52,12 +55,7 @@ from citetrace.sources.aliases import alias_folds, load_aliases
 @app.command()
 @handle_errors
 def run(
-    corpus: Annotated[
-        list[Path],
-        typer.Argument(
-            help="Folder(s) or files of articles (.txt, .md, .html) or archives (.jsonl, .csv, .tsv, .warc)."
-        ),
-    ],
+    corpus: CorpusArg,
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
     aliases: AliasesOpt = None,
     models: ModelsOpt = None,
@@ -67,18 +65,8 @@ def run(
     workers: WorkersOpt = None,
     dask: DaskOpt = None,
     device: DeviceOpt = Device.auto,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace files in OUT that citetrace did not write (never an input).")
-    ] = False,
-    field: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--field",
-            help="An archive's field for a part of the article, PART=NAME (repeat it): text, id, url, date, outlet, "
-            "headline. Default: our names and those of common exports (maintext, title, source_domain, ...).",
-            show_default=False,
-        ),
-    ] = None,
+    force: ForceOpt = False,
+    field: FieldOpt = None,
 ) -> None:
     """Extract attribution frames, trace every claim to its original, and draw the diagrams.
 
@@ -115,17 +103,21 @@ def run(
     for error in result.errors:
         fail(str(error))
     if result.graph is not None:
-        n_frames = sum(len(f.frames) for f in result.frames)
-        err_console.print(
-            f"{len(result.documents)} documents, {n_frames} frames, {len(result.graph.chains)} chains, "
-            f"{sum(len(p.passages) for p in result.graph.reuse)} reused passages, "
-            f"{len(result.graph.claims)} claims retold -> {out}/ "
-            "(frames.jsonl, graph.json, chains.jsonl, reuse.jsonl, claims.jsonl, "
-            f"{diagram_count(result.graph)} diagrams)",
-            highlight=False,
-        )
+        _summary(result, result.graph, out)
     if result.errors:
         raise typer.Exit(1)
+
+
+def _summary(result: Extraction, graph: CitationGraph, out: Path) -> None:
+    n_frames = sum(len(f.frames) for f in result.frames)
+    err_console.print(
+        f"{len(result.documents)} documents, {n_frames} frames, {len(graph.chains)} chains, "
+        f"{sum(len(p.passages) for p in graph.reuse)} reused passages, "
+        f"{len(graph.claims)} claims retold -> {out}/ "
+        "(frames.jsonl, graph.json, chains.jsonl, reuse.jsonl, claims.jsonl, "
+        f"{diagram_count(graph)} diagrams)",
+        highlight=False,
+    )
 
 
 def _why(m: SourceMerge) -> str:

@@ -227,6 +227,14 @@ class DocumentIndex:
     def tokens_in(self, start: int, end: int) -> list[Token]:
         return [t for s in self.sentences for t in s if t.start >= start and t.end <= end]
 
+    def apposed(self, start: int) -> NameRun | None:
+        """The name right before ``start`` and a comma, to which a description there stands in
+        apposition ("Lloyd Grove, the Daily Beast editor who wrote ...", "Mr. Rubio, the Florida senator,")."""
+        run = next((r for r in reversed(self.runs) if r.tokens[-1].end <= start), None)
+        if run is None or self.text[run.tokens[-1].end : start].strip() != ",":
+            return None
+        return run
+
     def full_name(
         self,
         surname: str,
@@ -305,3 +313,18 @@ class DocumentIndex:
             return before[-1]
         after = [m for m in fits if m.start > position]
         return after[0] if after else None
+
+
+def person_run(run: NameRun) -> bool:
+    return kind_of_name(run.name, list(run.tokens), run.tokens[-1]) is SourceKind.person
+
+
+def apposition(run: NameRun, head: Token) -> bool:
+    """Whether the tree makes a description an apposition to the name before it: ``appos`` of the name,
+    or a second subject of the name's verb ("Lloyd Grove, the editor who ..., tweeted"), not a phrase
+    before the subject ("On Tuesday, the company said")."""
+    if head.deprel == "appos":
+        return any(t.id == head.head for t in run.tokens)
+    return head.deprel.startswith("nsubj") and any(
+        t.deprel.startswith("nsubj") and t.head == head.head for t in run.tokens
+    )

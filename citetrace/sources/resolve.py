@@ -54,7 +54,14 @@ from citetrace.sources.mentions import (
     titles,
     without_possessive,
 )
-from citetrace.sources.name_index import DocumentIndex, kind_of_name, noun_kind, split_source_name
+from citetrace.sources.name_index import (
+    DocumentIndex,
+    apposition,
+    kind_of_name,
+    noun_kind,
+    person_run,
+    split_source_name,
+)
 from citetrace.sources.naming import affiliation, known, norm
 from citetrace.sources.salience import People
 
@@ -238,6 +245,10 @@ def _description(index: DocumentIndex, source: SourceMention, text: str, tokens:
     ]
     bare = not any(t.upos == "PROPN" or t.text[:1].isupper() and t is not tokens[0] for t in own_deps)
     definite = any(t.head == head.id and t.deprel == "det" and norm(t.text) in _DEFINITE for t in tokens)
+    run = index.apposed(source.start) if norm(tokens[0].text) == "the" else None
+    if run is not None and apposition(run, head) and person_run(run):
+        name = index.full_name(run.name) if len(run.name.split()) == 1 else run.name  # "Harry Reid, the leader"
+        return _Resolved(name, SourceKind.person, description=index.slice(tokens[1:]) or None)
     if definite and classes(head.text) & {WordClass.title_word, WordClass.role}:  # "the Vermont senator"
         named = index.last_titled(source.start, title_of(head.lemma), parties(text))
         if named is not None:

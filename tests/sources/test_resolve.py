@@ -82,6 +82,19 @@ MORE_CASES = [
         "Crown Bar",
         SourceKind.organization,
     ),
+    (  # a description in apposition to a name is that person (PolNeAR train: was "Matthew Boyle")
+        "Lloyd Grove, the Daily Beast editor who wrote the profile on Boyle, tweeted out praise of Boyle during "
+        "the press conference on Monday.",
+        "wrote",
+        "Lloyd Grove",
+        SourceKind.person,
+    ),
+    (  # a phrase before the subject is no apposition
+        "On Tuesday, the company said it would close the plant.",
+        "said",
+        "company",
+        SourceKind.organization,
+    ),
 ]
 
 

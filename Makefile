@@ -2,7 +2,7 @@
 # (a .venv with the CPU build of torch and citetrace) and skips it when nothing changed.
 #
 #   make run    set up, then `citetrace run corpus/` -> out/ (open out/index.html)
-#   make test   set up with the dev and dask extras, then `python -m pytest -q`
+#   make test   set up with the dev, dask and datasette extras, then `python -m pytest -q`
 #   make docs   the docs site, strictly (warnings fail) -> site/
 #   make lint   ruff (lint + format), mypy, and the import contracts (import-linter)
 #
@@ -55,7 +55,7 @@ $(BASE_STAMP): pyproject.toml $(TORCH_STAMP)
 	touch $@
 
 $(DEV_STAMP): pyproject.toml $(TORCH_STAMP)
-	$(BIN)/python -m pip install -q -e ".[dev,dask]"
+	$(BIN)/python -m pip install -q -e ".[dev,dask,datasette]"
 	touch $@ $(BASE_STAMP)
 
 clean-venv:

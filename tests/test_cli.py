@@ -45,6 +45,8 @@ def test_run_writes_frames_and_diagrams(run_out: Path) -> None:
         "claims",
         "index.html",
         "diagrams.md",
+        "citetrace.db",
+        "datasette.json",
         ".citetrace-manifest.json",
     ]
     assert names == sorted(outputs + [f"{s}.{ext}" for s in stems for ext in ("dot", "svg", "html")])
@@ -82,10 +84,71 @@ def test_svg_has_the_document_and_its_sources(run_out: Path) -> None:
     assert "Daily Mail" in texts and "BBC" in texts and "(outlet)" in texts
 
 
+def test_the_database_holds_what_the_json_holds(run_out: Path) -> None:
+    """citetrace.db (issue 38): a row per document, frame, source, chain and retold claim, as the JSON
+    outputs have them, and the chains that rest on Al-Naba found with one query."""
+    import sqlite3
+
+    graph = json.loads((run_out / "graph.json").read_text(encoding="utf-8"))
+    frames = [json.loads(line) for line in (run_out / "frames.jsonl").read_text(encoding="utf-8").splitlines()]
+    db = sqlite3.connect(run_out / "citetrace.db")
+    count = {
+        t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("documents", "frames", "sources", "chains", "claims")
+    }
+    assert count == {
+        "documents": 5,
+        "frames": sum(len(d["frames"]) for d in frames),
+        "sources": len(graph["sources"]),
+        "chains": len(graph["chains"]),
+        "claims": len(graph["claims"]),
+    }
+    naba = db.execute(
+        "SELECT c.document, group_concat(h.source, ' > ') FROM chains c JOIN hops h ON h.chain = c.id "
+        "WHERE c.primary_source = 'Al-Naba' GROUP BY c.id ORDER BY c.id"
+    ).fetchall()
+    assert len(naba) == sum(1 for c in graph["chains"] if c["primary"] == "Al-Naba") > 0
+    assert any(path.endswith("BBC Monitoring > Al-Naba") for _, path in naba)
+    meta = json.loads((run_out / "datasette.json").read_text(encoding="utf-8"))
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert set(meta["databases"]["citetrace"]["tables"]) == tables
+
+
+def test_datasette_serves_the_database(run_out: Path) -> None:
+    """`datasette out/citetrace.db -m out/datasette.json` (the datasette extra) on localhost: a table as JSON."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    pytest.importorskip("datasette", reason="the datasette extra is not installed (make test installs it)")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    command = [sys.executable, "-m", "datasette", str(run_out / "citetrace.db"), "-m", str(run_out / "datasette.json")]
+    server = subprocess.Popen([*command, "-p", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/citetrace/chains.json?primary_source=Al-Naba&_shape=array"
+    try:
+        for _ in range(200):
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    rows = json.loads(response.read())
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("datasette did not answer")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert rows and all(r["primary_source"] == "Al-Naba" for r in rows)
+
+
 def test_two_runs_are_byte_identical(run_out: Path, tmp_path: Path, env) -> None:
     result = runner.invoke(app, ["run", str(CORPUS), "--out", str(tmp_path)], env=env)
     assert result.exit_code == 0, result.output
-    names = ["frames.jsonl", "graph.json", "chains.jsonl", "reuse.jsonl", "claims.jsonl"]
+    names = ["frames.jsonl", "graph.json", "chains.jsonl", "reuse.jsonl", "claims.jsonl", "citetrace.db"]
     names += [str(p.relative_to(run_out)) for p in run_out.rglob("*.dot")]
     for name in names:
         assert (tmp_path / name).read_bytes() == (run_out / name).read_bytes(), name

@@ -33,7 +33,8 @@ from citetrace.read.io import MANIFEST, atomic_write_text
 # Files every run writes at the top of --out: a user's file by one of these names is refused before any
 # slow work (the per-document names are known only once the corpus is read: ``install`` checks them)
 TOP_FILES = frozenset(
-    "index.html graph.json frames.jsonl chains.jsonl reuse.jsonl claims.jsonl corpus.svg corpus.dot diagrams.md".split()
+    "index.html graph.json frames.jsonl chains.jsonl reuse.jsonl claims.jsonl corpus.svg corpus.dot diagrams.md "
+    "citetrace.db datasette.json".split()
 )
 
 

@@ -20,6 +20,7 @@ from citetrace.models import CitationGraph, Document, DocumentFrames
 from citetrace.parse.collector import few_collections
 from citetrace.read.io import atomic_open, atomic_write_bytes, atomic_write_text, staged_writes
 from citetrace.render.graphviz import FORMATS, render
+from citetrace.report.database import write_database
 from citetrace.report.layout import draws_full_corpus, primaries, titled_diagrams
 from citetrace.report.outdir import files_in, install, read_manifest, staging, write_manifest
 from citetrace.report.pages import each_page
@@ -160,6 +161,7 @@ def _write_all(
             ("claims.jsonl", graph.claims),
         ):
             atomic_write_text(out / name, jsonl(models))  # one file's text at a time
+        write_database(out, documents, frames, graph)
         svgs = _SvgFiles(out, write_diagrams(out, graph, "svg", progress, diagram_cache))
         for rel, page in each_page(documents, frames, graph, svgs):
             atomic_write_text(out / rel, page)

@@ -114,6 +114,20 @@ def test_the_database_holds_what_the_json_holds(run_out: Path) -> None:
     assert set(meta["databases"]["citetrace"]["tables"]) == tables
 
 
+def test_trace_and_sources_answer_from_the_database(run_out: Path, env, tmp_path: Path) -> None:
+    """`citetrace trace OUT/citetrace.db` and `sources` print what they print from the corpus, with nothing
+    parsed (an archive's run is asked again without parsing it again)."""
+    db = str(run_out / "citetrace.db")
+    for args in (["trace", "--source", "Al-Naba"], ["trace", "--claim", "divine intervention"], ["sources"]):
+        from_corpus = runner.invoke(app, [args[0], str(CORPUS), *args[1:]], env=env)
+        from_db = runner.invoke(app, [args[0], db, *args[1:]], env={**env, "CITETRACE_MODELS": str(tmp_path / "none")})
+        assert from_db.exit_code == 0 == from_corpus.exit_code, from_db.output
+        assert from_db.stdout == from_corpus.stdout, args
+    (tmp_path / "bad.db").write_bytes(b"not a database at all" * 10)
+    result = runner.invoke(app, ["sources", str(tmp_path / "bad.db")], env=env)
+    assert result.exit_code == 1 and result.stderr.startswith("Error:") and "not a citetrace database" in result.stderr
+
+
 def test_datasette_serves_the_database(run_out: Path) -> None:
     """`datasette out/citetrace.db -m out/datasette.json` (the datasette extra) on localhost: a table as JSON."""
     import socket

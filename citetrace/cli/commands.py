@@ -42,10 +42,12 @@ from citetrace.cli.app import (
 )
 from citetrace.errors import UsageError
 from citetrace.models import CitationGraph, ClaimGroup, FrameKind, SourceMerge
+from citetrace.parse.cache import ParseStore
 from citetrace.parse.nlp import DOC_TIMEOUT_S, Device
 from citetrace.read.archive import parse_fields
 from citetrace.render.dot import hop_label
 from citetrace.render.styles import DRIFT_LABEL, HEDGE_WORDS
+from citetrace.report.database import load_graph
 from citetrace.report.outdir import check_out
 from citetrace.report.write import diagram_count, frames_jsonl, redraw, write_report
 from citetrace.run.pipeline import Extraction, extract_corpus, keep_frames, trace_corpus
@@ -139,7 +141,11 @@ def _aliases(path: Path | None) -> tuple[KnownSource, ...]:
 def _traced(
     corpus: list[Path], aliases: Path | None, models: Path | None, cache: Path | None, no_cache: bool, timeout: float
 ) -> tuple[Extraction, CitationGraph]:
-    """The corpus traced, its unreadable files reported; exit 1 when nothing could be traced."""
+    """The corpus traced, its unreadable files reported; exit 1 when nothing could be traced. A run's
+    ``citetrace.db`` given alone is read instead: nothing is parsed (an archive's results, at once)."""
+    if len(corpus) == 1 and corpus[0].suffix == ".db":
+        graph = load_graph(corpus[0])
+        return Extraction([], ParseStore([]), [], [], graph=graph), graph
     extra = _aliases(aliases)
     result = trace_corpus(corpus, make_parser(models, cache, no_cache, timeout), extra, release=True)
     for error in result.errors:
@@ -152,7 +158,9 @@ def _traced(
 @app.command()
 @handle_errors
 def trace(
-    corpus: Annotated[list[Path], typer.Argument(help="Folder(s) or files of articles.")],
+    corpus: Annotated[
+        list[Path], typer.Argument(help="Folder(s) or files of articles, or a run's OUT/citetrace.db (nothing parsed).")
+    ],
     source: Annotated[str | None, typer.Option("--source", "-s", help="Every claim that rests on this source.")] = None,
     claim: Annotated[
         str | None,
@@ -282,7 +290,9 @@ def frames(
 @app.command()
 @handle_errors
 def sources(
-    corpus: Annotated[list[Path], typer.Argument(help="Folder(s) or files of articles.")],
+    corpus: Annotated[
+        list[Path], typer.Argument(help="Folder(s) or files of articles, or a run's OUT/citetrace.db (nothing parsed).")
+    ],
     as_toml: Annotated[
         bool, typer.Option("--toml", help="Print an --aliases file of the sources, to correct by hand.")
     ] = False,

@@ -15,8 +15,10 @@ Tables, each keyed as the JSON outputs are and indexed on what a reader looks up
 - ``claims`` (id, label, documents, members) and ``claim_members`` (claim, member id, document,
   outlet, text, frame, source, primary, depth, hedge, quoted).
 
-The file is written in the run's staging folder, rows in the order of the JSON outputs, so that two
-runs of one corpus give the same bytes.
+``json`` columns (sources, chains, claims) keep each model whole, so that ``load_graph`` gives
+``citetrace trace`` and ``sources`` what they read from a run (``citetrace trace out/citetrace.db
+--source X``: no parsing). The file is written in the run's staging folder, rows in the order of the
+JSON outputs, so that two runs of one corpus give the same bytes.
 """
 
 from __future__ import annotations
@@ -39,18 +41,18 @@ CREATE TABLE frames (document TEXT REFERENCES documents(name), id TEXT, kind TEX
     source_kind TEXT, content TEXT, content_start INTEGER, content_end INTEGER, parent TEXT, channel TEXT,
     PRIMARY KEY (document, id));
 CREATE TABLE sources (name TEXT PRIMARY KEY, kind TEXT, part_of TEXT, affiliation TEXT, mentions INTEGER,
-    documents INTEGER);
+    documents INTEGER, json TEXT);
 CREATE TABLE source_aliases (source TEXT REFERENCES sources(name), alias TEXT, reason TEXT, confidence REAL,
     guess INTEGER);
 CREATE TABLE chains (id INTEGER PRIMARY KEY, document TEXT REFERENCES documents(name), frame TEXT, claim TEXT,
     claim_start INTEGER, claim_end INTEGER, outlet TEXT, primary_source TEXT, primary_kind TEXT, channel TEXT,
-    hops INTEGER);
+    hops INTEGER, json TEXT);
 CREATE TABLE hops (chain INTEGER REFERENCES chains(id), position INTEGER, source TEXT, cue TEXT, type TEXT,
     document TEXT, PRIMARY KEY (chain, position));
 CREATE TABLE chain_flags (chain INTEGER REFERENCES chains(id), type TEXT, detail TEXT);
 CREATE TABLE reuse (id INTEGER PRIMARY KEY, a TEXT REFERENCES documents(name), b TEXT REFERENCES documents(name),
     direction TEXT, direction_evidence TEXT, common_source TEXT, passages INTEGER);
-CREATE TABLE claims (id TEXT PRIMARY KEY, label TEXT, documents INTEGER, members INTEGER);
+CREATE TABLE claims (id TEXT PRIMARY KEY, label TEXT, documents INTEGER, members INTEGER, json TEXT);
 CREATE TABLE claim_members (claim TEXT REFERENCES claims(id), id TEXT, document TEXT, outlet TEXT, text TEXT,
     frame TEXT, source TEXT, primary_source TEXT, depth INTEGER, hedge TEXT, quoted INTEGER);
 CREATE INDEX frames_source ON frames(source_canonical);
@@ -99,7 +101,10 @@ def write_database(
         _insert(
             db,
             "sources",
-            ((s.name, s.kind.value, s.part_of, s.affiliation, s.mentions, len(s.documents)) for s in graph.sources),
+            (
+                (s.name, s.kind.value, s.part_of, s.affiliation, s.mentions, len(s.documents), s.model_dump_json())
+                for s in graph.sources
+            ),
         )
         _insert(
             db,
@@ -115,7 +120,9 @@ def write_database(
                 for i, r in enumerate(graph.reuse, start=1)
             ),
         )
-        _insert(db, "claims", ((g.id, g.label, len(g.documents), len(g.members)) for g in graph.claims))
+        _insert(
+            db, "claims", ((g.id, g.label, len(g.documents), len(g.members), g.model_dump_json()) for g in graph.claims)
+        )
         _insert(
             db,
             "claim_members",
@@ -195,6 +202,7 @@ def _write_chains(db: sqlite3.Connection, graph: CitationGraph) -> None:
                 c.primary_kind.value if c.primary_kind else None,
                 c.channel,
                 len(c.hops),
+                c.model_dump_json(),
             )
             for i, c in chains
         ),
@@ -221,3 +229,39 @@ def datasette_metadata() -> dict:
             }
         },
     }
+
+
+def load_graph(path: Path) -> CitationGraph:
+    """The documents, sources, chains and retold claims of a run's database, as a ``CitationGraph`` (no
+    nodes, edges or reuse: what ``trace`` and ``sources`` read). A file that is not one is an error."""
+    from citetrace.errors import InputError
+    from citetrace.models import CanonicalSource, Chain, ClaimGroup
+
+    if not path.is_file():
+        raise InputError(f"{path} does not exist")
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            documents = [r[0] for r in db.execute("SELECT name FROM documents ORDER BY rowid")]
+            headlines = {n: h for n, h in db.execute("SELECT name, headline FROM documents ORDER BY rowid") if h}
+            sources = [
+                CanonicalSource.model_validate_json(r[0]) for r in db.execute("SELECT json FROM sources ORDER BY rowid")
+            ]
+            chains = [Chain.model_validate_json(r[0]) for r in db.execute("SELECT json FROM chains ORDER BY id")]
+            claims = [
+                ClaimGroup.model_validate_json(r[0]) for r in db.execute("SELECT json FROM claims ORDER BY rowid")
+            ]
+        finally:
+            db.close()
+    except (sqlite3.Error, ValueError) as exc:
+        raise InputError(f"{path}: not a citetrace database ({exc}); give the citetrace.db a run wrote") from None
+    return CitationGraph(
+        documents=documents,
+        headlines=headlines,
+        sources=sources,
+        nodes=[],
+        edges=[],
+        chains=chains,
+        reuse=[],
+        claims=claims,
+    )

@@ -112,42 +112,46 @@ def write_database(
             ((s.name, m.alias, m.reason.value, m.confidence, int(m.guess)) for s in graph.sources for m in s.merges),
         )
         _write_chains(db, graph)
-        _insert(
-            db,
-            "reuse",
-            (
-                (i, r.a, r.b, r.direction.value, r.direction_evidence, r.common_source, len(r.passages))
-                for i, r in enumerate(graph.reuse, start=1)
-            ),
-        )
-        _insert(
-            db, "claims", ((g.id, g.label, len(g.documents), len(g.members), g.model_dump_json()) for g in graph.claims)
-        )
-        _insert(
-            db,
-            "claim_members",
-            (
-                (
-                    g.id,
-                    m.id,
-                    m.document,
-                    m.outlet,
-                    m.text.text,
-                    m.frame,
-                    m.source,
-                    m.primary,
-                    m.depth,
-                    m.hedge.value,
-                    int(m.quoted),
-                )
-                for g in graph.claims
-                for m in g.members
-            ),
-        )
+        _write_reuse_and_claims(db, graph)
         db.commit()
     finally:
         db.close()
     (out / METADATA).write_text(json.dumps(datasette_metadata(), indent=1) + "\n", encoding="utf-8")
+
+
+def _write_reuse_and_claims(db: sqlite3.Connection, graph: CitationGraph) -> None:
+    _insert(
+        db,
+        "reuse",
+        (
+            (i, r.a, r.b, r.direction.value, r.direction_evidence, r.common_source, len(r.passages))
+            for i, r in enumerate(graph.reuse, start=1)
+        ),
+    )
+    _insert(
+        db, "claims", ((g.id, g.label, len(g.documents), len(g.members), g.model_dump_json()) for g in graph.claims)
+    )
+    _insert(
+        db,
+        "claim_members",
+        (
+            (
+                g.id,
+                m.id,
+                m.document,
+                m.outlet,
+                m.text.text,
+                m.frame,
+                m.source,
+                m.primary,
+                m.depth,
+                m.hedge.value,
+                int(m.quoted),
+            )
+            for g in graph.claims
+            for m in g.members
+        ),
+    )
 
 
 def _insert(db: sqlite3.Connection, table: str, rows: Iterable[tuple]) -> None:

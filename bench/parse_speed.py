@@ -8,6 +8,7 @@ every round (this machine is noisy: compare within a run, as ratios):
 - ``bare stanza``: a ``stanza.Pipeline`` with citetrace's processors and models, every document in
   one call, nothing of citetrace imported (the floor a user compares with);
 - ``citetrace``: ``citetrace run CORPUS --no-cache --workers 1`` (parse, extract, link, draw, write);
+- ``citetrace, default settings``: ``citetrace run CORPUS --no-cache`` (a worker process per core);
 - ``citetrace, Stanza's tree search``: the same with ``CITETRACE_STANZA_MST=1`` (the C++ search off);
 - ``spaCy en_core_web_sm``: its pipeline over the same texts, where it is installed.
 
@@ -70,6 +71,10 @@ def main() -> None:
     variants: dict[str, tuple[list[str], dict[str, str]]] = {
         "bare stanza": ([sys.executable, "-c", BARE, str(corpus), models], env),
         "citetrace": ([*citetrace, "--out", str(work / "out")], env),
+        "citetrace, default settings (--workers = cores)": (
+            [*citetrace[:-2], "--out", str(work / "out-default")],
+            env,
+        ),
         "citetrace, Stanza's tree search": (
             [*citetrace, "--out", str(work / "out-mst")],
             {**env, "CITETRACE_STANZA_MST": "1"},

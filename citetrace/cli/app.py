@@ -187,7 +187,7 @@ def make_parser(
         models,
         cache_dir=cache_dir,
         doc_timeout=doc_timeout or None,
-        workers=workers or available_cores(),
+        workers=workers or cores,
         dask=dask,
         device=device,
     )

@@ -195,7 +195,7 @@ class Parser:
     ``cache_dir=None`` turns the cache off. ``stats`` counts parsed and cached documents and words.
     A document is parsed in pieces of at most ``SEGMENT_CHARS``, so that its time budget is checked
     while it parses: one that is not done after ``doc_timeout`` seconds is given up after its current
-    piece. (Memory is bounded by ``corpus.MAX_BYTES``, not by the pieces: docs/reliability.md.)
+    piece. (Memory is bounded by ``read.text.MAX_BYTES``, not by the pieces: docs/reliability.md.)
     """
 
     def __init__(

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from citetrace.errors import InputError
 from citetrace.models import Document
+from citetrace.read.text import MAX_BYTES, check_size, one_line_end
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 TABLE_SUFFIXES = (".csv", ".tsv", ".csv.gz", ".tsv.gz")
@@ -40,7 +41,6 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "outlet": ("outlet", "source_domain", "media_name", "publisher", "source", "site_name"),
     "headline": ("headline", "title"),
 }
-MAX_TEXT_BYTES = 1_000_000  # as for an article file (``read.corpus.MAX_BYTES``)
 
 
 def is_archive(path: Path) -> bool:
@@ -59,7 +59,7 @@ def found_in_folder(path: Path, fields: Mapping[str, str] | None = None) -> bool
         return True
     try:
         with _open_text(path) as fh:
-            header = next(csv.reader([fh.readline()], delimiter="\t" if ".tsv" in name else ","), [])
+            header = next(csv.reader([fh.readline()], delimiter=_delimiter(path)), [])
     except (OSError, EOFError, gzip.BadGzipFile, UnicodeDecodeError, csv.Error):
         return True  # unreadable: read it, and say why
     wanted = {(fields or {}).get("text", "")} | set(FIELD_NAMES["text"])
@@ -116,6 +116,10 @@ def _open_text(path: Path) -> io.TextIOBase:
     return path.open(encoding="utf-8-sig", newline="")
 
 
+def _delimiter(path: Path) -> str:
+    return "\t" if path.name.lower().removesuffix(".gz").endswith(".tsv") else ","
+
+
 def _jsonl(path: Path) -> Iterator[tuple[str, dict | None, str | None]]:
     with _open_text(path) as fh:
         for n, line in enumerate(fh, start=1):
@@ -133,8 +137,8 @@ def _jsonl(path: Path) -> Iterator[tuple[str, dict | None, str | None]]:
 
 
 def _table(path: Path) -> Iterator[tuple[str, dict | None, str | None]]:
-    csv.field_size_limit(2 * MAX_TEXT_BYTES)
-    delimiter = "\t" if path.name.lower().removesuffix(".gz").endswith(".tsv") else ","
+    csv.field_size_limit(2 * MAX_BYTES)
+    delimiter = _delimiter(path)
     with _open_text(path) as fh:
         reader = csv.DictReader(fh, delimiter=delimiter)
         try:
@@ -183,12 +187,8 @@ def _document(path: Path, name: str, where: str, record: Mapping, fields: Mappin
     if text is None:
         names = fields.get("text") or ", ".join(FIELD_NAMES["text"])
         raise InputError(f"{path}:{where}: no article text (looked for {names}; name the field with --field text=NAME)")
-    size = len(text.encode("utf-8"))
-    if size > MAX_TEXT_BYTES:
-        raise InputError(
-            f"{path}:{where}: {size:,} bytes of text is too large for a news article (limit {MAX_TEXT_BYTES:,})"
-        )
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    check_size(f"{path}:{where}", text, " of text")
+    text = one_line_end(text)
     ident = _field(record, "id", fields)
     sep = "" if where.startswith("#") else ":"
     return Document(

@@ -28,6 +28,7 @@ from citetrace.read.archive import found_in_folder, is_archive, read_archive
 from citetrace.read.credits import CREDIT_PATTERNS
 from citetrace.read.html import from_html
 from citetrace.read.io import MANIFEST
+from citetrace.read.text import MAX_BYTES, check_size, one_line_end, too_large
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 META_FILE = "meta.json"
@@ -35,9 +36,6 @@ META_TABLES = ("meta.tsv", "meta.csv")
 META_COLUMNS = frozenset("outlet url date headline wire credit".split())
 META_ALIASES = {"publisher": "outlet", "publication_date": "date", "title": "headline"}  # PolNeAR's names
 NO_VALUE = frozenset({"", "none", "na", "n/a", "null"})
-# A news article is well under this (PolNeAR: 34,309 at most); larger files are refused, not truncated.
-# docs/reliability.md measures what the largest accepted file costs to parse.
-MAX_BYTES = 1_000_000  # an article's text
 MAX_HTML_BYTES = 20_000_000  # a web page's HTML (scripts, styles, inline images): the limit is on its text
 _HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<head|<body)", re.I)
 
@@ -139,17 +137,12 @@ def read_meta(folder: Path) -> dict[str, dict]:
     return meta
 
 
-def _too_large(path: Path, size: int, what: str = "") -> InputError:
-    return InputError(f"{path}: {size:,} bytes{what} is too large for a news article (limit {MAX_BYTES:,}); split it")
-
-
 def decode(path: Path, data: bytes, limit: int = MAX_BYTES) -> str:
     """Decode an article's bytes as UTF-8, refusing empty, binary and oversized files (over ``limit``
     bytes: ``MAX_BYTES`` for text, ``MAX_HTML_BYTES`` for a web page, whose article text is checked
-    once extracted). Line ends become ``\n`` (Windows' CRLF and old Macs' CR), as Python's text
-    files read them: one article, one text, whatever editor saved it."""
+    once extracted). Line ends become ``\n`` (``text.one_line_end``)."""
     if len(data) > limit:
-        raise _too_large(path, len(data))
+        raise too_large(path, len(data))
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             data = data.decode("utf-16").encode("utf-8")  # Windows "Unicode" text: UTF-16 with its byte-order mark
@@ -166,7 +159,7 @@ def decode(path: Path, data: bytes, limit: int = MAX_BYTES) -> str:
         ) from exc
     if not text.strip():
         raise InputError(f"{path}: empty file; nothing to read")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return one_line_end(text)
 
 
 def _legacy_encoding(data: bytes) -> str:
@@ -216,8 +209,7 @@ def read_document(path: Path, meta: dict | None = None, name: str | None = None)
     outlet, evidence, url, date, title = None, None, None, None, None
     if html:
         text, outlet, url, date, title = from_html(path, text)
-        if len(text.encode("utf-8")) > MAX_BYTES:
-            raise _too_large(path, len(text.encode("utf-8")), " of article text")
+        check_size(path, text, " of article text")
     found = find_outlet(text)
     if found is not None:
         outlet, evidence = found

@@ -246,8 +246,8 @@ def load_graph(path: Path) -> CitationGraph:
     try:
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            documents = [r[0] for r in db.execute("SELECT name FROM documents ORDER BY rowid")]
-            headlines = {n: h for n, h in db.execute("SELECT name, headline FROM documents ORDER BY rowid") if h}
+            rows = db.execute("SELECT name, headline FROM documents ORDER BY rowid").fetchall()
+            documents, headlines = [n for n, _ in rows], {n: h for n, h in rows if h}
             sources = [
                 CanonicalSource.model_validate_json(r[0]) for r in db.execute("SELECT json FROM sources ORDER BY rowid")
             ]

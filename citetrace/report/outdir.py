@@ -45,10 +45,7 @@ def check_out(out: Path, inputs: Sequence[Path], force: bool = False) -> None:
     if out.is_dir() and not force:
         clash = sorted(name for name in TOP_FILES - read_manifest(out) if (out / name).exists())
         if clash:
-            raise OutputError(
-                f"--out {out} holds {clash[0]}, which citetrace did not write: move it, choose another --out, "
-                "or add --force to replace it"
-            )
+            raise _not_ours(out, clash[0])
     target = out.resolve()
     for given in inputs:
         path = given.resolve()
@@ -70,12 +67,19 @@ def check_out(out: Path, inputs: Sequence[Path], force: bool = False) -> None:
 
 RUN_SUFFIX = ".citetrace-run"  # a staging folder's name ends so: ".<out>.<pid>.<random>.citetrace-run"
 OLD_SUFFIX = ".citetrace-old"
-_PID = re.compile(r"\.(\d+)\.[^.]+\.citetrace-(?:run|old)$")
+_PID = re.compile(rf"\.(\d+)\.[^.]+(?:{re.escape(RUN_SUFFIX)}|{re.escape(OLD_SUFFIX)})$")
 STALE_AFTER_S = 24 * 3600  # a staging folder whose name holds no process id is stale after a day
 
 
 def _ours(name: str) -> bool:
     return name.endswith((RUN_SUFFIX, OLD_SUFFIX))
+
+
+def _not_ours(out: Path, name: str) -> OutputError:
+    return OutputError(
+        f"--out {out} holds {name}, which citetrace did not write: move it, choose another --out, "
+        "or add --force to replace it"
+    )
 
 
 def files_in(folder: Path) -> set[str]:
@@ -171,10 +175,7 @@ def install(staged: Path, out: Path, force: bool = False, written: set[str] | No
     foreign = files_in(out) - own
     clash = sorted(foreign & new)
     if clash and not force:
-        raise OutputError(
-            f"--out {out} holds {clash[0]}, which citetrace did not write: move it, choose another --out, "
-            "or add --force to replace it"
-        )
+        raise _not_ours(out, clash[0])
     if not foreign - new and staged.parent != out:  # nothing of the user's would be lost: swap the whole folder
         old = Path(tempfile.mkdtemp(prefix=f".{out.name}.{os.getpid()}.", suffix=OLD_SUFFIX, dir=out.parent))
         old.rmdir()

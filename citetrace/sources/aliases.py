@@ -70,12 +70,13 @@ def _check_aliases(path: Path, entries: Sequence[cues.KnownSource]) -> None:
     parent = {name_key(k.canonical): k.part_of for k in cues.KNOWN_SOURCES if k.part_of}
     parent.update({name_key(k.canonical): k.part_of for k in entries if k.part_of})
     for k in entries:
-        seen, name = [k.canonical], k.part_of
+        seen, keys, name = [k.canonical], {name_key(k.canonical)}, k.part_of
         while name is not None:
-            if name_key(name) in {name_key(x) for x in seen}:
+            if name_key(name) in keys:
                 cycle = " -> ".join([*seen, name])
                 raise InputError(f"--aliases {path}: part_of makes a cycle ({cycle}); a source is part of no loop")
             seen.append(name)
+            keys.add(name_key(name))
             name = parent.get(name_key(name))
 
 

@@ -227,11 +227,8 @@ class Registry:
         """Whether a short form may be a full name's: their honorifics give no two genders ("Mrs. X", "Mr.
         John X") and their affiliations do not differ ("X of the CDC", "X of Acme")."""
 
-        def said(e: _Entry) -> set:  # short names and descriptions: not pronouns (their resolution may be
-            # wrong), nor long mentions ("Nick Merrill, a spokesman for Mrs. Clinton")
-            names = (m for m in e.mentions if len(m.split()) <= 3 and name_key(m) not in cues.PRONOUNS)
-            texts = (*e.descriptions, *names)
-            return {g for t in texts if (g := honorific(t)) is not None}
+        def said(e: _Entry) -> set:  # not pronouns: their resolution may be wrong
+            return {g for t in _said_of(e) if name_key(t) not in cues.PRONOUNS and (g := honorific(t)) is not None}
 
         mine, theirs = said(short), set().union(*(said(e) for e in names))
         if mine and theirs and not mine & theirs:
@@ -243,14 +240,11 @@ class Registry:
     def _by_titles(self, short: _Entry, roots: set[str], groups: dict[str, list[str]]) -> set[str]:
         """The full names a short form's honorifics and titles allow ("Mr. Obama": not Michelle Obama)."""
 
-        def texts(e: _Entry) -> list[str]:  # what is said of the source itself: descriptions, short mentions
-            return [*e.descriptions, *(m for m in e.mentions if len(m.split()) <= 3)]
-
-        gender = {g for t in texts(short) if (g := honorific(t)) is not None}
-        said = frozenset().union(*(titles(t) for t in texts(short)))
+        gender = {g for t in _said_of(short) if (g := honorific(t)) is not None}
+        said = frozenset().union(*(titles(t) for t in _said_of(short)))
 
         def texts_of(root: str) -> list[str]:
-            return [t for k in groups[root] for t in texts(self.entries[k])]
+            return [t for k in groups[root] for t in _said_of(self.entries[k])]
 
         allowed = {r for r in roots if not gender or not {honorific(t) for t in texts_of(r)} - {None} - gender}
         if len(allowed) > 1 and said:
@@ -288,6 +282,12 @@ class Registry:
                 )
             )
         return out
+
+
+def _said_of(e: _Entry) -> list[str]:
+    """What is said of a source itself: its descriptions and its short mentions, not the long ones that
+    describe someone else too ("Nick Merrill, a spokesman for Mrs. Clinton")."""
+    return [*e.descriptions, *(m for m in e.mentions if len(m.split()) <= 3)]
 
 
 def _same_or_short(a: str, b: str) -> bool:

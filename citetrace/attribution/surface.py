@@ -273,6 +273,14 @@ def _initial(t: Tree, c: int) -> Candidate | None:
     return Candidate(_span([toks[c]]), _span(toks[start:c_source]), content, FrameKind.verb, t.index)
 
 
+def _in_name(toks: list[Token], c: int) -> bool:
+    """Whether the word at ``c`` is part of a name: capitalised after a capitalised word ("the United
+    States Special Operations Command"), not a verb opening a sentence or a quote."""
+    return (
+        c > 0 and toks[c].text[:1].isupper() and toks[c - 1].text[:1].isupper() and toks[c - 1].text not in QUOTE_MARKS
+    )
+
+
 def _before_name(t: Tree, c: int) -> bool:
     """Whether the word at ``c`` sits between a comma and a capitalised name ("..., notes Steven Einhorn")."""
     toks = t.tokens
@@ -288,7 +296,7 @@ def surface_frames(t: Tree) -> list[Candidate]:
     """Every surface frame of one sentence, at most one a cue word."""
     frames = []
     for c, tok in enumerate(t.tokens):
-        if not _is_cue(tok):
+        if not _is_cue(tok) or _in_name(t.tokens, c):
             continue
         lemma = surface_forms()[tok.text.lower()]
         if (

@@ -197,6 +197,17 @@ SOURCES = [
 ]
 
 
+def test_a_cue_word_inside_a_name_is_no_cue(frames_of_text) -> None:
+    """ "States" in "the United States Special Operations Command" made a surface frame whose source was
+    "according to the United" (PolNeAR train)."""
+    frames = frames_of_text(
+        "Roughly half of the elite troops overseas are posted outside the Middle East, according to the United "
+        "States Special Operations Command."
+    )
+    assert [f.cue.text for f in frames if f.kind.reports_words] == ["according to"]
+    assert frames[0].source is not None and frames[0].source.text == "the United States Special Operations Command"
+
+
 @pytest.mark.parametrize(("sentence", "cue", "source"), SOURCES, ids=[s[2][:30] for s in SOURCES])
 def test_source_phrase(frames_of_text, sentence: str, cue: str, source: str) -> None:
     f = _frame(frames_of_text(sentence), cue)

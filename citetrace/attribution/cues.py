@@ -85,7 +85,7 @@ SOURCE_NOUNS: dict[str, SourceKind] = {
     ),
     **dict.fromkeys(
         "group organization organisation forces militia militias coalition party committee council "
-        "union alliance movement campaign company firm institute foundation association "
+        "union alliance movement campaign company firm concern institute foundation association "
         "extremists jihadists militants terrorists fighters rebels".split(),
         SourceKind.organization,
     ),
@@ -211,7 +211,7 @@ def cue_model() -> dict[str, float]:
 ORG_WORDS = frozenset(
     """organization organisation forces party group army council committee union front university college
     school institute foundation center centre bureau agency commission association fund bank reserve
-    bar pub restaurant cafe hotel club""".split()
+    bar pub restaurant cafe hotel club chamber inc ltd llc corp co plc corporation""".split()
 )
 GOV_WORDS = frozenset("department ministry administration government office pentagon kremlin".split())
 OUTLET_WORDS = frozenset("news times post tv radio press monitoring journal herald tribune".split())

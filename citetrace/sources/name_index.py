@@ -96,17 +96,40 @@ def noun_kind(tok: Token) -> SourceKind | None:
     return cues.SOURCE_NOUNS.get(tok.lemma.lower()) or cues.SOURCE_NOUNS.get(tok.text.lower())
 
 
-def kind_of_name(name: str, span_tokens: list[Token], head: Token) -> SourceKind:
-    k = known(name)
-    if k is not None:
-        return k.kind
-    words = {norm(w) for w in name.split()}
+def _capitalised_modifiers(sentence: list[Token], run: list[Token]) -> list[Token]:
+    """The capitalised words the tagger left out of a body's name right before it: "the [Finance] Ministry"."""
+    ids = {t.id for t in run}
+    at = sentence.index(run[0])
+    before: list[Token] = []
+    while at > 0:
+        t = sentence[at - 1]
+        if not (t.text[:1].isupper() and t.upos in ("ADJ", "NOUN") and t.head in ids) or at - 1 == 0:
+            break
+        before.insert(0, t)
+        ids.add(t.id)
+        at -= 1
+    return before
+
+
+def body_kind(name: str, last: bool = False) -> SourceKind | None:
+    """The kind a name's own words give a body: "Finance Ministry", "Fujitsu Ltd.", "Daily Herald"
+    (``last``: only its last word counts, as in a run of proper nouns that may overrun the name)."""
+    words = {norm(w) for w in name.split()[-1:]} if last else {norm(w) for w in name.split()}
     if words & cues.GOV_WORDS:
         return SourceKind.government
     if words & cues.OUTLET_WORDS:
         return SourceKind.outlet
     if words & cues.ORG_WORDS:
         return SourceKind.organization
+    return None
+
+
+def kind_of_name(name: str, span_tokens: list[Token], head: Token) -> SourceKind:
+    k = known(name)
+    if k is not None:
+        return k.kind
+    if (named := body_kind(name)) is not None:
+        return named
     head_kind = noun_kind(head)
     if head.upos == "NOUN" and head_kind is not None:
         return head_kind
@@ -163,6 +186,11 @@ class DocumentIndex:
                     self.mentions.append(Mention(run[0].start, k.canonical, k.kind))
                 elif before is not None and before.upos == "NOUN" and (before_kind := noun_kind(before)) is not None:
                     self.mentions.append(Mention(run[0].start, name, before_kind))
+                elif (named_kind := body_kind(name, last=True)) is not None:  # "Fujitsu Ltd.", "the Finance Ministry"
+                    whole = _capitalised_modifiers(tokens, run) + run
+                    self.mentions.append(Mention(whole[0].start, self.slice(whole), named_kind))
+                elif len(run) == 1 and (body := self.body_named(name)) is not None:  # "Fujitsu", after "Fujitsu Ltd."
+                    self.mentions.append(Mention(run[0].start, body.canonical, body.kind))
                 else:  # an alias inside a longer run: "the weekly ISIS newspaper"
                     for w in ws[i : j + 1]:
                         kw = known(self.slice(w))
@@ -301,6 +329,19 @@ class DocumentIndex:
         if len(name.split()) > 1:
             return name
         return self.full_name(name, self.gender.get(name), self._titles({name}))
+
+    def body_named(self, word: str) -> Mention | None:
+        """The body the document names in full whose name starts with ``word``: "Fujitsu" -> "Fujitsu Ltd."."""
+        return next(
+            (
+                m
+                for m in self.mentions
+                if m.kind is not SourceKind.person
+                and len(m.canonical.split()) > 1
+                and norm(m.canonical.split()[0]) == norm(word)
+            ),
+            None,
+        )
 
     def nearest(self, position: int, kinds: set[SourceKind], gender: WordClass | None = None) -> Mention | None:
         fits = [

@@ -42,6 +42,7 @@ from citetrace.models import (
     Unresolved,
 )
 from citetrace.sources.mentions import (
+    ORG_FORM_NAMES,
     PRONOUN_GENDER,
     WordClass,
     classes,
@@ -49,6 +50,7 @@ from citetrace.sources.mentions import (
     honorific,
     name_run,
     namelike,
+    org_form_kind,
     parties,
     title_of,
     titles,
@@ -156,7 +158,7 @@ def _pronoun(
         if lowered in cues.PERSON_PRONOUNS
         else {SourceKind.publication, SourceKind.outlet, SourceKind.organization}
         if lowered in cues.THING_PRONOUNS
-        else {SourceKind.organization, SourceKind.government}
+        else {SourceKind.organization, SourceKind.government, SourceKind.anonymous}
         if lowered in cues.GROUP_PRONOUNS
         else set()
     )
@@ -181,6 +183,24 @@ def _pronoun(
     if mention is not None:
         return _Resolved(mention.canonical, mention.kind)
     return _Resolved(text, SourceKind.unknown, unresolved=Unresolved.pronoun)
+
+
+def _pronoun_form(
+    index: DocumentIndex, people: People, tokens: list[Token], head: Token, resolved: list[_Seen]
+) -> _Resolved | None:
+    """ "his campaign", "her aides": the organization form of the person the pronoun is."""
+    form = norm(head.text)
+    if WordClass.org_form not in classes(form) or head.upos != "NOUN":
+        return None
+    poss = next((t for t in tokens if t.head == head.id and t.deprel == "nmod:poss" and t.upos == "PRON"), None)
+    if poss is None or norm(poss.text) not in ("his", "her"):
+        return None
+    mention = SourceMention(text=poss.text, start=poss.start, end=poss.end, canonical="", kind=SourceKind.unknown)
+    owner = _pronoun(index, people, mention, poss.text, resolved)
+    if owner.unresolved is not None or owner.kind is not SourceKind.person:
+        return None
+    name = ORG_FORM_NAMES.get(form, form)
+    return _Resolved(f"{owner.name} {name}", org_form_kind(name), affiliation=owner.name)
 
 
 def _antecedent(index: DocumentIndex, pronoun: Token) -> SourceMention | None:
@@ -320,6 +340,9 @@ def _resolve(index: DocumentIndex, people: People, source: SourceMention, resolv
         trailing = known(index.slice(bare))
         if trailing is not None and (trailing.kind == noun_kind(head) or head in name_run(tokens, tokens[-1])):
             return _Resolved(trailing.canonical, trailing.kind, description=_before(index, tokens, bare))
+    owned = _pronoun_form(index, people, tokens, head, resolved)  # "his campaign"
+    if owned is not None:
+        return owned
     organization = index.organization(tokens, head)  # "the Clinton campaign", "Clinton's team"
     if organization is not None:
         return _Resolved(organization.name, organization.kind, affiliation=organization.person)
@@ -335,7 +358,11 @@ def _resolve(index: DocumentIndex, people: People, source: SourceMention, resolv
         return _Resolved(k.canonical, k.kind, description=description)
     kind = kind_of_name(name, tokens, head)
     if kind == SourceKind.person and (len(name.split()) == 1 or _surname_and_suffix(name)):
-        name = index.full_name(name, honorific(text), titles(text))
+        full = index.full_name(name, honorific(text), titles(text))
+        body = index.body_named(name) if full == name and len(name.split()) == 1 else None
+        if body is not None:  # "Fujitsu said", after "Fujitsu Ltd."
+            return _Resolved(body.canonical, body.kind, description=description)
+        name = full
     return _Resolved(name, kind, description=description)
 
 

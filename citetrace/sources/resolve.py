@@ -29,7 +29,6 @@ and the chains flag the claim (``FlagType.unresolved_source``) instead of making
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from citetrace.attribution import cues
 from citetrace.models import (
@@ -42,15 +41,12 @@ from citetrace.models import (
     Unresolved,
 )
 from citetrace.sources.mentions import (
-    ORG_FORM_NAMES,
-    PRONOUN_GENDER,
     WordClass,
     classes,
     core,
     honorific,
     name_run,
     namelike,
-    org_form_kind,
     parties,
     title_of,
     titles,
@@ -65,9 +61,8 @@ from citetrace.sources.name_index import (
     split_source_name,
 )
 from citetrace.sources.naming import affiliation, known, norm
+from citetrace.sources.pointers import Resolved, Seen, antecedent, pronoun, pronoun_form
 from citetrace.sources.salience import People
-
-_Seen = tuple[int, str, SourceKind, int]  # a resolved source: (start, canonical name, kind, end)
 
 
 def _head(tokens: list[Token]) -> Token:
@@ -138,95 +133,10 @@ def _trim(index: DocumentIndex, source: SourceMention) -> SourceMention:
     return source
 
 
-@dataclass(frozen=True)
-class _Resolved:
-    name: str
-    kind: SourceKind
-    description: str | None = None
-    affiliation: str | None = None
-    unresolved: Unresolved | None = None
-
-
-def _pronoun(
-    index: DocumentIndex, people: People, source: SourceMention, text: str, resolved: list[_Seen]
-) -> _Resolved:
-    """he/she: the last person; it: the last publication, outlet or organization; they: the last group
-    or body. Any other pronoun ("one", "that"), or one with no antecedent, names no source."""
-    lowered = norm(without_possessive(text))  # "He’s" (the tokenizer keeps a curly clitic on the pronoun)
-    wanted = (
-        {SourceKind.person}
-        if lowered in cues.PERSON_PRONOUNS
-        else {SourceKind.publication, SourceKind.outlet, SourceKind.organization}
-        if lowered in cues.THING_PRONOUNS
-        else {SourceKind.organization, SourceKind.government, SourceKind.anonymous}
-        if lowered in cues.GROUP_PRONOUNS
-        else set()
-    )
-    gender = PRONOUN_GENDER.get(lowered)
-    if gender is not None:  # he, she: the person the sentences before are about
-        person = people.salient(source.start, gender, [(r[0], r[3]) for r in resolved])
-        if person is not None:
-            index.gender.setdefault(person, gender)  # later pronouns agree with this one
-            return _Resolved(person, SourceKind.person)
-    earlier = [
-        r
-        for r in resolved
-        if r[0] < source.start and r[2] in wanted and (gender is None or index.gender.get(r[1], gender) == gender)
-    ]
-    mention = index.nearest(source.start, wanted, gender) if wanted else None
-    candidates = [(r[0], r[1], r[2]) for r in earlier]
-    if mention is not None and mention.start < source.start:
-        candidates.append((mention.start, mention.canonical, mention.kind))
-    if candidates:
-        _, name, kind = max(candidates)
-        return _Resolved(name, kind)
-    if mention is not None:
-        return _Resolved(mention.canonical, mention.kind)
-    return _Resolved(text, SourceKind.unknown, unresolved=Unresolved.pronoun)
-
-
-def _pronoun_form(
-    index: DocumentIndex, people: People, tokens: list[Token], head: Token, resolved: list[_Seen]
-) -> _Resolved | None:
-    """ "his campaign", "her aides": the organization form of the person the pronoun is."""
-    form = norm(head.text)
-    if WordClass.org_form not in classes(form) or head.upos != "NOUN":
-        return None
-    poss = next((t for t in tokens if t.head == head.id and t.deprel == "nmod:poss" and t.upos == "PRON"), None)
-    if poss is None or norm(poss.text) not in ("his", "her"):
-        return None
-    mention = SourceMention(text=poss.text, start=poss.start, end=poss.end, canonical="", kind=SourceKind.unknown)
-    owner = _pronoun(index, people, mention, poss.text, resolved)
-    if owner.unresolved is not None or owner.kind is not SourceKind.person:
-        return None
-    name = ORG_FORM_NAMES.get(form, form)
-    return _Resolved(f"{owner.name} {name}", org_form_kind(name), affiliation=owner.name)
-
-
-def _antecedent(index: DocumentIndex, pronoun: Token) -> SourceMention | None:
-    """The noun phrase a relative pronoun stands for: "officials [who] spoke ..." -> "officials"."""
-    sentence = next((s for s in index.sentences if s[0].start <= pronoun.start <= s[-1].end), [])
-    by_id = {t.id: t for t in sentence}
-    verb = by_id.get(pronoun.head)
-    noun = by_id.get(verb.head) if verb is not None and verb.deprel.startswith("acl") else None
-    if noun is None or noun.upos not in ("NOUN", "PROPN"):
-        return None
-    left = [k for k in sentence if k.head == noun.id and k.start < noun.start and k.deprel != "det"]
-    start = min([noun.start, *(k.start for k in left if k.deprel in _PHRASE_DEPS)])
-    if noun.upos == "PROPN":
-        run = name_run(sentence, noun)
-        start = min(start, run[0].start)
-        end = run[-1].end
-    else:
-        end = noun.end
-    return SourceMention(text=index.text[start:end], start=start, end=end, canonical="", kind=SourceKind.unknown)
-
-
 INDEFINITE_REACH = 1500  # characters after an indefinite description within which the name it introduces may come
 _NOT_DESCRIPTIVE = frozenset({"ADP", "VERB", "AUX", "PRON", "SCONJ", "CCONJ", "DET"})
 _POINTERS = cues.RELATIVE_PRONOUNS | cues.PRONOUNS | {"one"}  # words that point at a source, never name one
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-_PHRASE_DEPS = frozenset({"amod", "compound", "nmod:poss", "nummod", "flat"})
 
 
 def _name_tokens(tokens: list[Token], head: Token) -> list[Token]:
@@ -254,7 +164,7 @@ def _names_someone(tokens: list[Token], head: Token) -> bool:
     return any(t.upos == "PROPN" for t in tokens if t.head == head.id)
 
 
-def _description(index: DocumentIndex, source: SourceMention, text: str, tokens: list[Token], head: Token) -> _Resolved:
+def _description(index: DocumentIndex, source: SourceMention, text: str, tokens: list[Token], head: Token) -> Resolved:
     """A source without a name of its own: anonymous ("security sources"), the nearest named source of
     its kind ("the jihadi paper"), or the description itself, cut to ``cues.MAX_NAME_WORDS`` words (no
     source at all when it is a clause)."""
@@ -268,21 +178,19 @@ def _description(index: DocumentIndex, source: SourceMention, text: str, tokens:
     run = index.apposed(source.start) if norm(tokens[0].text) == "the" else None
     if run is not None and apposition(run, head) and person_run(run):
         name = index.full_name(run.name) if len(run.name.split()) == 1 else run.name  # "Harry Reid, the leader"
-        return _Resolved(name, SourceKind.person, description=index.slice(tokens[1:]) or None)
+        return Resolved(name, SourceKind.person, description=index.slice(tokens[1:]) or None)
     if definite and classes(head.text) & {WordClass.title_word, WordClass.role}:  # "the Vermont senator"
         named = index.last_titled(source.start, title_of(head.lemma), parties(text))
         if named is not None:
-            return _Resolved(named, SourceKind.person, description=index.slice(tokens[1:]) or None)
+            return Resolved(named, SourceKind.person, description=index.slice(tokens[1:]) or None)
     kept = core(tokens, head, cues.MAX_NAME_WORDS)
     if norm(head.text) == "one" and not _names_someone(tokens, head):  # "no one", "the one": nobody named
-        return _Resolved(text, SourceKind.unknown, unresolved=Unresolved.pronoun)
+        return Resolved(text, SourceKind.unknown, unresolved=Unresolved.pronoun)
     if kept is None:
-        return _Resolved(text, SourceKind.unknown, unresolved=Unresolved.clause)
+        return Resolved(text, SourceKind.unknown, unresolved=Unresolved.clause)
     if (head.lemma.lower() in cues.ANONYMOUS_NOUNS or head.text.lower() in cues.ANONYMOUS_NOUNS) and bare:
         words_kept = index.slice(kept).split()
-        return _Resolved(
-            " ".join(w for w in words_kept if w.lower() not in cues.ARTICLES).lower(), SourceKind.anonymous
-        )
+        return Resolved(" ".join(w for w in words_kept if w.lower() not in cues.ARTICLES).lower(), SourceKind.anonymous)
     kind = noun_kind(head)
     if kind is not None and bare and kind is not SourceKind.person:  # "a spokesman", "the band leader": no one named
         if definite:
@@ -291,9 +199,9 @@ def _description(index: DocumentIndex, source: SourceMention, text: str, tokens:
             mention = next((m for m in index.mentions if m.kind is kind and m.start > source.start), None)
             mention = mention if mention is not None and mention.start - source.start <= INDEFINITE_REACH else None
         if mention is not None:
-            return _Resolved(mention.canonical, mention.kind, description=index.slice(kept))
+            return Resolved(mention.canonical, mention.kind, description=index.slice(kept))
     kept = [t for t in kept if not (t.deprel == "det" and t.head == head.id and t is kept[0])]
-    return _Resolved(index.slice(kept) or text, kind or SourceKind.unknown)
+    return Resolved(index.slice(kept) or text, kind or SourceKind.unknown)
 
 
 def _before(index: DocumentIndex, tokens: list[Token], name: list[Token]) -> str | None:
@@ -308,62 +216,67 @@ def _before(index: DocumentIndex, tokens: list[Token], name: list[Token]) -> str
     return index.slice(kept) or None
 
 
-def _resolve(index: DocumentIndex, people: People, source: SourceMention, resolved: list[_Seen]) -> _Resolved:
+def _resolve(index: DocumentIndex, people: People, source: SourceMention, resolved: list[Seen]) -> Resolved:
     source = _trim(index, source)
     text = source.text.strip()
     bare_text = _PAREN.sub(" ", text).strip()  # "Foreign Policy (FP)" -> "Foreign Policy"
     k = known(text) or (known(bare_text) if bare_text != text else None)
     if k is not None:
-        return _Resolved(k.canonical, k.kind)
+        return Resolved(k.canonical, k.kind)
     tokens = index.tokens_in(source.start, source.end)
     head = _head(tokens) if tokens else None
     if head is None or len(tokens) == 1 and head.upos != "PROPN" and noun_kind(head) is None:
         # a span the sentences do not hold whole, or a surname tagged as a noun: its full name, if any
         full = index.full_name(text, said=titles(text)) if text[:1].isupper() else text
         if len(text.split()) == 1 and full != text:
-            return _Resolved(full, SourceKind.person)
+            return Resolved(full, SourceKind.person)
         if head is None:
-            return _Resolved(text, source.kind)
+            return Resolved(text, source.kind)
     person = _affiliated_person(index, tokens)
     if person is not None:
-        return _Resolved(person, SourceKind.person)
+        return Resolved(person, SourceKind.person)
     if len(tokens) == 1 and (head.upos in ("PRON", "DET") or norm(without_possessive(text)) in _POINTERS):
         if norm(head.text) in cues.RELATIVE_PRONOUNS and head.deprel.startswith("nsubj"):
-            antecedent = _antecedent(index, head)
-            if antecedent is None:
-                return _Resolved(text, SourceKind.unknown, unresolved=Unresolved.pronoun)
-            return _resolve(index, people, antecedent, resolved)
-        return _pronoun(index, people, source, text, resolved)
+            phrase = antecedent(index, head)
+            if phrase is None:
+                return Resolved(text, SourceKind.unknown, unresolved=Unresolved.pronoun)
+            return _resolve(index, people, phrase, resolved)
+        return pronoun(index, people, source, text, resolved)
     # a known name at the end of the phrase: "The weekly Islamic State (IS) newspaper Al-Naba"
     if tokens[-1].upos == "PROPN":
         bare = split_source_name(name_run(tokens, tokens[-1]))[1]
         trailing = known(index.slice(bare))
         if trailing is not None and (trailing.kind == noun_kind(head) or head in name_run(tokens, tokens[-1])):
-            return _Resolved(trailing.canonical, trailing.kind, description=_before(index, tokens, bare))
-    owned = _pronoun_form(index, people, tokens, head, resolved)  # "his campaign"
+            return Resolved(trailing.canonical, trailing.kind, description=_before(index, tokens, bare))
+    owned = pronoun_form(index, people, tokens, head, resolved)  # "his campaign"
     if owned is not None:
         return owned
     organization = index.organization(tokens, head)  # "the Clinton campaign", "Clinton's team"
     if organization is not None:
-        return _Resolved(organization.name, organization.kind, affiliation=organization.person)
+        return Resolved(organization.name, organization.kind, affiliation=organization.person)
     name_tokens = _name_tokens(tokens, head)
     if not name_tokens:
         return _description(index, source, text, tokens, head)
+    return _named(index, text, tokens, head, name_tokens)
+
+
+def _named(index: DocumentIndex, text: str, tokens: list[Token], head: Token, name_tokens: list[Token]) -> Resolved:
+    """A source phrase with a name: the name, its kind, its full form in the document, what is said before it."""
     bare_name = split_source_name(name_tokens)[1]
     name = index.slice(bare_name)
     description = _before(index, tokens, bare_name)
     # "US President Donald Trump": a known alias inside the run wins only if it is the whole name
     k = known(name)
     if k is not None:
-        return _Resolved(k.canonical, k.kind, description=description)
+        return Resolved(k.canonical, k.kind, description=description)
     kind = kind_of_name(name, tokens, head)
     if kind == SourceKind.person and (len(name.split()) == 1 or _surname_and_suffix(name)):
         full = index.full_name(name, honorific(text), titles(text))
         body = index.body_named(name) if full == name and len(name.split()) == 1 else None
         if body is not None:  # "Fujitsu said", after "Fujitsu Ltd."
-            return _Resolved(body.canonical, body.kind, description=description)
+            return Resolved(body.canonical, body.kind, description=description)
         name = full
-    return _Resolved(name, kind, description=description)
+    return Resolved(name, kind, description=description)
 
 
 def _surname_and_suffix(name: str) -> bool:
@@ -376,7 +289,7 @@ def resolve_sources(document: Document, parsed: ParsedDocument, frames: list[Fra
     """Frames with every source's ``canonical`` and ``kind`` filled in."""
     index = DocumentIndex(document, parsed)
     people = People(index)
-    resolved: list[_Seen] = []
+    resolved: list[Seen] = []
     out = []
     for frame in frames:
         if frame.source is None:
@@ -385,7 +298,7 @@ def resolve_sources(document: Document, parsed: ParsedDocument, frames: list[Fra
         r = _resolve(index, people, frame.source, resolved)
         too_long = len(r.name.split()) > cues.MAX_NAME_WORDS and known(r.name) is None  # a name is never this long
         if r.unresolved is None and (too_long or set(norm(r.name).split()) <= cues.TIME_WORDS):  # nor "Tuesday"
-            r = _Resolved(r.name, SourceKind.unknown, unresolved=Unresolved.clause)
+            r = Resolved(r.name, SourceKind.unknown, unresolved=Unresolved.clause)
         if r.unresolved is None:
             resolved.append((frame.source.start, r.name, r.kind, frame.source.end))
         update = {

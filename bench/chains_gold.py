@@ -1,10 +1,10 @@
 """Chains a journalist can trust, scored: who every frame's source is, which sources are one entity
 within and across documents, and what credits each document (issue 36).
 
-    python bench/chains_gold.py                      # the 42 documents of tests/data/chains
+    python bench/chains_gold.py                      # the 42 documents of tests/chains/gold
     python bench/chains_gold.py --credits ../shared/gold/polnear   # and PolNeAR's credits, train and dev
 
-The gold (``tests/data/chains/``, README there) is 42 documents run as one corpus: 24 held-out PolNeAR
+The gold (``tests/chains/gold/``, README there) is 42 documents run as one corpus: 24 held-out PolNeAR
 train articles, 6 WSJ tune articles, the sample corpus and 7 short articles of our own. For every
 frame citetrace found, by the offset of its cue: the entity its source is (``null``: no attribution
 with a source of its own) and the entity's kind. A frame is right when its canonical source is the
@@ -38,7 +38,7 @@ from citetrace.read.provenance import read_provenance
 from citetrace.run.pipeline import trace_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT / "tests" / "data" / "chains"
+GOLD = ROOT / "tests" / "chains" / "gold"
 SHARED = ROOT.parent / "shared" / "gold"
 FOLDERS = {  # the gold's document prefix -> where its texts are
     "polnear": SHARED / "polnear" / "train" / "text",

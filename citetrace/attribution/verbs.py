@@ -7,7 +7,7 @@ from citetrace.attribution import cues
 from citetrace.attribution.candidate import Candidate
 from citetrace.attribution.cue_model import cue_features, cue_score
 from citetrace.attribution.quotes import extend_to_quote
-from citetrace.attribution.tree import Tree, glue, left_phrase, negated, right_rest, subject_of
+from citetrace.attribution.tree import Tree, glue, left_phrase, negated, prenominal, right_rest, subject_of
 from citetrace.models import FrameKind, Token
 
 
@@ -25,6 +25,8 @@ def _is_cue_verb(tok: Token) -> tuple[bool, bool]:
 def _cue_status(t: Tree, tok: Token, quotes: list[tuple[int, int]], model: bool) -> tuple[bool, bool] | None:
     """(core, added) when ``tok`` is a verb cue here, else None. ``core``: a verb of saying that makes a
     frame even without a subject; ``added``: a cue the learned model found outside the lexicons."""
+    if prenominal(t, tok):
+        return None  # a participle before the noun it modifies: "a self-described socialist", "the alleged plot"
     is_cue, core = _is_cue_verb(tok)
     added = False
     if model and tok.upos == "VERB" and tok.lemma.lower() not in ("cite", "accord"):

@@ -7,11 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from citetrace.attribution import cues
 from citetrace.models import Document, ParsedDocument, SourceKind, Token
 from citetrace.sources.mentions import (
     WordClass,
-    classes,
     described,
     honorific,
     name_run,
@@ -19,11 +17,18 @@ from citetrace.sources.mentions import (
     org_form,
     org_form_kind,
     org_form_words,
-    split_name,
     titles,
     without_possessive,
-    word_text,
     words,
+)
+from citetrace.sources.name_kinds import (
+    body_kind,
+    capitalised_modifiers,
+    kind_of_name,
+    noun_kind,
+    opens_sentence,
+    split_source_name,
+    surname_and_suffix,
 )
 from citetrace.sources.naming import known, norm
 
@@ -57,90 +62,6 @@ class Organization:
     kind: SourceKind
     person: str
     known_owner: bool  # the person is a known source ("Trump")
-
-
-def split_source_name(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
-    """(description, name) of a proper-noun run: a person's titles, roles and epithets go to the
-    description ("Massachusetts Sen. Elizabeth Warren"); any other name keeps all but a leading article
-    ("Iranian Foreign Ministry", "North Korea", "Daily Beast"). A run is a person's when what is left
-    is a first and last name, or a lone name after a title, role, party or epithet ("Derelict Obama")."""
-    desc, name = split_name(tokens, person=True)
-    if not desc:
-        return desc, name
-    text = " ".join(word_text(w) for w in words(name))
-    k = known(text)
-    said = {c for w in words(desc) for c in classes(word_text(w))}
-    personal = (
-        len(text.split()) > 1
-        or known(" ".join(word_text(w) for w in words(desc))) is not None
-        or said
-        & {
-            WordClass.title_word,
-            WordClass.role,
-            WordClass.party,
-            WordClass.epithet,
-            WordClass.honorific_male,
-            WordClass.honorific_female,
-        }
-    )
-    if (
-        (k is not None and k.kind != SourceKind.person)
-        or {norm(w) for w in text.split()} & (cues.ORG_WORDS | cues.GOV_WORDS | cues.OUTLET_WORDS)
-        or not personal
-    ):
-        return split_name(tokens, person=False)
-    return desc, name
-
-
-def noun_kind(tok: Token) -> SourceKind | None:
-    return cues.SOURCE_NOUNS.get(tok.lemma.lower()) or cues.SOURCE_NOUNS.get(tok.text.lower())
-
-
-def _capitalised_modifiers(sentence: list[Token], run: list[Token]) -> list[Token]:
-    """The capitalised words the tagger left out of a body's name right before it: "the [Finance] Ministry"."""
-    ids = {t.id for t in run}
-    at = sentence.index(run[0])
-    before: list[Token] = []
-    while at > 0:
-        t = sentence[at - 1]
-        if not (t.text[:1].isupper() and t.upos in ("ADJ", "NOUN") and t.head in ids) or at - 1 == 0:
-            break
-        before.insert(0, t)
-        ids.add(t.id)
-        at -= 1
-    return before
-
-
-def body_kind(name: str, last: bool = False) -> SourceKind | None:
-    """The kind a name's own words give a body: "Finance Ministry", "Fujitsu Ltd.", "Daily Herald"
-    (``last``: only its last word counts, as in a run of proper nouns that may overrun the name)."""
-    words = {norm(w) for w in name.split()[-1:]} if last else {norm(w) for w in name.split()}
-    if words & cues.GOV_WORDS:
-        return SourceKind.government
-    if words & cues.OUTLET_WORDS:
-        return SourceKind.outlet
-    if words & cues.ORG_WORDS:
-        return SourceKind.organization
-    return None
-
-
-def kind_of_name(name: str, span_tokens: list[Token], head: Token) -> SourceKind:
-    k = known(name)
-    if k is not None:
-        return k.kind
-    if (named := body_kind(name)) is not None:
-        return named
-    head_kind = noun_kind(head)
-    if head.upos == "NOUN" and head_kind is not None:
-        return head_kind
-    if name.replace(".", "").isupper() and len(name) <= 6:
-        return SourceKind.organization
-    if len(name.split()) == 1 and name != head.lemma and classes(head.lemma) & {WordClass.party, WordClass.place}:
-        return SourceKind.organization  # "Republicans", "Democrats": a group, not a person
-    last = cues.SOURCE_NOUNS.get(norm(name.split()[-1])) if name.split() else None
-    if last is not None and last is not SourceKind.person:
-        return last  # "a Morning Consult Poll"
-    return SourceKind.person
 
 
 class DocumentIndex:
@@ -187,7 +108,7 @@ class DocumentIndex:
                 elif before is not None and before.upos == "NOUN" and (before_kind := noun_kind(before)) is not None:
                     self.mentions.append(Mention(run[0].start, name, before_kind))
                 elif (named_kind := body_kind(name, last=True)) is not None:  # "Fujitsu Ltd.", "the Finance Ministry"
-                    whole = _capitalised_modifiers(tokens, run) + run
+                    whole = capitalised_modifiers(tokens, run) + run
                     self.mentions.append(Mention(whole[0].start, self.slice(whole), named_kind))
                 elif len(run) == 1 and (body := self.body_named(name)) is not None:  # "Fujitsu", after "Fujitsu Ltd."
                     self.mentions.append(Mention(run[0].start, body.canonical, body.kind))
@@ -292,7 +213,15 @@ class DocumentIndex:
             run = name_run(self.sentences[si], t)
             if not run:
                 continue
-            name = self.slice(split_source_name(run[: run.index(t) + 1] if one_word else run)[1])
+            bare = split_source_name(run[: run.index(t) + 1] if one_word else run)[1]
+            if (
+                not one_word
+                and not surname_and_suffix(surname)
+                and bare
+                and opens_sentence(self.sentences[si], bare[0])
+            ):
+                continue  # "[Imagine] Brad Thor going up against ...": a capitalised first word is no given name
+            name = self.slice(bare)
             n = len(name.split())
             if norm(name).endswith(norm(surname)) and len(surname.split()) < n <= 4:
                 people.setdefault(norm(name).split()[0], []).append((t.start, name))
@@ -305,7 +234,7 @@ class DocumentIndex:
                 first: ms for first, ms in people.items() if not (own := self._titles({n for _, n in ms})) or own & said
             }
         if not people:
-            return surname
+            return self._given_name(surname) if one_word else surname
         if len(people) > 1:  # the one the document names first, its subject ("Ted Cruz", then "Heidi Cruz")
             in_body = {k: ms for k, ms in people.items() if any(start >= self.body for start, _ in ms)}
             people = in_body or people  # a title-case headline may name no one ("Gold Star Mom Corners Obama")
@@ -313,6 +242,33 @@ class DocumentIndex:
             people = {first: people[first]}
         (mentions,) = people.values()
         return max((name for _, name in mentions), key=lambda n: (len(n.split()), n))
+
+    def _given_name(self, name: str) -> str:
+        """The one person the document names in full with ``name`` as given name ("Hillary" -> "Hillary
+        Clinton"), else ``name``."""
+        full = {
+            run.name
+            for run in self.runs
+            if len(run.name.split()) in (2, 3) and norm(run.name.split()[0]) == norm(name) and person_run(run)
+        }
+        return full.pop() if len(full) == 1 else name
+
+    def leading_name(self, tokens: list[Token]) -> list[Token]:
+        """A name the tagger took for a common noun at the head of an apposition: "[Sanders], a senator
+        from the state of Vermont" when the document has "Sanders" as a proper noun elsewhere."""
+        lead = []
+        for t in tokens:
+            if t.text == ",":
+                break
+            if not t.text[:1].isupper() or t.upos not in ("NOUN", "PROPN"):
+                return []
+            lead.append(t)
+        rest = tokens[len(lead) + 1 :]
+        if not lead or not rest or rest[0].upos != "DET" or len(lead) > 3:
+            return []
+        if self._proper is None:
+            self.full_name(lead[-1].text)  # builds the proper-noun table
+        return lead if self._proper and norm(lead[-1].text) in self._proper else []
 
     def _titles(self, names: set[str]) -> frozenset[str]:
         return frozenset().union(*(said for _, name, said in self.titled if name in names))
@@ -339,6 +295,7 @@ class DocumentIndex:
                 if m.kind is not SourceKind.person
                 and len(m.canonical.split()) > 1
                 and norm(m.canonical.split()[0]) == norm(word)
+                and all(body_kind(w) is not None for w in m.canonical.split()[1:])
             ),
             None,
         )

@@ -52,14 +52,8 @@ from citetrace.sources.mentions import (
     titles,
     without_possessive,
 )
-from citetrace.sources.name_index import (
-    DocumentIndex,
-    apposition,
-    kind_of_name,
-    noun_kind,
-    person_run,
-    split_source_name,
-)
+from citetrace.sources.name_index import DocumentIndex, apposition, person_run
+from citetrace.sources.name_kinds import kind_of_name, noun_kind, split_source_name
 from citetrace.sources.naming import affiliation, known, norm
 from citetrace.sources.pointers import Resolved, Seen, antecedent, pronoun, pronoun_form
 from citetrace.sources.salience import People
@@ -254,7 +248,7 @@ def _resolve(index: DocumentIndex, people: People, source: SourceMention, resolv
     organization = index.organization(tokens, head)  # "the Clinton campaign", "Clinton's team"
     if organization is not None:
         return Resolved(organization.name, organization.kind, affiliation=organization.person)
-    name_tokens = _name_tokens(tokens, head)
+    name_tokens = _name_tokens(tokens, head) or index.leading_name(tokens)
     if not name_tokens:
         return _description(index, source, text, tokens, head)
     return _named(index, text, tokens, head, name_tokens)
@@ -269,20 +263,15 @@ def _named(index: DocumentIndex, text: str, tokens: list[Token], head: Token, na
     k = known(name)
     if k is not None:
         return Resolved(k.canonical, k.kind, description=description)
+    name = without_possessive(name)  # "Hillary’s claim"
     kind = kind_of_name(name, tokens, head)
-    if kind == SourceKind.person and (len(name.split()) == 1 or _surname_and_suffix(name)):
+    if kind == SourceKind.person and len(name.split()) <= 2:  # "Barzani", "Trump Jr.", "Wasserman Schultz"
         full = index.full_name(name, honorific(text), titles(text))
         body = index.body_named(name) if full == name and len(name.split()) == 1 else None
         if body is not None:  # "Fujitsu said", after "Fujitsu Ltd."
             return Resolved(body.canonical, body.kind, description=description)
         name = full
     return Resolved(name, kind, description=description)
-
-
-def _surname_and_suffix(name: str) -> bool:
-    """ "Trump Jr.": a surname and its suffix, which the document's full name completes."""
-    parts = name.split()
-    return len(parts) == 2 and WordClass.suffix in classes(parts[1])
 
 
 def resolve_sources(document: Document, parsed: ParsedDocument, frames: list[Frame]) -> list[Frame]:

@@ -23,7 +23,8 @@ from citetrace.attribution import cues
 from citetrace.attribution.quotes import find_quotes
 from citetrace.models import SourceKind, Token
 from citetrace.sources.mentions import PRONOUN_GENDER, WordClass, classes
-from citetrace.sources.name_index import DocumentIndex, NameRun, kind_of_name
+from citetrace.sources.name_index import DocumentIndex, NameRun
+from citetrace.sources.name_kinds import kind_of_name
 from citetrace.sources.naming import known, norm
 
 WINDOW = 3  # sentences before a pronoun's own in which its person is looked for

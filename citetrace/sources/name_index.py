@@ -26,7 +26,7 @@ from citetrace.sources.name_kinds import (
     capitalised_modifiers,
     kind_of_name,
     noun_kind,
-    opens_sentence,
+    opens_quote,
     split_source_name,
     surname_and_suffix,
 )
@@ -214,12 +214,7 @@ class DocumentIndex:
             if not run:
                 continue
             bare = split_source_name(run[: run.index(t) + 1] if one_word else run)[1]
-            if (
-                not one_word
-                and not surname_and_suffix(surname)
-                and bare
-                and opens_sentence(self.sentences[si], bare[0])
-            ):
+            if not one_word and not surname_and_suffix(surname) and bare and opens_quote(self.sentences[si], bare[0]):
                 continue  # "[Imagine] Brad Thor going up against ...": a capitalised first word is no given name
             name = self.slice(bare)
             n = len(name.split())

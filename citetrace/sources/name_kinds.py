@@ -53,10 +53,14 @@ def surname_and_suffix(name: str) -> bool:
     return len(parts) == 2 and WordClass.suffix in classes(parts[1])
 
 
-def opens_sentence(sentence: list[Token], tok: Token) -> bool:
-    """Whether ``tok`` is its sentence's first word, after any opening quote or bracket."""
+def opens_quote(sentence: list[Token], tok: Token) -> bool:
+    """Whether ``tok`` is the first word of a sentence that opens with a quotation mark: a place where a
+    capitalised verb ("\u201cImagine Brad Thor going up against Trump\u201d") is often tagged a name."""
     first = next((t for t in sentence if t.upos != "PUNCT"), None)
-    return first is tok
+    return first is tok and sentence[0].upos == "PUNCT" and sentence[0].text in QUOTE_MARKS
+
+
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u2018", "'", "\u00ab"})
 
 
 def capitalised_modifiers(sentence: list[Token], run: list[Token]) -> list[Token]:

@@ -231,3 +231,83 @@ def test_an_unresolved_source_is_a_flag_not_a_node(graph_of) -> None:
 
 
 # --------------------------------------------------------------------------- across documents
+
+
+# --------------------------------------------------------------------------- short forms (issue 36, chains gold)
+
+SHORT_FORMS = [
+    # a body named by its own words is a mention; its first word alone, and "the company", are it
+    (
+        "Fujitsu Ltd. apologized on Monday. Fujitsu said it bid one yen. The company said it would withdraw the bids.",
+        -1,
+        "Fujitsu Ltd.",
+        SourceKind.organization,
+    ),
+    (
+        "BRAMALEA Ltd. said it agreed to issue bonds. The Toronto-based real estate concern said each warrant "
+        "entitles the holder to buy stock.",
+        -1,
+        "BRAMALEA Ltd.",
+        SourceKind.organization,
+    ),
+    (
+        "Japan's exports rose, the Finance Ministry said on Thursday. Exports rose 4.1 percent, the ministry said.",
+        -1,
+        "Finance Ministry",
+        SourceKind.government,
+    ),
+    # "his campaign": the campaign of the person "his" is
+    (
+        "Donald Trump will meet lawmakers on Monday. His campaign confirmed that Trump would attend.",
+        -1,
+        "Donald Trump campaign",
+        SourceKind.organization,
+    ),
+    # they: an anonymous group may be what "they" is
+    (
+        "Some analysts warn that payouts may signal trouble. In the past, they say, dividend growth came at the peak.",
+        -1,
+        "some analysts",
+        SourceKind.anonymous,
+    ),
+    # a two-word surname, a given name alone, a title that is not a name
+    (
+        "Debbie Wasserman Schultz dismissed the claims on Monday. Wasserman Schultz said there were no violations.",
+        -1,
+        "Debbie Wasserman Schultz",
+        SourceKind.person,
+    ),
+    (
+        "Hillary Clinton spoke in Iowa on Monday. Hillary said she was proud of the result.",
+        -1,
+        "Hillary Clinton",
+        SourceKind.person,
+    ),
+    ("Rabbi Rick Jacobs said he would skip the speech.", -1, "Rick Jacobs", SourceKind.person),
+    # a capitalised first word of a sentence is no given name: "Imagine Brad Thor" is not Brad Thor
+    (
+        "\u201cImagine Brad Thor going up against Trump,\u201d the host said. Best-selling writer Brad Thor told "
+        "reporters he would run.",
+        -1,
+        "Brad Thor",
+        SourceKind.person,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "at", "canonical", "kind"), SHORT_FORMS, ids=[c[0][:40] for c in SHORT_FORMS])
+def test_short_forms_find_their_full_name(frames_of_text, text, at, canonical, kind) -> None:
+    frame = frames_of_text(text)[at]
+    assert frame.source is not None
+    assert (frame.source.canonical, frame.source.kind) == (canonical, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The self-described democratic socialist said he would win the primary.",
+        "Sanders, a senator from Vermont and self-described democratic socialist, said the economy was rigged.",
+    ],
+)
+def test_a_participle_before_its_noun_is_no_cue(frames_of_text, text) -> None:
+    assert [f.cue.text for f in frames_of_text(text)] == ["said"]

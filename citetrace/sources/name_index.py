@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from citetrace.models import Document, ParsedDocument, SourceKind, Token
 from citetrace.sources.mentions import (
     WordClass,
+    classes,
     described,
     honorific,
     name_run,
@@ -64,6 +65,24 @@ class Organization:
     known_owner: bool  # the person is a known source ("Trump")
 
 
+def _mistagged_names(sentences: list[list[Token]]) -> set[Token]:
+    """Subjects the tagger took for common nouns that are names elsewhere in the document ("Sanders,
+    who has represented Vermont ..., rallied" with "Sanders" a noun there and a proper noun elsewhere),
+    where the word is never written in lower case."""
+    proper = {t.text for s in sentences for t in s if t.upos == "PROPN"}
+    lower = {t.text for s in sentences for t in s if t.text[:1].islower()}
+    return {
+        t
+        for s in sentences
+        for t in s
+        if t.upos == "NOUN"
+        and (t.deprel.startswith("nsubj") or t.deprel == "root")
+        and t.text in proper
+        and t.text.lower() not in lower
+        and t.text[:1].isupper()
+    }
+
+
 class DocumentIndex:
     """Named mentions of a document in text order: known aliases and proper-noun runs with a kind."""
 
@@ -78,11 +97,12 @@ class DocumentIndex:
         self._proper: dict[str, list[tuple[int, Token]]] | None = None
         self._full: dict[tuple[str, WordClass | None, frozenset[str]], str] = {}
         self.runs: list[NameRun] = []  # every proper-noun run, for pronouns (``salience``)
+        proper = _mistagged_names(self.sentences)
         for number, tokens in enumerate(self.sentences):
             ws = words(tokens)
             i = 0
             while i < len(ws):
-                if not any(t.upos == "PROPN" for t in ws[i]):
+                if not any(t.upos == "PROPN" or t in proper for t in ws[i]):
                     i += 1
                     continue
                 j = i
@@ -92,6 +112,8 @@ class DocumentIndex:
                 name = self.slice(run)
                 at = tokens.index(ws[i][0])
                 before_run = [t.text for t in tokens[max(0, at - 2) : at]]
+                if at == 0 and number > 0 and classes(self.sentences[number - 1][-1].text) & {WordClass.title_word}:
+                    before_run = [self.sentences[number - 1][-1].text]  # "... the real test for Sen." "Bernie Sanders."
                 said = " ".join(t.text for t in description)
                 gender = honorific(" ".join([*before_run, said]))  # "the first lady, Michelle Obama"
                 if gender is not None:

@@ -22,7 +22,7 @@ from functools import cached_property
 from citetrace.attribution import cues
 from citetrace.attribution.quotes import find_quotes
 from citetrace.models import SourceKind, Token
-from citetrace.sources.mentions import PRONOUN_GENDER, WordClass, classes
+from citetrace.sources.mentions import PRONOUN_GENDER, WordClass, classes, without_possessive
 from citetrace.sources.name_index import DocumentIndex, NameRun
 from citetrace.sources.name_kinds import kind_of_name
 from citetrace.sources.naming import known, norm
@@ -60,9 +60,11 @@ def names_person(index: DocumentIndex, run: NameRun, subjects: frozenset[str]) -
         return False
     if set(norm(run.name).split()) & cues.TIME_WORDS or run.name.isupper():
         return False  # "Super Tuesday", "South Carolina Saturday", a dateline ("BUENA PARK")
+    titled = {name for _, name, _ in index.titled}  # "Sen. Bernie Sanders"
     if len(run.name.split()) >= 2:  # "Tim Kaine" as a subject somewhere, not "Wall Street" or "Super Bowl"
-        return run.name in subjects
-    return index.full_name(run.name) in subjects  # a surname the document gives such a full name
+        return run.name in subjects or run.name in titled
+    full = index.full_name(run.name)  # a surname the document gives such a full name, or a title
+    return full in subjects or full in titled or run.name in titled
 
 
 class People:
@@ -92,7 +94,7 @@ class People:
             if run.sentence in headings or not names_person(self.index, run, subjects):
                 continue
             sentence = self.index.sentences[run.sentence]
-            out.append(Person(run.start, run.name, run.sentence, role, in_quote))
+            out.append(Person(run.start, without_possessive(run.name), run.sentence, role, in_quote))
             if role and (gender := _pronoun_after(sentence, run)) is not None:
                 said.setdefault(self._full(run.name, None), Counter())[gender] += 1
         for name, counts in said.items():  # "Clinton adds that she ...": mostly, not once

@@ -311,3 +311,23 @@ def test_short_forms_find_their_full_name(frames_of_text, text, at, canonical, k
 )
 def test_a_participle_before_its_noun_is_no_cue(frames_of_text, text) -> None:
     assert [f.cue.text for f in frames_of_text(text)] == ["said"]
+
+
+PRONOUN_CASES = [
+    # the subject of the sentence before, though the tagger took "Sanders" for a common noun there and the
+    # sentence splitter cut "Sen." from his full name
+    (
+        "Now comes the real test for Sen. Bernie Sanders. \u201cHe is a viable candidate,\u201d said Robert "
+        "Oldendick, a political science professor.\n\nSanders, who has represented mostly white Vermont in "
+        "Congress for two decades, rallied young people with his calls to end the economy. He said during his "
+        "victory speech that his revolution would bring people together.",
+        "Bernie Sanders",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "person"), PRONOUN_CASES, ids=[c[1] for c in PRONOUN_CASES])
+def test_a_pronoun_finds_the_person_the_sentences_are_about(frames_of_text, text, person) -> None:
+    frame = frames_of_text(text)[-1]
+    assert frame.source is not None and frame.source.text.lower() in ("he", "his")
+    assert frame.source.canonical == person

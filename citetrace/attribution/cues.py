@@ -97,6 +97,10 @@ SOURCE_NOUNS: dict[str, SourceKind] = {
     ),
 }
 
+# Plural heads that stand for the group they belong to ("the extremists said" -> Islamic State); any
+# other plural ("protest groups", "former prosecutors") is never one named body.
+GROUP_MEMBERS: frozenset[str] = frozenset("extremists jihadists militants terrorists fighters rebels militias".split())
+
 # Heads that make a source anonymous when no name comes with them ("security sources").
 ANONYMOUS_NOUNS: frozenset[str] = frozenset(
     "source sources official officials people witnesses witness reports insiders residents observers "
@@ -211,7 +215,7 @@ def cue_model() -> dict[str, float]:
 ORG_WORDS = frozenset(
     """organization organisation forces party group army council committee union front university college
     school institute foundation center centre bureau agency commission association fund bank reserve
-    bar pub restaurant cafe hotel club chamber inc ltd llc corp co plc corporation""".split()
+    bar pub restaurant cafe hotel club chamber inc ltd llc corp co plc corporation research motor motors""".split()
 )
 GOV_WORDS = frozenset("department ministry administration government office pentagon kremlin".split())
 OUTLET_WORDS = frozenset("news times post tv radio press monitoring journal herald tribune".split())

@@ -117,11 +117,23 @@ def name_run(tokens: list[Token], head: Token) -> list[Token]:
     if not namelike(ws[idx]):
         return []
     lo = hi = idx
-    while lo > 0 and namelike(ws[lo - 1]):
+    while lo > 0 and (namelike(ws[lo - 1]) or _joins(ws, lo - 1)):
         lo -= 1
-    while hi < len(ws) - 1 and namelike(ws[hi + 1]):
+    while hi < len(ws) - 1 and (namelike(ws[hi + 1]) or _joins(ws, hi + 1)):
         hi += 1
     return [t for w in ws[lo : hi + 1] for t in w]
+
+
+_BODY_WORDS = cues.ORG_WORDS | cues.GOV_WORDS | cues.OUTLET_WORDS
+
+
+def _joins(ws: list[list[Token]], i: int) -> bool:
+    """Whether the word at ``i`` joins two parts of one name: "Department [of] Health", "Chamber [of]
+    Commerce" (after a body's word only: not "Ted Cruz of Texas"), "Standard [&] Poor's"."""
+    if not 0 < i < len(ws) - 1 or not namelike(ws[i - 1]) or not namelike(ws[i + 1]):
+        return False
+    word = word_text(ws[i])
+    return word == "&" or word == "of" and norm(word_text(ws[i - 1])) in _BODY_WORDS
 
 
 def _flat(ws: list[list[Token]]) -> list[Token]:
@@ -188,6 +200,17 @@ def described(text: str) -> frozenset[str]:
 
 def parties(text: str) -> frozenset[str]:
     return frozenset(title_of(w) for w in text.split() if WordClass.party in classes(w))
+
+
+@lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    """Every place the word table knows, as ``title_of`` writes it."""
+    return frozenset(title_of(w) for w, c in word_classes().items() if WordClass.place in c)
+
+
+def places(text: str) -> frozenset[str]:
+    """The places a description names: "the Florida senator", "R-Iowa"."""
+    return frozenset(title_of(w) for w in re.split(r"[\s-]+", text) if WordClass.place in classes(w))
 
 
 PRONOUN_GENDER = {

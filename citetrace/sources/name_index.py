@@ -5,6 +5,7 @@ surname ("Clinton" -> "Hillary Clinton")."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from citetrace.models import Document, ParsedDocument, SourceKind, Token
@@ -18,6 +19,8 @@ from citetrace.sources.mentions import (
     org_form,
     org_form_kind,
     org_form_words,
+    place_words,
+    places,
     titles,
     without_possessive,
     words,
@@ -39,6 +42,7 @@ class Mention:
     start: int
     canonical: str
     kind: SourceKind
+    by_words: bool = False  # a body known only by its name's words ("Fujitsu Ltd."): no antecedent for a pronoun
 
 
 @dataclass(frozen=True)
@@ -121,7 +125,9 @@ class DocumentIndex:
                 # the title right before the name counts: "Vermont senator Bernie Sanders", not "senator from [Texas]"
                 said = " ".join([*before_run[-1:], said])
                 if titles(said):
-                    self.titled.append((run[0].start, name, described(said)))
+                    after = re.match(r",\s*\(?[RDI]-[\w.]+", self.text[run[-1].end : run[-1].end + 24])
+                    home = places(after.group()) if after else frozenset()  # "Sen. Joni Ernst, R-Iowa"
+                    self.titled.append((run[0].start, name, described(said) | home))
                 k = known(name)
                 before = ws[i - 1][-1] if i > 0 else None
                 self.runs.append(NameRun(run[0].start, name, tuple(run), number, tuple(description), gender))
@@ -131,9 +137,10 @@ class DocumentIndex:
                     self.mentions.append(Mention(run[0].start, name, before_kind))
                 elif (named_kind := body_kind(name, last=True)) is not None:  # "Fujitsu Ltd.", "the Finance Ministry"
                     whole = capitalised_modifiers(tokens, run) + run
-                    self.mentions.append(Mention(whole[0].start, self.slice(whole), named_kind))
+                    if len(whole) > 1:  # not a bare "Committee", "Office"
+                        self.mentions.append(Mention(whole[0].start, self.slice(whole), named_kind, by_words=True))
                 elif len(run) == 1 and (body := self.body_named(name)) is not None:  # "Fujitsu", after "Fujitsu Ltd."
-                    self.mentions.append(Mention(run[0].start, body.canonical, body.kind))
+                    self.mentions.append(Mention(run[0].start, body.canonical, body.kind, by_words=True))
                 else:  # an alias inside a longer run: "the weekly ISIS newspaper"
                     for w in ws[i : j + 1]:
                         kw = known(self.slice(w))
@@ -238,7 +245,7 @@ class DocumentIndex:
             bare = split_source_name(run[: run.index(t) + 1] if one_word else run)[1]
             if not one_word and not surname_and_suffix(surname) and bare and opens_quote(self.sentences[si], bare[0]):
                 continue  # "[Imagine] Brad Thor going up against ...": a capitalised first word is no given name
-            name = self.slice(bare)
+            name = re.split(r"['\u2019]s ", self.slice(bare))[-1]  # "Colorado's Kendal Unruh" -> "Kendal Unruh"
             n = len(name.split())
             if norm(name).endswith(norm(surname)) and len(surname.split()) < n <= 4:
                 people.setdefault(norm(name).split()[0], []).append((t.start, name))
@@ -290,11 +297,19 @@ class DocumentIndex:
     def _titles(self, names: set[str]) -> frozenset[str]:
         return frozenset().union(*(said for _, name, said in self.titled if name in names))
 
-    def last_titled(self, position: int, title: str, party: frozenset[str] = frozenset()) -> str | None:
-        """The person named last before ``position`` with this title (and party, if one is given): "the
-        senator" -> "Sen. Sanders"; "the Democratic nominee" is not "Republican nominee Donald Trump"."""
+    def last_titled(
+        self, position: int, title: str, party: frozenset[str] = frozenset(), where: frozenset[str] = frozenset()
+    ) -> str | None:
+        """The person named last before ``position`` with this title (and party, if one is given; not
+        from another place, if one is given): "the senator" -> "Sen. Sanders"; "the Democratic nominee"
+        is not "Republican nominee Donald Trump", "the Florida senator" not "Sen. Joni Ernst, R-Iowa"."""
         before = [
-            (start, name) for start, name, said in self.titled if start < position and title in said and party <= said
+            (start, name)
+            for start, name, said in self.titled
+            if start < position
+            and title in said
+            and party <= said
+            and (not where or not (home := said & place_words()) or bool(where & home))
         ]
         if not before:
             return None
@@ -312,16 +327,28 @@ class DocumentIndex:
                 if m.kind is not SourceKind.person
                 and len(m.canonical.split()) > 1
                 and norm(m.canonical.split()[0]) == norm(word)
-                and all(body_kind(w) is not None for w in m.canonical.split()[1:])
+                and all(body_kind(w) is not None and norm(w) not in org_form_words() for w in m.canonical.split()[1:])
             ),
             None,
         )
 
-    def nearest(self, position: int, kinds: set[SourceKind], gender: WordClass | None = None) -> Mention | None:
+    def nearest(
+        self,
+        position: int,
+        kinds: set[SourceKind],
+        gender: WordClass | None = None,
+        by_words: bool = True,
+        named: str | None = None,
+    ) -> Mention | None:
+        """The mention of one of ``kinds`` nearest before ``position`` (else the first after it);
+        ``by_words``: bodies known only by their name's words count; ``named``: only a name with this word."""
         fits = [
             m
             for m in self.mentions
-            if m.kind in kinds and (gender is None or self.gender.get(m.canonical, gender) == gender)
+            if m.kind in kinds
+            and (gender is None or self.gender.get(m.canonical, gender) == gender)
+            and (by_words or not m.by_words)
+            and (named is None or named in norm(m.canonical).split())
         ]
         before = [m for m in fits if m.start < position]
         if before:

@@ -55,9 +55,12 @@ def pronoun(index: DocumentIndex, people: People, source: SourceMention, text: s
     earlier = [
         r
         for r in resolved
-        if r[0] < source.start and r[2] in wanted and (gender is None or index.gender.get(r[1], gender) == gender)
+        if r[0] < source.start
+        and r[2] in wanted
+        and (gender is None or index.gender.get(r[1], gender) == gender)
+        and (r[2] is not SourceKind.anonymous or _plural(r[1]))
     ]
-    mention = index.nearest(source.start, wanted, gender) if wanted else None
+    mention = index.nearest(source.start, wanted, gender, by_words=False) if wanted else None
     candidates = [(r[0], r[1], r[2]) for r in earlier]
     if mention is not None and mention.start < source.start:
         candidates.append((mention.start, mention.canonical, mention.kind))
@@ -84,7 +87,15 @@ def pronoun_form(
     if owner.unresolved is not None or owner.kind is not SourceKind.person:
         return None
     name = ORG_FORM_NAMES.get(form, form)
+    if name not in ("campaign", "administration"):
+        return None  # "his aides", "her allies": people, often unnamed, not a body of the person's
     return Resolved(f"{owner.name} {name}", org_form_kind(name), affiliation=owner.name)
+
+
+def _plural(name: str) -> bool:
+    """Whether an anonymous source is a group "they" may be: "some analysts", "people", not "an official"."""
+    last = norm(name).split()[-1:] or [""]
+    return last[0].endswith("s") or last[0] in ("people", "many", "others", "some")
 
 
 def antecedent(index: DocumentIndex, pronoun: Token) -> SourceMention | None:

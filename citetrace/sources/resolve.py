@@ -48,6 +48,7 @@ from citetrace.sources.mentions import (
     name_run,
     namelike,
     parties,
+    places,
     title_of,
     titles,
     without_possessive,
@@ -174,7 +175,7 @@ def _description(index: DocumentIndex, source: SourceMention, text: str, tokens:
         name = index.full_name(run.name) if len(run.name.split()) == 1 else run.name  # "Harry Reid, the leader"
         return Resolved(name, SourceKind.person, description=index.slice(tokens[1:]) or None)
     if definite and classes(head.text) & {WordClass.title_word, WordClass.role}:  # "the Vermont senator"
-        named = index.last_titled(source.start, title_of(head.lemma), parties(text))
+        named = index.last_titled(source.start, title_of(head.lemma), parties(text), places(text))
         if named is not None:
             return Resolved(named, SourceKind.person, description=index.slice(tokens[1:]) or None)
     kept = core(tokens, head, cues.MAX_NAME_WORDS)
@@ -187,15 +188,27 @@ def _description(index: DocumentIndex, source: SourceMention, text: str, tokens:
         return Resolved(" ".join(w for w in words_kept if w.lower() not in cues.ARTICLES).lower(), SourceKind.anonymous)
     kind = noun_kind(head)
     if kind is not None and bare and kind is not SourceKind.person:  # "a spokesman", "the band leader": no one named
-        if definite:
-            mention = index.nearest(source.start, {kind})
+        if _plural_noun(head) and norm(head.text) not in cues.GROUP_MEMBERS:
+            mention = None  # "protest groups", "former prosecutors": not one named body
+        elif definite:  # "the ministry" is a ministry the document names; "the company", any named company
+            word = norm(head.text)
+            mention = index.nearest(source.start, {kind}, named=word if word in _BODY_WORDS else None)
         else:  # "a weekly newspaper ..." is new to the text: it can only be a name that comes after it
-            mention = next((m for m in index.mentions if m.kind is kind and m.start > source.start), None)
+            mention = next(
+                (m for m in index.mentions if m.kind is kind and m.start > source.start and not m.by_words), None
+            )
             mention = mention if mention is not None and mention.start - source.start <= INDEFINITE_REACH else None
         if mention is not None:
             return Resolved(mention.canonical, mention.kind, description=index.slice(kept))
     kept = [t for t in kept if not (t.deprel == "det" and t.head == head.id and t is kept[0])]
     return Resolved(index.slice(kept) or text, kind or SourceKind.unknown)
+
+
+_BODY_WORDS = cues.ORG_WORDS | cues.GOV_WORDS | cues.OUTLET_WORDS
+
+
+def _plural_noun(tok: Token) -> bool:
+    return "Number=Plur" in (tok.feats or "") or tok.xpos in ("NNS", "NNPS")
 
 
 def _before(index: DocumentIndex, tokens: list[Token], name: list[Token]) -> str | None:
@@ -267,7 +280,8 @@ def _named(index: DocumentIndex, text: str, tokens: list[Token], head: Token, na
     kind = kind_of_name(name, tokens, head)
     if kind == SourceKind.person and len(name.split()) <= 2:  # "Barzani", "Trump Jr.", "Wasserman Schultz"
         full = index.full_name(name, honorific(text), titles(text))
-        body = index.body_named(name) if full == name and len(name.split()) == 1 else None
+        alone = full == name and len(name.split()) == 1 and honorific(text) is None and not titles(text)
+        body = index.body_named(name) if alone else None
         if body is not None:  # "Fujitsu said", after "Fujitsu Ltd."
             return Resolved(body.canonical, body.kind, description=description)
         name = full

@@ -57,7 +57,7 @@ def patterns() -> tuple[tuple[ProvenancePattern, ...], dict[str, str]]:
 
 def canonical(name: str) -> str:
     """A credited name as one source: "AP" -> "Associated Press"; others as written, trimmed."""
-    name = name.strip().strip("\"'“”‘’").strip().rstrip(".").strip()
+    name = name.strip().strip("\"'“”‘’").strip().rstrip(".").strip().removeprefix("the ")  # "by the Cairo Review"
     known = patterns()[1]
     return known.get(name.casefold()) or known.get(name.casefold().removeprefix("the ")) or name
 

@@ -44,6 +44,9 @@ CASES = [
     (BODY + "Via Politico.", [(H, "Politico")]),
     (BODY + "This article originally appeared on The Conversation.", [(S, "The Conversation")]),
     (BODY + "Republished with permission of Reason Magazine.", [(S, "Reason Magazine")]),
+    (BODY + "First published by the Cairo Review. Republished with permission.", [(S, "Cairo Review")]),
+    (BODY + "Originally appeared in The Atlantic.", [(S, "The Atlantic")]),
+    (BODY + "h/t/: Independent Journal.", [(H, "Independent Journal")]),
     (
         "Vote delayed.\nBy Jane Roe, Associated Press\n\nWASHINGTON (AP) — " + BODY,
         [(ProvenanceKind.byline, "Jane Roe"), (W, "Associated Press")],

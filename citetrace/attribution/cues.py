@@ -218,7 +218,10 @@ ORG_WORDS = frozenset(
     bar pub restaurant cafe hotel club chamber inc ltd llc corp co plc corporation research motor motors""".split()
 )
 GOV_WORDS = frozenset("department ministry administration government office pentagon kremlin".split())
-OUTLET_WORDS = frozenset("news times post tv radio press monitoring journal herald tribune".split())
+OUTLET_WORDS = frozenset(
+    """news times post tv radio press monitoring journal herald tribune sentinel gazette courier chronicle
+    inquirer examiner telegraph dispatch review magazine""".split()
+)
 
 # Channels: where words were said or printed ("in an interview with X", "in a letter", "in the weekly
 # newspaper al-Naba"); a print noun is a channel only as the adjunct of a verb.

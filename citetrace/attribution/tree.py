@@ -208,8 +208,17 @@ def subject_of(t: Tree, tok: Token, depth: int = 0) -> tuple[set[int] | None, bo
     parent = t.head(tok)
     if parent is not None and depth < 3 and tok.deprel.split(":")[0] in ("xcomp", "advcl", "conj"):
         return subject_of(t, parent, depth + 1)
+    if parent is not None and depth < 3 and tok.deprel == "ccomp" and _participle_after_comma(t, tok):
+        return subject_of(t, parent, depth + 1)  # "McCain said, citing low growth": an adjunct the parse made a clause
     if parent is not None and depth < 3 and tok.deprel == "acl" and tok.text.lower().endswith("ing"):
         governor = t.head(parent)
         if governor is not None and governor.upos == "VERB":
             return subject_of(t, governor, depth + 1)
+        if parent.deprel == "root" and t.child(parent, "cop") is not None:
+            return subject_of(t, parent, depth + 1)  # "Trump was 340 miles away, promising to build a wall"
     return None, False
+
+
+def _participle_after_comma(t: Tree, tok: Token) -> bool:
+    before = t.by_id.get(tok.id - 1)
+    return tok.text.lower().endswith("ing") and before is not None and before.text == ","

@@ -184,6 +184,19 @@ def test_no_attribution(frames_of_text, sentence: str) -> None:
 
 
 SOURCES = [
+    # the speaker of a participle is the subject of the clause it hangs from (PolNeAR)
+    (
+        "\u201cIt\u2019s a reflection of frustration and anger that people feel,\u201d McCain said, citing low "
+        "economic growth, unemployment and growing economic inequality.",
+        "citing",
+        "McCain",
+    ),
+    (
+        "As they met in Ottawa, Trump was 340 miles away in Bangor, Maine, promising to build a wall at the "
+        "Mexican border.",
+        "promising",
+        "Trump",
+    ),
     # a phrase before the subject and a comma is none of the source (the parse made it a second subject)
     ("A few days after the attack, NATO said that the safety of its personnel was paramount.", "said", "NATO"),
     # a hyphenated word does not end an "according to" source; a cut source ends on a noun

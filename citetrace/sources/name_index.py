@@ -339,9 +339,11 @@ class DocumentIndex:
         gender: WordClass | None = None,
         by_words: bool = True,
         named: str | None = None,
+        after: bool = True,
     ) -> Mention | None:
         """The mention of one of ``kinds`` nearest before ``position`` (else the first after it);
-        ``by_words``: bodies known only by their name's words count; ``named``: only a name with this word."""
+        ``by_words``: bodies known only by their name's words count; ``named``: only a name with this word;
+        ``after``: a name after ``position`` may do when none comes before."""
         fits = [
             m
             for m in self.mentions
@@ -353,8 +355,8 @@ class DocumentIndex:
         before = [m for m in fits if m.start < position]
         if before:
             return before[-1]
-        after = [m for m in fits if m.start > position]
-        return after[0] if after else None
+        later = [m for m in fits if m.start > position] if after else []
+        return later[0] if later else None
 
 
 def person_run(run: NameRun) -> bool:

@@ -192,8 +192,9 @@ def _description(index: DocumentIndex, source: SourceMention, text: str, tokens:
             mention = None  # "protest groups", "former prosecutors": not one named body
         elif definite:  # "the ministry" is a ministry the document names; "the company", any named company
             word = norm(head.text)
-            kinds = _PRINT if kind in _PRINT else {kind}  # "the newspaper" may be the Orlando Sentinel, an outlet
-            mention = index.nearest(source.start, kinds, named=word if word in _BODY_WORDS else None)
+            mention = index.nearest(source.start, {kind}, named=word if word in _BODY_WORDS else None)
+            if mention is None and kind in _PRINT:  # "the newspaper": the Orlando Sentinel, an outlet named before
+                mention = index.nearest(source.start, _PRINT, named=word if word in _BODY_WORDS else None, after=False)
         else:  # "a weekly newspaper ..." is new to the text: it can only be a name that comes after it
             mention = next(
                 (m for m in index.mentions if m.kind is kind and m.start > source.start and not m.by_words), None

@@ -262,6 +262,10 @@ def org_form_kind(form: str) -> SourceKind:
     return SourceKind.government if form == "administration" else SourceKind.organization
 
 
+def _time_phrase(tok: Token) -> bool:
+    return tok.lemma.lower() in cues.TIME_WORDS or tok.text.lower() in cues.TIME_WORDS
+
+
 def core(tokens: list[Token], head: Token, max_words: int) -> list[Token] | None:
     """A description cut down to at most ``max_words`` words around its head: its relative clauses, other
     clauses, appositions and conjuncts go (``cues.SOURCE_CUTS``), then its prepositional modifiers one at
@@ -297,6 +301,9 @@ def core(tokens: list[Token], head: Token, max_words: int) -> list[Token] | None
         return [k for k in kept if k.id != head.id and (k.deprel in deprels or k.deprel.split(":")[0] in deprels)]
 
     kept = list(tokens)
+    times = [k for k in attached(kept, frozenset({"nmod", "obl"})) if k.head == head.id and _time_phrase(k)]
+    if times:  # "the U.S. government [in recent years]": when, not who
+        kept = without(kept, times)
     for deprels in cues.SOURCE_CUTS:
         if size(kept) > max_words:
             kept = without(kept, attached(kept, deprels))

@@ -246,6 +246,8 @@ class DocumentIndex:
             if not one_word and not surname_and_suffix(surname) and bare and opens_quote(self.sentences[si], bare[0]):
                 continue  # "[Imagine] Brad Thor going up against ...": a capitalised first word is no given name
             name = re.split(r"['\u2019]s ", self.slice(bare))[-1]  # "Colorado's Kendal Unruh" -> "Kendal Unruh"
+            if any(w.endswith(".") and len(w) > 3 for w in name.split()[:-1]):
+                continue  # "Information Act. Judicial Watch": a sentence end the splitter missed, not a name
             n = len(name.split())
             if norm(name).endswith(norm(surname)) and len(surname.split()) < n <= 4:
                 people.setdefault(norm(name).split()[0], []).append((t.start, name))

@@ -125,7 +125,20 @@ def _trim(index: DocumentIndex, source: SourceMention) -> SourceMention:
             text = tail
     if text.lower().startswith("as "):
         source = source.model_copy(update={"text": text[3:], "start": source.start + 3})
+        text = source.text
+    cut = _SENTENCE_END.search(text)  # "Freedom of Information Act. Judicial Watch": the splitter missed a sentence end
+    if cut is not None and text[cut.end() :][:1].isupper():
+        start = source.start + cut.end()
+        source = source.model_copy(update={"text": text[cut.end() :], "start": start})
+        text = source.text
+    tokens = index.tokens_in(source.start, source.end)
+    while len(tokens) > 1 and tokens[-1].upos == "ADV":  # "It also", "Trump further"
+        tokens.pop()
+        source = source.model_copy(update={"text": index.text[source.start : tokens[-1].end], "end": tokens[-1].end})
     return source
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2})\. (?=[A-Z])")
 
 
 INDEFINITE_REACH = 1500  # characters after an indefinite description within which the name it introduces may come
@@ -150,8 +163,23 @@ def _name_tokens(tokens: list[Token], head: Token) -> list[Token]:
     if named:
         return name_run(tokens, named[0])
     if tokens[-1].upos == "PROPN" and head.start < tokens[-1].start and _nominal_path(tokens, tokens[-1], head):
-        return name_run(tokens, tokens[-1])
+        run = name_run(tokens, tokens[-1])
+        body = kind_of_name(index_free_name(run), run, tokens[-1]) is not SourceKind.person
+        if body and noun_kind(head) is SourceKind.person and _of_phrase(tokens, head):
+            return []  # "the head of Iraq's Badr Organization": a person of the body, not the body
+        return run
     return []
+
+
+def index_free_name(run: list[Token]) -> str:
+    """A run's words as one name, without the document's text (spacing as the tokens give it)."""
+    return " ".join(t.text for t in split_source_name(run)[1])
+
+
+def _of_phrase(tokens: list[Token], head: Token) -> bool:
+    """Whether ``head`` has an "of" phrase ("the head [of] Iraq's Badr Organization")."""
+    nmods = {t.id for t in tokens if t.head == head.id and t.deprel == "nmod"}
+    return any(t.head in nmods and t.deprel == "case" and t.lemma.lower() == "of" for t in tokens)
 
 
 def _names_someone(tokens: list[Token], head: Token) -> bool:
@@ -193,7 +221,7 @@ def _description(index: DocumentIndex, source: SourceMention, text: str, tokens:
         elif definite:  # "the ministry" is a ministry the document names; "the company", any named company
             word = norm(head.text)
             mention = index.nearest(source.start, {kind}, named=word if word in _BODY_WORDS else None)
-            if mention is None and kind in _PRINT:  # "the newspaper": the Orlando Sentinel, an outlet named before
+            if mention is None and word in cues.PRINT_NOUNS:  # "the newspaper": the Orlando Sentinel, an outlet
                 mention = index.nearest(source.start, _PRINT, named=word if word in _BODY_WORDS else None, after=False)
         else:  # "a weekly newspaper ..." is new to the text: it can only be a name that comes after it
             mention = next(

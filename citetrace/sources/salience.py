@@ -15,6 +15,7 @@ the ones a dependency parse gives reliably.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
@@ -51,6 +52,8 @@ def names_person(index: DocumentIndex, run: NameRun, subjects: frozenset[str]) -
     k = known(run.name)
     if k is not None:
         return k.kind is SourceKind.person
+    if re.search(r"\w['\u2019]s?\s+\S", run.name):
+        return False  # "Mister Rogers' Neighborhood", "Trump's Tower": a person's thing
     tokens = list(run.tokens)
     if kind_of_name(run.name, tokens, tokens[-1]) is not SourceKind.person:
         return False

@@ -126,7 +126,8 @@ def _trim(index: DocumentIndex, source: SourceMention) -> SourceMention:
     if text.lower().startswith("as "):
         source = source.model_copy(update={"text": text[3:], "start": source.start + 3})
         text = source.text
-    cut = _SENTENCE_END.search(text)  # "Freedom of Information Act. Judicial Watch": the splitter missed a sentence end
+    # "Freedom of Information Act. Judicial Watch": the splitter missed a sentence end ("Sen. Warren" is none)
+    cut = next((m for m in _SENTENCE_END.finditer(text) if not classes(text[: m.start()].split()[-1])), None)
     if cut is not None and text[cut.end() :][:1].isupper():
         start = source.start + cut.end()
         source = source.model_copy(update={"text": text[cut.end() :], "start": start})

@@ -54,6 +54,8 @@ LSH_THRESHOLD = 0.2
 NUM_PERM = 128
 SHINGLE = 3
 MIN_WORDS = 5
+_UNDATED = "9999"  # sorts after every ISO date
+MANY = 32  # documents that share a sentence beyond which its candidate pairs form a star around the first
 MIN_BLOCK = 3  # a passage starts and ends on a run of at least this many equal words
 MAX_GAP = 25  # more differing words than this in a row split a passage
 # Equal words a passage needs: the stock formulas of PolNeAR dev are shorter ("did not immediately respond
@@ -95,7 +97,9 @@ def candidate_pairs(
     skip: Sequence[Collection[tuple[int, int]]] = (),
 ) -> dict[tuple[int, int], list[tuple[int, int]]]:
     """(doc a, doc b) -> [(sentence in a, sentence in b)] from MinHash LSH, a < b; the sentences in
-    ``skip[d]`` (boilerplate) are left out.
+    ``skip[d]`` (boilerplate) are left out. A bucket of like sentences gives the pairs of its first
+    document (the earliest, as ``find_reuse`` orders them) with each other one, not every pair: a
+    passage printed by n documents is n - 1 pairs, each copy against the first printing.
 
     The bands are those datasketch's ``MinHashLSH`` chooses for ``LSH_THRESHOLD`` (28 bands of 2
     hash values at 128 permutations: ``minhash.lsh_bands``), and two sentences are candidates when
@@ -120,10 +124,21 @@ def candidate_pairs(
     values = signatures(shingled(), NUM_PERM)
     for band in range(bands):
         for bucket in _buckets(values[:, band * rows : (band + 1) * rows]):
-            for i, j in itertools.combinations(bucket, 2):
-                (da, sa), (db, sb) = where[i], where[j]
-                if da != db:
-                    pairs[(da, db)].add((sa, sb))
+            if len(bucket) <= MANY:
+                for i, j in itertools.combinations(bucket, 2):
+                    (da, sa), (db, sb) = where[i], where[j]
+                    if da != db:
+                        pairs[(da, db)].add((sa, sb))
+                continue
+            # a star, not every pair: each document's sentences in the bucket meet the first
+            # document's only ("the wire story in 500 outlets" is 499 pairs, not 124,750)
+            first = where[bucket[0]][0]
+            roots = [where[i][1] for i in bucket if where[i][0] == first]
+            for j in bucket:
+                db, sb = where[j]
+                if db != first:
+                    for sa in roots:
+                        pairs[(first, db)].add((sa, sb))
     return {k: sorted(v) for k, v in sorted(pairs.items())}
 
 
@@ -306,6 +321,10 @@ def _shared(
     ]
 
 
+def _overlaps(passage: Passage, span: tuple[int, int]) -> bool:
+    return passage.b_start < span[1] and span[0] < passage.b_end
+
+
 def find_reuse(
     documents: Sequence[Document],
     parses: Sequence[ParsedDocument],
@@ -314,19 +333,24 @@ def find_reuse(
 ) -> list[ReusePair]:
     """Passages shared by pairs of documents, with their word-level changes and dropped attributions;
     ``boilerplate``: document -> sentence spans that are no evidence of reuse."""
-    order = sorted(range(len(documents)), key=lambda i: documents[i].name)
+    # earliest first: a passage many documents share is compared with its earliest printing only
+    order = sorted(range(len(documents)), key=lambda i: (documents[i].date or _UNDATED, documents[i].name))
     docs = [documents[i] for i in order]
     sentences = sentence_spans(parses)
     spans = [sentences[i] for i in order]
     frs = [frames[i] for i in order]
     skip = [set((boilerplate or {}).get(d.name, ())) for d in docs]
     quotes: dict[int, list[tuple[int, int]]] = {}
+    covered: dict[int, set[int]] = defaultdict(set)  # sentences of a document already in a kept passage
     result = []
-    for (da, db), anchors in candidate_pairs([d.text for d in docs], spans, skip).items():
+    for (da, db), anchors in candidate_pairs([d.text for d in docs], spans, skip).items():  # earlier a first
+        if {sb for _, sb in anchors} <= covered[db]:
+            continue  # what b shares with a, it shares with an earlier printing already: one copy tree, not all pairs
         a, b = docs[da], docs[db]
         kept = _shared(a.text, b.text, spans[da], spans[db], anchors)
         if not kept:
             continue
+        covered[db] |= {sb for _, sb in anchors if any(_overlaps(p, spans[db][sb]) for p in kept)}
         kept = [
             p.model_copy(update={"dropped_attributions": _dropped(p, frs[da], frs[db])})
             for p in sorted(kept, key=lambda p: (p.a_start, p.b_start))

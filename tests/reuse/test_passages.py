@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from citetrace.models import Direction, Document
-from citetrace.reuse.passages import candidate_pairs, find_reuse, words
+from citetrace.reuse.passages import MANY, candidate_pairs, find_reuse, words
 from citetrace.run.pipeline import frames_of
 
 RT = (
@@ -105,8 +105,16 @@ def test_candidates_are_sentences_of_two_documents_sharing_a_band() -> None:
     ]
     pairs = candidate_pairs(texts, spans)
     # the same sentence and a near copy across documents; never two sentences of one document
-    assert pairs[(0, 1)] == [(0, 1), (1, 0)] and pairs[(0, 2)] == [(0, 0)] and pairs[(1, 2)] == [(1, 0)]
+    assert pairs == {(0, 1): [(0, 1), (1, 0)], (0, 2): [(0, 0)], (1, 2): [(1, 0)]}
     assert candidate_pairs(texts, spans, skip=[set(), set(), {(0, len(said))}]).keys() == {(0, 1)}
+
+
+def test_a_sentence_many_documents_share_pairs_each_with_the_first_only() -> None:
+    """A wire story in n outlets: n - 1 candidate pairs, not n (n - 1) / 2."""
+    said = "The mayor said on Tuesday that the old library on Main Street would be sold to a developer."
+    n = MANY + 4
+    pairs = candidate_pairs([said] * n, [[(0, len(said))]] * n)
+    assert pairs == {(0, b): [(0, 0)] for b in range(1, n)}
 
 
 NOTE = (
@@ -137,7 +145,8 @@ def test_boilerplate_under_one_outlet_is_neither_reuse_nor_claim(graph_of) -> No
 
 def test_copies_of_one_story_are_not_boilerplate(graph_of) -> None:
     g = graph_of(RT, COPY, RT.replace("rejoiced at", "celebrated"))
-    assert g.boilerplate == [] and len(g.reuse) == 3
+    # each copy against the first printing: two pairs, not the three of every pair
+    assert g.boilerplate == [] and [(p.a, p.b) for p in g.reuse] == [("0.txt", "1.txt"), ("0.txt", "2.txt")]
 
 
 def test_a_stock_phrase_is_no_reuse(analysed) -> None:

@@ -216,6 +216,10 @@ def _description(index: DocumentIndex, source: SourceMention, text: str, tokens:
         words_kept = index.slice(kept).split()
         return Resolved(" ".join(w for w in words_kept if w.lower() not in cues.ARTICLES).lower(), SourceKind.anonymous)
     kind = noun_kind(head)
+    if definite and _editorial_board(tokens, head):  # "the editorial board writes": the paper named before it
+        board = index.nearest(source.start, set(_PRINT), after=False)
+        if board is not None:
+            return Resolved(board.canonical, board.kind, description=index.slice(tokens[1:]))
     if kind is not None and bare and kind is not SourceKind.person:  # "a spokesman", "the band leader": no one named
         if _plural_noun(head) and norm(head.text) not in cues.GROUP_MEMBERS:
             mention = None  # "protest groups", "former prosecutors": not one named body
@@ -237,6 +241,10 @@ def _description(index: DocumentIndex, source: SourceMention, text: str, tokens:
 
 _BODY_WORDS = cues.ORG_WORDS | cues.GOV_WORDS | cues.OUTLET_WORDS
 _PRINT = {SourceKind.outlet, SourceKind.publication}
+
+
+def _editorial_board(tokens: list[Token], head: Token) -> bool:
+    return head.lemma.lower() == "board" and any(t.head == head.id and t.lemma.lower() == "editorial" for t in tokens)
 
 
 def _plural_noun(tok: Token) -> bool:

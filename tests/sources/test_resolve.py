@@ -284,6 +284,14 @@ SHORT_FORMS = [
         SourceKind.person,
     ),
     ("Rabbi Rick Jacobs said he would skip the speech.", -1, "Rick Jacobs", SourceKind.person),
+    # the editorial board is the paper's
+    (
+        "The Washington Post ran an editorial on Tuesday. The governor is a strong candidate, the editorial "
+        "board writes.",
+        -1,
+        "Washington Post",
+        SourceKind.outlet,
+    ),
     # a capitalised first word of a sentence is no given name: "Imagine Brad Thor" is not Brad Thor
     (
         "\u201cImagine Brad Thor going up against Trump,\u201d the host said. Best-selling writer Brad Thor told "

@@ -94,7 +94,7 @@ def test_the_database_holds_what_the_json_holds(run_out: Path) -> None:
     db = sqlite3.connect(run_out / "citetrace.db")
     count = {
         t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-        for t in ("documents", "frames", "sources", "chains", "claims")
+        for t in ("documents", "frames", "sources", "chains", "claims", "clusters")
     }
     assert count == {
         "documents": 5,
@@ -102,6 +102,7 @@ def test_the_database_holds_what_the_json_holds(run_out: Path) -> None:
         "sources": len(graph["sources"]),
         "chains": len(graph["chains"]),
         "claims": len(graph["claims"]),
+        "clusters": sum(len(c["members"]) for c in graph["clusters"]),
     }
     naba = db.execute(
         "SELECT c.document, group_concat(h.source, ' > ') FROM chains c JOIN hops h ON h.chain = c.id "

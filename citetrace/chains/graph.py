@@ -45,6 +45,7 @@ from citetrace.models import (
     Span,
 )
 from citetrace.parse.cache import sentence_spans
+from citetrace.reuse.clusters import copy_tree
 from citetrace.sources.registry import Registry, channel_source
 
 
@@ -254,4 +255,5 @@ class GraphBuilder:
             edges=edges,
             chains=chains,
             reuse=list(reuse),
+            clusters=copy_tree(reuse, {n: d.date for n, d in self.docs.items()}),
         )

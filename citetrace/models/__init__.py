@@ -8,6 +8,7 @@ Stages and the models they exchange::
     sources.resolve_sources      -> Frame with SourceMention.canonical / kind filled in (one document)
     sources.apply_registry       -> DocumentFrames with one name per source across the corpus
     reuse.find_reuse             -> ReusePair (Passage, Change, AttributionChange, Direction)
+    reuse.copy_tree              -> ReuseCluster (ClusterMember)
     chains.build_graph           -> CitationGraph (GraphNode, GraphEdge, Chain, Hop, Flag)
     run.find_claims              -> ClaimGroup (ClaimMember, Hedge, DriftFlag): the same claim retold
     evaluation.evaluate          -> EvalReport (Score), against GoldDocument (GoldFrame, GoldSpan)
@@ -65,8 +66,10 @@ from citetrace.models.reuse import (
     Boilerplate,
     Change,
     ChangeOp,
+    ClusterMember,
     Direction,
     Passage,
+    ReuseCluster,
     ReusePair,
     Side,
 )
@@ -113,7 +116,9 @@ __all__ = [
     "ProvenanceKind",
     "ProvenanceOrigin",
     "Passage",
+    "ReuseCluster",
     "ReusePair",
+    "ClusterMember",
     "Score",
     "Sentence",
     "Side",

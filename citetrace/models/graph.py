@@ -7,7 +7,7 @@ from pydantic import Field
 from citetrace.models.base import _Model
 from citetrace.models.chains import Chain, GraphEdge, GraphNode
 from citetrace.models.claims import ClaimGroup
-from citetrace.models.reuse import Boilerplate, ReusePair
+from citetrace.models.reuse import Boilerplate, ReuseCluster, ReusePair
 from citetrace.models.sources import CanonicalSource
 
 
@@ -23,6 +23,10 @@ class CitationGraph(_Model):
     edges: list[GraphEdge]
     chains: list[Chain]
     reuse: list[ReusePair]
+    clusters: list[ReuseCluster] = Field(
+        default_factory=list,
+        description="Documents that share passages, one cluster each, as a proposed copy tree (``reuse.copy_tree``).",
+    )
     boilerplate: list[Boilerplate] = Field(default_factory=list, description="Left out of reuse and claims.")
     claims: list[ClaimGroup] = Field(
         default_factory=list, description="The same claim retold across documents (``claims.jsonl``)."

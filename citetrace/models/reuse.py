@@ -88,3 +88,27 @@ class Boilerplate(_Model):
     outlet: str | None
     text: str
     documents: list[str] = Field(description="The outlet's documents that print it, sorted.")
+
+
+class ClusterMember(_Model):
+    """One document of a ``ReuseCluster``: where it sits in the proposed copy tree."""
+
+    document: str
+    date: str | None = None
+    shares_with: str | None = Field(
+        default=None,
+        description="Its parent in the copy tree: the earliest document it was found to share a passage with "
+        "(its pair in reuse.jsonl); none for a document no earlier one shares text with.",
+    )
+    relation: Direction | None = Field(default=None, description="What that pair says of the two (b_copies_a, ...).")
+    passages: int = Field(default=0, ge=0, description="Passages it shares with its parent.")
+    similarity: float | None = Field(default=None, description="Their mean similarity, 0..1.")
+
+
+class ReuseCluster(_Model):
+    """Documents that share passages, one cluster however many print them: its first printing and
+    every other document under the earliest one it shares text with (a proposed copy tree, by date)."""
+
+    id: str = Field(description="'c1', 'c2', ... in the order of the clusters' first printings.")
+    first: str = Field(description="The earliest document of the cluster (by date, then name).")
+    members: list[ClusterMember] = Field(description="The first printing, then the others by date and name.")

@@ -12,6 +12,8 @@ Tables, each keyed as the JSON outputs are and indexed on what a reader looks up
   kind, channel, number of hops), ``hops`` (chain, position, source, cue, type, document copied) and
   ``chain_flags`` (chain, type, detail);
 - ``reuse`` (id, documents a and b, direction, evidence, common source, passages);
+- ``clusters`` (cluster, document, date, first printing, the document it shares with, relation, passages,
+  similarity): the reuse pairs as clusters, each a proposed copy tree;
 - ``claims`` (id, label, documents, members) and ``claim_members`` (claim, member id, document,
   outlet, text, frame, source, primary, depth, hedge, quoted).
 
@@ -52,6 +54,8 @@ CREATE TABLE hops (chain INTEGER REFERENCES chains(id), position INTEGER, source
 CREATE TABLE chain_flags (chain INTEGER REFERENCES chains(id), type TEXT, detail TEXT);
 CREATE TABLE reuse (id INTEGER PRIMARY KEY, a TEXT REFERENCES documents(name), b TEXT REFERENCES documents(name),
     direction TEXT, direction_evidence TEXT, common_source TEXT, passages INTEGER);
+CREATE TABLE clusters (cluster TEXT, document TEXT REFERENCES documents(name), date TEXT, first TEXT,
+    shares_with TEXT, relation TEXT, passages INTEGER, similarity REAL, PRIMARY KEY (cluster, document));
 CREATE TABLE claims (id TEXT PRIMARY KEY, label TEXT, documents INTEGER, members INTEGER, json TEXT);
 CREATE TABLE claim_members (claim TEXT REFERENCES claims(id), id TEXT, document TEXT, outlet TEXT, text TEXT,
     frame TEXT, source TEXT, primary_source TEXT, depth INTEGER, hedge TEXT, quoted INTEGER);
@@ -64,6 +68,7 @@ CREATE INDEX hops_source ON hops(source);
 CREATE INDEX flags_chain ON chain_flags(chain);
 CREATE INDEX reuse_a ON reuse(a);
 CREATE INDEX reuse_b ON reuse(b);
+CREATE INDEX clusters_document ON clusters(document);
 CREATE INDEX members_claim ON claim_members(claim);
 CREATE INDEX members_document ON claim_members(document);
 """
@@ -78,6 +83,7 @@ TABLES = {
     "hops": ("The steps of each chain, in order", "source", ["type"]),
     "chain_flags": ("What a reader should know about a chain", "detail", ["type"]),
     "reuse": ("Documents that share passages, and who copied whom", "direction", ["direction"]),
+    "clusters": ("Documents that share passages, one cluster each: a proposed copy tree", "document", ["relation"]),
     "claims": ("Claims retold by two documents or more", "label", []),
     "claim_members": ("Each retelling of a claim", "text", ["hedge", "outlet"]),
 }
@@ -126,6 +132,24 @@ def _write_reuse_and_claims(db: sqlite3.Connection, graph: CitationGraph) -> Non
         (
             (i, r.a, r.b, r.direction.value, r.direction_evidence, r.common_source, len(r.passages))
             for i, r in enumerate(graph.reuse, start=1)
+        ),
+    )
+    _insert(
+        db,
+        "clusters",
+        (
+            (
+                c.id,
+                m.document,
+                m.date,
+                c.first,
+                m.shares_with,
+                m.relation.value if m.relation else None,
+                m.passages,
+                m.similarity,
+            )
+            for c in graph.clusters
+            for m in c.members
         ),
     )
     _insert(

@@ -134,6 +134,11 @@ class Matcher:
         self.cache = cache or VectorCache(None)  # vectors embedded by an earlier run are read back
         self.vectors = self.cache.embed(vocab, embed) if vocab else np.zeros((0, 256), dtype=np.float32)
         self.rows = [self._rows(c) for c in claims]  # each claim's words, looked up once, not per pair
+        # claims that score alike (the same words, quotes, numbers, names, polarity: copies of one story
+        # in many outlets) share a key, and a pair of keys is scored once
+        keys: dict[tuple, int] = {}
+        self.key = [keys.setdefault((c.lemmas, c.quotes, c.numbers, c.names, c.negated), len(keys)) for c in claims]
+        self._scores: dict[tuple[int, int], float] = {}
 
     def sentence_vectors(self) -> np.ndarray:
         """A vector per claim (its gist), for the candidates only: not kept (13 MB at 400 articles)."""
@@ -202,8 +207,13 @@ class Matcher:
         )
 
     def score(self, i: int, j: int) -> float:
-        """How surely claims i and j are one claim retold (``THRESHOLD`` decides)."""
-        return combine(self.features(i, j))
+        """How surely claims i and j are one claim retold (``THRESHOLD`` decides); once per pair of
+        claims that score alike."""
+        key = (self.key[i], self.key[j]) if self.key[i] <= self.key[j] else (self.key[j], self.key[i])
+        known = self._scores.get(key)
+        if known is None:
+            known = self._scores[key] = combine(self.features(i, j))
+        return known
 
     def _candidates(self) -> dict[int, list[int]]:
         """Each claim's candidates in other documents (nearest neighbours, shared quotes), by the

@@ -6,8 +6,9 @@ per stage and peak memory, one JSON line per run.
 
 The archive is made of PolNeAR's 924 real articles (train and dev), each printed again by other
 outlets once N is larger: article i % 924, under its own name, an outlet of 50 and a date of 60, so
-that every story has N / 924 printings, as wire stories do. Parses and frames come from the cache
-after the first run (one per distinct article), so what is timed is reading, the cache and the
+that every story has N / 924 printings, as wire stories do. Parses come from the cache after the
+first run (one per distinct article); frames are extracted for every document (the frame cache is
+keyed by the document with its name and metadata), so what is timed is reading, extraction and the
 cross-document stages (sources, reuse, chains, claims). Not yet: sentences recombined into new
 articles (they would need parsing), and the report.
 """

@@ -222,6 +222,7 @@ OUTLET_WORDS = frozenset(
     """news times post tv radio press monitoring journal herald tribune sentinel gazette courier chronicle
     inquirer examiner telegraph dispatch review magazine""".split()
 )
+BODY_WORDS = ORG_WORDS | GOV_WORDS | OUTLET_WORDS  # any word that names a body ("Ministry", "Ltd.", "Herald")
 
 # Channels: where words were said or printed ("in an interview with X", "in a letter", "in the weekly
 # newspaper al-Naba"); a print noun is a channel only as the adjunct of a verb.

@@ -13,15 +13,14 @@ from collections.abc import Mapping, Sequence
 import networkx as nx
 
 from citetrace.models import ClusterMember, ReuseCluster, ReusePair
-
-_UNDATED = "9999"  # sorts after every ISO date
+from citetrace.reuse.passages import printed_order
 
 
 def copy_tree(pairs: Sequence[ReusePair], dates: Mapping[str, str | None]) -> list[ReuseCluster]:
     """One ``ReuseCluster`` for each group of documents the pairs connect."""
 
     def order(name: str) -> tuple[str, str]:
-        return (dates.get(name) or _UNDATED, name)
+        return printed_order(name, dates.get(name))
 
     g: nx.Graph = nx.Graph()
     parent: dict[str, ReusePair] = {}
@@ -35,7 +34,7 @@ def copy_tree(pairs: Sequence[ReusePair], dates: Mapping[str, str | None]) -> li
         out = []
         for name in members:
             pair = parent.get(name)
-            if pair is None or order(_other(pair, name)) > order(name):
+            if pair is None:  # a pair's later document alone has a parent: this one is the earliest of its pairs
                 out.append(ClusterMember(document=name, date=dates.get(name)))
                 continue
             similarity = sum(x.similarity for x in pair.passages) / len(pair.passages) if pair.passages else None

@@ -54,7 +54,6 @@ LSH_THRESHOLD = 0.2
 NUM_PERM = 128
 SHINGLE = 3
 MIN_WORDS = 5
-_UNDATED = "9999"  # sorts after every ISO date
 MANY = 32  # documents that share a sentence beyond which its candidate pairs form a star around the first
 MIN_BLOCK = 3  # a passage starts and ends on a run of at least this many equal words
 MAX_GAP = 25  # more differing words than this in a row split a passage
@@ -321,6 +320,11 @@ def _shared(
     ]
 
 
+def printed_order(name: str, date: str | None) -> tuple[str, str]:
+    """Earliest first: by date (undated last), then name."""
+    return (date or "9999", name)
+
+
 def _overlaps(passage: Passage, span: tuple[int, int]) -> bool:
     return passage.b_start < span[1] and span[0] < passage.b_end
 
@@ -334,7 +338,7 @@ def find_reuse(
     """Passages shared by pairs of documents, with their word-level changes and dropped attributions;
     ``boilerplate``: document -> sentence spans that are no evidence of reuse."""
     # earliest first: a passage many documents share is compared with its earliest printing only
-    order = sorted(range(len(documents)), key=lambda i: (documents[i].date or _UNDATED, documents[i].name))
+    order = sorted(range(len(documents)), key=lambda i: printed_order(documents[i].name, documents[i].date))
     docs = [documents[i] for i in order]
     sentences = sentence_spans(parses)
     spans = [sentences[i] for i in order]

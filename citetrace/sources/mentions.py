@@ -124,16 +124,13 @@ def name_run(tokens: list[Token], head: Token) -> list[Token]:
     return [t for w in ws[lo : hi + 1] for t in w]
 
 
-_BODY_WORDS = cues.ORG_WORDS | cues.GOV_WORDS | cues.OUTLET_WORDS
-
-
 def _joins(ws: list[list[Token]], i: int) -> bool:
     """Whether the word at ``i`` joins two parts of one name: "Department [of] Health", "Chamber [of]
     Commerce" (after a body's word only: not "Ted Cruz of Texas"), "Standard [&] Poor's"."""
     if not 0 < i < len(ws) - 1 or not namelike(ws[i - 1]) or not namelike(ws[i + 1]):
         return False
     word = word_text(ws[i])
-    return word == "&" or word == "of" and norm(word_text(ws[i - 1])) in _BODY_WORDS
+    return word == "&" or word == "of" and norm(word_text(ws[i - 1])) in cues.BODY_WORDS
 
 
 def _flat(ws: list[list[Token]]) -> list[Token]:

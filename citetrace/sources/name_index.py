@@ -230,15 +230,9 @@ class DocumentIndex:
         return self._full[key]
 
     def _full_name(self, surname: str, gender: WordClass | None, said: frozenset[str]) -> str:
-        if self._proper is None:  # proper nouns by their normal form, built on the first call
-            self._proper = {}
-            for si, tokens in enumerate(self.sentences):
-                for t in tokens:
-                    if t.upos == "PROPN":
-                        self._proper.setdefault(norm(t.text), []).append((si, t))
         people: dict[str, list[tuple[int, str]]] = {}
         one_word = len(surname.split()) == 1  # else a surname and its suffix: "Trump Jr."
-        for si, t in self._proper.get(norm(surname.split()[0].split("-")[-1]), []):
+        for si, t in self._proper_nouns().get(norm(surname.split()[0].split("-")[-1]), []):
             run = name_run(self.sentences[si], t)
             if not run:
                 continue
@@ -292,9 +286,17 @@ class DocumentIndex:
         rest = tokens[len(lead) + 1 :]
         if not lead or not rest or rest[0].upos != "DET" or len(lead) > 3:
             return []
+        return lead if norm(lead[-1].text) in self._proper_nouns() else []
+
+    def _proper_nouns(self) -> dict[str, list[tuple[int, Token]]]:
+        """Proper nouns by their normal form, with their sentence, built on the first call."""
         if self._proper is None:
-            self.full_name(lead[-1].text)  # builds the proper-noun table
-        return lead if self._proper and norm(lead[-1].text) in self._proper else []
+            self._proper = {}
+            for si, tokens in enumerate(self.sentences):
+                for t in tokens:
+                    if t.upos == "PROPN":
+                        self._proper.setdefault(norm(t.text), []).append((si, t))
+        return self._proper
 
     def _titles(self, names: set[str]) -> frozenset[str]:
         return frozenset().union(*(said for _, name, said in self.titled if name in names))

@@ -36,7 +36,7 @@ def split_source_name(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
     )
     if (
         (k is not None and k.kind != SourceKind.person)
-        or {norm(w) for w in text.split()} & (cues.ORG_WORDS | cues.GOV_WORDS | cues.OUTLET_WORDS)
+        or {norm(w) for w in text.split()} & cues.BODY_WORDS
         or not personal
     ):
         return split_name(tokens, person=False)
@@ -57,10 +57,10 @@ def opens_quote(sentence: list[Token], tok: Token) -> bool:
     """Whether ``tok`` is the first word of a sentence that opens with a quotation mark: a place where a
     capitalised verb ("\u201cImagine Brad Thor going up against Trump\u201d") is often tagged a name."""
     first = next((t for t in sentence if t.upos != "PUNCT"), None)
-    return first is tok and sentence[0].upos == "PUNCT" and sentence[0].text in QUOTE_MARKS
+    return first is tok and sentence[0].upos == "PUNCT" and sentence[0].text in OPENING_QUOTES
 
 
-QUOTE_MARKS = frozenset({'"', "\u201c", "\u2018", "'", "\u00ab"})
+OPENING_QUOTES = frozenset({'"', "\u201c", "\u2018", "'", "\u00ab"})
 
 
 def capitalised_modifiers(sentence: list[Token], run: list[Token]) -> list[Token]:

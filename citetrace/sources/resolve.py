@@ -165,14 +165,14 @@ def _name_tokens(tokens: list[Token], head: Token) -> list[Token]:
         return name_run(tokens, named[0])
     if tokens[-1].upos == "PROPN" and head.start < tokens[-1].start and _nominal_path(tokens, tokens[-1], head):
         run = name_run(tokens, tokens[-1])
-        body = kind_of_name(index_free_name(run), run, tokens[-1]) is not SourceKind.person
+        body = kind_of_name(_run_name(run), run, tokens[-1]) is not SourceKind.person
         if body and noun_kind(head) is SourceKind.person and _of_phrase(tokens, head):
             return []  # "the head of Iraq's Badr Organization": a person of the body, not the body
         return run
     return []
 
 
-def index_free_name(run: list[Token]) -> str:
+def _run_name(run: list[Token]) -> str:
     """A run's words as one name, without the document's text (spacing as the tokens give it)."""
     return " ".join(t.text for t in split_source_name(run)[1])
 
@@ -217,7 +217,7 @@ def _description(index: DocumentIndex, source: SourceMention, text: str, tokens:
         return Resolved(" ".join(w for w in words_kept if w.lower() not in cues.ARTICLES).lower(), SourceKind.anonymous)
     kind = noun_kind(head)
     if definite and _editorial_board(tokens, head):  # "the editorial board writes": the paper named before it
-        board = index.nearest(source.start, set(_PRINT), after=False)
+        board = index.nearest(source.start, _PRINT, after=False)
         if board is not None:
             return Resolved(board.canonical, board.kind, description=index.slice(tokens[1:]))
     if kind is not None and bare and kind is not SourceKind.person:  # "a spokesman", "the band leader": no one named
@@ -225,9 +225,10 @@ def _description(index: DocumentIndex, source: SourceMention, text: str, tokens:
             mention = None  # "protest groups", "former prosecutors": not one named body
         elif definite:  # "the ministry" is a ministry the document names; "the company", any named company
             word = norm(head.text)
-            mention = index.nearest(source.start, {kind}, named=word if word in _BODY_WORDS else None)
+            named = word if word in cues.BODY_WORDS else None
+            mention = index.nearest(source.start, {kind}, named=named)
             if mention is None and word in cues.PRINT_NOUNS:  # "the newspaper": the Orlando Sentinel, an outlet
-                mention = index.nearest(source.start, _PRINT, named=word if word in _BODY_WORDS else None, after=False)
+                mention = index.nearest(source.start, _PRINT, named=named, after=False)
         else:  # "a weekly newspaper ..." is new to the text: it can only be a name that comes after it
             mention = next(
                 (m for m in index.mentions if m.kind is kind and m.start > source.start and not m.by_words), None
@@ -239,7 +240,6 @@ def _description(index: DocumentIndex, source: SourceMention, text: str, tokens:
     return Resolved(index.slice(kept) or text, kind or SourceKind.unknown)
 
 
-_BODY_WORDS = cues.ORG_WORDS | cues.GOV_WORDS | cues.OUTLET_WORDS
 _PRINT = {SourceKind.outlet, SourceKind.publication}
 
 
@@ -319,8 +319,9 @@ def _named(index: DocumentIndex, text: str, tokens: list[Token], head: Token, na
     name = without_possessive(name)  # "Hillary’s claim"
     kind = kind_of_name(name, tokens, head)
     if kind == SourceKind.person and len(name.split()) <= 2:  # "Barzani", "Trump Jr.", "Wasserman Schultz"
-        full = index.full_name(name, honorific(text), titles(text))
-        alone = full == name and len(name.split()) == 1 and honorific(text) is None and not titles(text)
+        gender, said = honorific(text), titles(text)
+        full = index.full_name(name, gender, said)
+        alone = full == name and len(name.split()) == 1 and gender is None and not said
         body = index.body_named(name) if alone else None
         if body is not None:  # "Fujitsu said", after "Fujitsu Ltd."
             return Resolved(body.canonical, body.kind, description=description)

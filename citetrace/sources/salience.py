@@ -46,9 +46,10 @@ class Person:
     quoted: bool
 
 
-def names_person(index: DocumentIndex, run: NameRun, subjects: frozenset[str]) -> bool:
-    """Whether a proper-noun run names a person (module docstring); ``subjects``: the full names of
-    two words or more the document makes the subject of a verb in its own words."""
+def names_person(index: DocumentIndex, run: NameRun, vouched: frozenset[str]) -> bool:
+    """Whether a proper-noun run names a person (module docstring); ``vouched``: the full names of two
+    words or more the document makes the subject of a verb in its own words, and the names it gives a
+    title ("Sen. Bernie Sanders")."""
     k = known(run.name)
     if k is not None:
         return k.kind is SourceKind.person
@@ -63,11 +64,9 @@ def names_person(index: DocumentIndex, run: NameRun, subjects: frozenset[str]) -
         return False
     if set(norm(run.name).split()) & cues.TIME_WORDS or run.name.isupper():
         return False  # "Super Tuesday", "South Carolina Saturday", a dateline ("BUENA PARK")
-    titled = {name for _, name, _ in index.titled}  # "Sen. Bernie Sanders"
     if len(run.name.split()) >= 2:  # "Tim Kaine" as a subject somewhere, not "Wall Street" or "Super Bowl"
-        return run.name in subjects or run.name in titled
-    full = index.full_name(run.name)  # a surname the document gives such a full name, or a title
-    return full in subjects or full in titled or run.name in titled
+        return run.name in vouched
+    return index.full_name(run.name) in vouched or run.name in vouched  # a surname the document so vouches for
 
 
 class People:
@@ -93,8 +92,9 @@ class People:
             and not in_quote
             and _full_name(name := r.name)  # a full name itself: "Britain" as a subject vouches for no one
         )
+        vouched = subjects | {name for _, name, _ in self.index.titled}
         for run, role, in_quote in zip(self.index.runs, roles, quoted, strict=True):
-            if run.sentence in headings or not names_person(self.index, run, subjects):
+            if run.sentence in headings or not names_person(self.index, run, vouched):
                 continue
             sentence = self.index.sentences[run.sentence]
             out.append(Person(run.start, without_possessive(run.name), run.sentence, role, in_quote))

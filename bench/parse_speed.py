@@ -7,9 +7,12 @@ every round (this machine is noisy: compare within a run, as ratios):
 
 - ``bare stanza``: a ``stanza.Pipeline`` with citetrace's processors and models, every document in
   one call, nothing of citetrace imported (the floor a user compares with);
-- ``citetrace``: ``citetrace run CORPUS --no-cache --workers 1`` (parse, extract, link, draw, write);
-- ``citetrace, default settings``: ``citetrace run CORPUS --no-cache`` (a worker process per core);
-- ``citetrace, Stanza's tree search``: the same with ``CITETRACE_STANZA_MST=1`` (the C++ search off);
+- ``citetrace --workers 1``: ``citetrace run CORPUS --no-cache --workers 1`` (parse, extract, link,
+  draw, write in one process), then the same with each speed-up turned off: ``--precision float32``
+  (bfloat16 off), and also ``CITETRACE_STANZA_PATCHES=0`` (Stanza's own code: every patch of
+  ``parse/stanza_patches.py`` off); with ``--tree-search``, ``CITETRACE_STANZA_MST=1`` alone;
+- ``citetrace, default settings``: ``citetrace run CORPUS --no-cache`` (a worker process per core),
+  and the same in float32;
 - ``spaCy en_core_web_sm``: its pipeline over the same texts, where it is installed.
 
 The table gives each variant's fastest and median seconds and its ratio to bare Stanza's (fastest
@@ -57,6 +60,7 @@ def main() -> None:
     ap.add_argument("corpus", type=Path, help="a folder of .txt articles")
     ap.add_argument("--docs", type=int, default=40, help="the first N articles (by name)")
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--tree-search", action="store_true", help="add a run with Stanza's own tree search")
     args = ap.parse_args()
     models = os.environ.get("CITETRACE_MODELS")
     if not models:
@@ -68,18 +72,25 @@ def main() -> None:
         shutil.copy(p, corpus / p.name)
     env = dict(os.environ)
     citetrace = [str(Path(sys.executable).parent / "citetrace"), "run", str(corpus), "--no-cache", "--workers", "1"]
+    one = [*citetrace, "--out", str(work / "out")]
+    default = [*citetrace[:-2], "--out", str(work / "out-default")]
+    fp32 = ["--precision", "float32"]
     variants: dict[str, tuple[list[str], dict[str, str]]] = {
         "bare stanza": ([sys.executable, "-c", BARE, str(corpus), models], env),
-        "citetrace": ([*citetrace, "--out", str(work / "out")], env),
-        "citetrace, default settings (--workers = cores)": (
-            [*citetrace[:-2], "--out", str(work / "out-default")],
-            env,
+        "citetrace --workers 1": (one, env),
+        "citetrace --workers 1, float32 (bfloat16 off)": ([*one, *fp32], env),
+        "citetrace --workers 1, float32, Stanza's own code (every patch off)": (
+            [*one, *fp32],
+            {**env, "CITETRACE_STANZA_PATCHES": "0"},
         ),
-        "citetrace, Stanza's tree search": (
-            [*citetrace, "--out", str(work / "out-mst")],
-            {**env, "CITETRACE_STANZA_MST": "1"},
-        ),
+        "citetrace, default settings (--workers = cores)": (default, env),
+        "citetrace, default settings, float32": ([*default, *fp32], env),
     }
+    if args.tree_search:
+        variants["citetrace --workers 1, float32, Stanza's tree search"] = (
+            [*one, *fp32],
+            {**env, "CITETRACE_STANZA_MST": "1"},
+        )
     try:
         import spacy
 

@@ -30,6 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 MODELS = Path(os.environ.get("CITETRACE_MODELS", ROOT.parent / "shared" / "stanza_resources"))
+# The tests parse in float32 on every machine, so that their expected outputs do not depend on whether
+# the CPU computes bfloat16 (``--precision auto``); tests/parse/test_precision.py checks bfloat16
+os.environ.setdefault("CITETRACE_PRECISION", "float32")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

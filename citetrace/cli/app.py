@@ -25,7 +25,8 @@ from rich.progress import (
 
 from citetrace import __version__
 from citetrace.errors import CitetraceError
-from citetrace.parse.nlp import DOC_TIMEOUT_S, MODELS_ENV, Device, Parser, default_cache_dir, use_gpu
+from citetrace.parse.device import Device, Precision, use_gpu
+from citetrace.parse.nlp import DOC_TIMEOUT_S, MODELS_ENV, Parser, default_cache_dir
 from citetrace.run.pool import available_cores
 
 app = typer.Typer(
@@ -100,6 +101,16 @@ DeviceOpt = Annotated[
     ),
 ]
 
+PrecisionOpt = Annotated[
+    Precision,
+    typer.Option(
+        "--precision",
+        help="Arithmetic of the tagger and parser on a CPU: auto (bfloat16 where the CPU computes it "
+        "natively, else float32), bfloat16, or float32 (Stanza's own; a few tags and heads in a thousand differ).",
+        envvar="CITETRACE_PRECISION",
+    ),
+]
+
 
 CorpusArg = Annotated[
     list[Path],
@@ -170,6 +181,7 @@ def make_parser(
     workers: int | None = None,
     dask: str | None = None,
     device: Device = Device.cpu,
+    precision: Precision = Precision.auto,
 ) -> Parser:
     """The parser of a command: ``workers`` processes parse what the cache lacks (default: every core,
     and never more on this machine: each loads the models, and two on one core only fight), or a Dask
@@ -190,6 +202,7 @@ def make_parser(
         workers=workers or cores,
         dask=dask,
         device=device,
+        precision=precision,
     )
 
 

@@ -29,6 +29,7 @@ from citetrace.cli.app import (
     ForceOpt,
     ModelsOpt,
     NoCacheOpt,
+    PrecisionOpt,
     WorkersOpt,
     advance,
     app,
@@ -43,7 +44,8 @@ from citetrace.cli.app import (
 from citetrace.errors import UsageError
 from citetrace.models import CitationGraph, ClaimGroup, FrameKind, SourceMerge
 from citetrace.parse.cache import ParseStore
-from citetrace.parse.nlp import DOC_TIMEOUT_S, Device
+from citetrace.parse.device import Device, Precision
+from citetrace.parse.nlp import DOC_TIMEOUT_S
 from citetrace.read.archive import parse_fields
 from citetrace.render.dot import hop_label
 from citetrace.render.styles import DRIFT_LABEL, HEDGE_WORDS
@@ -67,6 +69,7 @@ def run(
     workers: WorkersOpt = None,
     dask: DaskOpt = None,
     device: DeviceOpt = Device.auto,
+    precision: PrecisionOpt = Precision.auto,
     force: ForceOpt = False,
     field: FieldOpt = None,
 ) -> None:
@@ -78,7 +81,7 @@ def run(
     extra = _aliases(aliases)
     fields = parse_fields(field)
     check_out(out, corpus, force)
-    parser = make_parser(models, cache, no_cache, doc_timeout, workers, dask, device)
+    parser = make_parser(models, cache, no_cache, doc_timeout, workers, dask, device, precision)
     with progress_bar() as bar:
         task = bar.add_task("parsing", total=None)
         result = trace_corpus(

@@ -13,6 +13,7 @@ from citetrace.cli.app import (
     CacheOpt,
     ModelsOpt,
     NoCacheOpt,
+    PrecisionOpt,
     app,
     handle_errors,
     make_parser,
@@ -20,6 +21,7 @@ from citetrace.cli.app import (
 )
 from citetrace.evaluation.score import evaluate, evaluate_provenance
 from citetrace.models import ProvenanceReport
+from citetrace.parse.device import Precision
 
 
 @app.command("eval")
@@ -47,12 +49,13 @@ def eval_command(
     models: ModelsOpt = None,
     cache: CacheOpt = None,
     no_cache: NoCacheOpt = False,
+    precision: PrecisionOpt = Precision.auto,
 ) -> None:
     """Score extracted frames against gold annotations (precision, recall, F1)."""
     if provenance is not None:
         _print_provenance(evaluate_provenance(docs or gold, provenance), gold, as_json)
         return
-    report = evaluate(gold, docs, make_parser(models, cache, no_cache))
+    report = evaluate(gold, docs, make_parser(models, cache, no_cache, precision=precision))
     if as_json:
         typer.echo(json.dumps(report.model_dump(mode="json"), indent=2))
         return

@@ -19,7 +19,6 @@ import re
 import threading
 import time
 from collections.abc import Callable, Sequence
-from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from citetrace.errors import InputError, ModelError
 from citetrace.models import ParsedDocument, Sentence, Token
 from citetrace.parse.cache import ParseCache, decode, text_sha256
 from citetrace.parse.collector import free_cycles, give_back
+from citetrace.parse.device import GPU_BATCH_FACTOR, Device, Precision, bfloat16_on_cpu, use_gpu
 
 MODELS_ENV = "CITETRACE_MODELS"
 CACHE_ENV = "CITETRACE_CACHE"
@@ -83,37 +83,8 @@ def model_fingerprint(models_dir: Path | None) -> str:
 _LOCK = threading.Lock()
 
 
-class Device(StrEnum):
-    """Where Stanza parses: ``auto`` (a GPU when torch sees one, else the CPU), ``cpu``, ``cuda``."""
-
-    auto = "auto"
-    cpu = "cpu"
-    cuda = "cuda"
-
-
-# On a GPU the parser takes larger batches: a batch is a few kernel launches however long it is
-GPU_BATCH_FACTOR = 8
-
-
-def use_gpu(device: Device) -> bool:
-    """Whether to parse on the GPU; an error when one is asked for and torch sees none (a CPU build of
-    torch, no driver, no card). torch is imported only when a GPU may be wanted."""
-    if device is Device.cpu:
-        return False
-    import torch
-
-    if torch.cuda.is_available():
-        return True
-    if device is Device.cuda:
-        raise ModelError(
-            "--device cuda: torch sees no GPU here (a CPU build of torch, or no CUDA driver); "
-            "use --device cpu, or auto to take a GPU only where there is one"
-        )
-    return False
-
-
 @lru_cache(maxsize=2)
-def _pipeline(models_dir: Path | None, gpu: bool = False):  # -> stanza.Pipeline
+def _pipeline(models_dir: Path | None, gpu: bool = False, bf16: bool = False):  # -> stanza.Pipeline
     import stanza
 
     from citetrace.parse import stanza_patches
@@ -133,7 +104,7 @@ def _pipeline(models_dir: Path | None, gpu: bool = False):  # -> stanza.Pipeline
         kwargs.update(dir=str(models_dir), download_method=None)
     try:
         with stanza_patches.lazy_optimizers():  # never used to parse: torch._dynamo not imported
-            return stanza.Pipeline(**kwargs)
+            pipeline = stanza.Pipeline(**kwargs)
     except Exception as exc:  # Stanza raises many types (FileNotFoundError, ValueError, requests, torch)
         where = models_dir if models_dir is not None else "Stanza's default directory"
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
@@ -141,6 +112,9 @@ def _pipeline(models_dir: Path | None, gpu: bool = False):  # -> stanza.Pipeline
             f"cannot load the Stanza English models from {where} ({first_line}); point --models or "
             f"${MODELS_ENV} at a complete Stanza resources directory"
         ) from exc
+    if bf16 and not gpu:
+        stanza_patches.bfloat16(pipeline)
+    return pipeline
 
 
 def release_models() -> None:
@@ -166,6 +140,12 @@ SEGMENT_CHARS = 20_000  # one Stanza call parses at most this much of one text (
 # short documents are parsed together, up to this much text a Stanza call: 40 PolNeAR articles (132,000
 # characters) took 29.0 s in calls of 10,000 characters, 24.1 s of 20,000, 21.9 s of 40,000, 18.1 s in one
 BATCH_CHARS = 100_000
+# ... and a small corpus in at least this many batches where each keeps this much text: 40 PolNeAR
+# articles (132,000 characters) went in batches of 100,000 and 32,000 characters, and one of two
+# workers parsed three quarters of them; in batches of 35,000 one process parses ~8% slower than in
+# one call, and two workers share the work (docs/performance.md)
+BATCH_SPREAD = 8
+BATCH_MIN_CHARS = 30_000
 DOC_TIMEOUT_S = 120.0  # default time budget of one document's parse (docs/reliability.md, bench/parsing.py)
 _CUT = (re.compile(r"\n\s*\n"), re.compile(r"[.!?][\"')\]]*\s"), re.compile(r"\s"))
 
@@ -208,13 +188,16 @@ class Parser:
         dask: str | None = None,
         threads: int | None = None,
         device: Device = Device.cpu,
+        precision: Precision = Precision.auto,
     ):
         self.models_dir = resolve_models_dir(models)
         self.device = device  # where Stanza parses (``use_gpu``): a GPU's parses may differ in a last digit
         self.workers = workers  # processes that parse what the cache lacks (``citetrace.run.pool``)
         self.dask = dask  # a Dask scheduler's address, or "local", to parse there (``citetrace.run.dask``)
         self.threads = threads  # torch threads while parsing (None: torch's default); set when the models load
-        self.fingerprint = model_fingerprint(self.models_dir)
+        # bfloat16 changes a few tags and heads (docs/performance.md): its parses are cached apart
+        self.bf16 = bfloat16_on_cpu(precision)
+        self.fingerprint = model_fingerprint(self.models_dir) + ("-bf16" if self.bf16 else "")
         self.cache_dir = cache_dir  # the frames and the claims' vectors are kept there too (``run``, ``claims``)
         self.cache = ParseCache(cache_dir, self.fingerprint) if cache_dir is not None else None
         self.doc_timeout = doc_timeout
@@ -274,7 +257,7 @@ class Parser:
             import torch
 
             torch.set_num_threads(self.threads)
-        return _pipeline(self.models_dir, use_gpu(self.device))
+        return _pipeline(self.models_dir, use_gpu(self.device), self.bf16)
 
     def parse_batch(self, texts: Sequence[str]) -> list[ParsedDocument]:
         """Short texts (each under ``segment_chars``) in one Stanza call: faster than one by one (the
@@ -319,10 +302,19 @@ class Parser:
         return ParsedDocument(model=self.fingerprint, text_sha256=text_sha256(text), sentences=sentences)
 
 
-def batches(lengths: Sequence[int], limit: int = BATCH_CHARS, alone: int = SEGMENT_CHARS) -> list[list[int]]:
+def batches(
+    lengths: Sequence[int],
+    limit: int = BATCH_CHARS,
+    alone: int = SEGMENT_CHARS,
+    spread: int = BATCH_SPREAD,
+    least: int = BATCH_MIN_CHARS,
+) -> list[list[int]]:
     """Indices of texts of these ``lengths`` in groups parsed by one Stanza call each: consecutive
-    texts up to ``limit`` characters together; a text over ``alone`` by itself (it is parsed in
-    segments, with its time budget checked between them)."""
+    texts up to ``limit`` characters together, or up to a ``spread``-th of their total where that is
+    less but at least ``least`` (a small corpus in several batches, so that workers share it); a text
+    over ``alone`` by itself (it is parsed in segments, with its time budget checked between them).
+    The groups depend on the lengths only, never on the workers: a parse is the same whatever ``-j``."""
+    limit = min(limit, max(least, sum(n for n in lengths if n <= alone) // spread))
     groups: list[list[int]] = []
     current: list[int] = []
     size = 0

@@ -30,8 +30,18 @@ docs/performance.md.
    tokenizer, tagger and parser build their optimizers as they load, for training; building one
    imports ``torch._dynamo`` (1.6 s and 71 MiB in every process that parses). Parsing never uses them.
 
+7. The tagger's composite tags (XPOS, features) spelled once each (``composite_unit``): Stanza
+   rebuilds the string of every word's features from its parts ("Number=Sing|Person=3"), a third of
+   the tagger's time outside torch; here each combination of parts is spelled once a process.
+8. Not the same parses, and so chosen by ``nlp.Precision`` and cached apart: the tagger and the
+   parser in bfloat16 (``bfloat16``), through torch's autocast, on CPUs that compute it natively. On
+   PolNeAR dev a few tags and heads in a thousand change (docs/performance.md has the count and the
+   frame scores with and without it).
+
 Where a model uses what these do not cover (arc embeddings, head constraints), Stanza's own code
 runs. ``ORIGINAL`` keeps Stanza's functions, for the test that compares the two.
+``CITETRACE_STANZA_PATCHES=0`` in the environment applies none of 1-7 (Stanza's own code, for
+``bench/parse_speed.py``); the tree search alone is turned off by ``CITETRACE_STANZA_MST=1`` (5).
 """
 
 from __future__ import annotations
@@ -45,17 +55,28 @@ _applied = False
 ORIGINAL: dict[str, Any] = {}
 
 
+PATCHES_ENV = "CITETRACE_STANZA_PATCHES"
+
+
 def apply() -> None:
     global _applied
-    if _applied:
+    if _applied or os.environ.get(PATCHES_ENV, "") == "0":
         return
     import torch.nn.functional as F
     from stanza.models.common import chuliu_edmonds as cle
+    from stanza.models.common.vocab import CompositeVocab
     from stanza.models.depparse.model import GraphParser
     from stanza.models.tokenization import utils as tokenization
 
-    ORIGINAL.update(bilinear=F.bilinear, tarjan=cle.tarjan, predict=GraphParser.predict, tokenize=tokenization.predict)
+    ORIGINAL.update(
+        bilinear=F.bilinear,
+        tarjan=cle.tarjan,
+        predict=GraphParser.predict,
+        tokenize=tokenization.predict,
+        composite=CompositeVocab.id2unit,
+    )
     F.bilinear = fast_bilinear
+    CompositeVocab.id2unit = composite_unit
     cle.tarjan = cycles
     GraphParser.predict = predict
     tokenization.predict = tokenize_predict
@@ -86,12 +107,47 @@ def lazy_optimizers() -> Iterator[None]:
     from stanza.models.common import utils
     from stanza.models.depparse import trainer
 
+    if os.environ.get(PATCHES_ENV, "") == "0":
+        yield
+        return
     dispatch, scheduler = utils.dispatch_optimizer, trainer.WarmupThenPlateauScheduler
     utils.dispatch_optimizer, trainer.WarmupThenPlateauScheduler = _lazily(dispatch), _lazily(scheduler)
     try:
         yield
     finally:
         utils.dispatch_optimizer, trainer.WarmupThenPlateauScheduler = dispatch, scheduler
+
+
+def composite_unit(self, ids):  # noqa: ANN001, ANN201 (a Stanza CompositeVocab; its ids -> str or list)
+    """``CompositeVocab.id2unit``, each combination of ids spelled once (a vocabulary does not change
+    once loaded); a list result (no separator) is copied, as Stanza returns a new one each time."""
+    spelled = self.__dict__.setdefault("_citetrace_units", {})
+    key = tuple(ids) if isinstance(ids, list | tuple) else ids
+    unit = spelled.get(key)
+    if unit is None:
+        unit = spelled[key] = ORIGINAL["composite"](self, ids)
+    return list(unit) if isinstance(unit, list) else unit
+
+
+# The processors run in bfloat16: their matrix products and LSTMs (the tokenizer stays in float32)
+BFLOAT16_PROCESSORS = ("pos", "depparse")
+
+
+def bfloat16(pipeline) -> None:  # stanza.Pipeline
+    """Run the tagger and the parser of ``pipeline`` under ``torch.autocast`` in bfloat16 on the CPU:
+    products and LSTMs in bfloat16, sums and softmaxes in float32 (autocast's own lists)."""
+    import torch
+
+    for name in BFLOAT16_PROCESSORS:
+        processor = pipeline.processors.get(name)
+        if processor is None:
+            continue
+
+        def process(doc, _process=processor.process):  # noqa: ANN001, ANN202 (a Stanza Document)
+            with torch.autocast("cpu", dtype=torch.bfloat16):
+                return _process(doc)
+
+        processor.process = process
 
 
 # Characters the tokenizer takes in one batch: 32 paragraphs of up to 1,000 characters, as Stanza

@@ -25,7 +25,7 @@ from typing import Protocol
 from citetrace.models import Document, DocumentFrames, ParsedDocument
 from citetrace.parse import Parser, batches
 from citetrace.parse.cache import decode, encode
-from citetrace.parse.nlp import Device
+from citetrace.parse.device import Device, Precision
 from citetrace.run.frame_cache import FrameCache
 
 Progress = Callable[[int], None] | None
@@ -81,10 +81,14 @@ class Setup:
     threads: int
     extract: Extract | None = None
     device: Device = Device.cpu
+    precision: Precision = Precision.float32  # as the caller resolved it: its cache's fingerprint says which
 
 
 def setup_of(parser: Parser, threads: int, extract: Extract | None) -> Setup:
-    return Setup(parser.models_dir, parser.doc_timeout, parser.segment_chars, threads, extract, parser.device)
+    precision = Precision.bfloat16 if parser.bf16 else Precision.float32
+    return Setup(
+        parser.models_dir, parser.doc_timeout, parser.segment_chars, threads, extract, parser.device, precision
+    )
 
 
 class Backend(Protocol):
@@ -117,6 +121,7 @@ def worker_parser(setup: Setup) -> Parser:
         segment_chars=setup.segment_chars,
         threads=setup.threads,
         device=setup.device,
+        precision=setup.precision,
     )
 
 

@@ -165,7 +165,22 @@ def test_a_run_whose_parses_are_all_cached_imports_neither_stanza_nor_torch(pars
     ],
 )
 def test_short_texts_are_batched_up_to_a_size(lengths: list[int], groups: list[list[int]]) -> None:
-    assert batches(lengths, limit=100, alone=200) == groups
+    assert batches(lengths, limit=100, alone=200, least=100) == groups
+
+
+@pytest.mark.parametrize(
+    ("lengths", "least", "sizes"),
+    [
+        ([10] * 16, 20, [4, 4, 4, 4]),  # 160 in four batches of a quarter (40), not two of 100
+        ([10] * 16, 50, [5, 5, 5, 1]),  # but never smaller than ``least``
+        ([10] * 16 + [900], 20, [4, 4, 4, 1, 4]),  # a text parsed alone does not count in the total
+        ([30] * 20, 20, [3] * 6 + [2]),  # a large corpus: batches up to the limit (100)
+    ],
+)
+def test_a_small_corpus_is_spread_over_several_batches(lengths: list[int], least: int, sizes: list[int]) -> None:
+    groups = batches(lengths, limit=100, alone=200, spread=4, least=least)
+    assert [len(g) for g in groups] == sizes
+    assert sorted(i for g in groups for i in g) == list(range(len(lengths)))
 
 
 @pytest.mark.slow
@@ -231,7 +246,7 @@ def test_device_cuda_without_a_gpu_is_one_error(tmp_path, env) -> None:
     from typer.testing import CliRunner
 
     from citetrace.cli import app
-    from citetrace.parse.nlp import Device, use_gpu
+    from citetrace.parse.device import Device, use_gpu
 
     if torch.cuda.is_available():
         pytest.skip("this machine has a GPU: --device cuda works here")

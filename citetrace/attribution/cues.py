@@ -278,5 +278,10 @@ TIME_WORDS = frozenset(
     september october november december today yesterday tonight tomorrow week month year day morning afternoon
     evening night weekend last this next ago earlier later recently""".split()
 )
+# Sentence adverbs the tagger may take for names at the head of a sentence ("Meanwhile, X said")
+DISCOURSE_WORDS = frozenset(
+    """meanwhile however still instead now then yet so also even separately similarly elsewhere overall indeed
+    moreover furthermore nonetheless nevertheless otherwise finally thus hence ultimately sooner likewise""".split()
+)
 NEGATIONS = frozenset("not never n't".split())
 ARTICLES = frozenset("the a an".split())

@@ -200,9 +200,11 @@ def subject_of(t: Tree, tok: Token, depth: int = 0) -> tuple[set[int] | None, bo
             lead = max(more) < min(ids) and any(
                 t.by_id[i].text == "," for i in range(max(more), min(ids)) if i in t.by_id
             )
+            if lead and _apposition_of(t, tok, subjects[0], ids) and _a_name(t, more):
+                lead = False  # "Alan Spoon, recently named Newsweek president, said": the name and its apposition
             if not lead:  # a phrase before the subject and a comma is none of it; an apposition after it is
                 ids |= more
-        return ids, False
+        return ids | _name_before_role(t, subjects[0], ids), False
     if t.child(tok, "csubj") is not None:
         return None, False
     parent = t.head(tok)
@@ -217,6 +219,46 @@ def subject_of(t: Tree, tok: Token, depth: int = 0) -> tuple[set[int] | None, bo
         if parent.deprel == "root" and t.child(parent, "cop") is not None:
             return subject_of(t, parent, depth + 1)  # "Trump was 340 miles away, promising to build a wall"
     return None, False
+
+
+def _apposition_of(t: Tree, verb: Token, subj: Token, ids: set[int]) -> bool:
+    """Whether the subject ``subj`` (its words ``ids``) of ``verb`` is a description set off by commas,
+    an apposition of a name before it ("Alan Spoon, recently named Newsweek president, said"), not the
+    speaker of a parenthetical ("Clinton, a top aide said, is very confident": no comma after it)."""
+    words = [i for i in ids if i in t.by_id and t.by_id[i].upos != "PUNCT"]
+    between = range(max(words) + 1, verb.id) if words and max(words) < verb.id else range(0)
+    return subj.upos == "NOUN" and subj.xpos == "NN" and any(t.by_id[i].text == "," for i in between if i in t.by_id)
+
+
+def _a_name(t: Tree, ids: set[int]) -> bool:
+    """Whether these words are a name only: proper nouns ("Mr." is one), none a time word or a sentence
+    adverb the tagger took for a name ("Meanwhile", "Today", "September"), no "!" or "?" ("Marco!")."""
+    tokens = [t.by_id[i] for i in sorted(ids) if i in t.by_id]
+    words = [w for w in tokens if w.upos != "PUNCT"]
+    plain = {w.text.lower() for w in words} & (cues.TIME_WORDS | cues.DISCOURSE_WORDS)
+    return (
+        bool(words) and all(w.upos == "PROPN" for w in words) and not plain and not any(w.text in "!?" for w in tokens)
+    )
+
+
+def _name_before_role(t: Tree, subj: Token, ids: set[int]) -> set[int]:
+    """The name whose apposition a bare role noun between commas is, where the parse hung the name
+    elsewhere ("Reached at his office, Mr. McFall, currently chairman, said": "chairman" the subject,
+    "Mr. McFall" an apposition of "office"): the name's words and the comma; else nothing."""
+    if subj.upos != "NOUN" or subj.xpos != "NN" or t.child(subj, "det", "nmod:poss") is not None:
+        return set()
+    words = [i for i in ids if t.by_id[i].upos != "PUNCT"] if ids <= t.by_id.keys() else []
+    if not words:
+        return set()
+    comma, after = t.by_id.get(min(words) - 1), t.by_id.get(max(words) + 1)
+    if comma is None or comma.text != "," or after is None or after.text != ",":
+        return set()
+    name: set[int] = set()
+    i = comma.id - 1
+    while i in t.by_id and t.by_id[i].upos == "PROPN":
+        name.add(i)
+        i -= 1
+    return name | {comma.id} if name else set()
 
 
 def _participle_after_comma(t: Tree, tok: Token) -> bool:

@@ -124,13 +124,25 @@ def name_run(tokens: list[Token], head: Token) -> list[Token]:
     return [t for w in ws[lo : hi + 1] for t in w]
 
 
+# Words that join a body's word to the rest of its name: "Department [of] Health", "Roper Center [for]
+# Public Opinion Research", "Centers [for] Disease Control", "Council [on] Foreign Relations" ("on"
+# after a council's words only: "the Pentagon on Monday" is no name)
+_BODY_JOINS = {"of": cues.BODY_WORDS, "for": cues.BODY_WORDS, "on": frozenset({"council", "committee", "commission"})}
+
+
 def _joins(ws: list[list[Token]], i: int) -> bool:
     """Whether the word at ``i`` joins two parts of one name: "Department [of] Health", "Chamber [of]
-    Commerce" (after a body's word only: not "Ted Cruz of Texas"), "Standard [&] Poor's"."""
+    Commerce", "Center [for] ..." (after a body's word only: not "Ted Cruz of Texas"), "Standard [&] Poor's"."""
     if not 0 < i < len(ws) - 1 or not namelike(ws[i - 1]) or not namelike(ws[i + 1]):
         return False
     word = word_text(ws[i])
-    return word == "&" or word == "of" and norm(word_text(ws[i - 1])) in cues.BODY_WORDS
+    if word == "&":
+        return True
+    if norm(word_text(ws[i + 1])) in cues.TIME_WORDS:  # "the City Council on Wednesday"
+        return False
+    body = norm(word_text(ws[i - 1]))
+    bodies = _BODY_JOINS.get(word, frozenset())
+    return body in bodies or body.endswith("s") and body[:-1] in bodies
 
 
 def _flat(ws: list[list[Token]]) -> list[Token]:

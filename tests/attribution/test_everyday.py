@@ -207,6 +207,24 @@ SOURCES = [
         "according to",
         "a weekly newspaper affiliated with the Israeli-backed group",
     ),
+    # a name before a comma and a description that the parse made the subject is the source, with it
+    (
+        "Maria Lopez, recently named finance director, said the budget would grow.",
+        "said",
+        "Maria Lopez, recently named finance director",
+    ),
+    (  # (WSJ) wsj_0096: the parse hung "Mr. McFall" on "office" and made "chairman" the subject
+        'Reached at his office, Mr. McFall, currently chairman, said, "An implication that we failed to return '
+        'investor funds is inappropriate and inaccurate."',
+        "said",
+        "Mr. McFall, currently chairman",
+    ),
+    # a body's name goes on over "for" ("Roper Center for Public Opinion Research")
+    (
+        "Voters under 30 favour the plan, according to the Pew Center for Media Studies.",
+        "according to",
+        "the Pew Center for Media Studies",
+    ),
 ]
 
 
@@ -225,3 +243,20 @@ def test_a_cue_word_inside_a_name_is_no_cue(frames_of_text) -> None:
 def test_source_phrase(frames_of_text, sentence: str, cue: str, source: str) -> None:
     f = _frame(frames_of_text(sentence), cue)
     assert f.source is not None and f.source.text == source
+
+
+@pytest.mark.parametrize(
+    ("sentence", "canonical"),
+    [
+        (
+            "Voters under 30 favour the plan, according to the Pew Center for Media Studies.",
+            "Pew Center for Media Studies",
+        ),
+        ("The deal will hold, the Council on Foreign Relations said in a report.", "Council on Foreign Relations"),
+        ("The Pentagon on Monday said the deal would hold.", "Pentagon"),  # "on" joins a council's name only
+    ],
+)
+def test_a_bodys_name_goes_on_over_for_and_on(frames_of_text, sentence: str, canonical: str) -> None:
+    """ "Roper Center for Public Opinion Research" was cut at "for" (PolNeAR dev, seen by a user)."""
+    f = next(f for f in frames_of_text(sentence) if f.kind.reports_words)
+    assert f.source is not None and f.source.canonical == canonical

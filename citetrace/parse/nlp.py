@@ -24,6 +24,7 @@ from pathlib import Path
 
 from citetrace.errors import InputError, ModelError
 from citetrace.models import ParsedDocument, Sentence, Token
+from citetrace.parse import stanza_patches
 from citetrace.parse.cache import ParseCache, decode, text_sha256
 from citetrace.parse.collector import free_cycles, give_back
 from citetrace.parse.device import GPU_BATCH_FACTOR, Device, Precision, bfloat16_on_cpu, use_gpu
@@ -67,10 +68,11 @@ def resolve_models_dir(models: str | Path | None) -> Path | None:
 
 
 def model_fingerprint(models_dir: Path | None) -> str:
-    """A short hash naming the models: resources.json and the size of every model file. Stanza's
+    """A short hash naming the models: resources.json and the size of every model file, with Stanza's
+    version and the revision of our patches to it (``stanza_patches.PARSE_REVISION``). Stanza's
     version comes from its installed metadata, so that a run whose parses are all cached imports
     neither Stanza nor torch."""
-    version = importlib.metadata.version("stanza")
+    version = importlib.metadata.version("stanza") + f"+r{stanza_patches.revision()}"
     if models_dir is None:
         return f"stanza-default-{version}"
     h = hashlib.sha256(version.encode())
@@ -86,8 +88,6 @@ _LOCK = threading.Lock()
 @lru_cache(maxsize=2)
 def _pipeline(models_dir: Path | None, gpu: bool = False, bf16: bool = False):  # -> stanza.Pipeline
     import stanza
-
-    from citetrace.parse import stanza_patches
 
     stanza_patches.apply()
     logging.getLogger("stanza").setLevel(logging.WARNING)

@@ -33,14 +33,18 @@ docs/performance.md.
 7. The tagger's composite tags (XPOS, features) spelled once each (``composite_unit``): Stanza
    rebuilds the string of every word's features from its parts ("Number=Sing|Person=3"), a third of
    the tagger's time outside torch; here each combination of parts is spelled once a process.
-8. Not the same parses, and so chosen by ``nlp.Precision`` and cached apart: the tagger and the
+8. "its" is never two words. The models' dictionary of multi-word tokens learnt "its" = "it" + "s"
+   from the misspelt "it's" of web text (UD EWT), and the tokenizer marks a possessive "its" as such a
+   token often enough (43 of 757 in PolNeAR train) to break the sentence ("Its chair, Helen Park,
+   said" parsed as "It 's chair"). ``PARSE_REVISION`` names the parses this gives, in the cache's key.
+9. Not the same parses, and so chosen by ``nlp.Precision`` and cached apart: the tagger and the
    parser in bfloat16 (``bfloat16``), through torch's autocast, on CPUs that compute it natively. On
    PolNeAR dev a few tags and heads in a thousand change (docs/performance.md has the count and the
    frame scores with and without it).
 
 Where a model uses what these do not cover (arc embeddings, head constraints), Stanza's own code
 runs. ``ORIGINAL`` keeps Stanza's functions, for the test that compares the two.
-``CITETRACE_STANZA_PATCHES=0`` in the environment applies none of 1-7 (Stanza's own code, for
+``CITETRACE_STANZA_PATCHES=0`` in the environment applies none of 1-8 (Stanza's own code, for
 ``bench/parse_speed.py``); the tree search alone is turned off by ``CITETRACE_STANZA_MST=1`` (5).
 """
 
@@ -56,6 +60,16 @@ ORIGINAL: dict[str, Any] = {}
 
 
 PATCHES_ENV = "CITETRACE_STANZA_PATCHES"
+# What parses the patches give, part of the parse cache's key (``nlp.model_fingerprint``): 1, the same
+# parses as Stanza's; 2, "its" kept one word (8). "0" when the patches are off.
+PARSE_REVISION = "2"
+# Words never split into several (8): their dictionary expansions come from misspellings
+ONE_WORD = frozenset({"its"})
+
+
+def revision() -> str:
+    """The revision of the parses this process gives (``PARSE_REVISION``, "0" with the patches off)."""
+    return "0" if os.environ.get(PATCHES_ENV, "") == "0" else PARSE_REVISION
 
 
 def apply() -> None:
@@ -66,6 +80,7 @@ def apply() -> None:
     from stanza.models.common import chuliu_edmonds as cle
     from stanza.models.common.vocab import CompositeVocab
     from stanza.models.depparse.model import GraphParser
+    from stanza.models.mwt.trainer import Trainer as MWTTrainer
     from stanza.models.tokenization import utils as tokenization
 
     ORIGINAL.update(
@@ -74,9 +89,11 @@ def apply() -> None:
         predict=GraphParser.predict,
         tokenize=tokenization.predict,
         composite=CompositeVocab.id2unit,
+        expansion=MWTTrainer.dict_expansion,
     )
     F.bilinear = fast_bilinear
     CompositeVocab.id2unit = composite_unit
+    MWTTrainer.dict_expansion = dict_expansion
     cle.tarjan = cycles
     GraphParser.predict = predict
     tokenization.predict = tokenize_predict
@@ -127,6 +144,13 @@ def composite_unit(self, ids):  # noqa: ANN001, ANN201 (a Stanza CompositeVocab;
     if unit is None:
         unit = spelled[key] = ORIGINAL["composite"](self, ids)
     return list(unit) if isinstance(unit, list) else unit
+
+
+def dict_expansion(self, word: str):  # noqa: ANN201 (a Stanza MWT trainer; its expansion or None)
+    """Stanza's dictionary expansion of a multi-word token, none for a word in ``ONE_WORD``."""
+    if word.lower() in ONE_WORD:
+        return None
+    return ORIGINAL["expansion"](self, word)
 
 
 # The processors run in bfloat16: their matrix products and LSTMs (the tokenizer stays in float32)

@@ -34,7 +34,7 @@ from citetrace.sources.name_kinds import (
     split_source_name,
     surname_and_suffix,
 )
-from citetrace.sources.naming import known, norm
+from citetrace.sources.naming import known, misspelt, norm
 
 
 @dataclass(frozen=True)
@@ -254,7 +254,10 @@ class DocumentIndex:
                 first: ms for first, ms in people.items() if not (own := self._titles({n for _, n in ms})) or own & said
             }
         if not people:
-            return self._given_name(surname) if one_word else surname
+            if not one_word:
+                return surname
+            given = self._given_name(surname)
+            return given if given != surname else self._misspelt(surname)
         if len(people) > 1:  # the one the document names first, its subject ("Ted Cruz", then "Heidi Cruz")
             in_body = {k: ms for k, ms in people.items() if any(start >= self.body for start, _ in ms)}
             people = in_body or people  # a title-case headline may name no one ("Gold Star Mom Corners Obama")
@@ -272,6 +275,12 @@ class DocumentIndex:
             if len(run.name.split()) in (2, 3) and norm(run.name.split()[0]) == norm(name) and person_run(run)
         }
         return full.pop() if len(full) == 1 else name
+
+    def _misspelt(self, surname: str) -> str:
+        """The one person the document names in full whose surname ``surname`` misspells by one letter
+        ("Sharption" -> "Al Sharpton"; ``naming.misspelt``), else ``surname``."""
+        full = {run.name for run in self.runs if len(run.name.split()) in (2, 3) and person_run(run)}
+        return misspelt(surname, full) or surname
 
     def leading_name(self, tokens: list[Token]) -> list[Token]:
         """A name the tagger took for a common noun at the head of an apposition: "[Sanders], a senator

@@ -60,3 +60,25 @@ def affiliation(text: str) -> str | None:
                     if k is not None and k.kind != SourceKind.person:
                         return k.canonical
     return None
+
+
+# A surname one letter from that of a person the document names is that person's, misspelt, from this length
+MISSPELT_LENGTH = 6
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+
+
+def misspelt(surname: str, full_names: set[str]) -> str | None:
+    """The one of ``full_names`` whose last word ``surname`` misspells: six letters or more, one edit
+    apart (a letter added, dropped, changed, or two swapped: "Sharption", "Al Sharpton"), not a plural or
+    a possessive without its apostrophe ("Trumps"); else None."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    key = norm(surname)
+    if len(key) < MISSPELT_LENGTH:
+        return None
+    found = {
+        n
+        for n in full_names
+        if DamerauLevenshtein.distance(last := norm(_POSSESSIVE.sub("", n.split()[-1])), key) == 1 and key != last + "s"
+    }
+    return found.pop() if len(found) == 1 else None

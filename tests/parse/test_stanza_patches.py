@@ -147,3 +147,27 @@ def test_loading_the_pipeline_builds_no_optimizer(models_dir: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=300)
     assert done.stdout.split() == ["False", "True", "Lazy"]
+
+
+def test_its_is_one_word_and_names_the_parses(models_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "Its chair, Helen Park, said" was parsed as "It 's chair" (the dictionary of multi-word tokens
+    learnt "its" = "it" + "s" from misspellings): "its" is one word, other expansions are Stanza's,
+    and the parse cache's key says which parses these are."""
+    import stanza
+
+    from citetrace.parse.nlp import model_fingerprint
+
+    nlp = _pipeline(models_dir)  # applies the patches
+    mwt = nlp.processors["mwt"].trainer
+    assert mwt.dict_expansion("Its") is None and mwt.dict_expansion("its") is None
+    assert stanza_patches.ORIGINAL["expansion"](mwt, "Its") is not None  # what Stanza's dictionary says
+    for word in ("don't", "Don't", "cannot", "gonna"):
+        assert mwt.dict_expansion(word) == stanza_patches.ORIGINAL["expansion"](mwt, word)
+    doc = nlp(
+        stanza.Document([], text="The association said its members were worried. Its chair, Helen Park, said so.")
+    )
+    words = [(w.text, w.upos) for s in doc.sentences for w in s.words]
+    assert ("Its", "PRON") in words and ("its", "PRON") in words and ("s", "AUX") not in words
+    patched = model_fingerprint(models_dir)
+    monkeypatch.setenv(stanza_patches.PATCHES_ENV, "0")
+    assert model_fingerprint(models_dir) != patched  # Stanza's own parses are cached apart

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from citetrace.sources.naming import canonical_outlet, known, norm
+from citetrace.sources.naming import canonical_outlet, known, misspelt, norm
 
 
 @pytest.mark.parametrize(
@@ -41,3 +41,20 @@ def test_ascii_names_fold_as_any_name(name: str) -> None:
 
 
 # --------------------------------------------------------------------------- within a document, more
+
+
+@pytest.mark.parametrize(
+    ("surname", "found"),
+    [
+        ("Sharption", "Al Sharpton"),  # a letter added
+        ("Sharpon", "Al Sharpton"),  # dropped
+        ("Shraption", None),  # two edits
+        ("Sahrpton", "Al Sharpton"),  # two swapped
+        ("Harris", None),  # one letter from both "Harriss" and "Haris": no one person
+        ("Smyth", None),  # under six letters
+        ("Sharptons", None),  # a plural or a possessive without its apostrophe ("Trumps business ventures")
+    ],
+)
+def test_a_surname_misspelt_by_one_letter(surname: str, found: str | None) -> None:
+    assert misspelt(surname, {"Al Sharpton", "Kamala Harriss", "Kim Haris", "John Smith"}) == found
+    assert misspelt("Graysons", {"Dena Grayson\u2019s"}) is None  # a plural, against a possessive name

@@ -95,6 +95,24 @@ MORE_CASES = [
         "company",
         SourceKind.organization,
     ),
+    (  # a surname misspelt by one letter is the person's the document names (PolNeAR train: "Sharption")
+        "Al Sharpton spoke on Monday. Sharption said the plan would work.",
+        "said",
+        "Al Sharpton",
+        SourceKind.person,
+    ),
+    (  # ... from six letters: "Smyth" is not "John Smith"
+        "John Smith spoke on Monday. Smyth said the plan would work.",
+        "said",
+        "Smyth",
+        SourceKind.person,
+    ),
+    (  # "Its" is one word: "It 's chair" made "It" the speaker (issue 36's gold)
+        "The association said its members feared losing parking. Its chair, Helen Park, said she would ask again.",
+        None,
+        "Helen Park",
+        SourceKind.person,
+    ),
 ]
 
 

@@ -225,9 +225,14 @@ def _apposition_of(t: Tree, verb: Token, subj: Token, ids: set[int]) -> bool:
     """Whether the subject ``subj`` (its words ``ids``) of ``verb`` is a description set off by commas,
     an apposition of a name before it ("Alan Spoon, recently named Newsweek president, said"), not the
     speaker of a parenthetical ("Clinton, a top aide said, is very confident": no comma after it)."""
-    words = [i for i in ids if i in t.by_id and t.by_id[i].upos != "PUNCT"]
+    words = _word_ids(t, ids)
     between = range(max(words) + 1, verb.id) if words and max(words) < verb.id else range(0)
     return subj.upos == "NOUN" and subj.xpos == "NN" and any(t.by_id[i].text == "," for i in between if i in t.by_id)
+
+
+def _word_ids(t: Tree, ids: set[int]) -> list[int]:
+    """The ids of ``ids`` that are words of the sentence, not punctuation."""
+    return [i for i in ids if i in t.by_id and t.by_id[i].upos != "PUNCT"]
 
 
 def _a_name(t: Tree, ids: set[int]) -> bool:
@@ -247,7 +252,7 @@ def _name_before_role(t: Tree, subj: Token, ids: set[int]) -> set[int]:
     "Mr. McFall" an apposition of "office"): the name's words and the comma; else nothing."""
     if subj.upos != "NOUN" or subj.xpos != "NN" or t.child(subj, "det", "nmod:poss") is not None:
         return set()
-    words = [i for i in ids if t.by_id[i].upos != "PUNCT"] if ids <= t.by_id.keys() else []
+    words = _word_ids(t, ids)
     if not words:
         return set()
     comma, after = t.by_id.get(min(words) - 1), t.by_id.get(max(words) + 1)

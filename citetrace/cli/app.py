@@ -25,7 +25,7 @@ from rich.progress import (
 
 from citetrace import __version__
 from citetrace.errors import CitetraceError
-from citetrace.parse.device import Device, Precision, use_gpu
+from citetrace.parse.device import PRECISION_ENV, Device, Precision, use_gpu
 from citetrace.parse.nlp import DOC_TIMEOUT_S, MODELS_ENV, Parser, default_cache_dir
 from citetrace.run.pool import available_cores
 
@@ -107,7 +107,7 @@ PrecisionOpt = Annotated[
         "--precision",
         help="Arithmetic of the tagger and parser on a CPU: auto (bfloat16 where the CPU computes it "
         "natively, else float32), bfloat16, or float32 (Stanza's own; a few tags and heads in a thousand differ).",
-        envvar="CITETRACE_PRECISION",
+        envvar=PRECISION_ENV,
     ),
 ]
 

@@ -67,14 +67,19 @@ PARSE_REVISION = "2"
 ONE_WORD = frozenset({"its"})
 
 
+def patched() -> bool:
+    """Whether the patches apply in this process (``CITETRACE_STANZA_PATCHES=0`` turns them off)."""
+    return os.environ.get(PATCHES_ENV, "") != "0"
+
+
 def revision() -> str:
     """The revision of the parses this process gives (``PARSE_REVISION``, "0" with the patches off)."""
-    return "0" if os.environ.get(PATCHES_ENV, "") == "0" else PARSE_REVISION
+    return PARSE_REVISION if patched() else "0"
 
 
 def apply() -> None:
     global _applied
-    if _applied or os.environ.get(PATCHES_ENV, "") == "0":
+    if _applied or not patched():
         return
     import torch.nn.functional as F
     from stanza.models.common import chuliu_edmonds as cle
@@ -124,7 +129,7 @@ def lazy_optimizers() -> Iterator[None]:
     from stanza.models.common import utils
     from stanza.models.depparse import trainer
 
-    if os.environ.get(PATCHES_ENV, "") == "0":
+    if not patched():
         yield
         return
     dispatch, scheduler = utils.dispatch_optimizer, trainer.WarmupThenPlateauScheduler

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from citetrace.models import Document, ParsedDocument, SourceKind, Token
 from citetrace.sources.mentions import (
@@ -266,21 +267,21 @@ class DocumentIndex:
         (mentions,) = people.values()
         return max((name for _, name in mentions), key=lambda n: (len(n.split()), n))
 
+    @cached_property
+    def _people_in_full(self) -> frozenset[str]:
+        """The names of two or three words the document gives people (its runs are all read by now)."""
+        return frozenset(run.name for run in self.runs if len(run.name.split()) in (2, 3) and person_run(run))
+
     def _given_name(self, name: str) -> str:
         """The one person the document names in full with ``name`` as given name ("Hillary" -> "Hillary
         Clinton"), else ``name``."""
-        full = {
-            run.name
-            for run in self.runs
-            if len(run.name.split()) in (2, 3) and norm(run.name.split()[0]) == norm(name) and person_run(run)
-        }
+        full = {n for n in self._people_in_full if norm(n.split()[0]) == norm(name)}
         return full.pop() if len(full) == 1 else name
 
     def _misspelt(self, surname: str) -> str:
         """The one person the document names in full whose surname ``surname`` misspells by one letter
         ("Sharption" -> "Al Sharpton"; ``naming.misspelt``), else ``surname``."""
-        full = {run.name for run in self.runs if len(run.name.split()) in (2, 3) and person_run(run)}
-        return misspelt(surname, full) or surname
+        return misspelt(surname, self._people_in_full) or surname
 
     def leading_name(self, tokens: list[Token]) -> list[Token]:
         """A name the tagger took for a common noun at the head of an apposition: "[Sanders], a senator

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 
 from citetrace.attribution import cues
 from citetrace.models import SourceKind
@@ -67,7 +68,7 @@ MISSPELT_LENGTH = 6
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 
 
-def misspelt(surname: str, full_names: set[str]) -> str | None:
+def misspelt(surname: str, full_names: Collection[str]) -> str | None:
     """The one of ``full_names`` whose last word ``surname`` misspells: six letters or more, one edit
     apart (a letter added, dropped, changed, or two swapped: "Sharption", "Al Sharpton"), not a plural or
     a possessive without its apostrophe ("Trumps"); else None."""

@@ -7,14 +7,16 @@ within and across documents, and what credits each document (issue 36).
 The gold (``tests/chains/gold/``, README there) is 42 documents run as one corpus: 24 held-out PolNeAR
 train articles, 6 WSJ tune articles, the sample corpus and 7 short articles of our own. For every
 frame citetrace found, by the offset of its cue: the entity its source is (``null``: no attribution
-with a source of its own) and the entity's kind. A frame is right when its canonical source is the
-entity's name or one of the names ``names.json`` accepts for it (case, a leading "the" and curly
-apostrophes aside). Pairs: two frames' sources are one entity when their gold entities are the same;
-counted over distinct (document, gold entity, predicted source) units, so that a name quoted 40
-times does not count 780 times; sources of kind anonymous or unknown ("some analysts") are left out
-of the pairs. Credits: what citetrace reads from the text (provenance and credit lines) against
-``credits.jsonl``; with ``--credits``, against PolNeAR's ``metadata.tsv`` for train and dev, with
-the hat tips the texts give and the table lacks (``credits_extra.tsv``, read by hand) added.
+with a source of its own), the entity's kind and, for a list of speakers ("Bolton and Gorka said"),
+the other speakers (``co_sources``). A frame is right when its canonical source is the entity's name
+or one of the names ``names.json`` accepts for it (case, a leading "the" and curly apostrophes aside),
+and its other speakers are the list's others, in order. Pairs: two frames' sources are one entity
+when their gold entities are the same; counted over distinct (document, gold entity, predicted
+source) units, so that a name quoted 40 times does not count 780 times; sources of kind anonymous or
+unknown ("some analysts") are left out of the pairs. Credits: what citetrace reads from the text
+(provenance and credit lines) against ``credits.jsonl``; with ``--credits``, against PolNeAR's
+``metadata.tsv`` for train and dev, with the hat tips the texts give and the table lacks
+(``credits_extra.tsv``, read by hand) added.
 
 Parses come from the cache ($CITETRACE_CACHE; models from $CITETRACE_MODELS).
 """
@@ -110,7 +112,14 @@ def resolution(rows: list[dict], predicted: dict[tuple[str, int], Frame], accept
             continue
         src = frame.source
         got = src.canonical if src is not None and src.unresolved is None else None
-        ok = got is not None and norm(got) in accepted.get(norm(row["source"]), {norm(row["source"])})
+        # a list of speakers ("Bolton and Gorka"): the first is the source, each of the others in order
+        expected = [row["source"], *row.get("co_sources", [])]
+        found = [got, *(s.canonical for s in frame.co_sources)]
+        ok = len(found) == len(expected) and all(
+            g is not None and norm(g) in accepted.get(norm(e), {norm(e)}) for g, e in zip(found, expected, strict=True)
+        )
+        if len(found) > 1:
+            got = " + ".join(str(g) for g in found)
         f = form(row)
         total[f] += 1
         right[f] += ok

@@ -65,6 +65,7 @@ def test_run_writes_frames_and_diagrams(run_out: Path) -> None:
                 "confidence",
                 "cue",
                 "source",
+                "co_sources",
                 "content",
                 "more_content",
                 "parent",

@@ -48,8 +48,16 @@ def according_frames(t: Tree) -> list[Candidate]:
     return frames
 
 
+# "citing the many Americans who ...", "citing millions of Syrians": a counted group is what a claim
+# is about, not who made it
+_COUNTED = frozenset({"many", "most", "few", "several", "numerous", "countless", "millions", "thousands", "hundreds"})
+
+
 def _looks_like_source(t: Tree, tok: Token) -> bool:
     lemma = tok.lemma.lower()
+    counted = t.children(tok, "amod", "det", "nummod", "nmod")
+    if tok.text.lower() in _COUNTED or any(k.text.lower() in _COUNTED for k in counted):
+        return False
     return tok.upos == "PROPN" or lemma in cues.SOURCE_NOUNS or lemma in cues.ANONYMOUS_NOUNS
 
 

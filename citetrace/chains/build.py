@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from itertools import product
 
 from citetrace.chains.flags import add_altered_copy_flags, claim_flags, lost_attribution_chains
 from citetrace.chains.graph import GraphBuilder, src_id
@@ -31,6 +32,7 @@ from citetrace.models import (
     ReusePair,
     Side,
     SourceKind,
+    SourceMention,
     origin_name,
 )
 from citetrace.sources.registry import Registry
@@ -91,6 +93,10 @@ def _descend(frame: Frame, doc: DocumentFrames) -> list[list[Frame]]:
     return [[frame, *tail] for k in kids for tail in _descend(k, doc)]
 
 
+def _speakers(frame: Frame) -> list[SourceMention | None]:
+    return [*frame.speakers] or [None]
+
+
 def walk_chains(b: GraphBuilder, reuse: Sequence[ReusePair]) -> list[Chain]:
     cycles = b.cycles()
     out: list[Chain] = []
@@ -100,7 +106,9 @@ def walk_chains(b: GraphBuilder, reuse: Sequence[ReusePair]) -> list[Chain]:
             if f.parent is not None or f.kind is FrameKind.credit:
                 continue
             for line in _descend(f, doc):
-                out.append(_chain(b, path, f, line, head, cycles))
+                # a coordinated source ("Bolton and Gorka said") gives a chain to each of its speakers
+                for speakers in product(*(_speakers(x) for x in line)):
+                    out.append(_chain(b, path, f, line, speakers, head, cycles))
     out += lost_attribution_chains(b, reuse, out)
     add_altered_copy_flags(b, reuse, out)
     out = _through_copies(b, reuse, out)
@@ -146,15 +154,22 @@ def _through_copies(b: GraphBuilder, reuse: Sequence[ReusePair], chains: list[Ch
 
 
 def _chain(
-    b: GraphBuilder, path: str, claim: Frame, line: list[Frame], head: list[Hop], cycles: list[list[str]]
+    b: GraphBuilder,
+    path: str,
+    claim: Frame,
+    line: list[Frame],
+    speakers: Sequence[SourceMention | None],
+    head: list[Hop],
+    cycles: list[list[str]],
 ) -> Chain:
+    """The chain of ``claim`` through the frames of ``line``, the speaker of each frame ``speakers``."""
     outlet = b.frames[path].outlet
     hops = list(head)
     cited: list[str] = []
-    for f in line:
-        if f.speaker is None:
+    for f, speaker in zip(line, speakers, strict=True):
+        if speaker is None:
             continue
-        name = f.speaker.canonical
+        name = speaker.canonical
         if name in cited and name == cited[-1]:
             continue  # a source that cites itself back elsewhere stays in: the loop is visible
         hops.append(Hop(source=name, cue=f.cue.text, type=HopType.cites))

@@ -164,8 +164,11 @@ def _counterpart(p, frame: Frame, side: Side) -> tuple[int, int]:
 def _extent(b: GraphBuilder, chain: Chain) -> tuple[int, int]:
     """Characters of a claim with its cue and source ("according to a newspaper affiliated with the group")."""
     frame = next((f for f in b.frames[chain.document].frames if f.id == chain.frame), None)
-    spans = [chain.claim] + ([frame.cue] + ([frame.source] if frame.source else []) if frame else [])
-    return min(s.start for s in spans), max(s.end for s in spans)
+    spans: list[tuple[int, int]] = [(chain.claim.start, chain.claim.end)]
+    if frame is not None:
+        named = [frame.source, *frame.co_sources] if frame.source else []
+        spans += [(frame.cue.start, frame.cue.end), *((s.start, s.end) for s in named)]
+    return min(s[0] for s in spans), max(s[1] for s in spans)
 
 
 def _difference(ch: Change, side: Side) -> str:

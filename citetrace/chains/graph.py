@@ -42,6 +42,7 @@ from citetrace.models import (
     ProvenanceKind,
     ReusePair,
     SourceKind,
+    SourceMention,
     Span,
 )
 from citetrace.parse.cache import sentence_spans
@@ -169,42 +170,28 @@ class GraphBuilder:
                     cid = claim_id(self.name(path), f.id)
                     self.g.add_node(cid, type=NodeType.claim, label=f.content.text, document=path, span=f.content)
                     self.edge(did, cid, EdgeType.contains, None, self.evidence(path, f))
-                    if f.speaker is not None:
-                        self.edge(
-                            cid,
-                            self.source_node(f.speaker.canonical),
-                            EdgeType.attributed_to,
-                            f.cue.text,
-                            self.evidence(path, f),
-                        )
-                elif f.speaker is not None:
-                    parent = by_id.get(f.parent)
-                    if (
-                        parent is not None
-                        and parent.speaker is not None
-                        and parent.speaker.canonical != f.speaker.canonical
-                    ):
-                        self.edge(
-                            self.source_node(parent.speaker.canonical),
-                            self.source_node(f.speaker.canonical),
-                            EdgeType.cites,
-                            f.cue.text,
-                            self.evidence(path, f),
-                        )
-                if f.speaker is not None:
-                    self._speaker_edges(path, f)
+                    for s in f.speakers:
+                        edge = EdgeType.attributed_to
+                        self.edge(cid, self.source_node(s.canonical), edge, f.cue.text, self.evidence(path, f))
+                elif (parent := by_id.get(f.parent)) is not None:
+                    for cited in f.speakers:
+                        for citing in parent.speakers:
+                            if citing.canonical != cited.canonical:
+                                a, b = self.source_node(citing.canonical), self.source_node(cited.canonical)
+                                self.edge(a, b, EdgeType.cites, f.cue.text, self.evidence(path, f))
+                for s in f.speakers:
+                    self._speaker_edges(path, f, s)
 
-    def _speaker_edges(self, path: str, f: Frame) -> None:
+    def _speaker_edges(self, path: str, f: Frame, s: SourceMention) -> None:
         """A speaker's own edges: the person an organization form belongs to ("the Clinton campaign"),
         and the channel it spoke through."""
-        assert f.speaker is not None
-        speaker = self.source_node(f.speaker.canonical)
-        if f.speaker.affiliation is not None:
-            person = self.registry.canonical(f.speaker.affiliation)
-            if person != f.speaker.canonical:
+        speaker = self.source_node(s.canonical)
+        if s.affiliation is not None:
+            person = self.registry.canonical(s.affiliation)
+            if person != s.canonical:
                 self.edge(speaker, self.source_node(person), EdgeType.affiliated_with, None, self.evidence(path, f))
         channel, _ = self.channel_of(f)
-        if channel is not None and channel != f.speaker.canonical and self.registry.lookup(channel) is not None:
+        if channel is not None and channel != s.canonical and self.registry.lookup(channel) is not None:
             label = f.channel.text if f.channel else None
             self.edge(speaker, self.source_node(channel), EdgeType.spoke_through, label, self.evidence(path, f))
 

@@ -273,12 +273,13 @@ def frames(
             for col in ("id", "kind", "cue", "source", "canonical (kind)", "content", "parent", "conf."):
                 table.add_column(col, overflow="fold")
             for f in doc.frames:
+                named = [f.source, *f.co_sources] if f.source else []
                 table.add_row(
                     f.id,
                     f.kind.value,
                     f.cue.text,
-                    f.source.text if f.source else "-",
-                    f"{f.source.canonical} ({f.source.kind.value})" if f.source else "-",
+                    "; ".join(s.text for s in named) or "-",
+                    "; ".join(f"{s.canonical} ({s.kind.value})" for s in named) or "-",
                     f.content.text[:120],
                     f.parent or "",
                     f"{f.confidence:.2f}",

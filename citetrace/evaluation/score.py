@@ -61,6 +61,13 @@ def _pieces(span) -> list[tuple[int, int]]:
     return [(span.start, span.end)]
 
 
+def _source(frame: Frame) -> list[tuple[int, int]]:
+    """The whole source phrase: "Bolton and Gorka", where the frame's ``source`` is "Bolton"."""
+    if frame.source is None or not frame.co_sources:
+        return _pieces(frame.source)
+    return [(frame.source.start, max(s.end for s in frame.co_sources))]
+
+
 def _score(tp: float, predicted: float, gold: float) -> Score:
     p = tp / predicted if predicted else 0.0
     r = tp / gold if gold else 0.0
@@ -115,13 +122,13 @@ def score(
         found_by.update(f.found_by for f in pred)
         matched_by.update(p.found_by for p, _ in pairs)
         for p in pred:
-            src[1] += len(_words(text, _pieces(p.source)))
+            src[1] += len(_words(text, _source(p)))
             cnt[1] += len(_words(text, _content(p)))
         for g in gdoc.frames:
             src[2] += len(_words(text, _pieces(g.source)))
             cnt[2] += len(_words(text, _pieces(g.content)))
         for p, g in pairs:
-            ps, gs = _pieces(p.source), _pieces(g.source)
+            ps, gs = _source(p), _pieces(g.source)
             psw, gsw = _words(text, ps), _words(text, gs)
             pcw, gcw = _words(text, _content(p)), _words(text, g.content.pieces)
             for acc, matched, pw, gw in ((src, m_src, psw, gsw), (cnt, m_cnt, pcw, gcw)):

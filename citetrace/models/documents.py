@@ -96,6 +96,10 @@ class Frame(_Model):
     confidence: float = Field(default=1.0, ge=0, le=1, description="The cue scorer's probability (1.0: unscored).")
     cue: Span
     source: SourceMention | None
+    co_sources: list[SourceMention] = Field(
+        default_factory=list,
+        description='The other speakers of a coordinated source ("Bolton and Gorka said"), each a source of its own.',
+    )
     content: Span
     more_content: list[Span] = Field(default_factory=list, description="Quotes going on in the same paragraph.")
     parent: str | None = None
@@ -111,6 +115,12 @@ class Frame(_Model):
     def speaker(self) -> SourceMention | None:
         """The source the chains and the graph use: none when the mention names no one (``unresolved``)."""
         return self.source if self.source is not None and self.source.unresolved is None else None
+
+    @property
+    def speakers(self) -> list[SourceMention]:
+        """Every source the words rest on: the ``speaker`` and the other speakers of a coordinated source."""
+        named = [self.source, *self.co_sources] if self.source is not None else []
+        return [s for s in named if s.unresolved is None]
 
 
 class Document(_Model):

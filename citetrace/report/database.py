@@ -5,7 +5,8 @@ Tables, each keyed as the JSON outputs are and indexed on what a reader looks up
 
 - ``documents`` (name, path, outlet, url, date, headline, wire, credit);
 - ``frames`` (document, id, kind, confidence, found_by, cue, source and its canonical name and kind,
-  content, with character offsets; parent, channel);
+  content, with character offsets; parent, channel) and ``co_sources`` (document, frame, position,
+  source, its canonical name and kind: the other speakers of a coordinated source, "Bolton and Gorka");
 - ``sources`` (name, kind, part_of, affiliation, mentions, documents) and ``source_aliases`` (source,
   alias, reason, confidence, guess);
 - ``chains`` (id: the line of chains.jsonl, from 1; document, frame, claim, outlet, primary source and
@@ -42,6 +43,8 @@ CREATE TABLE frames (document TEXT REFERENCES documents(name), id TEXT, kind TEX
     found_by TEXT, cue TEXT, cue_start INTEGER, cue_end INTEGER, source TEXT, source_canonical TEXT,
     source_kind TEXT, content TEXT, content_start INTEGER, content_end INTEGER, parent TEXT, channel TEXT,
     PRIMARY KEY (document, id));
+CREATE TABLE co_sources (document TEXT REFERENCES documents(name), frame TEXT, position INTEGER, source TEXT,
+    source_canonical TEXT, source_kind TEXT, PRIMARY KEY (document, frame, position));
 CREATE TABLE sources (name TEXT PRIMARY KEY, kind TEXT, part_of TEXT, affiliation TEXT, mentions INTEGER,
     documents INTEGER, json TEXT);
 CREATE TABLE source_aliases (source TEXT REFERENCES sources(name), alias TEXT, reason TEXT, confidence REAL,
@@ -60,6 +63,7 @@ CREATE TABLE claims (id TEXT PRIMARY KEY, label TEXT, documents INTEGER, members
 CREATE TABLE claim_members (claim TEXT REFERENCES claims(id), id TEXT, document TEXT, outlet TEXT, text TEXT,
     frame TEXT, source TEXT, primary_source TEXT, depth INTEGER, hedge TEXT, quoted INTEGER);
 CREATE INDEX frames_source ON frames(source_canonical);
+CREATE INDEX co_sources_source ON co_sources(source_canonical);
 CREATE INDEX aliases_source ON source_aliases(source);
 CREATE INDEX aliases_alias ON source_aliases(alias);
 CREATE INDEX chains_document ON chains(document);
@@ -77,6 +81,7 @@ CREATE INDEX members_document ON claim_members(document);
 TABLES = {
     "documents": ("The articles read", "headline", ["outlet"]),
     "frames": ("Attribution frames: who said what, and the words that say so", "cue", ["kind", "source_canonical"]),
+    "co_sources": ("The other speakers of a frame's coordinated source", "source", ["source_kind"]),
     "sources": ("Sources across the corpus, one row each", "name", ["kind"]),
     "source_aliases": ("Every way a source is written, and why it is that source", "alias", ["reason", "guess"]),
     "chains": ("Citation chains: each claim from its outlet to its original", "claim", ["primary_source", "outlet"]),
@@ -104,6 +109,16 @@ def write_database(
             ((d.name, d.path, d.outlet, d.url, d.date, d.headline, d.wire, d.credit) for d in documents),
         )
         _insert(db, "frames", _frame_rows(frames))
+        _insert(
+            db,
+            "co_sources",
+            (
+                (doc.document, f.id, i, s.text, s.canonical, s.kind.value)
+                for doc in frames
+                for f in doc.frames
+                for i, s in enumerate(f.co_sources, 1)
+            ),
+        )
         _insert(
             db,
             "sources",

@@ -25,10 +25,9 @@ def _quoted(doc: DocumentFrames, start: int, end: int) -> str | None:
     """The source whose quoted words (a frame's content) cover most of ``[start, end)``, if one does."""
     covered: dict[str, int] = defaultdict(int)
     for f in doc.frames:
-        if f.speaker is None:
-            continue
-        for piece in f.content_pieces:
-            covered[f.speaker.canonical] += max(0, min(end, piece.end) - max(start, piece.start))
+        for speaker in f.speakers:
+            for piece in f.content_pieces:
+                covered[speaker.canonical] += max(0, min(end, piece.end) - max(start, piece.start))
     best = max(covered, key=lambda s: covered[s], default=None)
     return best if best is not None and covered[best] >= QUOTED_SHARE * (end - start) else None
 

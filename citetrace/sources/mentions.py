@@ -173,7 +173,7 @@ def split_name(tokens: list[Token], *, person: bool) -> tuple[list[Token], list[
             cut = n
             break
     lead = cut
-    while lead < len(ws) - 1 and classes(word_text(ws[lead])) & _LEADING:
+    while lead < len(ws) - 1 and (classes(word_text(ws[lead])) & _LEADING or plural_title(word_text(ws[lead]))):
         lead += 1
     for i in range(len(ws) - 2, lead - 1, -1):
         if classes(word_text(ws[i])) & {WordClass.title_word, WordClass.role} and any(_proper(w) for w in ws[i + 1 :]):
@@ -183,6 +183,13 @@ def split_name(tokens: list[Token], *, person: bool) -> tuple[list[Token], list[
     while cut < len(ws) - 1 and (classes(word_text(ws[cut])) & _EPITHETS or all(t.upos == "ADJ" for t in ws[cut])):
         cut += 1
     return _flat(ws[:cut]), _flat(ws[cut:])
+
+
+def plural_title(word: str) -> bool:
+    """A capitalised plural title before the names it is the title of: "Senators John McCain and Lindsey
+    Graham", "Reps. ...", "Professors Foner and Alba"."""
+    w = norm(word).rstrip(".")
+    return word[:1].isupper() and w.endswith("s") and bool(classes(w[:-1]) & {WordClass.title_word, WordClass.role})
 
 
 def honorific(text: str) -> WordClass | None:

@@ -12,7 +12,7 @@ from networkx.utils import UnionFind
 from rapidfuzz import fuzz
 
 from citetrace.attribution import cues
-from citetrace.models import CanonicalSource, DocumentFrames, MergeReason, SourceKind, SourceMerge
+from citetrace.models import CanonicalSource, DocumentFrames, MergeReason, SourceKind, SourceMention, SourceMerge
 from citetrace.sources.mentions import WordClass, classes, honorific, titles
 from citetrace.sources.naming import affiliation, is_name, known, name_key
 
@@ -340,13 +340,19 @@ def build_registry(frames: Sequence[DocumentFrames], extra: tuple[cues.KnownSour
         if doc.outlet:
             reg.add(doc.outlet, SourceKind.outlet, doc.outlet, doc.document)
         for f in doc.frames:
-            if f.speaker is not None:
-                s = f.speaker
+            for s in f.speakers:
                 reg.add(s.canonical, s.kind, " ".join(s.text.split()), doc.document, s.description, s.affiliation)
             if f.channel is not None and (k := channel_source(f.channel.text, reg)) is not None:
                 reg.add(k.canonical, k.kind, " ".join(f.channel.text.split()), doc.document)
     reg.merge()
     return reg
+
+
+def _registered(mention: SourceMention, reg: Registry) -> SourceMention:
+    if mention.unresolved is not None:
+        return mention
+    name = reg.canonical(mention.canonical)
+    return mention.model_copy(update={"canonical": name, "kind": reg.kind(name)})
 
 
 def apply_registry(frames: Sequence[DocumentFrames], reg: Registry) -> list[DocumentFrames]:
@@ -355,11 +361,10 @@ def apply_registry(frames: Sequence[DocumentFrames], reg: Registry) -> list[Docu
     for doc in frames:
         new = []
         for f in doc.frames:
-            if f.speaker is not None:
-                name = reg.canonical(f.speaker.canonical)
-                f = f.model_copy(
-                    update={"source": f.speaker.model_copy(update={"canonical": name, "kind": reg.kind(name)})}
-                )
+            if f.speakers:
+                source = _registered(f.source, reg) if f.source is not None else None
+                update = {"source": source, "co_sources": [_registered(s, reg) for s in f.co_sources]}
+                f = f.model_copy(update=update)
             new.append(f)
         outlet = reg.canonical(doc.outlet) if doc.outlet else None
         out.append(doc.model_copy(update={"frames": new, "outlet": outlet}))

@@ -20,6 +20,8 @@ what the mention says besides the name (``description``):
   and earlier pronouns tell), else the last person source of that gender; it -> the
   last publication, outlet or organization; they -> the last organization or group; who/which -> the
   noun phrase the relative clause hangs from;
+- a **list** of speakers ("Bolton and Gorka said") is split into its speakers (``coordination``), the
+  first the frame's ``source``, the others its ``co_sources``; a "they" close after it is the list;
 - **anonymous** sources ("security sources", "several reports") keep their description.
 
 A pronoun with no antecedent, and a clause, are no source: ``SourceMention.unresolved`` says which,
@@ -40,6 +42,7 @@ from citetrace.models import (
     Token,
     Unresolved,
 )
+from citetrace.sources.coordination import conjuncts, part, them
 from citetrace.sources.mentions import (
     WordClass,
     classes,
@@ -330,30 +333,45 @@ def _named(index: DocumentIndex, text: str, tokens: list[Token], head: Token, na
 
 
 def resolve_sources(document: Document, parsed: ParsedDocument, frames: list[Frame]) -> list[Frame]:
-    """Frames with every source's ``canonical`` and ``kind`` filled in."""
+    """Frames with every source's ``canonical`` and ``kind`` filled in; a coordinated source ("Bolton and
+    Gorka said") split into its speakers (``coordination``), the first the ``source``, the others
+    ``co_sources``."""
     index = DocumentIndex(document, parsed)
     people = People(index)
     resolved: list[Seen] = []
-    out = []
+    out: list[Frame] = []
     for frame in frames:
         if frame.source is None:
             out.append(frame)
             continue
-        r = _resolve(index, people, frame.source, resolved)
-        too_long = len(r.name.split()) > cues.MAX_NAME_WORDS and known(r.name) is None  # a name is never this long
-        if r.unresolved is None and (too_long or set(norm(r.name).split()) <= cues.TIME_WORDS):  # nor "Tuesday"
-            r = Resolved(r.name, SourceKind.unknown, unresolved=Unresolved.clause)
-        if r.unresolved is None:
-            resolved.append((frame.source.start, r.name, r.kind, frame.source.end))
-        update = {
-            "canonical": r.name,
-            "kind": r.kind,
-            "description": r.description,
-            "affiliation": r.affiliation,
-            "unresolved": r.unresolved,
-        }
-        out.append(frame.model_copy(update={"source": frame.source.model_copy(update=update)}))
+        named = them(frame.source, out[-1] if out else None)
+        if not named:
+            parts = conjuncts(index, frame.source.start, frame.source.end)
+            mentions = [part(frame.source, index.text, s, e) for s, e in parts] or [frame.source]
+            # only the first speaker of a list is one "he" or "she" may go back to, as before it was split
+            named = [_mention(index, people, m, resolved if i == 0 else []) for i, m in enumerate(mentions)]
+            named = [m for i, m in enumerate(named) if all(m.canonical != n.canonical for n in named[:i])]
+        out.append(frame.model_copy(update={"source": named[0], "co_sources": named[1:]}))
     return _inherit_channels(out)
+
+
+def _mention(index: DocumentIndex, people: People, source: SourceMention, resolved: list[Seen]) -> SourceMention:
+    """``source`` with its canonical name, kind, description and affiliation; a name it resolves to
+    goes into ``resolved``."""
+    r = _resolve(index, people, source, resolved)
+    too_long = len(r.name.split()) > cues.MAX_NAME_WORDS and known(r.name) is None  # a name is never this long
+    if r.unresolved is None and (too_long or set(norm(r.name).split()) <= cues.TIME_WORDS):  # nor "Tuesday"
+        r = Resolved(r.name, SourceKind.unknown, unresolved=Unresolved.clause)
+    if r.unresolved is None:
+        resolved.append((source.start, r.name, r.kind, source.end))
+    update = {
+        "canonical": r.name,
+        "kind": r.kind,
+        "description": r.description,
+        "affiliation": r.affiliation,
+        "unresolved": r.unresolved,
+    }
+    return source.model_copy(update=update)
 
 
 CHANNEL_REACH = 400  # characters after a frame within which the same speaker keeps its channel

@@ -32,6 +32,10 @@ def test_the_gold_is_sound() -> None:
     assert len({(r["doc"], r["cue"]) for r in ROWS}) == len(ROWS)  # one row per frame
     assert all(r["kind"] is None or r["kind"] in SourceKind.__members__ for r in ROWS)
     assert all((r["source"] is None) == (r["kind"] is None) for r in ROWS)
+    lists = [r for r in ROWS if "co_sources" in r]  # "Fujitsu and NEC said": the others of a list
+    assert lists and all(
+        r["source"] and r["co_sources"] and all(isinstance(s, str) for s in r["co_sources"]) for r in lists
+    )
     assert {c["doc"] for c in CREDITS} == {r["doc"] for r in ROWS} | {c["doc"] for c in CREDITS}
     for doc in {r["doc"] for r in ROWS if r["doc"].startswith("own/")}:
         assert (GOLD / doc).is_file(), doc

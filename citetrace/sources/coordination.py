@@ -1,0 +1,194 @@
+"""Coordinated sources: "Bolton and Gorka said ..." is two speakers, each a source of its own.
+
+``conjuncts(index, start, end)`` splits a source phrase into its speakers. It reads the words, their
+tags and the commas, not the tree: the offline parser often hangs "and Lindsey Graham" on a word of
+"John McCain", or makes "The New York Times and the Wall Street Journal" two subjects. A phrase splits
+where it is a list joined by "and" ("Tapper, Bash and Blitzer") whose every member could speak: a name,
+a pronoun, a source noun ("congressional leaders") or a noun someone owns ("his wife"). A description
+before the list ("Two objectors, Lawrence Joyce and William Graham") or after it ("Mr. Smith and Ms.
+Jones, both analysts at the bank") describes the members. Left whole: a list inside a prepositional
+phrase ("the leaders of the United States and Israel"), "or" ("Clinton or her aides"), "&" ("Procter &
+Gamble"), a name and its description ("Melba Acosta Febo, the president and chairwoman of the bank"), a
+firm's name ("Smith and Wesson Inc.") and a known source whose name has "and" in it.
+
+``them``: a "they" close after a frame whose source is a list is the list ("Trump and Ryan said ...
+They said ...").
+"""
+
+from __future__ import annotations
+
+from citetrace.attribution import cues
+from citetrace.models import Frame, SourceKind, SourceMention, Token
+from citetrace.sources.mentions import WordClass, classes, plural_title
+from citetrace.sources.name_index import DocumentIndex
+from citetrace.sources.naming import known, norm
+
+_AND = "and"
+_NOT_AND = frozenset({"or", "nor", "&", "versus", "vs.", "but"})
+_ALONGSIDE = frozenset({"both", "all", "each", "together", "alike", "jointly"})  # "Rubio and Bush both said"
+_FIRM_ENDS = frozenset({"inc", "inc.", "co", "co.", "corp", "corp.", "ltd", "ltd.", "llc", "plc", "sons", "company"})
+_TITLE_MARKS = frozenset({":", '"', "''", "``", "\u201c", "\u201d", "\u2018", "\u2019\u2019"})
+_INCLUDING = frozenset({"including", "like", "notably", "namely", "particularly", "especially"})
+_OFFICERS = frozenset({"spokesman", "spokeswoman", "spokesperson", "prosecutor"})  # government nouns, one person
+_POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+
+
+def conjuncts(index: DocumentIndex, start: int, end: int) -> list[tuple[int, int]]:
+    """The character spans of the speakers in the source phrase ``start:end``, in order; [] when it
+    names one speaker (or is no list this splits)."""
+    tokens = index.tokens_in(start, end)
+    if len(tokens) < 3 or known(index.text[start:end]) is not None or any(t.text in _TITLE_MARKS for t in tokens):
+        return []  # a list inside a title: "The Fixers: Eddie Mannix, Howard Strickling and the MGM ..."
+    tokens = _without_description_after(_top_level(tokens))
+    while tokens and (norm(tokens[-1].text) in _ALONGSIDE or tokens[-1].upos in ("ADV", "PUNCT")):
+        tokens = tokens[:-1]
+    joins = [t for t in tokens if t.upos == "CCONJ"]
+    if not joins or any(norm(t.text) != _AND for t in joins) or any(norm(t.text) in _NOT_AND for t in tokens):
+        return []
+    if norm(tokens[-1].text) in _FIRM_ENDS:
+        return []
+    segments = _segments(tokens)
+    while len(segments) > 2 and segments[1][0] == "," and _introduces(segments[0][1]):
+        segments = [("", segments[1][1]), *segments[2:]]  # "Two objectors, Lawrence Joyce and William Graham"
+    members = [_bare(words) for _, words in segments]
+    if len(segments) < 2 or segments[-1][0] != _AND or not _a_list(segments, members):
+        return []
+    return [(words[0].start, words[-1].end) for words in members]
+
+
+def _a_list(segments: list[tuple[str, list[Token]]], members: list[list[Token]]) -> bool:
+    """Whether the members are speakers of their own, not one speaker's descriptions or one name."""
+    pairs = zip(segments[1:], members[:-1], strict=True)
+    if any(sep == "," and not _named(words) and _named(before) for (sep, words), before in pairs):
+        return False  # "Melba Acosta Febo, the president and ...", "David Gilbert, its president and CEO"
+    if any(_inside_a_phrase(words) for _, words in segments[:-1]):
+        return False  # "the leaders of the United States and Israel": the list is inside the phrase
+    if any(_a_role(words) for words in members[:-1]):
+        return False  # "former Hewlett-Packard CEO and presidential candidate Carly Fiorina"
+    first, last = segments[0][1], members[-1]
+    if len(first) == 2 and first[0].upos == "DET" and first[1].upos == "PROPN" and last[0].upos != "DET":
+        return False  # "the Bill and Melinda Gates Foundation", "The Sanders and Clinton campaigns"
+    return all(_could_speak(words) for words in members)
+
+
+def _inside_a_phrase(words: list[Token]) -> bool:
+    """A preposition after words that name no one: "the leaders of [the United States and Israel]" (not
+    "Ted Cruz of Texas and Marco Rubio of Florida", "Bank of America and Wells Fargo")."""
+    at = next((i for i, t in enumerate(words) if t.upos == "ADP" and i > 0), None)
+    return at is not None and not _named(words[:at])
+
+
+def _introduces(words: list[Token]) -> bool:
+    """A description before a list, or a time: "Two objectors,", "the two leading Republicans,", "Also Monday,"."""
+    if all(norm(t.text) in cues.TIME_WORDS or norm(t.text) == "also" for t in words):
+        return True
+    if any(t.upos == "ADP" for t in words):
+        return False  # "A report ... by the National Academies of Sciences, Engineering and Medicine"
+    plural = words[-1].xpos in ("NNS", "NNPS")
+    return not _named(words) or (plural and len(words) > 1 and words[0].upos in ("DET", "NUM", "ADJ"))
+
+
+def _a_role(words: list[Token]) -> bool:
+    """A member that is a role, not a name or a body: "the feminist leader", "former Pennsylvania Gov."."""
+    heads = [t for t in words if t.upos in ("NOUN", "PROPN")]
+    if not heads:
+        return False
+    head = heads[-1]
+    if head.upos == "PROPN":
+        return bool(classes(head.text) & {WordClass.title_word, WordClass.role})
+    kind = cues.SOURCE_NOUNS.get(head.lemma.lower())
+    personal = kind in (None, SourceKind.person) or head.lemma.lower() in _OFFICERS
+    return head.xpos == "NN" and not any(t.upos == "PROPN" for t in words) and personal
+
+
+def _bare(words: list[Token]) -> list[Token]:
+    """A member without the words that introduce it or the list: "including Carly Fiorina", "Senators
+    Ted Cruz" (a plural title is the list's, not a word of the name)."""
+    while len(words) > 1 and (
+        norm(words[0].text) in _INCLUDING or plural_title(words[0].text) and words[1].upos == "PROPN"
+    ):
+        words = words[1:]
+    return words
+
+
+def _top_level(tokens: list[Token]) -> list[Token]:
+    """``tokens`` with what stands in parentheses left out ("Rand Paul (Ky.) and Marco Rubio (Fla.)")."""
+    out, depth = [], 0
+    for t in tokens:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            out.append(t)
+    return out
+
+
+def _without_description_after(tokens: list[Token]) -> list[Token]:
+    """The list without a description after its last member: ", both analysts at the bank", ", who ..."."""
+    last_and = max((i for i, t in enumerate(tokens) if norm(t.text) == _AND), default=-1)
+    for i in range(last_and + 1, len(tokens) - 1):
+        if tokens[i].text == "," and not tokens[i + 1].text[:1].isupper():
+            return tokens[:i]
+    return tokens
+
+
+def _segments(tokens: list[Token]) -> list[tuple[str, list[Token]]]:
+    """The list's members, each with what came before it ("" for the first, "," or "and")."""
+    out: list[tuple[str, list[Token]]] = []
+    sep, words = "", list[Token]()
+    for t in tokens:
+        if t.text == "," or norm(t.text) == _AND:
+            if words:
+                out.append((sep, words))
+                sep, words = ("," if t.text == "," else _AND), []
+            elif norm(t.text) == _AND:
+                sep = _AND  # ", and"
+        elif norm(t.text) not in _ALONGSIDE:
+            words.append(t)
+    if words:
+        out.append((sep, words))
+    return out
+
+
+def _named(words: list[Token]) -> bool:
+    return any(t.upos == "PROPN" for t in words)
+
+
+def _could_speak(words: list[Token]) -> bool:
+    """A name, a pronoun, a source noun or a noun someone owns ("Democrats across the country": the
+    words before a preposition)."""
+    if words[-1].upos == "ADP":
+        return False
+    head_part = words
+    for i, t in enumerate(words):
+        if t.upos == "ADP" and i > 0:
+            head_part = words[:i]
+            break
+    head = next((t for t in reversed(head_part) if t.upos in ("NOUN", "PROPN", "PRON")), None)
+    if head is None or head.text in _POSSESSIVE:
+        return False
+    if head.upos == "PROPN" or (head.upos == "PRON" and head.xpos != "PRP$"):
+        return True
+    lemma = head.lemma.lower()
+    owned = any(t.xpos == "PRP$" or t.text in _POSSESSIVE for t in head_part[: head_part.index(head)])
+    return owned or lemma in cues.SOURCE_NOUNS or lemma in cues.ANONYMOUS_NOUNS
+
+
+def part(source: SourceMention, text: str, start: int, end: int) -> SourceMention:
+    """``source`` cut to ``start:end``, one speaker of its list."""
+    return source.model_copy(update={"text": text[start:end], "start": start, "end": end})
+
+
+LIST_REACH = 300  # characters from a list of speakers to a "they" that is the list
+
+
+def them(source: SourceMention, before: Frame | None) -> list[SourceMention]:
+    """The speakers of a list ("Trump and Ryan issued a statement. They said ...") that "they" stands
+    for: the frame right before named them, close before it; [] otherwise."""
+    if norm(source.text) != "they" or before is None or before.source is None or not before.co_sources:
+        return []
+    if not 0 <= source.start - before.source.end <= LIST_REACH:
+        return []
+    at = {"text": source.text, "start": source.start, "end": source.end}
+    return [s.model_copy(update=at) for s in [before.source, *before.co_sources]]

@@ -28,6 +28,7 @@ _NOT_AND = frozenset({"or", "nor", "&", "versus", "vs.", "but"})
 _ALONGSIDE = frozenset({"both", "all", "each", "together", "alike", "jointly"})  # "Rubio and Bush both said"
 _FIRM_ENDS = frozenset({"inc", "inc.", "co", "co.", "corp", "corp.", "ltd", "ltd.", "llc", "plc", "sons", "company"})
 _TITLE_MARKS = frozenset({":", '"', "''", "``", "\u201c", "\u201d", "\u2018", "\u2019\u2019"})
+_DASHES = frozenset({"--", "\u2014", "\u2015", "\u2013"})
 _INCLUDING = frozenset({"including", "like", "notably", "namely", "particularly", "especially"})
 _OFFICERS = frozenset({"spokesman", "spokeswoman", "spokesperson", "prosecutor"})  # government nouns, one person
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
@@ -39,7 +40,7 @@ def conjuncts(index: DocumentIndex, start: int, end: int) -> list[tuple[int, int
     tokens = index.tokens_in(start, end)
     if len(tokens) < 3 or known(index.text[start:end]) is not None or any(t.text in _TITLE_MARKS for t in tokens):
         return []  # a list inside a title: "The Fixers: Eddie Mannix, Howard Strickling and the MGM ..."
-    tokens = _without_description_after(_top_level(tokens))
+    tokens = _without_description(_without_dash(_top_level(tokens)))
     while tokens and (norm(tokens[-1].text) in _ALONGSIDE or tokens[-1].upos in ("ADV", "PUNCT")):
         tokens = tokens[:-1]
     joins = [t for t in tokens if t.upos == "CCONJ"]
@@ -59,8 +60,8 @@ def conjuncts(index: DocumentIndex, start: int, end: int) -> list[tuple[int, int
 def _a_list(segments: list[tuple[str, list[Token]]], members: list[list[Token]]) -> bool:
     """Whether the members are speakers of their own, not one speaker's descriptions or one name."""
     pairs = zip(segments[1:], members[:-1], strict=True)
-    if any(sep == "," and not _named(words) and _named(before) for (sep, words), before in pairs):
-        return False  # "Melba Acosta Febo, the president and ...", "David Gilbert, its president and CEO"
+    if any(sep == "," and _named(before) and _described(words) for (sep, words), before in pairs):
+        return False  # "Melba Acosta Febo, the president and ...", "Katie Harbath, Facebook's ... director"
     if any(_inside_a_phrase(words) for _, words in segments[:-1]):
         return False  # "the leaders of the United States and Israel": the list is inside the phrase
     if any(_a_role(words) for words in members[:-1]):
@@ -72,10 +73,29 @@ def _a_list(segments: list[tuple[str, list[Token]]], members: list[list[Token]])
 
 
 def _inside_a_phrase(words: list[Token]) -> bool:
-    """A preposition after words that name no one: "the leaders of [the United States and Israel]" (not
-    "Ted Cruz of Texas and Marco Rubio of Florida", "Bank of America and Wells Fargo")."""
+    """A preposition the list is inside: "the leaders of [the United States and Israel]", "Strategists
+    for [Barack Obama and Clinton]", "Former Secretary of [State ...]", "The Centers for [Disease
+    Control and Prevention]"; not a person's place: "Ted Cruz of Texas and Marco Rubio of Florida"."""
     at = next((i for i, t in enumerate(words) if t.upos == "ADP" and i > 0), None)
-    return at is not None and not _named(words[:at])
+    if at is None:
+        return False
+    before, after = words[:at], words[at + 1 :]
+    person = [t for t in before if t.upos == "PROPN" and not _names_no_one(t)]
+    place = bool(after) and all(t.upos == "PROPN" for t in after)
+    return not (person and place and not any(_possessive(t) for t in before))
+
+
+def _names_no_one(t: Token) -> bool:
+    """A plural, a title, a time or a body's word: "Supporters", "Secretary", "Sunday", "Centers"."""
+    w = norm(t.text)
+    titled = classes(t.text) & {WordClass.title_word, WordClass.role}
+    return t.xpos == "NNPS" or bool(titled) or w in cues.TIME_WORDS or w in cues.BODY_WORDS
+
+
+def _described(words: list[Token]) -> bool:
+    """A member that describes the one before it: no name, or a common noun at its head."""
+    head = next((t for t in reversed(words) if t.upos in ("NOUN", "PROPN")), None)
+    return not _named(words) or head is None or head.upos == "NOUN"
 
 
 def _introduces(words: list[Token]) -> bool:
@@ -85,11 +105,13 @@ def _introduces(words: list[Token]) -> bool:
     if any(t.upos == "ADP" for t in words):
         return False  # "A report ... by the National Academies of Sciences, Engineering and Medicine"
     plural = words[-1].xpos in ("NNS", "NNPS")
-    return not _named(words) or (plural and len(words) > 1 and words[0].upos in ("DET", "NUM", "ADJ"))
+    led = words[0].upos in ("DET", "NUM", "ADJ")
+    return not _named(words) or words[-1].xpos == "NNS" or (plural and len(words) > 1 and led)
 
 
 def _a_role(words: list[Token]) -> bool:
-    """A member that is a role, not a name or a body: "the feminist leader", "former Pennsylvania Gov."."""
+    """A member that is a role, not a name or a body: "the feminist leader", "former Pennsylvania Gov.",
+    "Clinton's chief pollster"."""
     heads = [t for t in words if t.upos in ("NOUN", "PROPN")]
     if not heads:
         return False
@@ -98,7 +120,12 @@ def _a_role(words: list[Token]) -> bool:
         return bool(classes(head.text) & {WordClass.title_word, WordClass.role})
     kind = cues.SOURCE_NOUNS.get(head.lemma.lower())
     personal = kind in (None, SourceKind.person) or head.lemma.lower() in _OFFICERS
-    return head.xpos == "NN" and not any(t.upos == "PROPN" for t in words) and personal
+    return head.xpos == "NN" and personal  # "the independent Vermont senator and ..." too
+
+
+def _possessive(t: Token) -> bool:
+    """ "'s" or a name the tokenizer left whole with it: "Obama's"."""
+    return t.text in _POSSESSIVE or t.text.endswith(("'s", "\u2019s"))
 
 
 def _bare(words: list[Token]) -> list[Token]:
@@ -124,11 +151,22 @@ def _top_level(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def _without_description_after(tokens: list[Token]) -> list[Token]:
-    """The list without a description after its last member: ", both analysts at the bank", ", who ..."."""
-    last_and = max((i for i, t in enumerate(tokens) if norm(t.text) == _AND), default=-1)
-    for i in range(last_and + 1, len(tokens) - 1):
-        if tokens[i].text == "," and not tokens[i + 1].text[:1].isupper():
+def _without_dash(tokens: list[Token]) -> list[Token]:
+    """The side of a dash that holds the list: after a dateline or a description ("WASHINGTON — ...",
+    "The three constitutional scholars -- Mr. Tribe, ..."), before a description ("Whit Ayres --
+    author of ...")."""
+    at = next((i for i, t in enumerate(tokens) if t.text in _DASHES), None)
+    if at is None:
+        return tokens
+    return tokens[:at] if any(norm(t.text) == _AND for t in tokens[:at]) else tokens[at + 1 :]
+
+
+def _without_description(tokens: list[Token]) -> list[Token]:
+    """The list without a description after a member: ", both analysts at the bank", ", a nominal
+    Republican who voted for JFK and Bill Clinton", ", its president and CEO"."""
+    for i in range(1, len(tokens) - 1):
+        after = norm(tokens[i + 1].text)
+        if tokens[i].text == "," and not tokens[i + 1].text[:1].isupper() and after not in _INCLUDING | {_AND}:
             return tokens[:i]
     return tokens
 
@@ -171,7 +209,7 @@ def _could_speak(words: list[Token]) -> bool:
     if head.upos == "PROPN" or (head.upos == "PRON" and head.xpos != "PRP$"):
         return True
     lemma = head.lemma.lower()
-    owned = any(t.xpos == "PRP$" or t.text in _POSSESSIVE for t in head_part[: head_part.index(head)])
+    owned = any(t.xpos == "PRP$" or _possessive(t) for t in head_part[: head_part.index(head)])
     return owned or lemma in cues.SOURCE_NOUNS or lemma in cues.ANONYMOUS_NOUNS
 
 

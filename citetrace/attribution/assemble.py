@@ -13,7 +13,7 @@ from citetrace.attribution.generic import scored_frames
 from citetrace.attribution.phrases import according_frames, citing_frames, possessive_frames
 from citetrace.attribution.quotes import WORD_RE, credit_frames, find_quotes, quote_frames
 from citetrace.attribution.source_phrase import source_phrase
-from citetrace.attribution.surface import surface_frames
+from citetrace.attribution.surface import shared_subjects, surface_frames
 from citetrace.attribution.tree import Tree
 from citetrace.attribution.verbs import verb_frames
 from citetrace.models import (
@@ -227,6 +227,7 @@ def extract_frames(
     text = document.text
     trees, quotes, raw = propose(text, parsed)
     choose_contents(trees, quotes, raw)
+    shared_subjects(trees, raw)
     raw = _merge_chains(raw, text)
     raw += quote_frames(text, trees, quotes, raw)
     for t in trees:

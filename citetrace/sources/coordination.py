@@ -21,6 +21,7 @@ from citetrace.attribution import cues
 from citetrace.models import Frame, SourceKind, SourceMention, Token
 from citetrace.sources.mentions import WordClass, classes, plural_title
 from citetrace.sources.name_index import DocumentIndex
+from citetrace.sources.name_kinds import body_kind
 from citetrace.sources.naming import known, norm
 
 _AND = "and"
@@ -67,6 +68,8 @@ def _a_list(segments: list[tuple[str, list[Token]]], members: list[list[Token]])
     if any(_a_role(words) for words in members[:-1]):
         return False  # "former Hewlett-Packard CEO and presidential candidate Carly Fiorina"
     first, last = segments[0][1], members[-1]
+    if _a_body(first) and _titled_name(last):
+        return False  # "Yahoo News and former TV network anchor Katie Couric": both describe the anchor
     if len(first) == 2 and first[0].upos == "DET" and first[1].upos == "PROPN" and last[0].upos != "DET":
         return False  # "the Bill and Melinda Gates Foundation", "The Sanders and Clinton campaigns"
     return all(_could_speak(words) for words in members)
@@ -90,6 +93,20 @@ def _names_no_one(t: Token) -> bool:
     w = norm(t.text)
     titled = classes(t.text) & {WordClass.title_word, WordClass.role}
     return t.xpos == "NNPS" or bool(titled) or w in cues.TIME_WORDS or w in cues.BODY_WORDS
+
+
+def _a_body(words: list[Token]) -> bool:
+    name = " ".join(t.text for t in words if t.upos != "DET")
+    k = known(name)
+    return (k is not None and k.kind is not SourceKind.person) or body_kind(name) is not None
+
+
+def _titled_name(words: list[Token]) -> bool:
+    """A name with a role before it in lower case: "former TV network anchor Katie Couric"."""
+    at = len(words)
+    while at > 0 and words[at - 1].upos == "PROPN":
+        at -= 1
+    return 0 < at < len(words) and any(t.upos == "NOUN" and t.text.islower() for t in words[:at])
 
 
 def _described(words: list[Token]) -> bool:

@@ -146,6 +146,27 @@ SHAPES = [
         "the ministry",
         "the reserves fell in October",
     ),
+    (  # (PolNeAR) a name, an aside the parser made the sentence, the verb: the name speaks
+        "M. Dane Waters, whose Delegates Unbound group has been at the forefront of this effort, predicted "
+        "that delegates would \u201ctake this fight to the floor.\u201d",
+        "predicted",
+        "M. Dane Waters",
+        "that delegates would \u201ctake this fight to the floor.\u201d",
+    ),
+    (  # (PolNeAR) a second verb joined by "and" has the first one's speaker
+        "Mexican President Enrique Pe\u00f1a Nieto compared anti-global ideologies with that of 20th century "
+        'dictators, and urged people not to "choose the road toward isolationism and destruction."',
+        "urged",
+        "Mexican President Enrique Pe\u00f1a Nieto",
+        'people not to "choose the road toward isolationism and destruction."',
+    ),
+    (  # (PolNeAR)
+        "Donald Trump, while being interviewed on Fox and Friends Monday morning, called again for President "
+        "Obama to resign.",
+        "called",
+        "Donald Trump",
+        "again for President Obama to resign",
+    ),
 ]
 
 NONE = [

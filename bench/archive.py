@@ -28,6 +28,21 @@ OUTLETS = 50
 DAYS = 60
 
 
+def build_archive(polnear: Path, docs: int) -> Path:
+    """A temporary folder of ``docs`` articles made of PolNeAR's, with a meta.json of outlets and dates."""
+    texts = sorted(p for split in ("train", "dev") for p in (polnear / split / "text").glob("*.txt"))
+    work = Path(tempfile.mkdtemp(prefix="archive-"))
+    meta = {}
+    for i in range(docs):
+        source = texts[i % len(texts)]
+        name = f"a{i:06d}.txt"
+        shutil.copyfile(source, work / name)
+        date = f"2016-{1 + (i % DAYS) // 28:02d}-{1 + i % 28:02d}"
+        meta[name] = {"outlet": f"Outlet {i % OUTLETS:02d}", "date": date}
+    (work / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    return work
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("polnear", type=Path, help="PolNeAR's folder (train/text, dev/text)")
@@ -37,16 +52,8 @@ def main() -> None:
     from citetrace.parse.nlp import Parser, default_cache_dir
     from citetrace.run.pipeline import trace_corpus
 
-    texts = sorted(p for split in ("train", "dev") for p in (args.polnear / split / "text").glob("*.txt"))
-    work = Path(tempfile.mkdtemp(prefix="archive-"))
-    meta = {}
-    for i in range(args.docs):
-        source = texts[i % len(texts)]
-        name = f"a{i:06d}.txt"
-        shutil.copyfile(source, work / name)
-        date = f"2016-{1 + (i % DAYS) // 28:02d}-{1 + i % 28:02d}"
-        meta[name] = {"outlet": f"Outlet {i % OUTLETS:02d}", "date": date}
-    (work / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    work = build_archive(args.polnear, args.docs)
+    texts = list((args.polnear / "train" / "text").glob("*.txt")) + list((args.polnear / "dev" / "text").glob("*.txt"))
     parser = Parser(os.environ.get("CITETRACE_MODELS"), cache_dir=default_cache_dir(), doc_timeout=None)
     started = time.perf_counter()
     result = trace_corpus([work], parser, release=True)

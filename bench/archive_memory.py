@@ -1,0 +1,69 @@
+"""Where an archive's memory goes (issue 38): Python's allocations held after each stage after parsing,
+with the largest allocation sites, for the archive ``bench/archive.py`` builds.
+
+    python bench/archive_memory.py ../shared/gold/polnear --docs 1000
+
+``tracemalloc`` sees Python's own allocations only (not torch's, LightGBM's or faiss's) and slows
+the run about threefold; the peak of each stage is reset after it is printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import tracemalloc
+from pathlib import Path
+
+from archive import build_archive  # bench/archive.py
+
+TOP = 8
+
+
+def show(label: str) -> None:
+    gc.collect()
+    snap = tracemalloc.take_snapshot().filter_traces([tracemalloc.Filter(False, tracemalloc.__file__)])
+    current, peak = tracemalloc.get_traced_memory()
+    print(f"== {label}: held {current / 2**20:.0f} MiB, peak {peak / 2**20:.0f} MiB", flush=True)
+    for s in snap.statistics("traceback")[:TOP]:
+        where = " <- ".join(f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno}" for f in s.traceback)
+        print(f"  {s.size / 2**20:7.1f} MiB {s.count:9,d}  {where}")
+    tracemalloc.reset_peak()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("polnear", type=Path, help="PolNeAR's folder (train/text, dev/text)")
+    ap.add_argument("--docs", type=int, default=1000)
+    args = ap.parse_args()
+
+    from citetrace.chains.build import build_graph
+    from citetrace.parse.nlp import Parser, default_cache_dir
+    from citetrace.reuse.boilerplate import blurbs, find_boilerplate, outside
+    from citetrace.reuse.passages import find_reuse
+    from citetrace.run.pipeline import extract_corpus, find_claims, keep_frames
+    from citetrace.sources.registry import apply_registry, build_registry
+
+    work = build_archive(args.polnear, args.docs)
+    parser = Parser(os.environ.get("CITETRACE_MODELS"), cache_dir=default_cache_dir(), doc_timeout=None)
+    tracemalloc.start(3)
+    result = extract_corpus([work], parser)
+    show("read and extracted")
+    documents, parses = result.documents, result.parses
+    boilerplate, spans = find_boilerplate(documents, parses, result.frames)
+    kept = [outside(keep_frames(f), spans.get(f.document, [])) for f in result.frames]
+    result.frames = []
+    registry = build_registry(kept, ())
+    linked = apply_registry(kept, registry)
+    del kept
+    show("sources")
+    reuse, more = blurbs(find_reuse(documents, parses, linked, spans), documents, linked)
+    show("reuse")
+    graph = build_graph(documents, parses, linked, registry, reuse, [*boilerplate, *more])
+    show("chains (the graph)")
+    find_claims(documents, parses, linked, graph, spans, parser.cache_dir)
+    show("claims")
+
+
+if __name__ == "__main__":
+    main()

@@ -23,6 +23,7 @@ import shutil
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 OUTLETS = 50
 DAYS = 60
@@ -43,18 +44,24 @@ def build_archive(polnear: Path, docs: int) -> Path:
     return work
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def open_archive(description: str) -> tuple[argparse.Namespace, Path, Any]:
+    """The command line's arguments, the archive they ask for and a parser reading the cache."""
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("polnear", type=Path, help="PolNeAR's folder (train/text, dev/text)")
     ap.add_argument("--docs", type=int, default=1000)
     args = ap.parse_args()
 
     from citetrace.parse.nlp import Parser, default_cache_dir
+
+    parser = Parser(os.environ.get("CITETRACE_MODELS"), cache_dir=default_cache_dir(), doc_timeout=None)
+    return args, build_archive(args.polnear, args.docs), parser
+
+
+def main() -> None:
     from citetrace.run.pipeline import trace_corpus
 
-    work = build_archive(args.polnear, args.docs)
+    args, work, parser = open_archive(__doc__.splitlines()[0])
     texts = list((args.polnear / "train" / "text").glob("*.txt")) + list((args.polnear / "dev" / "text").glob("*.txt"))
-    parser = Parser(os.environ.get("CITETRACE_MODELS"), cache_dir=default_cache_dir(), doc_timeout=None)
     started = time.perf_counter()
     result = trace_corpus([work], parser, release=True)
     seconds = time.perf_counter() - started

@@ -9,13 +9,10 @@ the run about threefold; the peak of each stage is reset after it is printed.
 
 from __future__ import annotations
 
-import argparse
 import gc
-import os
 import tracemalloc
-from pathlib import Path
 
-from archive import build_archive  # bench/archive.py
+from archive import open_archive  # bench/archive.py
 
 TOP = 8
 
@@ -32,20 +29,13 @@ def show(label: str) -> None:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("polnear", type=Path, help="PolNeAR's folder (train/text, dev/text)")
-    ap.add_argument("--docs", type=int, default=1000)
-    args = ap.parse_args()
-
     from citetrace.chains.build import build_graph
-    from citetrace.parse.nlp import Parser, default_cache_dir
     from citetrace.reuse.boilerplate import blurbs, find_boilerplate, outside
     from citetrace.reuse.passages import find_reuse
     from citetrace.run.pipeline import extract_corpus, find_claims, keep_frames
     from citetrace.sources.registry import apply_registry, build_registry
 
-    work = build_archive(args.polnear, args.docs)
-    parser = Parser(os.environ.get("CITETRACE_MODELS"), cache_dir=default_cache_dir(), doc_timeout=None)
+    _, work, parser = open_archive(__doc__.splitlines()[0])
     tracemalloc.start(3)
     result = extract_corpus([work], parser)
     show("read and extracted")

@@ -359,7 +359,8 @@ def shared_subjects(trees: list[Tree], frames: list[Candidate]) -> None:
 def _passive(toks: list[Token], c: int) -> bool:
     """ "fined $15,000 and ordered to disgorge", "damages ... estimated at": the subject is not the speaker."""
     after = toks[c + 1].text.lower() if c + 1 < len(toks) else ""
-    return toks[c].xpos == "VBN" and after in ("to", "by", "at", "as")
+    amount = c + 2 < len(toks) and toks[c + 2].upos in ("NUM", "SYM")  # "estimated at $50 million"
+    return toks[c].xpos == "VBN" and (after in ("to", "by", "as") or after == "at" and amount)
 
 
 def _opening_name(toks: list[Token]) -> tuple[int, int] | None:

@@ -204,7 +204,7 @@ def subject_of(t: Tree, tok: Token, depth: int = 0) -> tuple[set[int] | None, bo
                 lead = False  # "Alan Spoon, recently named Newsweek president, said": the name and its apposition
             if not lead:  # a phrase before the subject and a comma is none of it; an apposition after it is
                 ids |= more
-        return ids | _name_before_role(t, subjects[0], ids), False
+        return ids | _name_before_role(t, subjects[0], ids) | _inverted_name(t, tok, ids), False
     if t.child(tok, "csubj") is not None:
         return None, False
     parent = t.head(tok)
@@ -244,6 +244,20 @@ def _a_name(t: Tree, ids: set[int]) -> bool:
     return (
         bool(words) and all(w.upos == "PROPN" for w in words) and not plain and not any(w.text in "!?" for w in tokens)
     )
+
+
+def _inverted_name(t: Tree, verb: Token, ids: set[int]) -> set[int]:
+    """The name right after an inverted cue whose apposition the parse made the subject ('"Now," says
+    Joseph Napolitan, a pioneer in political television, "..."': "pioneer" the subject, the name an
+    object): the name's words and the comma; else nothing."""
+    words = _word_ids(t, ids)
+    if not words or min(words) <= verb.id + 2:
+        return set()
+    comma = t.by_id.get(min(words) - 1)
+    name = set(range(verb.id + 1, min(words) - 1))
+    if comma is None or comma.text != "," or not _a_name(t, name) or not name <= t.by_id.keys():
+        return set()
+    return name | {comma.id}
 
 
 def _name_before_role(t: Tree, subj: Token, ids: set[int]) -> set[int]:

@@ -160,6 +160,13 @@ SHAPES = [
         "Mexican President Enrique Pe\u00f1a Nieto",
         'people not to "choose the road toward isolationism and destruction."',
     ),
+    (  # (WSJ) wsj_0041: an inverted cue between two pieces of a quote; the parse made the title the subject
+        '"Now," says Joseph Napolitan, a pioneer in political television, "the idea is to attack first, last '
+        'and always."',
+        "says",
+        "Joseph Napolitan, a pioneer in political television",
+        '"the idea is to attack first, last and always."',
+    ),
     (  # (PolNeAR)
         "Donald Trump, while being interviewed on Fox and Friends Monday morning, called again for President "
         "Obama to resign.",

@@ -245,7 +245,8 @@ INVERTING_VERBS = frozenset("say write add tell state explain argue".split())
 SURFACE_VERBS = frozenset(
     """say tell add note write explain argue insist warn state declare report claim acknowledge admit
     reply respond answer concede recall contend continue conclude observe remark stress emphasize
-    emphasise complain predict confirm announce estimate suggest tweet testify allege assert maintain""".split()
+    emphasise complain predict confirm announce estimate suggest tweet testify allege assert maintain
+    muse quip joke counter exclaim shout yell boast scoff ask wonder""".split()
 )
 IRREGULAR_PAST = {"say": "said", "tell": "told", "write": "wrote"}
 # ... of which these open a report whatever their tag ("others say/NOUN she was ..."), and of those

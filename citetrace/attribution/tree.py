@@ -163,11 +163,20 @@ def negation_before(t: Tree, tok: Token) -> bool:
     return False
 
 
+def _next_to(t: Tree, a: Token, b: Token) -> bool:
+    """No punctuation between ``a`` and ``b``: a negation inside a quote before the cue is the quote's
+    ('"Why not?" asked Mr. Smith')."""
+    lo, hi = sorted((a.id, b.id))
+    return not any(t.by_id[i].upos == "PUNCT" for i in range(lo + 1, hi) if i in t.by_id)
+
+
 def negated(t: Tree, tok: Token) -> bool:
     """ "did not mention", "careful not to credit", "never said": the cue itself is negated, by a
     negation it governs or one among the auxiliaries and adverbs right before it. A negation in what
     was said ("workers haven't accepted it, the analyst said") is not the cue's."""
-    if any(k.lemma.lower() in cues.NEGATIONS for k in t.children(tok, "advmod")) or negation_before(t, tok):
+    if any(k.lemma.lower() in cues.NEGATIONS and _next_to(t, k, tok) for k in t.children(tok, "advmod")):
+        return True
+    if negation_before(t, tok):
         return True
     head = t.head(tok)  # "not to credit the US or even mention Soleimani": the negation spreads over "or"
     return (

@@ -69,6 +69,19 @@ SHAPES = [
         "the analyst",
         "Some workers haven't yet accepted the new contract",
     ),
+    (  # ... nor a negation inside a quote before the cue
+        "\u201cWhy would we not do it?\u201d asked Mr. Smith.",
+        "asked",
+        "Mr. Smith",
+        "\u201cWhy would we not do it?\u201d",
+    ),
+    (  # (PolNeAR) a quote, then an inverted verb of saying the lexicon lacked ("mused")
+        "\u201cImagine Brad Thor going up against Trump and Clinton on the same stage,\u201d mused Blaze co-host "
+        "Stu Burguiere.",
+        "mused",
+        "Blaze co-host Stu Burguiere",
+        "\u201cImagine Brad Thor going up against Trump and Clinton on the same stage,\u201d",
+    ),
     (
         "Prices will keep rising, Mr. Smith, the chairman, said on Monday in Tokyo.",
         "said",

@@ -365,12 +365,17 @@ def _passive(toks: list[Token], c: int) -> bool:
 
 def _opening_name(toks: list[Token]) -> tuple[int, int] | None:
     """The name a sentence opens with, when a comma follows it and an aside comes after: "Donald Trump,
-    while being interviewed on Fox and Friends Monday morning," (not a dateline: "PARIS,")."""
+    while being interviewed on Fox and Friends Monday morning,", "NEC, one of its largest domestic
+    competitors," (the tagger took "NEC" for a verb); not a dateline ("PARIS,") or a place."""
     n = 0
     while n < len(toks) and toks[n].upos == "PROPN":
         n += 1
+    if n == 0 and len(toks) > 3 and toks[1].text == "," and toks[0].text.isupper() and len(toks[0].text) > 1:
+        n = 1 if toks[2].upos in ("DET", "NUM") else 0  # an acronym tagged as a word: "NEC, one of ..."
     if n == 0 or n + 2 >= len(toks) or toks[n].text != ",":
         return None
-    if all(t.text.isupper() and len(t.text) > 1 for t in toks[:n]) or toks[n + 1].upos == "PROPN":
+    described = toks[n + 1].upos in ("DET", "NUM")  # ", one of ...", ", the ..."
+    capitals = all(t.text.isupper() and len(t.text) > 1 for t in toks[:n])
+    if capitals and not described or toks[n + 1].upos == "PROPN":
         return None  # a dateline, or a place: "RALEIGH, N.C.", "Killeen, Texas,"
     return toks[0].start, toks[n - 1].end

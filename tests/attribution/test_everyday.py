@@ -180,6 +180,12 @@ SHAPES = [
         "Joseph Napolitan, a pioneer in political television",
         '"the idea is to attack first, last and always."',
     ),
+    (  # (WSJ) wsj_0051: "NEC" tagged a verb, its apposition the parse's object
+        "NEC, one of its largest domestic competitors, said it bid one yen in two separate public auctions since 1987.",
+        "said",
+        "NEC",
+        "it bid one yen in two separate public auctions since 1987",
+    ),
     (  # (PolNeAR)
         "Donald Trump, while being interviewed on Fox and Friends Monday morning, called again for President "
         "Obama to resign.",

@@ -21,6 +21,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import tempfile
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -151,16 +152,26 @@ def write_manifest(folder: Path, files: Iterable[str]) -> None:
     atomic_write_text(folder / MANIFEST, json.dumps(sorted(set(files)), indent=0) + "\n")
 
 
+_STOPS = {signal.SIGINT, signal.SIGTERM}
+
+
 @contextmanager
 def staging(out: Path) -> Iterator[Path]:
-    """A new empty folder beside ``out`` for a run to write in; removed afterwards if still there."""
+    """A new empty folder beside ``out`` for a run to write in; removed afterwards if still there. Ctrl-C
+    and SIGTERM wait while the folder is made, so that no stop falls between making it and owning it
+    (a stop there left it behind)."""
     where = out if _own_file_system(out) else out.parent
     remove_stale(where)
-    staged = Path(tempfile.mkdtemp(prefix=f".{out.name}.{os.getpid()}.", suffix=RUN_SUFFIX, dir=where))
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
     try:
-        yield staged
+        staged = Path(tempfile.mkdtemp(prefix=f".{out.name}.{os.getpid()}.", suffix=RUN_SUFFIX, dir=where))
+        try:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # a stop that came meanwhile is raised here
+            yield staged
+        finally:
+            shutil.rmtree(staged, ignore_errors=True)
     finally:
-        shutil.rmtree(staged, ignore_errors=True)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
 def install(staged: Path, out: Path, force: bool = False, written: set[str] | None = None) -> None:

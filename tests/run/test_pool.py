@@ -104,7 +104,13 @@ def test_a_stopped_run_stops_its_workers_at_once(tmp_path: Path, env, stop: str)
         (corpus / f"{i}.txt").write_text("\n\n".join(texts[i:] + texts[:i]) * 2, encoding="utf-8")
     command = [str(Path(sys.executable).parent / "citetrace"), "run", str(corpus), "--out", str(tmp_path / "out")]
     run = subprocess.Popen(
-        [*command, "--no-cache", "--workers", "2"], env={**os.environ, **env}, stderr=subprocess.PIPE, text=True
+        [*command, "--no-cache", "--workers", "2"],
+        env={**os.environ, **env},
+        stderr=subprocess.PIPE,
+        text=True,
+        # Ctrl-C as a terminal sends it: a suite started in the background (``cmd &``) ignores SIGINT,
+        # and a child inherits that, so Python would never see the signal
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.default_int_handler),
     )
     parent = psutil.Process(run.pid)
     workers: list[psutil.Process] = []

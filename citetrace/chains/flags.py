@@ -166,8 +166,7 @@ def _extent(b: GraphBuilder, chain: Chain) -> tuple[int, int]:
     frame = next((f for f in b.frames[chain.document].frames if f.id == chain.frame), None)
     spans: list[tuple[int, int]] = [(chain.claim.start, chain.claim.end)]
     if frame is not None:
-        named = [frame.source, *frame.co_sources] if frame.source else []
-        spans += [(frame.cue.start, frame.cue.end), *((s.start, s.end) for s in named)]
+        spans += [(frame.cue.start, frame.cue.end), *((s.start, s.end) for s in frame.source_mentions)]
     return min(s[0] for s in spans), max(s[1] for s in spans)
 
 

@@ -208,7 +208,7 @@ def collect_claims(
         doc = by_doc[document.name]
         frame_of = {f.id: f for f in doc.frames}
         not_said = [(f.cue.start, f.cue.end) for f in doc.frames]
-        not_said += [(s.start, s.end) for f in doc.frames for s in ([f.source] if f.source else []) + f.co_sources]
+        not_said += [(s.start, s.end) for f in doc.frames for s in f.source_mentions]
         words = _Words(parsed, not_said)
         taken: list[tuple[int, int]] = list(boilerplate.get(doc.document, []))
         seen: set[int] = set()

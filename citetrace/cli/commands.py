@@ -273,7 +273,7 @@ def frames(
             for col in ("id", "kind", "cue", "source", "canonical (kind)", "content", "parent", "conf."):
                 table.add_column(col, overflow="fold")
             for f in doc.frames:
-                named = [f.source, *f.co_sources] if f.source else []
+                named = f.source_mentions
                 table.add_row(
                     f.id,
                     f.kind.value,

@@ -117,10 +117,14 @@ class Frame(_Model):
         return self.source if self.source is not None and self.source.unresolved is None else None
 
     @property
+    def source_mentions(self) -> list[SourceMention]:
+        """The source and the other speakers of its list, as written, resolved or not."""
+        return [self.source, *self.co_sources] if self.source is not None else []
+
+    @property
     def speakers(self) -> list[SourceMention]:
         """Every source the words rest on: the ``speaker`` and the other speakers of a coordinated source."""
-        named = [self.source, *self.co_sources] if self.source is not None else []
-        return [s for s in named if s.unresolved is None]
+        return [s for s in self.source_mentions if s.unresolved is None]
 
 
 class Document(_Model):

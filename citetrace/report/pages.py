@@ -164,7 +164,7 @@ def highlight_spans(frames: Sequence[Frame]) -> list[tuple[int, int, str, Frame]
     spans: list[tuple[int, int, str, Frame]] = []
     for f in frames:
         spans.append((f.cue.start, f.cue.end, "cue", f))
-        for s in [f.source, *f.co_sources] if f.source is not None else []:
+        for s in f.source_mentions:
             spans.append((s.start, s.end, "src", f))
         if f.kind is not FrameKind.credit:
             spans.append((f.content.start, f.content.end, "content", f))

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from citetrace.attribution import cues
 from citetrace.models import Frame, SourceKind, SourceMention, Token
-from citetrace.sources.mentions import WordClass, classes, plural_title
+from citetrace.sources.mentions import is_title, plural_title
 from citetrace.sources.name_index import DocumentIndex
 from citetrace.sources.name_kinds import body_kind
 from citetrace.sources.naming import known, norm
@@ -79,7 +79,7 @@ def _inside_a_phrase(words: list[Token]) -> bool:
     """A preposition the list is inside: "the leaders of [the United States and Israel]", "Strategists
     for [Barack Obama and Clinton]", "Former Secretary of [State ...]", "The Centers for [Disease
     Control and Prevention]"; not a person's place: "Ted Cruz of Texas and Marco Rubio of Florida"."""
-    at = next((i for i, t in enumerate(words) if t.upos == "ADP" and i > 0), None)
+    at = _preposition(words)
     if at is None:
         return False
     before, after = words[:at], words[at + 1 :]
@@ -91,8 +91,7 @@ def _inside_a_phrase(words: list[Token]) -> bool:
 def _names_no_one(t: Token) -> bool:
     """A plural, a title, a time or a body's word: "Supporters", "Secretary", "Sunday", "Centers"."""
     w = norm(t.text)
-    titled = classes(t.text) & {WordClass.title_word, WordClass.role}
-    return t.xpos == "NNPS" or bool(titled) or w in cues.TIME_WORDS or w in cues.BODY_WORDS
+    return t.xpos == "NNPS" or is_title(t.text) or w in cues.TIME_WORDS or w in cues.BODY_WORDS
 
 
 def _a_body(words: list[Token]) -> bool:
@@ -134,7 +133,7 @@ def _a_role(words: list[Token]) -> bool:
         return False
     head = heads[-1]
     if head.upos == "PROPN":
-        return bool(classes(head.text) & {WordClass.title_word, WordClass.role})
+        return is_title(head.text)
     kind = cues.SOURCE_NOUNS.get(head.lemma.lower())
     personal = kind in (None, SourceKind.person) or head.lemma.lower() in _OFFICERS
     return head.xpos == "NN" and personal  # "the independent Vermont senator and ..." too
@@ -206,6 +205,11 @@ def _segments(tokens: list[Token]) -> list[tuple[str, list[Token]]]:
     return out
 
 
+def _preposition(words: list[Token]) -> int | None:
+    """Where the first preposition after the first word is, if any ("Ted Cruz [of] Texas")."""
+    return next((i for i, t in enumerate(words) if t.upos == "ADP" and i > 0), None)
+
+
 def _named(words: list[Token]) -> bool:
     return any(t.upos == "PROPN" for t in words)
 
@@ -215,11 +219,7 @@ def _could_speak(words: list[Token]) -> bool:
     words before a preposition)."""
     if words[-1].upos == "ADP":
         return False
-    head_part = words
-    for i, t in enumerate(words):
-        if t.upos == "ADP" and i > 0:
-            head_part = words[:i]
-            break
+    head_part = words[: _preposition(words)]
     head = next((t for t in reversed(head_part) if t.upos in ("NOUN", "PROPN", "PRON")), None)
     if head is None or head.text in _POSSESSIVE:
         return False

@@ -176,7 +176,7 @@ def split_name(tokens: list[Token], *, person: bool) -> tuple[list[Token], list[
     while lead < len(ws) - 1 and (classes(word_text(ws[lead])) & _LEADING or plural_title(word_text(ws[lead]))):
         lead += 1
     for i in range(len(ws) - 2, lead - 1, -1):
-        if classes(word_text(ws[i])) & {WordClass.title_word, WordClass.role} and any(_proper(w) for w in ws[i + 1 :]):
+        if is_title(word_text(ws[i])) and any(_proper(w) for w in ws[i + 1 :]):
             lead = i + 1
             break
     cut = lead
@@ -185,11 +185,16 @@ def split_name(tokens: list[Token], *, person: bool) -> tuple[list[Token], list[
     return _flat(ws[:cut]), _flat(ws[cut:])
 
 
+def is_title(word: str) -> bool:
+    """A title or role word: "Sen.", "president", "spokesman"."""
+    return bool(classes(word) & {WordClass.title_word, WordClass.role})
+
+
 def plural_title(word: str) -> bool:
     """A capitalised plural title before the names it is the title of: "Senators John McCain and Lindsey
     Graham", "Reps. ...", "Professors Foner and Alba"."""
     w = norm(word).rstrip(".")
-    return word[:1].isupper() and w.endswith("s") and bool(classes(w[:-1]) & {WordClass.title_word, WordClass.role})
+    return word[:1].isupper() and w.endswith("s") and is_title(w[:-1])
 
 
 def honorific(text: str) -> WordClass | None:
@@ -203,8 +208,7 @@ def titles(text: str) -> frozenset[str]:
     return frozenset(
         title_of(w)
         for w in text.split()
-        if classes(w) & {WordClass.title_word, WordClass.role}
-        and not classes(w) & {WordClass.honorific_male, WordClass.honorific_female}
+        if is_title(w) and not classes(w) & {WordClass.honorific_male, WordClass.honorific_female}
     )
 
 

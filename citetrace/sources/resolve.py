@@ -44,10 +44,10 @@ from citetrace.models import (
 )
 from citetrace.sources.coordination import conjuncts, part, them
 from citetrace.sources.mentions import (
-    WordClass,
     classes,
     core,
     honorific,
+    is_title,
     name_run,
     namelike,
     parties,
@@ -206,7 +206,7 @@ def _description(index: DocumentIndex, source: SourceMention, text: str, tokens:
     if run is not None and apposition(run, head) and person_run(run):
         name = index.full_name(run.name) if len(run.name.split()) == 1 else run.name  # "Harry Reid, the leader"
         return Resolved(name, SourceKind.person, description=index.slice(tokens[1:]) or None)
-    if definite and classes(head.text) & {WordClass.title_word, WordClass.role}:  # "the Vermont senator"
+    if definite and is_title(head.text):  # "the Vermont senator"
         named = index.last_titled(source.start, title_of(head.lemma), parties(text), places(text))
         if named is not None:
             return Resolved(named, SourceKind.person, description=index.slice(tokens[1:]) or None)

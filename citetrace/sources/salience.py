@@ -23,7 +23,7 @@ from functools import cached_property
 from citetrace.attribution import cues
 from citetrace.attribution.quotes import find_quotes
 from citetrace.models import SourceKind, Token
-from citetrace.sources.mentions import PRONOUN_GENDER, WordClass, classes, without_possessive
+from citetrace.sources.mentions import PRONOUN_GENDER, WordClass, classes, is_title, without_possessive
 from citetrace.sources.name_index import DocumentIndex, NameRun
 from citetrace.sources.name_kinds import kind_of_name
 from citetrace.sources.naming import known, norm
@@ -58,7 +58,7 @@ def names_person(index: DocumentIndex, run: NameRun, vouched: frozenset[str]) ->
     tokens = list(run.tokens)
     if kind_of_name(run.name, tokens, tokens[-1]) is not SourceKind.person:
         return False
-    if run.gender is not None or any(classes(t.text) & {WordClass.title_word, WordClass.role} for t in run.description):
+    if run.gender is not None or any(is_title(t.text) for t in run.description):
         return True
     if any(classes(t.text) & {WordClass.place, WordClass.party} for t in tokens):
         return False

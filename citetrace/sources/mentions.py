@@ -190,6 +190,10 @@ def is_title(word: str) -> bool:
     return bool(classes(word) & {WordClass.title_word, WordClass.role})
 
 
+def plural_noun(tok: Token) -> bool:
+    return "Number=Plur" in (tok.feats or "") or tok.xpos in ("NNS", "NNPS")
+
+
 def plural_title(word: str) -> bool:
     """A capitalised plural title before the names it is the title of: "Senators John McCain and Lindsey
     Graham", "Reps. ...", "Professors Foner and Alba"."""

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from citetrace.models import Document, ParsedDocument, SourceKind, Token
+from citetrace.sources.given_names import given_name_gender
 from citetrace.sources.mentions import (
     WordClass,
     classes,
@@ -97,7 +98,7 @@ class DocumentIndex:
         # where the body starts, after the headline
         self.body = len(document.headline) if document.headline and document.text.startswith(document.headline) else 0
         self.mentions: list[Mention] = []
-        self.gender: dict[str, WordClass] = {}  # name -> what its honorifics say ("Mr.", "his wife")
+        self.gender: dict[str, WordClass] = {}  # name -> what its honorifics or pronouns say ("Mr.", "she adds")
         self.titled: list[tuple[int, str, frozenset[str]]] = []  # (start, name, its titles): "Sen. Sanders"
         self._proper: dict[str, list[tuple[int, Token]]] | None = None
         self._full: dict[tuple[str, WordClass | None, frozenset[str]], str] = {}
@@ -248,11 +249,11 @@ class DocumentIndex:
                 people.setdefault(norm(name).split()[0], []).append((t.start, name))
         if gender is not None:
             people = {
-                first: ms for first, ms in people.items() if all(self.gender.get(n, gender) == gender for _, n in ms)
+                first: ms for first, ms in people.items() if all((self.gender_of(n) or gender) == gender for _, n in ms)
             }
         if said:
             people = {
-                first: ms for first, ms in people.items() if not (own := self._titles({n for _, n in ms})) or own & said
+                first: ms for first, ms in people.items() if not (own := self.said_of({n for _, n in ms})) or own & said
             }
         if not people:
             if not one_word:
@@ -308,7 +309,22 @@ class DocumentIndex:
                         self._proper.setdefault(norm(t.text), []).append((si, t))
         return self._proper
 
-    def _titles(self, names: set[str]) -> frozenset[str]:
+    @cached_property
+    def honorifics(self) -> dict[str, WordClass]:
+        """Name -> what its honorifics say ("Mr.", "his wife"), as written."""
+        out: dict[str, WordClass] = {}
+        for run in self.runs:
+            if run.gender is not None:
+                out.setdefault(run.name, run.gender)
+        return out
+
+    def gender_of(self, name: str) -> WordClass | None:
+        """The person's gender: what an honorific says ("Mr. Graham"), else the given name (``given_names``:
+        "Lindsey Graham" aside, surer than the pronouns guessed to be the person's), else those pronouns."""
+        return self.honorifics.get(name) or given_name_gender(name) or self.gender.get(name)
+
+    def said_of(self, names: set[str]) -> frozenset[str]:
+        """Every title, role, party and place the document gives these names ("Sen. Sanders (I-Vt.)")."""
         return frozenset().union(*(said for _, name, said in self.titled if name in names))
 
     def last_titled(
@@ -330,7 +346,7 @@ class DocumentIndex:
         start, name = max(before)
         if len(name.split()) > 1:
             return name
-        return self.full_name(name, self.gender.get(name), self._titles({name}))
+        return self.full_name(name, self.gender_of(name), self.said_of({name}))
 
     def body_named(self, word: str) -> Mention | None:
         """The body the document names in full whose name starts with ``word``: "Fujitsu" -> "Fujitsu Ltd."."""
@@ -362,7 +378,7 @@ class DocumentIndex:
             m
             for m in self.mentions
             if m.kind in kinds
-            and (gender is None or self.gender.get(m.canonical, gender) == gender)
+            and (gender is None or (self.gender_of(m.canonical) or gender) == gender)
             and (by_words or not m.by_words)
             and (named is None or named in norm(m.canonical).split())
         ]
@@ -375,14 +391,3 @@ class DocumentIndex:
 
 def person_run(run: NameRun) -> bool:
     return kind_of_name(run.name, list(run.tokens), run.tokens[-1]) is SourceKind.person
-
-
-def apposition(run: NameRun, head: Token) -> bool:
-    """Whether the tree makes a description an apposition to the name before it: ``appos`` of the name,
-    or a second subject of the name's verb ("Lloyd Grove, the editor who ..., tweeted"), not a phrase
-    before the subject ("On Tuesday, the company said")."""
-    if head.deprel == "appos":
-        return any(t.id == head.head for t in run.tokens)
-    return head.deprel.startswith("nsubj") and any(
-        t.deprel.startswith("nsubj") and t.head == head.head for t in run.tokens
-    )

@@ -12,15 +12,23 @@ from citetrace.sources.mentions import (
     PRONOUN_GENDER,
     WordClass,
     classes,
+    is_title,
     name_run,
     org_form_kind,
+    parties,
+    place_words,
+    places,
+    plural_noun,
+    title_of,
     without_possessive,
+    word_classes,
 )
-from citetrace.sources.name_index import DocumentIndex
+from citetrace.sources.name_index import DocumentIndex, NameRun, person_run
 from citetrace.sources.naming import norm
 from citetrace.sources.salience import People
 
 Seen = tuple[int, str, SourceKind, int]  # a resolved source: (start, canonical name, kind, end)
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 PHRASE_DEPS = frozenset({"amod", "compound", "nmod:poss", "nummod", "flat"})
 
 
@@ -57,7 +65,7 @@ def pronoun(index: DocumentIndex, people: People, source: SourceMention, text: s
         for r in resolved
         if r[0] < source.start
         and r[2] in wanted
-        and (gender is None or index.gender.get(r[1], gender) == gender)
+        and (gender is None or (index.gender_of(r[1]) or gender) == gender)
         and (r[2] is not SourceKind.anonymous or _plural(r[1]))
     ]
     mention = index.nearest(source.start, wanted, gender, by_words=False) if wanted else None
@@ -70,6 +78,108 @@ def pronoun(index: DocumentIndex, people: People, source: SourceMention, text: s
     if mention is not None:
         return Resolved(mention.canonical, mention.kind)
     return Resolved(text, SourceKind.unknown, unresolved=Unresolved.pronoun)
+
+
+# Roles held for someone else, or shared by many: "the spokesman" or "the lawyer" is seldom the person
+# the sentences before are about, but someone working for them.
+RELATIONAL = frozenset(
+    "spokesman spokeswoman spokesperson aide adviser advisor surrogate lawyer attorney official officer member "
+    "supporter critic donor analyst expert doctor physician opponent rival challenger mate operative fundraiser "
+    "reporter correspondent interviewer moderator editor host anchor".split()
+)
+EPITHET_SUFFIXES = ("ist", "man", "woman")  # "the socialist", "the radioman", "the congresswoman"
+NOT_EPITHET = frozenset(
+    {"nmod", "nmod:poss", "acl", "acl:relcl", "appos", "nummod"}
+)  # "the head of ...", "the man who"
+
+
+def described_person(
+    index: DocumentIndex, people: People, source: SourceMention, tokens: list[Token], head: Token, resolved: list[Seen]
+) -> Resolved | None:
+    """The person a description without a name stands for: the name it is apposed to ("Harry Reid, the
+    Senate Democratic leader"; between commas, whatever the tree: "Betty Friedan, the author, said"),
+    the person last titled so ("the Vermont senator" after "Sen. Sanders": ``last_titled``), or the
+    one it describes (``epithet``). None: the description is no person the document names."""
+    text = index.slice(tokens)
+    definite = norm(tokens[0].text) == "the"
+    run = index.apposed(source.start) if definite else None
+    closed = index.text[source.end :].startswith(",") and not _QUOTES & set(text)
+    if run is not None and (apposition(run, head) or closed) and person_run(run):
+        name = index.full_name(run.name) if len(run.name.split()) == 1 else run.name
+        return Resolved(name, SourceKind.person, description=index.slice(tokens[1:]) or None)
+    if any(t.head == head.id and t.deprel == "det" and norm(t.text) in DEFINITE for t in tokens) and is_title(
+        head.text
+    ):
+        named = index.last_titled(source.start, title_of(head.lemma), parties(text), places(text))
+        if named is not None:
+            return Resolved(named, SourceKind.person, description=index.slice(tokens[1:]) or None)
+    return epithet(index, people, source, tokens, head, resolved)
+
+
+def epithet(
+    index: DocumentIndex, people: People, source: SourceMention, tokens: list[Token], head: Token, resolved: list[Seen]
+) -> Resolved | None:
+    """ "The self-described democratic socialist said", "the New Jersey governor", "the radioman": a definite
+    description of one person, with no name of its own (and none titled so before it: ``last_titled``),
+    is the person last named as a subject (``People.last_subject``) where that is also the person the
+    sentences before are about (``People.salient``) and nothing the document says of the person
+    conflicts (``_fits``). Not a role held for someone else (``RELATIONAL``), an anonymous noun, a
+    plural, or a description that says whose or which it is."""
+    word = norm(head.text)
+    person_noun = is_title(word) or word.endswith(EPITHET_SUFFIXES) and len(word) > 5
+    if (
+        norm(tokens[0].text) != "the"
+        or head.upos != "NOUN"
+        or not person_noun
+        or plural_noun(head)
+        or word in RELATIONAL
+        or word in cues.ANONYMOUS_NOUNS
+        or any(t.head == head.id and t.deprel in NOT_EPITHET for t in tokens)
+    ):
+        return None
+    gender = WordClass.honorific_female if word.endswith(("woman", "lady")) else None  # "chairwoman", "first lady"
+    gender = WordClass.honorific_male if gender is None and word.endswith("man") else gender
+    person = people.last_subject(source.start)
+    if person is None or person != people.salient(source.start, gender, [(r[0], r[3]) for r in resolved]):
+        return None
+    if not _fits(index, person, index.slice(tokens), head, gender):
+        return None
+    return Resolved(person, SourceKind.person, description=index.slice(tokens[1:]) or None)
+
+
+def _fits(index: DocumentIndex, person: str, text: str, head: Token, gender: WordClass | None) -> bool:
+    """Whether what the document says of ``person`` allows the description: its party ("the Republican
+    nominee" is not "Democrat Barack Obama"), its place ("the Florida senator" is not "Sen. Joni Ernst, R-Iowa"),
+    its office ("the senator" is not "Gov. Christie"), its gender, and no one else the document describes
+    so ("the candidate" is not the host who asked "Republican candidate John Kasich")."""
+    said = index.said_of({person, person.split()[-1]})
+    role = title_of(head.lemma)
+    if role not in said and any(role in other for _, name, other in index.titled if not person.endswith(name)):
+        return False  # "the nominee", and the document calls someone else the nominee
+    if (party := parties(text)) and (own := said & _PARTIES) and not party & own:
+        return False
+    if (where := places(text)) and (home := said & place_words()) and not where & home:
+        return False
+    if WordClass.title_word in classes(head.text):
+        offices = {w for w in said if WordClass.title_word in classes(w) and not classes(w) & _HONORIFICS}
+        if offices and title_of(head.lemma) not in offices:
+            return False
+    if gender is WordClass.honorific_female:  # "the first lady": a woman the document says is one
+        return index.gender_of(person) == gender
+    return gender is None or (index.gender_of(person) or gender) == gender  # "-man" is said of women too
+
+
+_QUOTES = frozenset("\"'\u201c\u201d\u2018\u2019")
+_HONORIFICS = frozenset({WordClass.honorific_male, WordClass.honorific_female})
+_PARTIES = frozenset(title_of(w) for w, c in word_classes().items() if WordClass.party in c)
+
+
+def editorial_board(tokens: list[Token], head: Token) -> bool:
+    """ "The editorial board writes": the paper named before it (``resolve``); by the words, not the
+    tree, which may hang "the" and "editorial" elsewhere."""
+    return head.lemma.lower() == "board" and any(
+        t.lemma.lower() == "editorial" and t.start < head.start for t in tokens
+    )
 
 
 def pronoun_form(
@@ -115,3 +225,14 @@ def antecedent(index: DocumentIndex, pronoun: Token) -> SourceMention | None:
     else:
         end = noun.end
     return SourceMention(text=index.text[start:end], start=start, end=end, canonical="", kind=SourceKind.unknown)
+
+
+def apposition(run: NameRun, head: Token) -> bool:
+    """Whether the tree makes a description an apposition to the name before it: ``appos`` of the name,
+    or a second subject of the name's verb ("Lloyd Grove, the editor who ..., tweeted"), not a phrase
+    before the subject ("On Tuesday, the company said")."""
+    if head.deprel == "appos":
+        return any(t.id == head.head for t in run.tokens)
+    return head.deprel.startswith("nsubj") and any(
+        t.deprel.startswith("nsubj") and t.head == head.head for t in run.tokens
+    )

@@ -47,19 +47,25 @@ from citetrace.sources.mentions import (
     classes,
     core,
     honorific,
-    is_title,
     name_run,
     namelike,
-    parties,
-    places,
-    title_of,
+    plural_noun,
     titles,
     without_possessive,
 )
-from citetrace.sources.name_index import DocumentIndex, apposition, person_run
+from citetrace.sources.name_index import DocumentIndex
 from citetrace.sources.name_kinds import kind_of_name, noun_kind, split_source_name
 from citetrace.sources.naming import affiliation, known, norm
-from citetrace.sources.pointers import Resolved, Seen, antecedent, pronoun, pronoun_form
+from citetrace.sources.pointers import (
+    DEFINITE,
+    Resolved,
+    Seen,
+    antecedent,
+    described_person,
+    editorial_board,
+    pronoun,
+    pronoun_form,
+)
 from citetrace.sources.salience import People
 
 
@@ -148,7 +154,6 @@ _SENTENCE_END = re.compile(r"(?<=[a-z]{2})\. (?=[A-Z])")
 INDEFINITE_REACH = 1500  # characters after an indefinite description within which the name it introduces may come
 _NOT_DESCRIPTIVE = frozenset({"ADP", "VERB", "AUX", "PRON", "SCONJ", "CCONJ", "DET"})
 _POINTERS = cues.RELATIVE_PRONOUNS | cues.PRONOUNS | {"one"}  # words that point at a source, never name one
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
 def _name_tokens(tokens: list[Token], head: Token) -> list[Token]:
@@ -201,15 +206,7 @@ def _description(index: DocumentIndex, source: SourceMention, text: str, tokens:
         if t.head == head.id and t.deprel in ("det", "amod", "compound", "nmod:poss", "nummod", "nmod")
     ]
     bare = not any(t.upos == "PROPN" or t.text[:1].isupper() and t is not tokens[0] for t in own_deps)
-    definite = any(t.head == head.id and t.deprel == "det" and norm(t.text) in _DEFINITE for t in tokens)
-    run = index.apposed(source.start) if norm(tokens[0].text) == "the" else None
-    if run is not None and apposition(run, head) and person_run(run):
-        name = index.full_name(run.name) if len(run.name.split()) == 1 else run.name  # "Harry Reid, the leader"
-        return Resolved(name, SourceKind.person, description=index.slice(tokens[1:]) or None)
-    if definite and is_title(head.text):  # "the Vermont senator"
-        named = index.last_titled(source.start, title_of(head.lemma), parties(text), places(text))
-        if named is not None:
-            return Resolved(named, SourceKind.person, description=index.slice(tokens[1:]) or None)
+    definite = any(t.head == head.id and t.deprel == "det" and norm(t.text) in DEFINITE for t in tokens)
     kept = core(tokens, head, cues.MAX_NAME_WORDS)
     if norm(head.text) == "one" and not _names_someone(tokens, head):  # "no one", "the one": nobody named
         return Resolved(text, SourceKind.unknown, unresolved=Unresolved.pronoun)
@@ -219,12 +216,12 @@ def _description(index: DocumentIndex, source: SourceMention, text: str, tokens:
         words_kept = index.slice(kept).split()
         return Resolved(" ".join(w for w in words_kept if w.lower() not in cues.ARTICLES).lower(), SourceKind.anonymous)
     kind = noun_kind(head)
-    if definite and _editorial_board(tokens, head):  # "the editorial board writes": the paper named before it
+    if (definite or norm(tokens[0].text) == "the") and editorial_board(tokens, head):  # the paper named before it
         board = index.nearest(source.start, _PRINT, after=False)
         if board is not None:
             return Resolved(board.canonical, board.kind, description=index.slice(tokens[1:]))
     if kind is not None and bare and kind is not SourceKind.person:  # "a spokesman", "the band leader": no one named
-        if _plural_noun(head) and norm(head.text) not in cues.GROUP_MEMBERS:
+        if plural_noun(head) and norm(head.text) not in cues.GROUP_MEMBERS:
             mention = None  # "protest groups", "former prosecutors": not one named body
         elif definite:  # "the ministry" is a ministry the document names; "the company", any named company
             word = norm(head.text)
@@ -244,14 +241,6 @@ def _description(index: DocumentIndex, source: SourceMention, text: str, tokens:
 
 
 _PRINT = {SourceKind.outlet, SourceKind.publication}
-
-
-def _editorial_board(tokens: list[Token], head: Token) -> bool:
-    return head.lemma.lower() == "board" and any(t.head == head.id and t.lemma.lower() == "editorial" for t in tokens)
-
-
-def _plural_noun(tok: Token) -> bool:
-    return "Number=Plur" in (tok.feats or "") or tok.xpos in ("NNS", "NNPS")
 
 
 def _before(index: DocumentIndex, tokens: list[Token], name: list[Token]) -> str | None:
@@ -306,7 +295,8 @@ def _resolve(index: DocumentIndex, people: People, source: SourceMention, resolv
         return Resolved(organization.name, organization.kind, affiliation=organization.person)
     name_tokens = _name_tokens(tokens, head) or index.leading_name(tokens)
     if not name_tokens:
-        return _description(index, source, text, tokens, head)
+        described = described_person(index, people, source, tokens, head, resolved)  # "Harry Reid, the leader"
+        return described or _description(index, source, text, tokens, head)
     return _named(index, text, tokens, head, name_tokens)
 
 

@@ -53,20 +53,29 @@ def names_person(index: DocumentIndex, run: NameRun, vouched: frozenset[str]) ->
     k = known(run.name)
     if k is not None:
         return k.kind is SourceKind.person
-    if re.search(r"\w['\u2019]s?\s+\S", run.name):
-        return False  # "Mister Rogers' Neighborhood", "Trump's Tower": a person's thing
-    tokens = list(run.tokens)
-    if kind_of_name(run.name, tokens, tokens[-1]) is not SourceKind.person:
+    if not _may_be_person(run):
         return False
     if run.gender is not None or any(is_title(t.text) for t in run.description):
         return True
-    if any(classes(t.text) & {WordClass.place, WordClass.party} for t in tokens):
+    if not _plain_name(run):
         return False
-    if set(norm(run.name).split()) & cues.TIME_WORDS or run.name.isupper():
-        return False  # "Super Tuesday", "South Carolina Saturday", a dateline ("BUENA PARK")
     if len(run.name.split()) >= 2:  # "Tim Kaine" as a subject somewhere, not "Wall Street" or "Super Bowl"
         return run.name in vouched
     return index.full_name(run.name) in vouched or run.name in vouched  # a surname the document so vouches for
+
+
+def _may_be_person(run: NameRun) -> bool:
+    if re.search(r"\w['\u2019]s?\s+\S", run.name):
+        return False  # "Mister Rogers' Neighborhood", "Trump's Tower": a person's thing
+    tokens = list(run.tokens)
+    return kind_of_name(run.name, tokens, tokens[-1]) is SourceKind.person
+
+
+def _plain_name(run: NameRun) -> bool:
+    """No place, party or time in it, not in capitals: "South Carolina Saturday", a dateline ("BUENA PARK")."""
+    if any(classes(t.text) & {WordClass.place, WordClass.party} for t in run.tokens):
+        return False
+    return not (set(norm(run.name).split()) & cues.TIME_WORDS or run.name.isupper())
 
 
 class People:
@@ -74,6 +83,8 @@ class People:
 
     def __init__(self, index: DocumentIndex):
         self.index = index
+        self.subjects: list[NameRun] = []  # names that are subjects in the article's own words (``people``)
+        self.sure: frozenset[str] = frozenset()  # people the document vouches for by a clean name (``_clean_name``)
 
     @cached_property
     def people(self) -> list[Person]:
@@ -83,16 +94,23 @@ class People:
         roles = [_sentence_role(self.index.sentences[r.sentence], list(r.tokens)) for r in self.index.runs]
         quoted = [any(a <= r.start < b for a, b in quotes) for r in self.index.runs]
         headings = {i for i, sentence in enumerate(self.index.sentences) if _title_case(sentence)}
-        subjects = frozenset(  # in the article's own words: not in a quote, its headline or a heading
-            name
+        own = [  # subjects in the article's own words: not in a quote, its headline or a heading
+            r
             for r, role, in_quote in zip(self.index.runs, roles, quoted, strict=True)
-            if role
-            and r.start >= self.index.body
-            and r.sentence not in headings
-            and not in_quote
-            and _full_name(name := r.name)  # a full name itself: "Britain" as a subject vouches for no one
-        )
-        vouched = subjects | {name for _, name, _ in self.index.titled}
+            if role and r.start >= self.index.body and r.sentence not in headings and not in_quote
+        ]
+        full = {r.name: r for r in self.index.runs if r.sentence not in headings and r.start >= self.index.body}
+        subjects = {r.name for r in own if _full_name(r.name)}  # "Britain" as a subject vouches for no one
+        for r in own:  # a surname as a subject ("Christie unleashed ...") vouches for its full name
+            name = self.index.full_name(r.name) if len(r.tokens) == 1 else r.name
+            whole = full.get(name)
+            if whole is None or not _full_name(name) or norm(name.split()[-1]) != norm(r.name):
+                continue  # not "Compaq Computer" for "Compaq": a body named after its first word
+            if _clean_name(whole) and all(_may_be_person(x) and _plain_name(x) for x in (r, whole)):
+                subjects.add(name)
+        vouched = frozenset(subjects) | {name for _, name, _ in self.index.titled}
+        self.subjects = own
+        self.sure = frozenset(r.name for r in self.index.runs if r.name in vouched and _clean_name(r))
         for run, role, in_quote in zip(self.index.runs, roles, quoted, strict=True):
             if run.sentence in headings or not names_person(self.index, run, vouched):
                 continue
@@ -105,6 +123,17 @@ class People:
             if n > 2 * sum(m for _, m in rest):
                 self.index.gender.setdefault(name, gender)
         return out
+
+    def last_subject(self, position: int) -> str | None:
+        """The person who is the last named subject before ``position`` in the article's own words, at most
+        ``WINDOW`` sentences back; None where that subject is no person ("Netanyahu congratulated ...,
+        which the Zionist dictator said": a name the document does not vouch for)."""
+        here = next((i for i, s in enumerate(self.index.sentences) if s[0].start <= position <= s[-1].end), None)
+        people = {p.start: p for p in self.people}
+        last = max((r for r in self.subjects if r.start < position), key=lambda r: r.start, default=None)
+        if here is None or last is None or here - last.sentence > WINDOW or last.start not in people:
+            return None
+        return self._full(people[last.start].name, None)
 
     def _full(self, name: str, gender: WordClass | None) -> str:
         return self.index.full_name(name, gender) if len(name.split()) == 1 else name
@@ -122,10 +151,14 @@ class People:
             if not 0 <= back <= WINDOW or p.start >= position:
                 continue
             name = self._full(p.name, gender)
-            if gender is not None and self.index.gender.get(name, gender) != gender:
+            if gender is not None and (self.index.gender_of(name) or gender) != gender:
                 continue
-            if len(name.split()) == 1 and gender is not None and self._full(p.name, None) != name:
-                continue  # the document's full name for it is someone of the other gender
+            if (
+                gender is not None
+                and self._full(p.name, None) != name
+                and (len(name.split()) == 1 or name not in self.sure)
+            ):
+                continue  # the document's full name for it is someone of the other gender, and no other is sure
             spoke = any(a <= p.start < b for a, b in speakers)
             score = RECENCY / 2**back + p.role + (SPEAKER if spoke else 0) + (IN_QUOTE if p.quoted else 0)
             if best is None or (score, -p.start) > best[:2]:  # of equals, the first named
@@ -140,6 +173,15 @@ def _full_name(name: str) -> bool:
     if any(any(c.isdigit() for c in w) or w.endswith(("’s", "'s")) for w in parts):
         return False  # "Carolina’s HB2"
     return len(parts) >= 2 and all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in parts)
+
+
+def _clean_name(run: NameRun) -> bool:
+    """Proper nouns only, no abbreviation or compound before the last: not "Shaw & Co. Obama" or
+    "Angeles-area Sanders", runs that took in a word before the name."""
+    words = run.name.split()
+    return all(t.upos == "PROPN" and t.text[:1].isupper() for t in run.tokens) and not any(
+        w.endswith(".") or "-" in w for w in words[:-1]
+    )
 
 
 def _title_case(sentence: list[Token]) -> bool:

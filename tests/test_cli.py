@@ -317,9 +317,12 @@ def test_sample_corpus_chains(run_out: Path, doc: str, claim: str, path: list[st
     assert c["primary"] == path[-1] and c["channel"] == channel
 
 
-def test_netanyahu_quote_rests_on_no_named_original(run_out: Path) -> None:
+def test_netanyahu_quote_rests_on_netanyahu(run_out: Path) -> None:
+    # "Netanyahu congratulated ..., which the Zionist dictator said was ...": the article's epithet for
+    # the subject of its own sentence, not a primary source of its own (issue 36)
     c = _chain(run_out, "002_", "was “oppressing the Iranian people")
-    assert "unnamed_original" in {f["type"] for f in c["flags"]}
+    assert c["primary"] == "Netanyahu"
+    assert "unnamed_original" not in {f["type"] for f in c["flags"]}
 
 
 def test_reuse_between_gvs_and_abc(run_out: Path) -> None:

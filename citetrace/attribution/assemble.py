@@ -10,10 +10,11 @@ from citetrace.attribution.candidate import Candidate
 from citetrace.attribution.channels import add_channels
 from citetrace.attribution.content import choose_contents
 from citetrace.attribution.generic import scored_frames
+from citetrace.attribution.lost_subjects import shared_subjects
 from citetrace.attribution.phrases import according_frames, citing_frames, possessive_frames
 from citetrace.attribution.quotes import WORD_RE, credit_frames, find_quotes, quote_frames
 from citetrace.attribution.source_phrase import source_phrase
-from citetrace.attribution.surface import shared_subjects, surface_frames
+from citetrace.attribution.surface import surface_frames
 from citetrace.attribution.tree import Tree
 from citetrace.attribution.verbs import verb_frames
 from citetrace.models import (

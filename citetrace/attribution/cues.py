@@ -246,9 +246,12 @@ SURFACE_VERBS = frozenset(
     """say tell add note write explain argue insist warn state declare report claim acknowledge admit
     reply respond answer concede recall contend continue conclude observe remark stress emphasize
     emphasise complain predict confirm announce estimate suggest tweet testify allege assert maintain
-    muse quip joke counter exclaim shout yell boast scoff ask wonder""".split()
+    muse quip joke counter exclaim shout yell boast scoff ask wonder find""".split()
 )
-IRREGULAR_PAST = {"say": "said", "tell": "told", "write": "wrote"}
+IRREGULAR_PAST = {"say": "said", "tell": "told", "write": "wrote", "find": "found"}
+# ... of which these only end a sentence as a cue: "..., Mr. Perritt found." reports a finding, but
+# "Levine found comic relief in it" and "Ashley Yago ... finds herself in" report nothing
+FINAL_ONLY = frozenset({"find"})
 # ... of which these open a report whatever their tag ("others say/NOUN she was ..."), and of those
 # these are nouns too in their present forms ("states", "claims", "reports": only "claimed" opens).
 SURFACE_OPENING = frozenset(

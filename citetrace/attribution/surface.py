@@ -8,7 +8,8 @@ and quote marks say where the parts are:
 - ``inverted``: "CONTENT, said SOURCE[, TITLE]." and "“QUOTE” insists SOURCE." (the speaker after the
   verb, with its apposition as PropBank and PolNeAR take it);
 - ``initial``: "SOURCE say(s) [that] CONTENT", only where the tagger did not take the cue for a verb
-  ("others at Greenville High say/NOUN she was eager").
+  ("others at Greenville High say/NOUN she was eager");
+- ``as``: "As SOURCE reported, CONTENT" ("As The Daily Caller reported, the star gave ...").
 
 The cue is a word of ``cues.SURFACE_VERBS`` in a finite form (``surface_forms``), whatever its tag.
 ``assemble`` keeps a surface frame where the tree gives its cue no frame, or one whose source or
@@ -273,6 +274,40 @@ def _initial(t: Tree, c: int) -> Candidate | None:
     return Candidate(_span([toks[c]]), _span(toks[start:c_source]), content, FrameKind.verb, t.index)
 
 
+def _frame_at(t: Tree, c: int) -> Candidate | None:
+    """The sentence-final, inverted or opening frame of the cue at ``c``."""
+    if _is_cue(t.tokens[c], base=False):  # "said", "says": a sentence-final or inverted cue
+        frame = _final(t, c) or _inverted(t, c)
+    else:  # "say": opening a report, or inverted before several speakers ("..., say analysts")
+        frame = _inverted(t, c, plural=True)
+    return frame or _initial(t, c)
+
+
+def _final_only(t: Tree, c: int) -> Candidate | None:
+    """ "..., Mr. Perritt found.", never "Levine found comic relief in it." (``cues.FINAL_ONLY``)."""
+    last = c + 1 < len(t.tokens) and t.tokens[c + 1].text in SENTENCE_END
+    return _final(t, c) if last and _is_cue(t.tokens[c], base=False) else None
+
+
+def _as_clause(t: Tree, c: int) -> Candidate | None:
+    """ "As SOURCE reported[, TIME], CONTENT": the speaker between "As" and the cue, what was said after
+    the comma ("As The Daily Caller reported, the Cosby Show creator and star gave ...")."""
+    toks = t.tokens
+    start = next((i for i, k in enumerate(toks) if k.text not in QUOTE_MARKS), c)
+    if start + 1 >= c or toks[start].text.lower() != "as" or not toks[c].text.islower():
+        return None  # not "As the daughter of a State Department diplomat"
+    end = c
+    while end > start + 2 and toks[end - 1].upos == "ADV":  # "As The Atlantic recently noted"
+        end -= 1
+    comma = next((i for i in range(c + 1, min(len(toks), c + 6)) if toks[i].text == ","), None)
+    if comma is None or not _tail_ok(toks[c + 1 : comma]) or not _is_source(toks[start + 1 : end]):
+        return None
+    content = _content(toks[comma + 1 : _end(toks)])
+    if content is None:
+        return None
+    return Candidate(_span([toks[c]]), _span(toks[start + 1 : end]), content, FrameKind.verb, t.index)
+
+
 def _in_name(toks: list[Token], c: int) -> bool:
     """Whether the word at ``c`` is part of a name: capitalised after a capitalised word ("the United
     States Special Operations Command"), not a verb opening a sentence or a quote."""
@@ -306,12 +341,7 @@ def surface_frames(t: Tree) -> list[Candidate]:
             and not _before_name(t, c)
         ):
             continue  # "..., New Jersey and four other states.": the noun; "..., notes Steven G. Einhorn": the verb
-        frame = None
-        if _is_cue(tok, base=False):  # "said", "says": a sentence-final or inverted cue
-            frame = _final(t, c) or _inverted(t, c)
-        else:  # "say": opening a report, or inverted before several speakers ("..., say analysts")
-            frame = _inverted(t, c, plural=True)
-        frame = frame or _initial(t, c)
+        frame = _final_only(t, c) if lemma in cues.FINAL_ONLY else _as_clause(t, c) or _frame_at(t, c)
         if frame is None:
             continue
         frame.found_by = FoundBy.surface
@@ -319,63 +349,3 @@ def surface_frames(t: Tree) -> list[Candidate]:
             frame.kind = FrameKind.negated
         frames.append(frame)
     return frames
-
-
-_NO_SUBJECT_KINDS = frozenset({FrameKind.credit, FrameKind.quote, FrameKind.according, FrameKind.possessive})
-
-
-def shared_subjects(trees: list[Tree], frames: list[Candidate]) -> None:
-    """A source, from the surface, for a frame the tree gave none where the sentence says who:
-
-    - a verb joined by "and" to an earlier frame's verb has that frame's speaker ("Peña Nieto compared
-      ..., and urged people not to ...");
-    - a verb right after a comma, in a sentence that opens with a name and a comma, has that name
-      ("M. Dane Waters, whose group has been at the forefront, predicted ...": the parser made the
-      clause between the commas the sentence).
-    """
-    by_index = {t.index: t for t in trees}
-    for f in frames:
-        t = by_index.get(f.sentence)
-        if f.source is not None or t is None or f.kind in _NO_SUBJECT_KINDS:
-            continue
-        c = next((i for i, tok in enumerate(t.tokens) if tok.start == f.cue[0]), None)
-        if c is None or t.tokens[c].upos not in ("VERB", "AUX") or _passive(t.tokens, c):
-            continue
-        b = c - 1
-        while b >= 0 and t.tokens[b].upos == "ADV":  # "and later called", ", again called"
-            b -= 1
-        if b < 1:
-            continue
-        if t.tokens[b].text.lower() == "and":
-            first = next((g for g in frames if g.sentence == f.sentence and g.source and g.cue[0] < f.cue[0]), None)
-            if first is not None:
-                f.source, f.source_kind = first.source, first.source_kind
-        elif t.tokens[b].text == ",":
-            name = _opening_name(t.tokens[:b])
-            if name is not None:
-                f.source = name
-
-
-def _passive(toks: list[Token], c: int) -> bool:
-    """ "fined $15,000 and ordered to disgorge", "damages ... estimated at": the subject is not the speaker."""
-    after = toks[c + 1].text.lower() if c + 1 < len(toks) else ""
-    amount = c + 2 < len(toks) and toks[c + 2].upos in ("NUM", "SYM")  # "estimated at $50 million"
-    return toks[c].xpos == "VBN" and (after in ("to", "by", "as") or after == "at" and amount)
-
-
-def _opening_name(toks: list[Token]) -> tuple[int, int] | None:
-    """The name a sentence opens with, when a comma follows it and an aside comes after: "Donald Trump,
-    while being interviewed on Fox and Friends Monday morning,", "NEC, one of its largest domestic
-    competitors," (the tagger took "NEC" for a verb); not a dateline ("PARIS,") or a place."""
-    n = 0
-    while n < len(toks) and toks[n].upos == "PROPN":
-        n += 1
-    if n == 0 and len(toks) > 3 and toks[1].text == "," and toks[0].text.isupper() and len(toks[0].text) > 1:
-        n = 1 if toks[2].upos in ("DET", "NUM") else 0  # an acronym tagged as a word: "NEC, one of ..."
-    if n == 0 or n + 2 >= len(toks) or toks[n].text != ",":
-        return None
-    described = toks[n + 1].upos in ("DET", "NUM")  # ", one of ...", ", the ..."
-    capitals = all(t.text.isupper() and len(t.text) > 1 for t in toks[:n])
-    if capitals and not described or toks[n + 1].upos == "PROPN":
-        return None  # a dateline, or a place: "RALEIGH, N.C.", "Killeen, Texas,"
-    return toks[0].start, toks[n - 1].end

@@ -213,7 +213,8 @@ def subject_of(t: Tree, tok: Token, depth: int = 0) -> tuple[set[int] | None, bo
                 lead = False  # "Alan Spoon, recently named Newsweek president, said": the name and its apposition
             if not lead:  # a phrase before the subject and a comma is none of it; an apposition after it is
                 ids |= more
-        return ids | _name_before_role(t, subjects[0], ids) | _inverted_name(t, tok, ids), False
+        quoted = _quote_as_subject(t, tok, ids)  # '"Nasty innuendoes," says John Siegal': the name, not the quote
+        return quoted or ids | _name_before_role(t, subjects[0], ids) | _inverted_name(t, tok, ids), False
     if t.child(tok, "csubj") is not None:
         return None, False
     parent = t.head(tok)
@@ -267,6 +268,34 @@ def _inverted_name(t: Tree, verb: Token, ids: set[int]) -> set[int]:
     if comma is None or comma.text != "," or not _a_name(t, name) or not name <= t.by_id.keys():
         return set()
     return name | {comma.id}
+
+
+_OPENING = frozenset({'"', "\u201c", "``", "''", "\u2018"})
+_CLOSING = frozenset({'"', "\u201d", "''", "\u2019"})
+
+
+def _quote_as_subject(t: Tree, verb: Token, ids: set[int]) -> set[int]:
+    """The name right after an inverted cue whose quote the parse made the subject ('"Nasty innuendoes,"
+    says John Siegal, Mr. Dinkins's issues director, ...': "innuendoes" the subject): the name's words
+    and its apposition; else nothing. Only where the
+    subject's words are all inside quotation marks that close right before the cue."""
+    words = _word_ids(t, ids)
+    if not words or max(words) > verb.id:
+        return set()
+    before, between = t.by_id.get(min(words) - 1), [t.by_id[i] for i in range(max(words) + 1, verb.id) if i in t.by_id]
+    if before is None or before.text not in _OPENING or not any(k.text in _CLOSING for k in between):
+        return set()
+    run: list[int] = []
+    i = verb.id + 1
+    while i in t.by_id and t.by_id[i].upos in ("PROPN", "NOUN") and len(run) < 6:  # "Rubio spokesman Alex Conant"
+        run.append(i)
+        i += 1
+    while run and t.by_id[run[-1]].upos != "PROPN":
+        run.pop()
+    name = set(run)
+    if not name or not _a_name(t, {i for i in name if t.by_id[i].upos == "PROPN"}):
+        return set()
+    return name.union(*(t.subtree(k) for i in sorted(name) for k in t.children(t.by_id[i], "appos")))
 
 
 def _name_before_role(t: Tree, subj: Token, ids: set[int]) -> set[int]:

@@ -122,7 +122,8 @@ def epithet(
     """ "The self-described democratic socialist said", "the New Jersey governor", "the radioman": a definite
     description of one person, with no name of its own (and none titled so before it: ``last_titled``),
     is the person last named as a subject (``People.last_subject``) where that is also the person the
-    sentences before are about (``People.salient``) and nothing the document says of the person
+    sentences before are about (``People.salient``; a name the document does not vouch for, only in the
+    description's own sentence) and nothing the document says of the person
     conflicts (``_fits``). Not a role held for someone else (``RELATIONAL``), an anonymous noun, a
     plural, or a description that says whose or which it is."""
     word = norm(head.text)
@@ -139,8 +140,11 @@ def epithet(
         return None
     gender = WordClass.honorific_female if word.endswith(("woman", "lady")) else None  # "chairwoman", "first lady"
     gender = WordClass.honorific_male if gender is None and word.endswith("man") else gender
-    person = people.last_subject(source.start)
-    if person is None or person != people.salient(source.start, gender, [(r[0], r[3]) for r in resolved]):
+    last = people.last_subject(source.start)
+    if last is None:
+        return None
+    person, vouched = last
+    if vouched and person != people.salient(source.start, gender, [(r[0], r[3]) for r in resolved]):
         return None
     if not _fits(index, person, index.slice(tokens), head, gender):
         return None

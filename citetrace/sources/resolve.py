@@ -237,10 +237,13 @@ def _description(index: DocumentIndex, source: SourceMention, text: str, tokens:
         if mention is not None:
             return Resolved(mention.canonical, mention.kind, description=index.slice(kept))
     kept = [t for t in kept if not (t.deprel == "det" and t.head == head.id and t is kept[0])]
+    if len(kept) > 1 and kept[0].head == head.id and norm(kept[0].text) in _MASS and not plural_noun(head):
+        kept = kept[1:]  # "the little polling that was done" is polling; "many economists" stay many
     return Resolved(index.slice(kept) or text, kind or SourceKind.unknown)
 
 
 _PRINT = {SourceKind.outlet, SourceKind.publication}
+_MASS = frozenset({"little", "much", "less", "more"})  # how much of a thing, not which
 
 
 def _before(index: DocumentIndex, tokens: list[Token], name: list[Token]) -> str | None:

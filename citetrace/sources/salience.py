@@ -124,16 +124,21 @@ class People:
                 self.index.gender.setdefault(name, gender)
         return out
 
-    def last_subject(self, position: int) -> str | None:
-        """The person who is the last named subject before ``position`` in the article's own words, at most
-        ``WINDOW`` sentences back; None where that subject is no person ("Netanyahu congratulated ...,
-        which the Zionist dictator said": a name the document does not vouch for)."""
+    def last_subject(self, position: int) -> tuple[str, bool] | None:
+        """The last named subject before ``position`` in the article's own words, at most ``WINDOW``
+        sentences back, and whether the document vouches that it is a person. A name it does not vouch
+        for counts only in the same sentence and if it could be a person's ("Netanyahu congratulated
+        ..., which the Zionist dictator said": the description says that it is one)."""
         here = next((i for i, s in enumerate(self.index.sentences) if s[0].start <= position <= s[-1].end), None)
         people = {p.start: p for p in self.people}
         last = max((r for r in self.subjects if r.start < position), key=lambda r: r.start, default=None)
-        if here is None or last is None or here - last.sentence > WINDOW or last.start not in people:
+        if here is None or last is None or here - last.sentence > WINDOW:
             return None
-        return self._full(people[last.start].name, None)
+        if last.start in people:
+            return self._full(people[last.start].name, None), True
+        if last.sentence == here and _clean_name(last) and _may_be_person(last) and _plain_name(last):
+            return self._full(without_possessive(last.name), None), False
+        return None
 
     def _full(self, name: str, gender: WordClass | None) -> str:
         return self.index.full_name(name, gender) if len(name.split()) == 1 else name

@@ -180,6 +180,21 @@ SHAPES = [
         "Joseph Napolitan, a pioneer in political television",
         '"the idea is to attack first, last and always."',
     ),
+    (  # (WSJ) wsj_0090: a finding at the end of a sentence; the tree took a clause for the source
+        "There have been only seven other times -- in 1929, 1933 and 1972 -- when the yield on the S&P 500 "
+        "dropped below 3% for at least two consecutive months, Mr. Perritt found.",
+        "found",
+        "Mr. Perritt",
+        "There have been only seven other times -- in 1929, 1933 and 1972 -- when the yield on the S&P 500 "
+        "dropped below 3% for at least two consecutive months",
+    ),
+    (  # (WSJ) wsj_0041: the parse made the quote the subject of the inverted cue
+        '"Nasty innuendoes," says John Siegal, Mr. Dinkins\'s issues director, "designed to prosecute a case of '
+        "political corruption that simply doesn't exist.\"",
+        "says",
+        "John Siegal",  # the tree hangs his title elsewhere
+        '"Nasty innuendoes,"',
+    ),
     (  # (WSJ) wsj_0051: "NEC" tagged a verb, its apposition the parse's object
         "NEC, one of its largest domestic competitors, said it bid one yen in two separate public auctions since 1987.",
         "said",

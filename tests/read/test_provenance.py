@@ -36,6 +36,11 @@ CASES = [
         [(W, "Reuters")],
     ),
     (BODY + "(Reporting by Jane Roe; Editing by Sam Doe)", [(W, "Reuters")]),
+    (  # the AP's daily digest, reprinted with no dateline: its standfirst is its signature
+        "10 Things to Know for Today.\n\nYour daily look at late-breaking news, upcoming events and the stories "
+        "that will be talked about today:\n\n1. SENATE DELAYS VOTE.\n\n" + BODY,
+        [(W, "Associated Press")],
+    ),
     (BODY + "The Associated Press contributed to this report.", [(C, "Associated Press")]),
     (BODY + "Associated Press writer Jane Roe in Boise contributed to this report.", [(C, "Associated Press")]),
     (BODY + "h/t: The Hill", [(H, "The Hill")]),

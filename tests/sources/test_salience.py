@@ -74,6 +74,11 @@ EPITHET_CASES = [
         "The self-described democratic socialist",
         "Bernie Sanders",
     ),
+    (  # a name given once, alone, as the subject of the same sentence: the description says it is a person
+        "Netanyahu congratulated the president, which the Zionist dictator said was a victory.",
+        "the Zionist dictator",
+        "Netanyahu",
+    ),
     (  # "Betty Friedan, the feminist author, compared ...": an apposition between commas, whatever the tree
         "On the left, Betty Friedan, the feminist leader and author, said she was wrong.",
         "the feminist leader and author",
@@ -95,8 +100,8 @@ def test_a_definite_description_is_the_person_it_describes(
 NOT_EPITHETS = [
     # a role held for someone else: the spokesman is not the candidate
     ("Donald Trump spoke in Ohio on Monday. The spokesman said the rally was large.", "The spokesman"),
-    # the subject before is no person the document vouches for ("Netanyahu" named once, alone)
-    ("Netanyahu congratulated the president, and the Zionist dictator said Iran was a threat.", "the Zionist dictator"),
+    # a name the document does not vouch for, a sentence before: too far to be the one described
+    ("Netanyahu congratulated the president. The Zionist dictator said Iran was a threat.", "The Zionist dictator"),
     # "the first lady" is a woman: not a man named last
     ("Stuart Stevens spoke on Monday. The first lady said the rumors were false.", "The first lady"),
 ]

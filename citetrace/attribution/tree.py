@@ -215,8 +215,10 @@ def subject_of(t: Tree, tok: Token, depth: int = 0) -> tuple[set[int] | None, bo
                 ids |= more
         quoted = _quote_as_subject(t, tok, ids)  # '"Nasty innuendoes," says John Siegal': the name, not the quote
         return quoted or ids | _name_before_role(t, subjects[0], ids) | _inverted_name(t, tok, ids), False
-    if t.child(tok, "csubj") is not None:
-        return None, False
+    csubj = t.child(tok, "csubj")
+    if csubj is not None:  # "Faulding said it owns ...": a name the tagger took for a gerund, alone
+        bare = csubj.text[:1].isupper() and not t.kids.get(csubj.id) and csubj.id < tok.id
+        return ({csubj.id}, False) if bare else (None, False)
     parent = t.head(tok)
     if parent is not None and depth < 3 and tok.deprel.split(":")[0] in ("xcomp", "advcl", "conj"):
         return subject_of(t, parent, depth + 1)

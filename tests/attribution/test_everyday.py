@@ -180,6 +180,12 @@ SHAPES = [
         "Joseph Napolitan, a pioneer in political television",
         '"the idea is to attack first, last and always."',
     ),
+    (  # (WSJ) wsj_0023: a name the tagger took for a gerund ("Faulding"/VBG), the parse a clausal subject
+        "Faulding said it owns 33% of Moleculon's voting stock and has an agreement to acquire an additional 19%.",
+        "said",
+        "Faulding",
+        "it owns 33% of Moleculon's voting stock and has an agreement to acquire an additional 19%",
+    ),
     (  # (WSJ) wsj_0090: a finding at the end of a sentence; the tree took a clause for the source
         "There have been only seven other times -- in 1929, 1933 and 1972 -- when the yield on the S&P 500 "
         "dropped below 3% for at least two consecutive months, Mr. Perritt found.",

@@ -246,7 +246,7 @@ SURFACE_VERBS = frozenset(
     """say tell add note write explain argue insist warn state declare report claim acknowledge admit
     reply respond answer concede recall contend continue conclude observe remark stress emphasize
     emphasise complain predict confirm announce estimate suggest tweet testify allege assert maintain
-    muse quip joke counter exclaim shout yell boast scoff ask wonder find""".split()
+    muse quip joke counter exclaim shout yell scream cry boast scoff ask wonder find""".split()
 )
 IRREGULAR_PAST = {"say": "said", "tell": "told", "write": "wrote", "find": "found"}
 # ... of which these only end a sentence as a cue: "..., Mr. Perritt found." reports a finding, but

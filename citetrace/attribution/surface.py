@@ -81,9 +81,16 @@ def _is_source(toks: list[Token]) -> bool:
         return False
     if any(k.upos == "AUX" or k.xpos in FINITE and k.upos == "VERB" for k in words):
         return False
-    if any(k.text in QUOTE_MARKS for k in toks) or words[0].upos in ("SCONJ", "ADP", "ADV", "CCONJ"):
+    quoted = any(k.text in QUOTE_MARKS and not _possessive(toks, i) for i, k in enumerate(toks))
+    if quoted or words[0].upos in ("SCONJ", "ADP", "ADV", "CCONJ"):
         return False  # "..., just like I said": no source phrase
-    return any(k.upos in NOUNISH or k.text[:1].isupper() for k in words)
+    return any(k.upos in NOUNISH or k.text[:1].isupper() or _source_noun(k) for k in words)
+
+
+def _source_noun(k: Token) -> bool:
+    """A noun of sources the tagger took for another word ("a former official/ADJ said")."""
+    word = k.text.lower()
+    return word in cues.SOURCE_NOUNS or word in cues.ANONYMOUS_NOUNS
 
 
 def _reports(toks: list[Token], finite: bool = False) -> bool:
@@ -116,12 +123,14 @@ def _span(toks: list[Token]) -> tuple[int, int]:
 
 def _content(toks: list[Token]) -> tuple[int, int] | None:
     """The reported words: the tokens, less punctuation other than quote marks at their edges; None
-    when fewer than ``MIN_CONTENT_WORDS`` words are left."""
+    when fewer than ``MIN_CONTENT_WORDS`` words are left, unless they are a whole quotation ('"Out!"
+    the crowd yelled')."""
     while toks and (toks[-1].upos == "PUNCT" and toks[-1].text not in QUOTE_MARKS):
         toks = toks[:-1]
     while toks and toks[0].upos == "PUNCT" and toks[0].text not in QUOTE_MARKS:
         toks = toks[1:]
-    if len(_words(toks)) < MIN_CONTENT_WORDS:
+    quoted = len(toks) > 2 and toks[0].text in QUOTE_MARKS and toks[-1].text in QUOTE_MARKS
+    if len(_words(toks)) < (1 if quoted else MIN_CONTENT_WORDS):
         return None
     return _span(toks)  # a quote's marks stay: "“...,”" whole, its comma inside
 
@@ -140,10 +149,21 @@ def _tail_ok(toks: list[Token]) -> bool:
 
 
 def _segments(toks: list[Token], stop: int) -> list[tuple[int, int]]:
-    """(start, end) token ranges between the commas and quote marks before token ``stop``, last first."""
-    cuts = [i for i in range(stop) if toks[i].text == "," or toks[i].text in QUOTE_MARKS]
+    """(start, end) token ranges between the commas and quote marks before token ``stop``, last first
+    (a possessive's apostrophe is no quote mark: "Jeff Weaver, Sanders' campaign manager, said")."""
+    cuts = [i for i in range(stop) if toks[i].text == "," or toks[i].text in QUOTE_MARKS and not _possessive(toks, i)]
     bounds = [-1, *cuts]
     return [(a + 1, b) for a, b in zip(bounds, [*cuts, stop], strict=True)][::-1]
+
+
+def _possessive(toks: list[Token], i: int) -> bool:
+    """Whether the apostrophe at ``i`` makes a possessive ("Sanders' campaign manager"), whatever its tag."""
+    if toks[i].xpos == "POS":
+        return True
+    if toks[i].text not in ("'", "\u2019") or i == 0 or i + 1 >= len(toks):
+        return False
+    before, after = toks[i - 1], toks[i + 1]
+    return before.end == toks[i].start and before.text.endswith("s") and after.upos in ("NOUN", "ADJ", "PROPN")
 
 
 def _is_name(toks: list[Token]) -> bool:
@@ -176,6 +196,8 @@ def _final(t: Tree, c: int) -> Candidate | None:
     start = segments[0][0]
     if not _is_name(toks[start:last]) and _appositive(toks[start:last]):
         for k, (a, b) in enumerate(segments[1:4], 1):  # back over the titles to the name they describe
+            if toks[b].text != ",":
+                break  # a quote, not a name and its titles ('"Mexico!" the audience screamed back.')
             if _is_name(toks[a:b]) and all(_appositive(toks[x:y]) for x, y in segments[1:k]):
                 start = a
                 break
@@ -222,9 +244,11 @@ def _inverted(t: Tree, c: int, plural: bool = False) -> Candidate | None:
     content = _content(before) if _reports(before, finite=True) else None
     if content is None:
         return None
+    rest = toks[reopen:] if reopen is not None and reopen + 1 < len(toks) else []
+    if rest and len(_words(before)) < MIN_CONTENT_WORDS and (whole := _content(rest)) is not None:
+        content, rest = whole, []  # '"Now," says Joseph Napolitan, "the idea is ...": what he says is the rest
     frame = Candidate(_span([toks[c]]), _span(toks[c + 1 : source_end]), content, FrameKind.verb, t.index)
-    if reopen is not None and reopen + 1 < len(toks):
-        rest = toks[reopen:]
+    if rest:
         frame.more = [_span(rest)]
     return frame
 

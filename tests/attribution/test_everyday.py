@@ -180,6 +180,27 @@ SHAPES = [
         "Joseph Napolitan, a pioneer in political television",
         '"the idea is to attack first, last and always."',
     ),
+    (  # (PolNeAR) a source noun the tagger took for an adjective ("official/ADJ")
+        "A request to interview her would have to be reviewed by top level officials at both the FBI and the "
+        "Justice Department, a former official said.",
+        "said",
+        "a former official",
+        "A request to interview her would have to be reviewed by top level officials at both the FBI and the "
+        "Justice Department",
+    ),
+    (  # (PolNeAR) a one-word quote is a whole quotation: no "Mexico!" as the speaker
+        "\u201cMexico!\u201d the audience screamed back.",
+        "screamed",
+        "the audience",
+        "\u201cMexico!\u201d",
+    ),
+    (  # (PolNeAR) a possessive's apostrophe (tagged a quote mark) is no quote: the name before the title
+        '"This people-powered campaign is revolutionizing American politics," Jeff Weaver, Sanders\' campaign '
+        "manager, said in a statement.",
+        "said",
+        "Jeff Weaver, Sanders' campaign manager",
+        '"This people-powered campaign is revolutionizing American politics,"',
+    ),
     (  # (WSJ) wsj_0023: a name the tagger took for a gerund ("Faulding"/VBG), the parse a clausal subject
         "Faulding said it owns 33% of Moleculon's voting stock and has an agreement to acquire an additional 19%.",
         "said",

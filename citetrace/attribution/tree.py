@@ -279,8 +279,8 @@ _CLOSING = frozenset({'"', "\u201d", "''", "\u2019"})
 def _quote_as_subject(t: Tree, verb: Token, ids: set[int]) -> set[int]:
     """The name right after an inverted cue whose quote the parse made the subject ('"Nasty innuendoes,"
     says John Siegal, Mr. Dinkins's issues director, ...': "innuendoes" the subject): the name's words
-    and its apposition; else nothing. Only where the
-    subject's words are all inside quotation marks that close right before the cue."""
+    and its apposition; else nothing. Only where the subject's words are all inside quotation marks
+    that close right before the cue."""
     words = _word_ids(t, ids)
     if not words or max(words) > verb.id:
         return set()

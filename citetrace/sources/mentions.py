@@ -232,6 +232,12 @@ def place_words() -> frozenset[str]:
     return frozenset(title_of(w) for w, c in word_classes().items() if WordClass.place in c)
 
 
+@lru_cache(maxsize=1)
+def party_words() -> frozenset[str]:
+    """Every party the word table knows, as ``title_of`` writes it."""
+    return frozenset(title_of(w) for w, c in word_classes().items() if WordClass.party in c)
+
+
 def places(text: str) -> frozenset[str]:
     """The places a description names: "the Florida senator", "R-Iowa"."""
     return frozenset(title_of(w) for w in re.split(r"[\s-]+", text) if WordClass.place in classes(w))

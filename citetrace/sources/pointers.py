@@ -16,12 +16,12 @@ from citetrace.sources.mentions import (
     name_run,
     org_form_kind,
     parties,
+    party_words,
     place_words,
     places,
     plural_noun,
     title_of,
     without_possessive,
-    word_classes,
 )
 from citetrace.sources.name_index import DocumentIndex, NameRun, person_run
 from citetrace.sources.naming import norm
@@ -88,9 +88,8 @@ RELATIONAL = frozenset(
     "reporter correspondent interviewer moderator editor host anchor".split()
 )
 EPITHET_SUFFIXES = ("ist", "man", "woman")  # "the socialist", "the radioman", "the congresswoman"
-NOT_EPITHET = frozenset(
-    {"nmod", "nmod:poss", "acl", "acl:relcl", "appos", "nummod"}
-)  # "the head of ...", "the man who"
+# what makes a description say whose or which it is: "the head of ...", "the man who ..."
+NOT_EPITHET = frozenset({"nmod", "nmod:poss", "acl", "acl:relcl", "appos", "nummod"})
 
 
 def described_person(
@@ -123,9 +122,9 @@ def epithet(
     description of one person, with no name of its own (and none titled so before it: ``last_titled``),
     is the person last named as a subject (``People.last_subject``) where that is also the person the
     sentences before are about (``People.salient``; a name the document does not vouch for, only in the
-    description's own sentence) and nothing the document says of the person
-    conflicts (``_fits``). Not a role held for someone else (``RELATIONAL``), an anonymous noun, a
-    plural, or a description that says whose or which it is."""
+    description's own sentence) and nothing the document says of the person conflicts (``_fits``).
+    Not a role held for someone else (``RELATIONAL``), an anonymous noun, a plural, or a description
+    that says whose or which it is."""
     word = norm(head.text)
     person_noun = is_title(word) or word.endswith(EPITHET_SUFFIXES) and len(word) > 5
     if (
@@ -153,20 +152,20 @@ def epithet(
 
 def _fits(index: DocumentIndex, person: str, text: str, head: Token, gender: WordClass | None) -> bool:
     """Whether what the document says of ``person`` allows the description: its party ("the Republican
-    nominee" is not "Democrat Barack Obama"), its place ("the Florida senator" is not "Sen. Joni Ernst, R-Iowa"),
-    its office ("the senator" is not "Gov. Christie"), its gender, and no one else the document describes
-    so ("the candidate" is not the host who asked "Republican candidate John Kasich")."""
+    nominee" is not "Democrat Barack Obama"), its place ("the Florida senator" is not "Sen. Joni Ernst,
+    R-Iowa"), its office ("the senator" is not "Gov. Christie"), its gender, and no one else the
+    document describes so ("the nominee" where another is "Republican nominee Donald Trump")."""
     said = index.said_of({person, person.split()[-1]})
     role = title_of(head.lemma)
     if role not in said and any(role in other for _, name, other in index.titled if not person.endswith(name)):
         return False  # "the nominee", and the document calls someone else the nominee
-    if (party := parties(text)) and (own := said & _PARTIES) and not party & own:
+    if (party := parties(text)) and (own := said & party_words()) and not party & own:
         return False
     if (where := places(text)) and (home := said & place_words()) and not where & home:
         return False
     if WordClass.title_word in classes(head.text):
         offices = {w for w in said if WordClass.title_word in classes(w) and not classes(w) & _HONORIFICS}
-        if offices and title_of(head.lemma) not in offices:
+        if offices and role not in offices:
             return False
     if gender is WordClass.honorific_female:  # "the first lady": a woman the document says is one
         return index.gender_of(person) == gender
@@ -175,7 +174,6 @@ def _fits(index: DocumentIndex, person: str, text: str, head: Token, gender: Wor
 
 _QUOTES = frozenset("\"'\u201c\u201d\u2018\u2019")
 _HONORIFICS = frozenset({WordClass.honorific_male, WordClass.honorific_female})
-_PARTIES = frozenset(title_of(w) for w, c in word_classes().items() if WordClass.party in c)
 
 
 def editorial_board(tokens: list[Token], head: Token) -> bool:

@@ -3,12 +3,13 @@
 A candidate is a proper-noun run that names a person (``names_person``): a known person, a name with an
 honorific, a title or a role before it, or a name of two words or more that is no place, party, time
 or organization and that the document makes the subject of a verb somewhere ("Tim Kaine visited",
-not "Wall Street" or "the Super Bowl"), or a surname the document gives such a full name. Each scores
-by how recent its sentence is (its own sentence, then up to ``WINDOW`` before, each worth half the
-one after it), its role there (the subject of the main clause most, any other subject less), whether
-it was the source of an earlier frame (a "he said" most often goes on with the last speaker), less
-for a name inside a quote (a speaker's words name people the speaker talks about). A candidate the
-document gives the other gender (honorifics; a pronoun that follows it in its sentence: "Clinton adds
+not "Wall Street" or "the Super Bowl"; its surname alone as a subject vouches too: "Christie unleashed
+..."), or a surname the document gives such a full name. Each scores by how recent its sentence is
+(its own sentence, then up to ``WINDOW`` before, each worth half the one after it), its role there
+(the subject of the main clause most, any other subject less), whether it was the source of an
+earlier frame (a "he said" most often goes on with the last speaker), less for a name inside a quote
+(a speaker's words name people the speaker talks about). A candidate of the other gender (an
+honorific; its given name, ``given_names``; a pronoun that follows it in its sentence: "Clinton adds
 that she ...") is never chosen. The scores follow Lappin and Leass's salience factors (1994), cut to
 the ones a dependency parse gives reliably.
 """

@@ -85,7 +85,10 @@ class People:
     def __init__(self, index: DocumentIndex):
         self.index = index
         self.subjects: list[NameRun] = []  # names that are subjects in the article's own words (``people``)
-        self.sure: frozenset[str] = frozenset()  # people the document vouches for by a clean name (``_clean_name``)
+        self.sure: frozenset[str] = frozenset()
+        # the quote of the frame whose speaker is looked for: its speaker is not a person it names
+        # ('"... those who supported Sen. Sanders," he said': not Sanders). Set by ``resolve_sources``.
+        self.said: tuple[int, int] | None = None  # people the document vouches for by a clean name (``_clean_name``)
 
     @cached_property
     def people(self) -> list[Person]:
@@ -154,7 +157,7 @@ class People:
         best: tuple[float, int, str] | None = None
         for p in self.people:
             back = here - p.sentence
-            if not 0 <= back <= WINDOW or p.start >= position:
+            if not 0 <= back <= WINDOW or p.start >= position or self.said and self.said[0] <= p.start < self.said[1]:
                 continue
             name = self._full(p.name, gender)
             if gender is not None and (self.index.gender_of(name) or gender) != gender:

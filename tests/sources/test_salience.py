@@ -26,6 +26,12 @@ CASES = [
         '"We will win," Pence said in New York. "The polls are wrong." He added that the campaign had money.',
         "Pence",
     ),
+    (  # the speaker of a quote is no person the quote names (a surname the article vouches for elsewhere)
+        "Bernie Sanders lost the vote. Sanders spoke in Ohio on Monday. White House spokesman Josh Earnest said "
+        "Obama has kept in touch with voters. \u201cSen. Sanders will have some influence on those voters,\u201d "
+        "he said.",
+        "Josh Earnest",
+    ),
     (  # a dateline is no person
         "BUENA PARK, Calif. - Rallying service workers, Hillary Clinton tried to empathize with them. A Clinton "
         "presidency, she vowed, would bring better-paying jobs.",

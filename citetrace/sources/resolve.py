@@ -286,10 +286,11 @@ def _resolve(index: DocumentIndex, people: People, source: SourceMention, resolv
             return _resolve(index, people, phrase, resolved)
         return pronoun(index, people, source, text, resolved)
     # a known name at the end of the phrase: "The weekly Islamic State (IS) newspaper Al-Naba"
-    if tokens[-1].upos == "PROPN":
-        bare = split_source_name(name_run(tokens, tokens[-1]))[1]
-        trailing = known(index.slice(bare))
-        if trailing is not None and (trailing.kind == noun_kind(head) or head in name_run(tokens, tokens[-1])):
+    if tokens[-1].upos == "PROPN":  # not "Senator Jeff Sessions, a close advisor to Trump": a name of its own
+        run = name_run(tokens, tokens[-1])
+        bare = split_source_name(run)[1]
+        trailing = known(index.slice(bare)) if head in run or head.upos != "PROPN" else None
+        if trailing is not None and (trailing.kind == noun_kind(head) or head in run):
             return Resolved(trailing.canonical, trailing.kind, description=_before(index, tokens, bare))
     owned = pronoun_form(index, people, tokens, head, resolved)  # "his campaign"
     if owned is not None:

@@ -9,6 +9,12 @@ from citetrace.models import FlagType, SourceKind, Unresolved
 CASES = [
     ("US President Donald Trump said the strike was justified.", "said", "Donald Trump", SourceKind.person),
     ("The BBC reported that the group was regrouping.", "reported", "BBC", SourceKind.outlet),
+    (  # the known name at the end of the phrase is whom he advises, not who speaks
+        "\u201cTrump is going to win this election,\u201d Senator Jeff Sessions, a close advisor to Trump, told AFP.",
+        "told",
+        "Jeff Sessions",
+        SourceKind.person,
+    ),
     ("Security sources said 10 people were killed.", "said", "security sources", SourceKind.anonymous),
     (
         "The State Department said on Friday that no such thing was happening.",

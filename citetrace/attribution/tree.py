@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import overload
 
 from citetrace.attribution import cues
-from citetrace.models import Sentence, Token
+from citetrace.models import Sentence, SourceKind, Token
 
 PUNCT_EDGE = set(",;:.-–—()[]")  # trimmed from the edges of a span
 
@@ -209,7 +209,7 @@ def subject_of(t: Tree, tok: Token, depth: int = 0) -> tuple[set[int] | None, bo
             lead = max(more) < min(ids) and any(
                 t.by_id[i].text == "," for i in range(max(more), min(ids)) if i in t.by_id
             )
-            if lead and _apposition_of(t, tok, subjects[0], ids) and _a_name(t, more):
+            if lead and _apposition_of(t, tok, subjects[0], ids) and (_a_name(t, more) or _the_source(t, more)):
                 lead = False  # "Alan Spoon, recently named Newsweek president, said": the name and its apposition
             if not lead:  # a phrase before the subject and a comma is none of it; an apposition after it is
                 ids |= more
@@ -255,6 +255,19 @@ def _a_name(t: Tree, ids: set[int]) -> bool:
     plain = {w.text.lower() for w in words} & (cues.TIME_WORDS | cues.DISCOURSE_WORDS)
     return (
         bool(words) and all(w.upos == "PROPN" for w in words) and not plain and not any(w.text in "!?" for w in tokens)
+    )
+
+
+def _the_source(t: Tree, ids: set[int]) -> bool:
+    """Whether these words are "the" and a noun of bodies ("The newspaper, long a vocal advocate of
+    immigration reform, writes"), not a time or a place before the subject ("A few days after the attack,"),
+    nor a person whose name the apposition gives ("The other man, his cousin James York, 40, cited")."""
+    words = [t.by_id[i] for i in sorted(ids) if i in t.by_id and t.by_id[i].upos != "PUNCT"]
+    return (
+        1 < len(words) <= 4
+        and words[0].text.lower() == "the"
+        and words[-1].upos == "NOUN"
+        and cues.SOURCE_NOUNS.get(words[-1].lemma.lower()) not in (None, SourceKind.person)
     )
 
 

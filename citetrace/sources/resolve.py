@@ -80,6 +80,8 @@ def _head(tokens: list[Token]) -> Token:
         key=lambda t: not t.deprel.startswith("nsubj"),
     )
     nominal = [t for t in outside if t.upos in ("NOUN", "PROPN", "PRON")]
+    if not proper and len(nominal) > 1 and norm(tokens[0].text) == "the" and noun_kind(nominal[0]) is not None:
+        return nominal[0]  # "The newspaper, long a vocal advocate of immigration reform": the body, then what it is
     return proper[0] if proper else nominal[-1] if nominal else outside[0] if outside else tokens[-1]
 
 

@@ -9,6 +9,13 @@ from citetrace.models import FlagType, SourceKind, Unresolved
 CASES = [
     ("US President Donald Trump said the strike was justified.", "said", "Donald Trump", SourceKind.person),
     ("The BBC reported that the group was regrouping.", "reported", "BBC", SourceKind.outlet),
+    (  # a body's noun and its apposition, which the parse made the subject: the paper named before it
+        "Nikki Haley should be deported, a headline from the Wall Street Journal reads. The newspaper, long a vocal "
+        "advocate of immigration reform, writes that Haley has sought to differentiate between the two systems.",
+        "writes",
+        "Wall Street Journal",
+        SourceKind.outlet,
+    ),
     (  # the known name at the end of the phrase is whom he advises, not who speaks
         "\u201cTrump is going to win this election,\u201d Senator Jeff Sessions, a close advisor to Trump, told AFP.",
         "told",

@@ -242,6 +242,11 @@ INVERTING_VERBS = frozenset("say write add tell state explain argue".split())
 # Verbs a sentence's surface makes a cue of, whatever their tag ("..., the ministry said.", "..., says
 # X, an analyst", "others at the school say/NOUN she was ..."): verbs of saying that end or open a
 # report, in their finite forms (``attribution.surface.surface_forms``).
+# Quote marks as the tokenizer writes them (Penn's `` and '' too); those that open a quotation, those
+# that close one.
+QUOTE_MARKS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "``", "''"})
+OPENING_MARKS = frozenset({'"', "\u201c", "``", "''", "\u2018"})
+CLOSING_MARKS = frozenset({'"', "\u201d", "''", "\u2019"})
 SURFACE_VERBS = frozenset(
     """say tell add note write explain argue insist warn state declare report claim acknowledge admit
     reply respond answer concede recall contend continue conclude observe remark stress emphasize

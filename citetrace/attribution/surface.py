@@ -22,10 +22,10 @@ from functools import cache
 
 from citetrace.attribution import cues
 from citetrace.attribution.candidate import Candidate
+from citetrace.attribution.cues import QUOTE_MARKS
 from citetrace.attribution.tree import Tree, negation_before
 from citetrace.models import FoundBy, FrameKind, Token
 
-QUOTE_MARKS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "``", "''"})
 SENTENCE_END = frozenset({".", "!", "?", "..."})
 NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})

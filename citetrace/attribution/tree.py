@@ -285,10 +285,6 @@ def _inverted_name(t: Tree, verb: Token, ids: set[int]) -> set[int]:
     return name | {comma.id}
 
 
-_OPENING = frozenset({'"', "\u201c", "``", "''", "\u2018"})
-_CLOSING = frozenset({'"', "\u201d", "''", "\u2019"})
-
-
 def _quote_as_subject(t: Tree, verb: Token, ids: set[int]) -> set[int]:
     """The name right after an inverted cue whose quote the parse made the subject ('"Nasty innuendoes,"
     says John Siegal, Mr. Dinkins's issues director, ...': "innuendoes" the subject): the name's words
@@ -298,7 +294,11 @@ def _quote_as_subject(t: Tree, verb: Token, ids: set[int]) -> set[int]:
     if not words or max(words) > verb.id:
         return set()
     before, between = t.by_id.get(min(words) - 1), [t.by_id[i] for i in range(max(words) + 1, verb.id) if i in t.by_id]
-    if before is None or before.text not in _OPENING or not any(k.text in _CLOSING for k in between):
+    if (
+        before is None
+        or before.text not in cues.OPENING_MARKS
+        or not any(k.text in cues.CLOSING_MARKS for k in between)
+    ):
         return set()
     run: list[int] = []
     i = verb.id + 1

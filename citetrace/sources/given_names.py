@@ -16,6 +16,7 @@ import importlib.metadata
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 from citetrace.sources.mentions import WordClass
 
@@ -29,7 +30,7 @@ def _shares() -> dict[str, float]:
     """Given name (lower case) -> share of women, for the names decided either way."""
     try:
         path = importlib.metadata.distribution("nomquamgender").locate_file("nomquamgender/name_data.json")
-        text = open(str(path), encoding="utf-8").read()
+        text = Path(str(path)).read_text(encoding="utf-8")
     except (importlib.metadata.PackageNotFoundError, OSError):
         return {}  # not installed: the document's own honorifics and pronouns only
     out = {}

@@ -102,7 +102,7 @@ def described_person(
     text = index.slice(tokens)
     definite = norm(tokens[0].text) == "the"
     run = index.apposed(source.start) if definite else None
-    closed = index.text[source.end :].startswith(",") and not _QUOTES & set(text)
+    closed = index.text[source.end :].startswith(",") and not cues.QUOTE_MARKS & set(text)
     if run is not None and (apposition(run, head) or closed) and person_run(run):
         name = index.full_name(run.name) if len(run.name.split()) == 1 else run.name
         return Resolved(name, SourceKind.person, description=index.slice(tokens[1:]) or None)
@@ -172,7 +172,6 @@ def _fits(index: DocumentIndex, person: str, text: str, head: Token, gender: Wor
     return gender is None or (index.gender_of(person) or gender) == gender  # "-man" is said of women too
 
 
-_QUOTES = frozenset("\"'\u201c\u201d\u2018\u2019")
 _HONORIFICS = frozenset({WordClass.honorific_male, WordClass.honorific_female})
 
 

@@ -245,7 +245,7 @@ def _description(index: DocumentIndex, source: SourceMention, text: str, tokens:
 
 
 _PRINT = {SourceKind.outlet, SourceKind.publication}
-_QUOTE_MARKS = frozenset("\"\u201c\u2018'`")  # a frame whose words are a quote
+_QUOTE_OPENERS = frozenset("\"\u201c\u2018'`")  # the first character of a frame's words that are a quote
 _MASS = frozenset({"little", "much", "less", "more"})  # how much of a thing, not which
 
 
@@ -342,7 +342,7 @@ def resolve_sources(document: Document, parsed: ParsedDocument, frames: list[Fra
             out.append(frame)
             continue
         named = them(frame.source, out[-1] if out else None)
-        people.said = (frame.content.start, frame.content.end) if frame.content.text[:1] in _QUOTE_MARKS else None
+        people.said = (frame.content.start, frame.content.end) if frame.content.text[:1] in _QUOTE_OPENERS else None
         if not named:
             parts = conjuncts(index, frame.source.start, frame.source.end)
             mentions = [part(frame.source, index.text, s, e) for s, e in parts] or [frame.source]

@@ -84,39 +84,56 @@ class People:
 
     def __init__(self, index: DocumentIndex):
         self.index = index
-        self.subjects: list[NameRun] = []  # names that are subjects in the article's own words (``people``)
-        self.sure: frozenset[str] = frozenset()
         # the quote of the frame whose speaker is looked for: its speaker is not a person it names
         # ('"... those who supported Sen. Sanders," he said': not Sanders). Set by ``resolve_sources``.
-        self.said: tuple[int, int] | None = None  # people the document vouches for by a clean name (``_clean_name``)
+        self.said: tuple[int, int] | None = None
 
     @cached_property
-    def people(self) -> list[Person]:
+    def _runs(self) -> tuple[list[int], list[bool], set[int]]:
+        """Each name run's role in its sentence and whether it is inside a quote; the headings."""
         quotes = find_quotes(self.index.text)
-        out = []
-        said: dict[str, Counter[WordClass]] = {}  # name -> the pronouns that follow it as a subject
         roles = [_sentence_role(self.index.sentences[r.sentence], list(r.tokens)) for r in self.index.runs]
         quoted = [any(a <= r.start < b for a, b in quotes) for r in self.index.runs]
         headings = {i for i, sentence in enumerate(self.index.sentences) if _title_case(sentence)}
-        own = [  # subjects in the article's own words: not in a quote, its headline or a heading
+        return roles, quoted, headings
+
+    @cached_property
+    def subjects(self) -> list[NameRun]:
+        """The names that are subjects in the article's own words: not in a quote, its headline or a heading."""
+        roles, quoted, headings = self._runs
+        return [
             r
             for r, role, in_quote in zip(self.index.runs, roles, quoted, strict=True)
             if role and r.start >= self.index.body and r.sentence not in headings and not in_quote
         ]
+
+    @cached_property
+    def vouched(self) -> frozenset[str]:
+        """The full names the document vouches are people's: subjects (or their surnames are), or titled."""
+        headings = self._runs[2]
         full = {r.name: r for r in self.index.runs if r.sentence not in headings and r.start >= self.index.body}
-        subjects = {r.name for r in own if _full_name(r.name)}  # "Britain" as a subject vouches for no one
-        for r in own:  # a surname as a subject ("Christie unleashed ...") vouches for its full name
+        subjects = {r.name for r in self.subjects if _full_name(r.name)}  # "Britain" as a subject vouches for no one
+        for r in self.subjects:  # a surname as a subject ("Christie unleashed ...") vouches for its full name
             name = self.index.full_name(r.name) if len(r.tokens) == 1 else r.name
             whole = full.get(name)
             if whole is None or not _full_name(name) or norm(name.split()[-1]) != norm(r.name):
                 continue  # not "Compaq Computer" for "Compaq": a body named after its first word
             if _clean_name(whole) and all(_may_be_person(x) and _plain_name(x) for x in (r, whole)):
                 subjects.add(name)
-        vouched = frozenset(subjects) | {name for _, name, _ in self.index.titled}
-        self.subjects = own
-        self.sure = frozenset(r.name for r in self.index.runs if r.name in vouched and _clean_name(r))
+        return frozenset(subjects) | {name for _, name, _ in self.index.titled}
+
+    @cached_property
+    def sure(self) -> frozenset[str]:
+        """The vouched names the document writes cleanly (``_clean_name``)."""
+        return frozenset(r.name for r in self.index.runs if r.name in self.vouched and _clean_name(r))
+
+    @cached_property
+    def people(self) -> list[Person]:
+        roles, quoted, headings = self._runs
+        out = []
+        said: dict[str, Counter[WordClass]] = {}  # name -> the pronouns that follow it as a subject
         for run, role, in_quote in zip(self.index.runs, roles, quoted, strict=True):
-            if run.sentence in headings or not names_person(self.index, run, vouched):
+            if run.sentence in headings or not names_person(self.index, run, self.vouched):
                 continue
             sentence = self.index.sentences[run.sentence]
             out.append(Person(run.start, without_possessive(run.name), run.sentence, role, in_quote))
@@ -128,16 +145,19 @@ class People:
                 self.index.gender.setdefault(name, gender)
         return out
 
+    def _sentence_at(self, position: int) -> int | None:
+        return next((i for i, s in enumerate(self.index.sentences) if s[0].start <= position <= s[-1].end), None)
+
     def last_subject(self, position: int) -> tuple[str, bool] | None:
         """The last named subject before ``position`` in the article's own words, at most ``WINDOW``
         sentences back, and whether the document vouches that it is a person. A name it does not vouch
         for counts only in the same sentence and if it could be a person's ("Netanyahu congratulated
         ..., which the Zionist dictator said": the description says that it is one)."""
-        here = next((i for i, s in enumerate(self.index.sentences) if s[0].start <= position <= s[-1].end), None)
-        people = {p.start: p for p in self.people}
+        here = self._sentence_at(position)
         last = max((r for r in self.subjects if r.start < position), key=lambda r: r.start, default=None)
         if here is None or last is None or here - last.sentence > WINDOW:
             return None
+        people = {p.start: p for p in self.people}
         if last.start in people:
             return self._full(people[last.start].name, None), True
         if last.sentence == here and _clean_name(last) and _may_be_person(last) and _plain_name(last):
@@ -150,8 +170,7 @@ class People:
     def salient(self, position: int, gender: WordClass | None, speakers: list[tuple[int, int]]) -> str | None:
         """The most salient person before ``position`` that agrees with ``gender`` (module docstring);
         ``speakers``: the spans of earlier frames' sources."""
-        sentences = self.index.sentences
-        here = next((i for i, s in enumerate(sentences) if s[0].start <= position <= s[-1].end), None)
+        here = self._sentence_at(position)
         if here is None:
             return None
         best: tuple[float, int, str] | None = None

@@ -92,6 +92,11 @@ EPITHET_SUFFIXES = ("ist", "man", "woman")  # "the socialist", "the radioman", "
 NOT_EPITHET = frozenset({"nmod", "nmod:poss", "acl", "acl:relcl", "appos", "nummod"})
 
 
+def definite(tokens: list[Token], head: Token) -> bool:
+    """Whether a definite determiner hangs from ``head`` ("the senator", "that company")."""
+    return any(t.head == head.id and t.deprel == "det" and norm(t.text) in DEFINITE for t in tokens)
+
+
 def described_person(
     index: DocumentIndex, people: People, source: SourceMention, tokens: list[Token], head: Token, resolved: list[Seen]
 ) -> Resolved | None:
@@ -100,15 +105,12 @@ def described_person(
     the person last titled so ("the Vermont senator" after "Sen. Sanders": ``last_titled``), or the
     one it describes (``epithet``). None: the description is no person the document names."""
     text = index.slice(tokens)
-    definite = norm(tokens[0].text) == "the"
-    run = index.apposed(source.start) if definite else None
+    run = index.apposed(source.start) if norm(tokens[0].text) == "the" else None
     closed = index.text[source.end :].startswith(",") and not cues.QUOTE_MARKS & set(text)
     if run is not None and (apposition(run, head) or closed) and person_run(run):
         name = index.full_name(run.name) if len(run.name.split()) == 1 else run.name
         return Resolved(name, SourceKind.person, description=index.slice(tokens[1:]) or None)
-    if any(t.head == head.id and t.deprel == "det" and norm(t.text) in DEFINITE for t in tokens) and is_title(
-        head.text
-    ):
+    if definite(tokens, head) and is_title(head.text):
         named = index.last_titled(source.start, title_of(head.lemma), parties(text), places(text))
         if named is not None:
             return Resolved(named, SourceKind.person, description=index.slice(tokens[1:]) or None)

@@ -57,10 +57,10 @@ from citetrace.sources.name_index import DocumentIndex
 from citetrace.sources.name_kinds import kind_of_name, noun_kind, split_source_name
 from citetrace.sources.naming import affiliation, known, norm
 from citetrace.sources.pointers import (
-    DEFINITE,
     Resolved,
     Seen,
     antecedent,
+    definite,
     described_person,
     editorial_board,
     pronoun,
@@ -208,7 +208,7 @@ def _description(index: DocumentIndex, source: SourceMention, text: str, tokens:
         if t.head == head.id and t.deprel in ("det", "amod", "compound", "nmod:poss", "nummod", "nmod")
     ]
     bare = not any(t.upos == "PROPN" or t.text[:1].isupper() and t is not tokens[0] for t in own_deps)
-    definite = any(t.head == head.id and t.deprel == "det" and norm(t.text) in DEFINITE for t in tokens)
+    is_definite = definite(tokens, head)
     kept = core(tokens, head, cues.MAX_NAME_WORDS)
     if norm(head.text) == "one" and not _names_someone(tokens, head):  # "no one", "the one": nobody named
         return Resolved(text, SourceKind.unknown, unresolved=Unresolved.pronoun)
@@ -218,14 +218,14 @@ def _description(index: DocumentIndex, source: SourceMention, text: str, tokens:
         words_kept = index.slice(kept).split()
         return Resolved(" ".join(w for w in words_kept if w.lower() not in cues.ARTICLES).lower(), SourceKind.anonymous)
     kind = noun_kind(head)
-    if (definite or norm(tokens[0].text) == "the") and editorial_board(tokens, head):  # the paper named before it
+    if (is_definite or norm(tokens[0].text) == "the") and editorial_board(tokens, head):  # the paper named before it
         board = index.nearest(source.start, _PRINT, after=False)
         if board is not None:
             return Resolved(board.canonical, board.kind, description=index.slice(tokens[1:]))
     if kind is not None and bare and kind is not SourceKind.person:  # "a spokesman", "the band leader": no one named
         if plural_noun(head) and norm(head.text) not in cues.GROUP_MEMBERS:
             mention = None  # "protest groups", "former prosecutors": not one named body
-        elif definite:  # "the ministry" is a ministry the document names; "the company", any named company
+        elif is_definite:  # "the ministry" is a ministry the document names; "the company", any named company
             word = norm(head.text)
             named = word if word in cues.BODY_WORDS else None
             mention = index.nearest(source.start, {kind}, named=named)

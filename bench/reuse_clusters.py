@@ -3,6 +3,9 @@
 
     python bench/reuse_clusters.py ../shared/gold/polnear/train/text --variants 30 --outlets 20
 
+It also writes the run's whole report (every file ``citetrace run`` puts in its output folder) and says
+how many files and megabytes it holds.
+
 The story is the first paragraphs of a real AP article in PolNeAR (the wire copy Breitbart printed);
 ``--variants`` versions of it are made by seeded word edits (a word replaced, an attribution dropped,
 a sentence left out, as outlets edit wire copy), and each version is printed by ``--outlets`` outlets
@@ -59,6 +62,7 @@ def main() -> None:
     args = ap.parse_args()
 
     from citetrace.parse.nlp import Parser, default_cache_dir
+    from citetrace.report.write import write_report
     from citetrace.run.pipeline import trace_corpus
 
     paragraphs = [p for p in (args.texts / STORY).read_text(encoding="utf-8").split("\n\n") if p.strip()][:PARAGRAPHS]
@@ -76,6 +80,11 @@ def main() -> None:
     result = trace_corpus([work], parser)
     seconds = time.perf_counter() - started
     assert result.graph is not None
+    out = work.with_name(work.name + "-out")
+    report_started = time.perf_counter()
+    files = write_report(out, result.documents, result.frames, result.graph)
+    report_seconds = time.perf_counter() - report_started
+    sizes = {f: (out / f).stat().st_size for f in files}
     reuse = "".join(p.model_dump_json() + "\n" for p in result.graph.reuse)
     graph = result.graph.model_dump_json()
     stages = {k: round(v, 2) for k, v in result.timings.items()} if result.timings else {}
@@ -88,10 +97,17 @@ def main() -> None:
                 "graph_json_mb": round(len(graph.encode()) / 2**20, 2),
                 "seconds": round(seconds, 1),
                 "stages": stages,
+                "report_seconds": round(report_seconds, 1),
+                "output_files": len(files),
+                "output_mb": round(sum(sizes.values()) / 2**20, 2),
+                "pages_and_diagrams_mb": round(
+                    sum(n for f, n in sizes.items() if f.endswith((".html", ".svg", ".dot"))) / 2**20, 2
+                ),
             }
         )
     )
     shutil.rmtree(work, ignore_errors=True)
+    shutil.rmtree(out, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -242,5 +242,7 @@ class GraphBuilder:
             edges=edges,
             chains=chains,
             reuse=list(reuse),
-            clusters=copy_tree(reuse, {n: d.date for n, d in self.docs.items()}),
+            clusters=copy_tree(
+                reuse, {n: d.date for n, d in self.docs.items()}, {n: len(d.text.strip()) for n, d in self.docs.items()}
+            ),
         )

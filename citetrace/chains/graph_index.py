@@ -21,6 +21,9 @@ class GraphIndex:
     resting_on: dict[str, list[Chain]]  # primary source -> its chains, in graph order
     of_document: dict[str, list[Chain]]  # document -> its chains, in graph order
     reuse_of: dict[str, list[ReusePair]]  # document -> the reuse pairs it is in, in graph order
+    cluster_of: dict[str, str]  # document -> the id of its reuse cluster
+    printed_from: dict[str, str]  # reprint -> the document it reprints: its nearest forebear that is no reprint
+    reprints: dict[str, list[str]]  # that document -> its reprints, in cluster order
 
 
 _LAST: list[tuple[CitationGraph, GraphIndex]] = []
@@ -41,6 +44,7 @@ def graph_index(graph: CitationGraph) -> GraphIndex:
         reuse_of.setdefault(pair.a, []).append(pair)
         if pair.b != pair.a:
             reuse_of.setdefault(pair.b, []).append(pair)
+    cluster_of, printed_from, reprints = _reprints(graph)
     sources: dict[str, CanonicalSource] = {}
     for s in graph.sources:
         sources.setdefault(s.name, s)
@@ -52,6 +56,28 @@ def graph_index(graph: CitationGraph) -> GraphIndex:
         resting_on=resting,
         of_document=of_document,
         reuse_of=reuse_of,
+        cluster_of=cluster_of,
+        printed_from=printed_from,
+        reprints=reprints,
     )
     _LAST[:] = [(graph, index)]
     return index
+
+
+def _reprints(graph: CitationGraph) -> tuple[dict[str, str], dict[str, str], dict[str, list[str]]]:
+    """Each document's cluster; each reprint's original (up the copy tree past other reprints); each
+    original's reprints."""
+    cluster_of: dict[str, str] = {}
+    printed_from: dict[str, str] = {}
+    reprints: dict[str, list[str]] = {}
+    for cluster in graph.clusters:
+        parent = {m.document: m.shares_with for m in cluster.members if m.reprint and m.shares_with}
+        for m in cluster.members:
+            cluster_of[m.document] = cluster.id
+            if m.document in parent:
+                root = parent[m.document]
+                while root in parent:  # a tree: members come parents first, so this ends
+                    root = parent[root]
+                printed_from[m.document] = root
+                reprints.setdefault(root, []).append(m.document)
+    return cluster_of, printed_from, reprints

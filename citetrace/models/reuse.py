@@ -103,6 +103,14 @@ class ClusterMember(_Model):
     relation: Direction | None = Field(default=None, description="What that pair says of the two (b_copies_a, ...).")
     passages: int = Field(default=0, ge=0, description="Passages it shares with its parent.")
     similarity: float | None = Field(default=None, description="Their mean similarity, 0..1.")
+    coverage: float | None = Field(
+        default=None, description="How much of its own text those passages hold, 0..1 (characters)."
+    )
+    reprint: bool = Field(
+        default=False,
+        description="Its text is its parent's, near enough (``reuse.clusters.is_reprint``): the report shows it as "
+        "its differences from the parent, on its cluster's page, not as a page and diagram of its own.",
+    )
 
 
 class ReuseCluster(_Model):

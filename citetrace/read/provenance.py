@@ -55,6 +55,12 @@ def patterns() -> tuple[tuple[ProvenancePattern, ...], dict[str, str]]:
     return found, names
 
 
+@lru_cache(maxsize=1)
+def wires() -> frozenset[str]:
+    """The canonical names of the news agencies the table knows ("Associated Press", "Reuters", ...)."""
+    return frozenset(p.source for p in patterns()[0] if p.kind is ProvenanceKind.wire)
+
+
 def canonical(name: str) -> str:
     """A credited name as one source: "AP" -> "Associated Press"; others as written, trimmed."""
     name = name.strip().strip("\"'“”‘’").strip().rstrip(".").strip().removeprefix("the ")  # "by the Cairo Review"

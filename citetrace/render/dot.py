@@ -224,8 +224,9 @@ def _head(chain: Chain) -> int:
     return 1 + n
 
 
-def document_dot(graph: CitationGraph, document: str) -> str:
-    """DOT for one document's claims and their chains to the originals."""
+def document_dot(graph: CitationGraph, document: str, reprints_url: str | None = None) -> str:
+    """DOT for one document's claims and their chains to the originals; its reprints are one node
+    (``reprints_url``: the page that lists them)."""
     d = Diagram(graph)
     index = graph_index(graph)
     chains = index.of_document.get(document, [])
@@ -239,14 +240,23 @@ def document_dot(graph: CitationGraph, document: str) -> str:
     for c in chains:
         head = _head(c)
         d.chain(c, d.lead_in(c, did, head), head)
+    reprints = index.reprints.get(document, [])
     for pair in index.reuse_of.get(document, []):
         other = pair.b if pair.a == document else pair.a
+        if index.printed_from.get(other) == document:
+            continue  # drawn as one node below
         oid = node_id("doc", other)
         d.nodes.setdefault(oid, f"  {oid} " + attrs(id=oid, label=other, shape="box", style="dashed") + ";")
         copies = pair.direction is (Direction.a_copies_b if pair.a == document else Direction.b_copies_a)
         verb = "copies" if copies else _shared(pair, "shares text with")
         label = f"{verb} ({len(pair.passages)} passages)"
         d.edge(did, oid, Look.copies if copies else Look.shares_text, label=label)
+    if reprints:
+        rid = node_id("reprints", document)
+        extra = {"URL": reprints_url} if reprints_url else {}
+        label = f"{len(reprints):,} reprint{'s' if len(reprints) > 1 else ''}\n" + _listed(reprints, 3)
+        d.nodes[rid] = f"  {rid} " + attrs(id=rid, label=label, shape="box3d", style="dashed", **extra) + ";"
+        d.edge(rid, did, Look.copies, label="reprint its text")
     headline = graph.headlines.get(document)
     return d.write(f"{headline}\n{document} ({outlet})" if headline else document)
 
@@ -326,7 +336,7 @@ def source_dot(graph: CitationGraph, name: str, max_claims: int = SOURCE_CLAIMS)
     documents (each document's first claim, then each one's second, ...); its page lists them all.
     """
     d = Diagram(graph)
-    chains = graph_index(graph).resting_on.get(name, [])
+    chains, _ = but_reprints(graph, graph_index(graph).resting_on.get(name, []))
     shown = _spread(chains, max_claims)
     for c in shown:
         head = _head(c)
@@ -335,6 +345,19 @@ def source_dot(graph: CitationGraph, name: str, max_claims: int = SOURCE_CLAIMS)
     if len(shown) < len(chains):
         title += f"\n({len(shown)} of {len(chains):,} claims, spread over the documents; its page lists all)"
     return d.write(title)
+
+
+def but_reprints(graph: CitationGraph, chains: list[Chain]) -> tuple[list[Chain], Counter[str]]:
+    """The chains but those of a reprint where a document of its family (what it reprints, and the other
+    reprints of that) comes before it among them, and for each document kept, how many reprints were
+    folded into it (their chains are its own, printed again: the cluster's page says how they differ)."""
+    printed_from = graph_index(graph).printed_from
+    first: dict[str, str] = {}  # family -> the first of its documents among the chains
+    for c in chains:
+        first.setdefault(printed_from.get(c.document, c.document), c.document)
+    kept = [c for c in chains if first[printed_from.get(c.document, c.document)] == c.document]
+    folded = {c.document for c in chains} - {c.document for c in kept}
+    return kept, Counter(first[printed_from[doc]] for doc in folded)
 
 
 def _spread(chains: list[Chain], limit: int) -> list[Chain]:

@@ -11,16 +11,18 @@ Every piece of article text is escaped by the templates (Jinja2's autoescaping).
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import PurePath
 
 from markupsafe import Markup
 
+from citetrace.chains.graph_index import graph_index
 from citetrace.models import CitationGraph, ClaimGroup, ClaimMember
+from citetrace.render.claim_dot import folded
 from citetrace.render.dot import hop_label
 from citetrace.render.styles import DRIFT_LABEL, HEDGE_WORDS
 from citetrace.report.jinja import words
-from citetrace.report.layout import claim_file
-from citetrace.report.names import document_stems
+from citetrace.report.layout import claim_file, copies_file, document_links
 
 MAX_ROWS = 200  # claims listed on the index at most (the busiest first)
 
@@ -54,11 +56,21 @@ def _member(m: ClaimMember, doc_link: str) -> dict:
 
 def claim_values(graph: CitationGraph, group: ClaimGroup, svg: Markup) -> dict:
     """What ``templates/claim.html`` shows of a claim group, one folder below the report's root."""
-    stems = document_stems(graph.documents)
+    links = document_links(graph, "../")
+    fold = folded(graph, group)
+    reprints = Counter(fold.values())
+    cluster_of = graph_index(graph).cluster_of
+    members = []
+    for m in group.members:
+        if m.id not in fold:
+            row = _member(m, links[m.document])
+            row["reprints"] = reprints[m.id]
+            row["reprints_href"] = f"../{copies_file(cluster_of[m.document])}.html" if reprints[m.id] else None
+            members.append(row)
     return {
         "group": group,
         "flags": sum(len(m.flags) for m in group.members),
-        "members": [_member(m, f"../{stems[m.document]}.html") for m in group.members],
+        "members": members,
         "svg": svg,
     }
 

@@ -14,7 +14,7 @@ Tables, each keyed as the JSON outputs are and indexed on what a reader looks up
   ``chain_flags`` (chain, type, detail);
 - ``reuse`` (id, documents a and b, direction, evidence, common source, passages);
 - ``clusters`` (cluster, document, date, first printing, the document it shares with, relation, passages,
-  similarity): the reuse pairs as clusters, each a proposed copy tree;
+  similarity, coverage, reprint): the reuse pairs as clusters, each a proposed copy tree;
 - ``claims`` (id, label, documents, members) and ``claim_members`` (claim, member id, document,
   outlet, text, frame, source, primary, depth, hedge, quoted).
 
@@ -58,7 +58,8 @@ CREATE TABLE chain_flags (chain INTEGER REFERENCES chains(id), type TEXT, detail
 CREATE TABLE reuse (id INTEGER PRIMARY KEY, a TEXT REFERENCES documents(name), b TEXT REFERENCES documents(name),
     direction TEXT, direction_evidence TEXT, common_source TEXT, passages INTEGER);
 CREATE TABLE clusters (cluster TEXT, document TEXT REFERENCES documents(name), date TEXT, first TEXT,
-    shares_with TEXT, relation TEXT, passages INTEGER, similarity REAL, PRIMARY KEY (cluster, document));
+    shares_with TEXT, relation TEXT, passages INTEGER, similarity REAL, coverage REAL, reprint INTEGER,
+    PRIMARY KEY (cluster, document));
 CREATE TABLE claims (id TEXT PRIMARY KEY, label TEXT, documents INTEGER, members INTEGER, json TEXT);
 CREATE TABLE claim_members (claim TEXT REFERENCES claims(id), id TEXT, document TEXT, outlet TEXT, text TEXT,
     frame TEXT, source TEXT, primary_source TEXT, depth INTEGER, hedge TEXT, quoted INTEGER);
@@ -88,7 +89,11 @@ TABLES = {
     "hops": ("The steps of each chain, in order", "source", ["type"]),
     "chain_flags": ("What a reader should know about a chain", "detail", ["type"]),
     "reuse": ("Documents that share passages, and who copied whom", "direction", ["direction"]),
-    "clusters": ("Documents that share passages, one cluster each: a proposed copy tree", "document", ["relation"]),
+    "clusters": (
+        "Documents that share passages, one cluster each: a proposed copy tree; a reprint is its parent's text again",
+        "document",
+        ["relation", "reprint"],
+    ),
     "claims": ("Claims retold by two documents or more", "label", []),
     "claim_members": ("Each retelling of a claim", "text", ["hedge", "outlet"]),
 }
@@ -162,6 +167,8 @@ def _write_reuse_and_claims(db: sqlite3.Connection, graph: CitationGraph) -> Non
                 m.relation.value if m.relation else None,
                 m.passages,
                 m.similarity,
+                m.coverage,
+                int(m.reprint),
             )
             for c in graph.clusters
             for m in c.members

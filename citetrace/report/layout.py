@@ -2,7 +2,8 @@
 
 ``dot`` draws; this module decides where each drawing goes (``corpus``, ``<document stem>``,
 ``sources/<source stem>``, ``claims/<group id>``, file stems from ``citetrace.report.names``) and which
-nodes link to which page.
+nodes link to which page. A reprint (``ClusterMember.reprint``) has no page or diagram of its own: it is
+a section of its cluster's page, ``copies/<cluster id>.html``, as its differences from what it reprints.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import PurePath
 
-from citetrace.models import CitationGraph
+from citetrace.chains.graph_index import graph_index
+from citetrace.models import CitationGraph, ReuseCluster
 from citetrace.render.claim_dot import claim_dot
 from citetrace.render.dot import CORPUS_NODES, corpus_dot, corpus_size, document_dot, source_dot
 from citetrace.report.names import document_stems, source_stems
@@ -61,12 +63,14 @@ def titled_diagrams(graph: CitationGraph) -> Iterable[tuple[str, str, str]]:
         yield FULL_CORPUS, "The whole corpus graph: every outlet and source", corpus_dot(graph, None, links=links)
     stems = document_stems(graph.documents)
     origins = {c.document: c.origin for c in reversed(graph.chains)}  # the first chain's, in one pass
-    for doc in graph.documents:
+    index = graph_index(graph)
+    for doc in drawn_documents(graph):
+        copies = f"{copies_file(index.cluster_of[doc])}.html" if doc in index.reprints else None
         yield (
             stems[doc],
             f"{graph.headlines.get(doc) or PurePath(doc).name} ({origins.get(doc, 'outlet unknown')}): "
             "its claims and their chains",
-            document_dot(graph, doc),
+            document_dot(graph, doc, copies),
         )
     for name, rel in files.items():
         yield rel, f"Everything that rests on {name}", source_dot(graph, name)
@@ -81,3 +85,32 @@ def titled_diagrams(graph: CitationGraph) -> Iterable[tuple[str, str, str]]:
 def claim_file(group: str) -> str:
     """The stem of a claim group's page and diagram, relative to the report folder ("claims/claim-…")."""
     return f"claims/{group}"
+
+
+def copies_file(cluster: str) -> str:
+    """The stem of a reuse cluster's page, relative to the report folder ("copies/c1")."""
+    return f"copies/{cluster}"
+
+
+def drawn_documents(graph: CitationGraph) -> list[str]:
+    """The documents with a page and diagram of their own: all but the reprints."""
+    reprints = graph_index(graph).printed_from
+    return [doc for doc in graph.documents if doc not in reprints]
+
+
+def copies_pages(graph: CitationGraph) -> list[ReuseCluster]:
+    """The clusters with a page: those with a reprint, in graph order."""
+    return [c for c in graph.clusters if any(m.reprint for m in c.members)]
+
+
+def document_links(graph: CitationGraph, up: str = "") -> dict[str, str]:
+    """Document -> where the report shows it, from a page ``up`` ("../") below the root: its page, or a
+    reprint's section of its cluster's page."""
+    index = graph_index(graph)
+    stems = document_stems(graph.documents)
+    return {
+        doc: f"{up}{copies_file(index.cluster_of[doc])}.html#{stems[doc]}"
+        if doc in index.printed_from
+        else f"{up}{stems[doc]}.html"
+        for doc in graph.documents
+    }

@@ -7,7 +7,9 @@
 - ``<document>.html``: the article text with every frame highlighted (cue, source and content in
   their own styles; nested frames drawn with a second underline), the document's diagram beside
   it, and its flagged claims;
-- ``sources/<source>.html``: every claim that rests on one primary source, and its diagram.
+- ``sources/<source>.html``: every claim that rests on one primary source, and its diagram;
+- ``copies/<cluster>.html``: one text printed many times, each reprint as its differences
+  (``citetrace.report.copies``).
 
 Clicking a claim or a source, in the text or in a diagram, shows its chain in the side panel and
 outlines its nodes in the diagram. Diagrams are inlined SVG (Graphviz keeps the node ``id``s from
@@ -41,11 +43,20 @@ from citetrace.models import (
     MergeReason,
     ProvenanceKind,
 )
-from citetrace.render.dot import CORPUS_NODES, claim_node_id, corpus_size, hop_label, short_name, source_id
+from citetrace.render.dot import (
+    CORPUS_NODES,
+    but_reprints,
+    claim_node_id,
+    corpus_size,
+    hop_label,
+    short_name,
+    source_id,
+)
 from citetrace.render.styles import FLAG_LABEL, MERGE_WORDS
 from citetrace.report.claim_pages import claim_values, claims_rows, retold_items
+from citetrace.report.copies import copies_values
 from citetrace.report.jinja import environment
-from citetrace.report.layout import FULL_CORPUS, claim_file, source_files
+from citetrace.report.layout import FULL_CORPUS, claim_file, copies_file, copies_pages, document_links, source_files
 from citetrace.report.names import document_stems
 
 CSS = (files("citetrace") / "data" / "report.css").read_text(encoding="utf-8")
@@ -249,9 +260,11 @@ MAX_ALIASES_SHOWN = 24
 
 def source_page(name: str, graph: CitationGraph, frames_by_doc: dict[str, DocumentFrames], svg: str) -> str:
     """Every claim that rests on one primary source, by document, and how the source is written."""
-    chains = graph_index(graph).resting_on.get(name, [])
+    every = graph_index(graph).resting_on.get(name, [])
+    chains, reprints = but_reprints(graph, every)
     source = graph_index(graph).sources.get(name)
-    stems = document_stems(graph.documents)
+    links = document_links(graph, "../")
+    cluster_of = graph_index(graph).cluster_of
     by_doc: dict[str, list[dict]] = defaultdict(list)
     for i, c in enumerate(chains):
         by_doc[c.document].append(
@@ -270,12 +283,18 @@ def source_page(name: str, graph: CitationGraph, frames_by_doc: dict[str, Docume
         _script_data(chains, frames_by_doc),
         name=name,
         kind=source.kind.value if source is not None else "unknown",
-        claims=len(chains),
+        claims=len(every),
         source=source,
         merges=[{"alias": m.alias, "reason": MERGE_WORDS[m.reason]} for m in merges[:MAX_ALIASES_SHOWN]],
         descriptions=source.descriptions[:MAX_ALIASES_SHOWN] if source else [],
         documents=[
-            {"href": f"../{stems[doc]}.html", "name": PurePath(doc).name, "chains": rows}
+            {
+                "href": links[doc],
+                "name": PurePath(doc).name,
+                "chains": rows,
+                "reprints": reprints[doc],
+                "reprints_href": f"../{copies_file(cluster_of[doc])}.html" if reprints[doc] else None,
+            }
             for doc, rows in by_doc.items()
         ],
         svg=inline_svg(svg),
@@ -284,13 +303,13 @@ def source_page(name: str, graph: CitationGraph, frames_by_doc: dict[str, Docume
 
 def index_page(graph: CitationGraph, frames: Sequence[DocumentFrames], svg: str, full: bool = False) -> str:
     frames_by_doc = {f.document: f for f in frames}
-    stems = document_stems(graph.documents)
+    links = document_links(graph)
     by_doc: dict[str, list[Chain]] = defaultdict(list)
     for c in graph.chains:
         by_doc[c.document].append(c)
     documents = [
         {
-            "href": f"{stems[doc]}.html",
+            "href": links[doc],
             "name": PurePath(doc).name,
             "headline": graph.headlines.get(doc),
             "outlet": (frames_by_doc[doc].outlet if doc in frames_by_doc else None) or "unknown",
@@ -344,8 +363,11 @@ def each_page(
     frames_by_doc = {f.document: f for f in frames}
     yield "index.html", index_page(graph, frames, svgs["corpus"], full=FULL_CORPUS in svgs)
     stems = document_stems(graph.documents)
+    reprints = graph_index(graph).printed_from
+    texts: dict[str, str] = {}
     for doc in documents:
-        if doc.name in frames_by_doc:
+        texts[doc.name] = doc.text  # the texts a cluster's page compares (held already: no copy)
+        if doc.name in frames_by_doc and doc.name not in reprints:
             stem = stems[doc.name]
             yield f"{stem}.html", document_page(doc, frames_by_doc[doc.name], graph, svgs[stem])
     for name, rel in source_files(graph).items():
@@ -356,3 +378,7 @@ def each_page(
             f"{rel}.html",
             _page("claim.html", group.label, 1, {}, **claim_values(graph, group, inline_svg(svgs[rel]))),
         )
+    for cluster in copies_pages(graph):
+        values = copies_values(graph, cluster, texts, frames_by_doc)
+        title = f"printed {len(cluster.members)} times: {values['headline'] or values['first']['name']}"
+        yield f"{copies_file(cluster.id)}.html", _page("copies.html", title, 1, {}, **values)

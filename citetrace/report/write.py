@@ -21,7 +21,7 @@ from citetrace.parse.collector import few_collections
 from citetrace.read.io import atomic_open, atomic_write_bytes, atomic_write_text, staged_writes
 from citetrace.render.graphviz import FORMATS, render
 from citetrace.report.database import write_database
-from citetrace.report.layout import draws_full_corpus, primaries, titled_diagrams
+from citetrace.report.layout import drawn_documents, draws_full_corpus, primaries, titled_diagrams
 from citetrace.report.outdir import files_in, install, read_manifest, staging, write_manifest
 from citetrace.report.pages import each_page
 
@@ -164,6 +164,7 @@ def _write_all(
         write_database(out, documents, frames, graph)
         svgs = _SvgFiles(out, write_diagrams(out, graph, "svg", progress, diagram_cache))
         for rel, page in each_page(documents, frames, graph, svgs):
+            (out / rel).parent.mkdir(exist_ok=True)  # copies/ only where a cluster has reprints
             atomic_write_text(out / rel, page)
     except OSError as exc:
         raise _write_error(out, exc) from exc
@@ -200,7 +201,7 @@ def redraw(out: Path, fmt: str) -> int:
 
 
 def diagram_count(graph: CitationGraph) -> int:
-    return 1 + draws_full_corpus(graph) + len(graph.documents) + len(primaries(graph)) + len(graph.claims)
+    return 1 + draws_full_corpus(graph) + len(drawn_documents(graph)) + len(primaries(graph)) + len(graph.claims)
 
 
 def load_graph(out: Path) -> CitationGraph:

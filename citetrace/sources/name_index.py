@@ -370,14 +370,16 @@ class DocumentIndex:
         by_words: bool = True,
         named: str | None = None,
         after: bool = True,
+        unless: frozenset[str] = frozenset(),
     ) -> Mention | None:
         """The mention of one of ``kinds`` nearest before ``position`` (else the first after it);
         ``by_words``: bodies known only by their name's words count; ``named``: only a name with this word;
-        ``after``: a name after ``position`` may do when none comes before."""
+        ``after``: a name after ``position`` may do when none comes before; ``unless``: names that will not do."""
         fits = [
             m
             for m in self.mentions
             if m.kind in kinds
+            and m.canonical not in unless
             and (gender is None or (self.gender_of(m.canonical) or gender) == gender)
             and (by_words or not m.by_words)
             and (named is None or named in norm(m.canonical).split())

@@ -5,6 +5,7 @@ names back into the frames. User aliases come from a TOML file (``sources.aliase
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -16,6 +17,7 @@ from citetrace.models import CanonicalSource, DocumentFrames, MergeReason, Sourc
 from citetrace.sources.mentions import WordClass, classes, honorific, titles
 from citetrace.sources.naming import affiliation, is_name, known, name_key
 
+_DIGITS = re.compile(r"\d+")
 FUZZY_THRESHOLD = 90  # rapidfuzz token_sort_ratio (0..100) for two names to be one source
 BLOCK_PREFIX = 4  # names are compared only when they share a word's first BLOCK_PREFIX letters
 
@@ -123,6 +125,8 @@ class Registry:
             return False  # a surname alone is the short-form step's
         if SourceKind.person in (ea.kind, eb.kind) and not _given_names_agree(a, b):
             return False  # "John Smith" and "Joan Smith" are two people, "Qassem" and "Qasem" one
+        if _DIGITS.findall(a) != _DIGITS.findall(b):
+            return False  # "Channel 4" and "Channel 5", "KTLA 5" and "KTLA 25" are two stations
         return fuzz.token_sort_ratio(a, b) >= FUZZY_THRESHOLD
 
     def _blocks(self, keys: list[str]) -> dict[str, list[str]]:

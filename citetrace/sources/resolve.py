@@ -42,6 +42,7 @@ from citetrace.models import (
     Token,
     Unresolved,
 )
+from citetrace.read.provenance import wires
 from citetrace.sources.coordination import conjuncts, part, them
 from citetrace.sources.mentions import (
     classes,
@@ -229,8 +230,8 @@ def _description(index: DocumentIndex, source: SourceMention, text: str, tokens:
             word = norm(head.text)
             named = word if word in cues.BODY_WORDS else None
             mention = index.nearest(source.start, {kind}, named=named)
-            if mention is None and word in cues.PRINT_NOUNS:  # "the newspaper": the Orlando Sentinel, an outlet
-                mention = index.nearest(source.start, _PRINT, named=named, after=False)
+            if mention is None and word in cues.PRINT_NOUNS:  # "the newspaper": the Orlando Sentinel, an outlet,
+                mention = index.nearest(source.start, _PRINT, named=named, after=False, unless=wires())  # not the AP
         else:  # "a weekly newspaper ..." is new to the text: it can only be a name that comes after it
             mention = next(
                 (m for m in index.mentions if m.kind is kind and m.start > source.start and not m.by_words), None

@@ -51,6 +51,9 @@ KEEP_APART = [
     (("BBC", "BBC", SourceKind.outlet), ("BBC Monitoring", "BBC Monitoring", SourceKind.outlet)),
     # close names of different kinds
     (("Iran", "Iran", SourceKind.government), ("Iraq", "Iraq", SourceKind.government)),
+    # names apart only by their numbers: two stations, two outlets
+    (("KTLA 5", "KTLA 5", SourceKind.outlet), ("KTLA 25", "KTLA 25", SourceKind.outlet)),
+    (("Outlet 00-001", "Outlet 00-001", SourceKind.outlet), ("Outlet 29-019", "Outlet 29-019", SourceKind.outlet)),
 ]
 
 

@@ -37,6 +37,14 @@ CASES = [
         "Al-Naba",
         SourceKind.publication,
     ),
+    # "the newspaper" is no news agency: the AP that the dateline credits is not the weekly it quotes
+    (
+        "BAGHDAD (AP) — Fighters rejoiced, according to a weekly newspaper affiliated with the group. "
+        "The weekly newspaper portrayed his death as an act of god, according to BBC Monitoring.",
+        "portrayed",
+        "weekly newspaper",
+        SourceKind.publication,
+    ),
     # a lone surname takes the fullest form of the name in the document
     (
         "Masoud Barzani visited Tehran. Later, Barzani said Iran had helped first.",

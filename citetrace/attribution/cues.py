@@ -65,6 +65,10 @@ NEEDS_CONTENT: frozenset[str] = frozenset("call add refer describe credit post p
 
 # Phrasal cues: lemma -> particle/preposition that must follow ("called for", "referring to").
 PHRASAL: dict[str, tuple[str, ...]] = {"call": ("for", "on"), "refer": ("to",), "point": ("to", "out")}
+# ... of which these report nothing without it: "pointed their rifles at" is no "pointed out"
+PHRASAL_ONLY = frozenset({"point", "refer"})
+# A verb with no subject under one of these reports no one's words: "where noted", "unless otherwise stated"
+NO_ONE_MARKS = frozenset({"where", "unless"})
 
 # Head nouns of a described source -> kind.
 SOURCE_NOUNS: dict[str, SourceKind] = {

@@ -24,7 +24,7 @@ from citetrace.attribution import cues
 from citetrace.attribution.candidate import Candidate
 from citetrace.attribution.learned import DASHES, cue_scorer, is_candidate, token_features
 from citetrace.attribution.quotes import extend_to_quote
-from citetrace.attribution.tree import Tree, glue, negated, prenominal, right_rest, subject_of
+from citetrace.attribution.tree import Tree, glue, negated, other_sense, prenominal, right_rest, subject_of
 from citetrace.models import FrameKind, Token
 
 _CLAUSE = ("ccomp", "xcomp", "csubj")
@@ -113,8 +113,8 @@ def _statement_saying(t: Tree, tok: Token) -> Token | None:
 
 def learned_frame(t: Tree, tok: Token, quotes: list[tuple[int, int]]) -> Candidate | None:
     """A frame for one learned cue token, or None when the tree gives it no content."""
-    if prenominal(t, tok):
-        return None  # a participle before the noun it modifies: "a self-described socialist"
+    if prenominal(t, tok) or other_sense(t, tok):
+        return None  # a participle before the noun it modifies: "a self-described socialist"; "where noted"
     if tok.text in DASHES:
         content_ids, source_ids = _label_parts(t, tok)
         kind = FrameKind.label

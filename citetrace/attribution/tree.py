@@ -152,6 +152,42 @@ def prenominal(t: Tree, tok: Token) -> bool:
     return bool(before) and before[-1].upos in ("DET", "ADJ", "ADV", "NUM", "PRON")
 
 
+def other_sense(t: Tree, tok: Token) -> bool:
+    """A cue's word in a use that reports no one's words: "pointed their rifles at" (no "out" or "to"),
+    "added Johnson & Johnson to its lawsuit" (an object, no clause), "where noted" (no subject), "Think
+    about the good you can do" (an order to the reader, opening its sentence)."""
+    lemma = tok.lemma.lower()
+    subject = t.child(tok, "nsubj", "nsubj:pass", "csubj", "expl")
+    clause = t.child(tok, "ccomp", "parataxis")
+    if lemma in cues.PHRASAL_ONLY and clause is None:  # "the actress also pointed that ...": a clause is words
+        return not any(k.text.lower() in cues.PHRASAL[lemma] for k in _particles(t, tok))
+    if lemma == "add" and clause is None and (obj := t.child(tok, "obj")) is not None and obj.upos in ("NOUN", "PROPN"):
+        after = [k for k in t.tokens if k.id > tok.id]
+        upto = next((i for i, k in enumerate(after) if k.upos in ("VERB", "AUX") or k.text in cues.QUOTE_MARKS), None)
+        return any(k.text.lower() == "to" for k in after[:upto])  # "to" before another verb: where it was added
+    before = next((k for k in reversed(t.tokens) if k.id < tok.id and k.text.lower() != "otherwise"), None)
+    if subject is None and before is not None and before.text.lower() in cues.NO_ONE_MARKS:
+        return True
+    first = next((k for k in t.tokens if k.upos != "PUNCT"), None)  # not ", say Mr. Dinkins's managers, ..."
+    return subject is None and "Mood=Imp" in (tok.feats or "") and first is tok
+
+
+def _particles(t: Tree, tok: Token) -> list[Token]:
+    """A verb's particle, the prepositions of its obliques and the word right after it ("out" of "pointed
+    out", "to" of "pointed to", "referring to" however the parse hung its object)."""
+    after = next((k for k in t.tokens if k.id > tok.id and k.upos != "ADV"), None)
+    return [*t.children(tok, "compound:prt"), *_cases(t, tok), *([after] if after is not None else [])]
+
+
+def _ids(tokens: list[Token]) -> list[int]:
+    return [k.id for k in tokens]
+
+
+def _cases(t: Tree, tok: Token) -> list[Token]:
+    """The prepositions of a verb's obliques ("to" of "to its lawsuit")."""
+    return [c for obl in t.children(tok, "obl") for c in t.children(obl, "case")]
+
+
 def negation_before(t: Tree, tok: Token) -> bool:
     """A negation among the (up to three) auxiliaries and adverbs right before ``tok``: "did not say",
     "has never said". The tree is not read: the surface path asks it too."""

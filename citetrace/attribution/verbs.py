@@ -7,7 +7,16 @@ from citetrace.attribution import cues
 from citetrace.attribution.candidate import Candidate
 from citetrace.attribution.cue_model import cue_features, cue_score
 from citetrace.attribution.quotes import extend_to_quote
-from citetrace.attribution.tree import Tree, glue, left_phrase, negated, prenominal, right_rest, subject_of
+from citetrace.attribution.tree import (
+    Tree,
+    glue,
+    left_phrase,
+    negated,
+    other_sense,
+    prenominal,
+    right_rest,
+    subject_of,
+)
 from citetrace.models import FrameKind, Token
 
 
@@ -27,6 +36,8 @@ def _cue_status(t: Tree, tok: Token, quotes: list[tuple[int, int]], model: bool)
     frame even without a subject; ``added``: a cue the learned model found outside the lexicons."""
     if prenominal(t, tok):
         return None  # a participle before the noun it modifies: "a self-described socialist", "the alleged plot"
+    if other_sense(t, tok):
+        return None  # "pointed their rifles at", "where noted"
     is_cue, core = _is_cue_verb(tok)
     added = False
     if model and tok.upos == "VERB" and tok.lemma.lower() not in ("cite", "accord"):

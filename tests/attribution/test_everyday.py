@@ -228,6 +228,9 @@ SHAPES = [
         "NEC",
         "it bid one yen in two separate public auctions since 1987",
     ),
+    ("He pointed out that the law was clear.", "pointed out", "He", "that the law was clear"),
+    ("The senator pointed to the poll as proof.", "pointed to", "The senator", "the poll as proof"),
+    ('"We will win," he added.', "added", "he", '"We will win,"'),  # "added" with no object: words
     (  # (PolNeAR)
         "Donald Trump, while being interviewed on Fox and Friends Monday morning, called again for President "
         "Obama to resign.",
@@ -246,6 +249,13 @@ NONE = [
     "Rest assured, we will keep you posted on every development.",  # a newsletter's set phrase
     "Needless to say, the markets fell again on Monday.",
     "The measure passed in New Jersey, Ohio and four other states.",  # "states": the noun
+    # a cue's word in another sense: aiming, adding to a list, "where noted", an order to the reader
+    "Several times, Chinese guards have pointed their automatic rifles at children of U.S. diplomats.",  # wsj_0093
+    "A licensing company added Johnson & Johnson to its lawsuit challenging a university faculty member.",  # wsj_0081
+    "The admiral added another facet to his job: communicator.",  # (PolNeAR)
+    "Except where noted, none of these people could be reached for comment.",  # (WSJ) wsj_0096
+    "Unless otherwise noted, the figures are from the Census Bureau.",
+    "Think about the good you can do for just $15,000 a month.",  # (WSJ) wsj_0087
 ]
 
 

@@ -103,14 +103,22 @@ def copies_pages(graph: CitationGraph) -> list[ReuseCluster]:
     return [c for c in graph.clusters if any(m.reprint for m in c.members)]
 
 
+_LINKS: dict[str, tuple[CitationGraph, dict[str, str]]] = {}  # up -> the last graph asked about, its links
+
+
 def document_links(graph: CitationGraph, up: str = "") -> dict[str, str]:
     """Document -> where the report shows it, from a page ``up`` ("../") below the root: its page, or a
-    reprint's section of its cluster's page."""
+    reprint's section of its cluster's page. Built once per graph and depth (every page asks)."""
+    known = _LINKS.get(up)
+    if known is not None and known[0] is graph:
+        return known[1]
     index = graph_index(graph)
     stems = document_stems(graph.documents)
-    return {
+    links = {
         doc: f"{up}{copies_file(index.cluster_of[doc])}.html#{stems[doc]}"
         if doc in index.printed_from
         else f"{up}{stems[doc]}.html"
         for doc in graph.documents
     }
+    _LINKS[up] = (graph, links)
+    return links

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from citetrace.models import (
@@ -95,7 +95,7 @@ def lost_attribution_chains(b: GraphBuilder, reuse: Sequence[ReusePair], chains:
     was copied lost nothing (its copy added the source); copies that all give one source for one claim
     are one flag, every one of them its evidence."""
     new: list[Chain] = []
-    givers: dict[tuple[int, str | None, str], list[tuple[str, Evidence]]] = {}  # (claim, source, cue) -> copies
+    givers: dict[tuple[int, str | None, str], dict[tuple[str, Evidence], None]] = {}  # (claim, source, cue) -> copies
     owners: list[Chain] = []
     index: dict[int, int] = {}  # id of a chain -> its place in owners
     for pair in reuse:
@@ -134,9 +134,9 @@ def lost_attribution_chains(b: GraphBuilder, reuse: Sequence[ReusePair], chains:
                 if id(owner) not in index:
                     index[id(owner)] = len(owners)
                     owners.append(owner)
-                copies = givers.setdefault((index[id(owner)], d.source, frame.cue.text), [])
-                if (given := (b.name(have), b.evidence(have, frame))) not in copies:
-                    copies.append(given)
+                givers.setdefault((index[id(owner)], d.source, frame.cue.text), {})[
+                    (b.name(have), b.evidence(have, frame))
+                ] = None
     fresh = {id(c) for c in new}
     for (i, source, cue), copies in givers.items():
         flag = Flag(
@@ -151,7 +151,7 @@ def lost_attribution_chains(b: GraphBuilder, reuse: Sequence[ReusePair], chains:
     return new
 
 
-def _names(copies: Sequence[tuple[str, Evidence]], most: int = 3) -> str:
+def _names(copies: Iterable[tuple[str, Evidence]], most: int = 3) -> str:
     """ "a", "a and b", "a, b, c and 5 others": the documents named first in ``copies``."""
     names = list(dict.fromkeys(n for n, _ in copies))
     if len(names) == 1:
@@ -224,7 +224,9 @@ def add_altered_copy_flags(b: GraphBuilder, reuse: Sequence[ReusePair], chains: 
     by_doc: dict[str, list[Chain]] = defaultdict(list)
     for c in chains:
         by_doc[c.document].append(c)
-    found: dict[tuple[int, tuple[tuple[str, str], ...]], list[tuple[str, Evidence]]] = {}  # (chain, changes) -> copies
+    found: dict[
+        tuple[int, tuple[tuple[str, str], ...]], dict[tuple[str, Evidence], None]
+    ] = {}  # (chain, changes) -> copies
     at: dict[int, Chain] = {}
     for pair in reuse:
         sides = []
@@ -240,12 +242,12 @@ def add_altered_copy_flags(b: GraphBuilder, reuse: Sequence[ReusePair], chains: 
                     if not changes:
                         continue
                     at[id(c)] = c
-                    copies = found.setdefault((id(c), tuple(_difference(ch, side) for ch in changes[:6])), [])
                     evidence = Evidence(
                         document=other, note=f"shared passage at {p.a_start}-{p.a_end} / {p.b_start}-{p.b_end}"
                     )
-                    if (given := (b.name(other), evidence)) not in copies:
-                        copies.append(given)
+                    found.setdefault((id(c), tuple(_difference(ch, side) for ch in changes[:6])), {})[
+                        (b.name(other), evidence)
+                    ] = None
     for (cid, differences), copies in found.items():
         plural = len({n for n, _ in copies}) > 1
         flag = Flag(

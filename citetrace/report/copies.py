@@ -80,7 +80,8 @@ def differences(pair: ReusePair, member: str, texts: Mapping[str, str]) -> dict:
             op = c.op
             if mine is Side.a and op is not ChangeOp.replaced:  # the pair's edit read the other way round
                 op = ChangeOp.deleted if op is ChangeOp.inserted else ChangeOp.inserted
-            changes.append({"op": CHANGE_WORDS[op], "was": " ".join(was.split()), "now": " ".join(now.split())})
+            if any(ch.isalnum() for ch in was + now):  # a dash or a comma more or less is no difference to read
+                changes.append({"op": CHANGE_WORDS[op], "was": " ".join(was.split()), "now": " ".join(now.split())})
     dropped = [d for p in pair.passages for d in p.dropped_attributions]
     return {
         "changes": changes[:MAX_CHANGES],

@@ -179,10 +179,6 @@ def _particles(t: Tree, tok: Token) -> list[Token]:
     return [*t.children(tok, "compound:prt"), *_cases(t, tok), *([after] if after is not None else [])]
 
 
-def _ids(tokens: list[Token]) -> list[int]:
-    return [k.id for k in tokens]
-
-
 def _cases(t: Tree, tok: Token) -> list[Token]:
     """The prepositions of a verb's obliques ("to" of "to its lawsuit")."""
     return [c for obl in t.children(tok, "obl") for c in t.children(obl, "case")]

@@ -16,13 +16,12 @@ from pathlib import PurePath
 
 from markupsafe import Markup
 
-from citetrace.chains.graph_index import graph_index
 from citetrace.models import CitationGraph, ClaimGroup, ClaimMember
 from citetrace.render.claim_dot import folded
 from citetrace.render.dot import hop_label
 from citetrace.render.styles import DRIFT_LABEL, HEDGE_WORDS
 from citetrace.report.jinja import words
-from citetrace.report.layout import claim_file, copies_file, document_links
+from citetrace.report.layout import claim_file, cluster_page, document_links
 
 MAX_ROWS = 200  # claims listed on the index at most (the busiest first)
 
@@ -59,13 +58,12 @@ def claim_values(graph: CitationGraph, group: ClaimGroup, svg: Markup) -> dict:
     links = document_links(graph, "../")
     fold = folded(graph, group)
     reprints = Counter(fold.values())
-    cluster_of = graph_index(graph).cluster_of
     members = []
     for m in group.members:
         if m.id not in fold:
             row = _member(m, links[m.document])
             row["reprints"] = reprints[m.id]
-            row["reprints_href"] = f"../{copies_file(cluster_of[m.document])}.html" if reprints[m.id] else None
+            row["reprints_href"] = cluster_page(graph, m.document, "../") if reprints[m.id] else None
             members.append(row)
     return {
         "group": group,

@@ -65,7 +65,7 @@ def titled_diagrams(graph: CitationGraph) -> Iterable[tuple[str, str, str]]:
     origins = {c.document: c.origin for c in reversed(graph.chains)}  # the first chain's, in one pass
     index = graph_index(graph)
     for doc in drawn_documents(graph):
-        copies = f"{copies_file(index.cluster_of[doc])}.html" if doc in index.reprints else None
+        copies = cluster_page(graph, doc) if doc in index.reprints else None
         yield (
             stems[doc],
             f"{graph.headlines.get(doc) or PurePath(doc).name} ({origins.get(doc, 'outlet unknown')}): "
@@ -92,6 +92,11 @@ def copies_file(cluster: str) -> str:
     return f"copies/{cluster}"
 
 
+def cluster_page(graph: CitationGraph, document: str, up: str = "") -> str:
+    """The page of a document's reuse cluster, from a page ``up`` ("../") below the report's root."""
+    return f"{up}{copies_file(graph_index(graph).cluster_of[document])}.html"
+
+
 def drawn_documents(graph: CitationGraph) -> list[str]:
     """The documents with a page and diagram of their own: all but the reprints."""
     reprints = graph_index(graph).printed_from
@@ -115,9 +120,7 @@ def document_links(graph: CitationGraph, up: str = "") -> dict[str, str]:
     index = graph_index(graph)
     stems = document_stems(graph.documents)
     links = {
-        doc: f"{up}{copies_file(index.cluster_of[doc])}.html#{stems[doc]}"
-        if doc in index.printed_from
-        else f"{up}{stems[doc]}.html"
+        doc: f"{cluster_page(graph, doc, up)}#{stems[doc]}" if doc in index.printed_from else f"{up}{stems[doc]}.html"
         for doc in graph.documents
     }
     _LINKS[up] = (graph, links)

@@ -56,7 +56,15 @@ from citetrace.render.styles import FLAG_LABEL, MERGE_WORDS
 from citetrace.report.claim_pages import claim_values, claims_rows, retold_items
 from citetrace.report.copies import copies_values
 from citetrace.report.jinja import environment
-from citetrace.report.layout import FULL_CORPUS, claim_file, copies_file, copies_pages, document_links, source_files
+from citetrace.report.layout import (
+    FULL_CORPUS,
+    claim_file,
+    cluster_page,
+    copies_file,
+    copies_pages,
+    document_links,
+    source_files,
+)
 from citetrace.report.names import document_stems
 
 CSS = (files("citetrace") / "data" / "report.css").read_text(encoding="utf-8")
@@ -264,7 +272,6 @@ def source_page(name: str, graph: CitationGraph, frames_by_doc: dict[str, Docume
     chains, reprints = but_reprints(graph, every)
     source = graph_index(graph).sources.get(name)
     links = document_links(graph, "../")
-    cluster_of = graph_index(graph).cluster_of
     by_doc: dict[str, list[dict]] = defaultdict(list)
     for i, c in enumerate(chains):
         by_doc[c.document].append(
@@ -293,7 +300,7 @@ def source_page(name: str, graph: CitationGraph, frames_by_doc: dict[str, Docume
                 "name": PurePath(doc).name,
                 "chains": rows,
                 "reprints": reprints[doc],
-                "reprints_href": f"../{copies_file(cluster_of[doc])}.html" if reprints[doc] else None,
+                "reprints_href": cluster_page(graph, doc, "../") if reprints[doc] else None,
             }
             for doc, rows in by_doc.items()
         ],

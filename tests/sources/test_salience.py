@@ -42,10 +42,16 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[1] for c in CASES])
 def test_pronoun_goes_to_the_salient_person(frames_of_text, text: str, expected: str) -> None:
+    source = _last_pronoun(frames_of_text, text)
+    assert source.canonical == expected
+    assert source.kind.value == "person"
+
+
+def _last_pronoun(frames_of_text, text: str):  # noqa: ANN001, ANN202
+    """The source of the text's last frame said by "he" or "she"."""
     frames = [f for f in frames_of_text(text) if f.source is not None and f.source.text.lower() in ("he", "she")]
     assert frames, "no pronoun source"
-    assert frames[-1].source.canonical == expected
-    assert frames[-1].source.kind.value == "person"
+    return frames[-1].source
 
 
 SURNAME_CASES = [
@@ -64,9 +70,7 @@ SURNAME_CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), SURNAME_CASES, ids=[c[1] for c in SURNAME_CASES])
 def test_a_surname_subject_vouches_for_its_full_name(frames_of_text, text: str, expected: str) -> None:
-    frames = [f for f in frames_of_text(text) if f.source is not None and f.source.text.lower() in ("he", "she")]
-    assert frames, "no pronoun source"
-    assert frames[-1].source.canonical == expected
+    assert _last_pronoun(frames_of_text, text).canonical == expected
 
 
 EPITHET_CASES = [

@@ -55,6 +55,10 @@ def source_phrase(trees: list[Tree], starts: list[int], span: tuple[int, int]) -
     ids = {k.id for k in toks}
     if len(toks) > 1 and toks[0].upos in _FUNCTION_UPOS:
         ids.discard(toks.pop(0).id)  # one leading marker: "as" in "as Iran issued new threats"
+    if len(toks) > 2 and toks[0].text.lower() in cues.DISCOURSE_WORDS and toks[1].text == ",":
+        for k in toks[:2]:  # "Nevertheless, Brenda Malizia Negus, editor of ..., said": the adverb taken for a name
+            ids.discard(k.id)
+        toks = toks[2:]
     roots = [k for k in toks if k.head not in ids]
     root = next((k for k in roots if k.upos in _NOMINAL_UPOS), roots[0])
     kept = toks

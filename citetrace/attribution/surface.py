@@ -9,6 +9,8 @@ and quote marks say where the parts are:
   verb, with its apposition as PropBank and PolNeAR take it);
 - ``initial``: "SOURCE say(s) [that] CONTENT", only where the tagger did not take the cue for a verb
   ("others at Greenville High say/NOUN she was eager");
+- ``parenthetical``: "ADVERB, said SOURCE[, TITLE], CONTENT" ("Nevertheless, said Brenda Malizia Negus,
+  editor of Money Fund Report, yields ...");
 - ``as``: "As SOURCE reported, CONTENT" ("As The Daily Caller reported, the star gave ...").
 
 The cue is a word of ``cues.SURFACE_VERBS`` in a finite form (``surface_forms``), whatever its tag.
@@ -253,6 +255,28 @@ def _inverted(t: Tree, c: int, plural: bool = False) -> Candidate | None:
     return frame
 
 
+def _parenthetical(t: Tree, c: int) -> Candidate | None:
+    """ "ADVERB, said SOURCE[, TITLE], CONTENT." with the cue at token ``c``: the speaker set off
+    between a sentence adverb and what was said ("Nevertheless, said Brenda Malizia Negus, editor of
+    Money Fund Report, yields “may blip up again ...”"); the titles end at the comma before the
+    content's first finite verb."""
+    toks, end = t.tokens, _end(t.tokens)
+    opener = _words(toks[: c - 1])
+    if c < 2 or toks[c - 1].text != "," or not 0 < len(opener) <= 2:
+        return None
+    if not all(k.upos in ("ADV", "CCONJ") or k.text.lower() in cues.DISCOURSE_WORDS for k in opener):
+        return None
+    first = next((i for i in range(c + 1, end) if toks[i].text == ","), end)
+    verb = next((i for i in range(first, end) if toks[i].upos in ("VERB", "AUX") and toks[i].xpos in FINITE), end)
+    if verb == end or toks[c + 1].upos in ("ADP", "SCONJ", "ADV") or not _is_source(toks[c + 1 : first]):
+        return None
+    cut = max(i for i in range(first, verb) if toks[i].text == ",")
+    if any(not _appositive(toks[a:b]) for a, b in _segments(toks, cut) if a > first):
+        return None
+    content = _content(toks[cut + 1 : end])
+    return Candidate(_span([toks[c]]), _span(toks[c + 1 : cut]), content, FrameKind.verb, t.index) if content else None
+
+
 def _initial(t: Tree, c: int) -> Candidate | None:
     """ "SOURCE say(s) [that] CONTENT" opening the sentence, the cue not tagged as a verb: a past form
     ("told"), or a present one of a verb that is seldom a noun (``cues.SURFACE_OPENING``: "say", not
@@ -301,7 +325,7 @@ def _initial(t: Tree, c: int) -> Candidate | None:
 def _frame_at(t: Tree, c: int) -> Candidate | None:
     """The sentence-final, inverted or opening frame of the cue at ``c``."""
     if _is_cue(t.tokens[c], base=False):  # "said", "says": a sentence-final or inverted cue
-        frame = _final(t, c) or _inverted(t, c)
+        frame = _final(t, c) or _inverted(t, c) or _parenthetical(t, c)
     else:  # "say": opening a report, or inverted before several speakers ("..., say analysts")
         frame = _inverted(t, c, plural=True)
     return frame or _initial(t, c)

@@ -187,7 +187,11 @@ def verb_frames(t: Tree, quotes: list[tuple[int, int]]) -> list[Candidate]:
         if content is None:
             continue
         if content[0] < cue[1] and cue[0] < content[1]:
-            continue  # the content cannot hold its own cue
+            # The content cannot hold its own cue: the tree gave the rest of the sentence, and a quote
+            # beside the cue is what was said ("... appeared in person saying, “If you want ...”").
+            content = _adjacent_quote(t, tok, source_ids, quotes) if source_ids else None
+            if content is None:
+                continue
         source = glue(t.text, t.char_span(source_ids)) if source_ids else None
         if source is not None and source[0] < cue[1] and cue[0] < source[1]:
             source = None

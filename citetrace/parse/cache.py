@@ -32,6 +32,7 @@ from typing import overload
 from pydantic import ValidationError
 
 from citetrace.models import ParsedDocument, Sentence, Token
+from citetrace.parse.lemmas import repaired
 from citetrace.read.io import atomic_write_bytes
 
 MAGIC = b"citetrace-parse\x003\n"
@@ -106,7 +107,7 @@ def decode(data: bytes) -> ParsedDocument:
         Token(
             ids[i],
             words[i],
-            lemmas[i],
+            repaired(words[i], lemmas[i], upos[up[i]]),  # parses cached before the repair too
             upos[up[i]],
             xpos[xp[i]],
             feats[fe[i]],

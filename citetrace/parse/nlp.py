@@ -28,6 +28,7 @@ from citetrace.parse import stanza_patches
 from citetrace.parse.cache import ParseCache, decode, text_sha256
 from citetrace.parse.collector import free_cycles, give_back
 from citetrace.parse.device import GPU_BATCH_FACTOR, Device, Precision, bfloat16_on_cpu, use_gpu
+from citetrace.parse.lemmas import repaired
 
 MODELS_ENV = "CITETRACE_MODELS"
 CACHE_ENV = "CITETRACE_CACHE"
@@ -349,7 +350,7 @@ def _sentences(doc, offset: int) -> list[Sentence]:
                     Token(
                         id=int(word.id),
                         text=word.text,
-                        lemma=word.lemma or word.text.lower(),
+                        lemma=repaired(word.text, word.lemma or word.text.lower(), word.upos or "X"),
                         upos=word.upos or "X",
                         xpos=word.xpos,
                         feats=word.feats,

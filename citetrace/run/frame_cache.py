@@ -26,7 +26,8 @@ from citetrace.read.io import atomic_write_bytes
 
 VERSION = "1"
 PACKAGE = Path(__file__).resolve().parent.parent  # citetrace/
-LIBRARIES = ("lightgbm", "numpy", "pydantic", "rapidfuzz", "scikit-learn")  # their versions are in the key
+# the libraries whose versions are in the key
+LIBRARIES = ("lemminflect", "lightgbm", "numpy", "pydantic", "rapidfuzz", "scikit-learn")
 
 
 @functools.cache

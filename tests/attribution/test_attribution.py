@@ -192,15 +192,17 @@ LEARNED_CASES = [
         [(K.verb, "told", "the mayor", '"I never said that I would resign,"')],
     ),
     # an act: a stance frame for PolNeAR's scope, not shown by default (the first table has no frame for it)
-    ("He launched a strike on the base.", [(K.stance, "launched", "He", "a strike on the base")]),
+    ("He ordered a strike on the base.", [(K.stance, "ordered", "He", "a strike on the base")]),
     # a chain of cues is one frame, its cue running over both ("continued to insist", "refused to comment")
     (
         "The senator continued to insist that the deal was dead.",
         [(K.verb, "continued to insist", "The senator", "that the deal was dead")],
     ),
+    # ... but "comment" after "refused" is what was refused, as PolNeAR train mostly marks it (cue
+    # "declined" 45 times, "declined to comment (on)" 5)
     (
         "The governor has refused to comment on the lawsuit.",
-        [(K.stance, "refused to comment", "The governor", "on the lawsuit")],
+        [(K.stance, "refused", "The governor", "to comment on the lawsuit")],
     ),
     # a rule frame the scorer keeps (0.31, over cues.RULE_VETO), nested in "according to"
     (

@@ -238,6 +238,14 @@ SHAPES = [
         "Donald Trump",
         "again for President Obama to resign",
     ),
+    ("But, says Mr. Smith, the plan will fail by March.", "says", "Mr. Smith", "the plan will fail by March"),
+    (  # wsj_0047 shortened: "stressing", a verb the offline lemmatizer does not know (parse/lemmas.py)
+        "Earlier this week, Dr. Sullivan tried to defuse these charges by stressing that candidates will be "
+        "judged by their records.",
+        "stressing",
+        "Dr. Sullivan",
+        "that candidates will be judged by their records",
+    ),
 ]
 
 NONE = [
@@ -318,6 +326,14 @@ SOURCES = [
         "said",
         "Mr. McFall, currently chairman",
     ),
+    # a speaker set off between a sentence adverb and what was said; the adverb is no name
+    (  # (WSJ) wsj_0004
+        'Nevertheless, said Brenda Malizia Negus, editor of Money Fund Report, yields "may blip up again before '
+        'they blip down" because of recent rises in short-term interest rates.',
+        "said",
+        "Brenda Malizia Negus, editor of Money Fund Report",
+    ),
+    ("Nevertheless, the Finance Ministry said reserves fell by $1.82 billion.", "said", "the Finance Ministry"),
     # a body's name goes on over "for" ("Roper Center for Public Opinion Research")
     (
         "Voters under 30 favour the plan, according to the Pew Center for Media Studies.",

@@ -297,4 +297,9 @@ DISCOURSE_WORDS = frozenset(
     moreover furthermore nonetheless nevertheless otherwise finally thus hence ultimately sooner likewise""".split()
 )
 NEGATIONS = frozenset("not never n't".split())
+# words that negate the verb right after them: "neither confirmed nor denied", "without admitting"
+NEGATING_WORDS = frozenset("neither nor without".split())
+# a subject that opens with these says that no one said it: "Neither candidate said", "No one has claimed"
+NO_ONE = frozenset("neither no nobody none".split())
+NOT_NO_ONE = frozenset("wonder doubt matter longer".split())  # "No wonder Trump said": someone did
 ARTICLES = frozenset("the a an".split())

@@ -55,10 +55,15 @@ def source_phrase(trees: list[Tree], starts: list[int], span: tuple[int, int]) -
     ids = {k.id for k in toks}
     if len(toks) > 1 and toks[0].upos in _FUNCTION_UPOS:
         ids.discard(toks.pop(0).id)  # one leading marker: "as" in "as Iran issued new threats"
+    if len(toks) > 2 and toks[0].text.lower() == "no" and toks[1].text.lower() in cues.NOT_NO_ONE:
+        ids.discard(toks.pop(0).id)  # "No wonder Trump said": Trump
+        ids.discard(toks.pop(0).id)
     if len(toks) > 2 and toks[0].text.lower() in cues.DISCOURSE_WORDS and toks[1].text == ",":
         for k in toks[:2]:  # "Nevertheless, Brenda Malizia Negus, editor of ..., said": the adverb taken for a name
             ids.discard(k.id)
         toks = toks[2:]
+    while len(toks) > 1 and toks[-1].text.lower() in cues.NEGATING_WORDS:
+        ids.discard(toks.pop().id)  # "The firm neither admitted": the negation the parse hung on the subject
     roots = [k for k in toks if k.head not in ids]
     root = next((k for k in roots if k.upos in _NOMINAL_UPOS), roots[0])
     kept = toks

@@ -186,8 +186,11 @@ def _cases(t: Tree, tok: Token) -> list[Token]:
 
 def negation_before(t: Tree, tok: Token) -> bool:
     """A negation among the (up to three) auxiliaries and adverbs right before ``tok``: "did not say",
-    "has never said". The tree is not read: the surface path asks it too."""
+    "has never said", "neither confirmed nor denied", "without admitting". The tree is not read: the
+    surface path asks it too."""
     for k in reversed([x for x in t.tokens if x.id < tok.id][-3:]):
+        if k.text.lower() in cues.NEGATING_WORDS:
+            return True  # whatever its tag: the tagger takes "neither" for a noun or a determiner
         if k.upos not in ("AUX", "PART", "ADV"):
             return False
         if k.lemma.lower() in cues.NEGATIONS or k.text.lower() in cues.NEGATIONS:
@@ -210,6 +213,8 @@ def negated(t: Tree, tok: Token) -> bool:
         return True
     if negation_before(t, tok):
         return True
+    if _no_one(t, t.child(tok, "nsubj")):
+        return True
     head = t.head(tok)  # "not to credit the US or even mention Soleimani": the negation spreads over "or"
     return (
         tok.deprel == "conj"
@@ -218,6 +223,18 @@ def negated(t: Tree, tok: Token) -> bool:
         and head.lemma.lower() in cues.SAY_LEMMAS | cues.STANCE_LEMMAS
         and negated(t, head)
     )
+
+
+def _no_one(t: Tree, subject: Token | None) -> bool:
+    """Whether a subject says that no one spoke: "Neither candidate", "None of them", "Neither Cruz nor
+    Christie" (however the parse hangs "nor"), not "No wonder Trump"."""
+    if subject is None:
+        return False
+    ids = sorted(t.subtree(subject))
+    first, second = t.by_id[ids[0]], t.by_id[ids[1]] if len(ids) > 1 else None
+    if first.text.lower() not in cues.NO_ONE or second is not None and second.text.lower() in cues.NOT_NO_ONE:
+        return False
+    return subject in (first, t.head(first)) or any(t.by_id[i].text.lower() == "nor" for i in ids)
 
 
 def subject_of(t: Tree, tok: Token, depth: int = 0) -> tuple[set[int] | None, bool]:

@@ -264,6 +264,12 @@ NONE = [
     "Except where noted, none of these people could be reached for comment.",  # (WSJ) wsj_0096
     "Unless otherwise noted, the figures are from the Census Bureau.",
     "Think about the good you can do for just $15,000 a month.",  # (WSJ) wsj_0087
+    # no one said it: "neither ... nor", "without", a subject of no one (negated, not shown by default)
+    "He neither confirmed nor denied the report.",
+    "Without admitting or denying wrongdoing, the firm consented to findings of violations.",  # (WSJ) wsj_0096
+    "Neither Cruz nor Christie acknowledged the Obama administration's efforts to combat the epidemic.",  # (PolNeAR)
+    "No terrorist organization has claimed responsibility for the slaying.",  # (PolNeAR)
+    "None of the officials said why the plan was dropped.",
 ]
 
 
@@ -334,6 +340,7 @@ SOURCES = [
         "Brenda Malizia Negus, editor of Money Fund Report",
     ),
     ("Nevertheless, the Finance Ministry said reserves fell by $1.82 billion.", "said", "the Finance Ministry"),
+    ('No wonder Trump said "We love the poorly educated."', "said", "Trump"),  # (PolNeAR): someone did say it
     # a body's name goes on over "for" ("Roper Center for Public Opinion Research")
     (
         "Voters under 30 favour the plan, according to the Pew Center for Media Studies.",

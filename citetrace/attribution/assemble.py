@@ -11,6 +11,7 @@ from citetrace.attribution.channels import add_channels
 from citetrace.attribution.content import choose_contents
 from citetrace.attribution.generic import scored_frames
 from citetrace.attribution.lost_subjects import shared_subjects
+from citetrace.attribution.mood import mark_hypothetical
 from citetrace.attribution.phrases import according_frames, citing_frames, possessive_frames
 from citetrace.attribution.quotes import WORD_RE, credit_frames, find_quotes, quote_frames
 from citetrace.attribution.source_phrase import source_phrase
@@ -234,6 +235,7 @@ def extract_frames(
     for t in trees:
         add_channels(t, raw)
     raw = _dedupe(raw, text)
+    mark_hypothetical(trees, raw)
     raw.sort(key=lambda f: (f.cue[0], f.cue[1]))
     parents = _parents(raw)
     frames = []

@@ -254,7 +254,8 @@ def frames(
         typer.Option(
             "--kinds",
             help="Frame kinds to show (repeat the option). Default: every kind that reports words, "
-            "not stance (beliefs, feelings, plans and acts) or negated ('did not mention').",
+            "not stance (beliefs, feelings, plans and acts), negated ('did not mention') or hypothetical "
+            "('Critics may say', 'Did Trump say ...?').",
             show_default=False,
         ),
     ] = None,

@@ -70,11 +70,13 @@ class FrameKind(StrEnum):
     label = "label"  # a speaker label: "WALLACE: Let's start"
     stance = "stance"  # a belief, feeling, plan or act (PolNeAR's wider scope): "physicians respect him"
     negated = "negated"  # a negated cue: "did not mention X", "wouldn't say when" (nothing is claimed)
+    # a question, a condition or a modal: "Did Trump say ...?", "Critics may say" (nothing is said yet)
+    hypothetical = "hypothetical"
 
     @property
     def reports_words(self) -> bool:
         """Whether the frame reports what a source said or wrote (chains and diagrams use only these)."""
-        return self not in (FrameKind.stance, FrameKind.negated)
+        return self not in (FrameKind.stance, FrameKind.negated, FrameKind.hypothetical)
 
 
 class FoundBy(StrEnum):

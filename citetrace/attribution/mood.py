@@ -20,8 +20,6 @@ MODALS = frozenset("will 'll may might could can ca should must shall".split())
 CONDITIONS = frozenset("if unless whether".split())
 FIRST_PERSON = frozenset("i we".split())
 PRESUPPOSING = frozenset("why how when where".split())  # "Why had he asserted that ...?": he had
-
-
 IDIOMS = frozenset("anything so not ever only nothing any".split())  # "If anything, Ash argued ...": no condition
 NEAR = 4  # a modal at most this many words before its cue ("will probably be remembered")
 

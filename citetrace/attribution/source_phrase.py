@@ -55,12 +55,9 @@ def source_phrase(trees: list[Tree], starts: list[int], span: tuple[int, int]) -
     ids = {k.id for k in toks}
     if len(toks) > 1 and toks[0].upos in _FUNCTION_UPOS:
         ids.discard(toks.pop(0).id)  # one leading marker: "as" in "as Iran issued new threats"
-    if len(toks) > 2 and toks[0].text.lower() == "no" and toks[1].text.lower() in cues.NOT_NO_ONE:
-        ids.discard(toks.pop(0).id)  # "No wonder Trump said": Trump
-        ids.discard(toks.pop(0).id)
-    if len(toks) > 2 and toks[0].text.lower() in cues.DISCOURSE_WORDS and toks[1].text == ",":
-        for k in toks[:2]:  # "Nevertheless, Brenda Malizia Negus, editor of ..., said": the adverb taken for a name
-            ids.discard(k.id)
+    first, second = (toks[0].text.lower(), toks[1].text.lower()) if len(toks) > 2 else ("", "")
+    if first == "no" and second in cues.NOT_NO_ONE or first in cues.DISCOURSE_WORDS and second == ",":
+        ids -= {k.id for k in toks[:2]}  # "No wonder Trump said": Trump; "Nevertheless, Brenda ..., said": Brenda
         toks = toks[2:]
     while len(toks) > 1 and toks[-1].text.lower() in cues.NEGATING_WORDS:
         ids.discard(toks.pop().id)  # "The firm neither admitted": the negation the parse hung on the subject

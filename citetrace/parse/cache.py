@@ -103,11 +103,16 @@ def decode(data: bytes) -> ParsedDocument:
     upos, xpos, feats, deprel = (tables[n] for n in _TABLES)
     ids, heads, starts, ends = (columns[n] for n in ("id", "head", "start", "end"))
     up, xp, fe, de = (columns[n] for n in _TABLES)
+    if "VERB" in upos:  # the verbs' lemmas of parses cached before ``lemmas.repaired`` existed
+        verb = upos.index("VERB")
+        lemmas = [
+            repaired(w, lemma, "VERB") if u == verb else lemma for w, lemma, u in zip(words, lemmas, up, strict=True)
+        ]
     tokens = [
         Token(
             ids[i],
             words[i],
-            repaired(words[i], lemmas[i], upos[up[i]]),  # parses cached before the repair too
+            lemmas[i],
             upos[up[i]],
             xpos[xp[i]],
             feats[fe[i]],

@@ -4,12 +4,12 @@ docs/performance.md.
 
 1. ``torch.nn.functional.bilinear`` as a matrix product: Stanza's tagger and parser score with
    ``nn.Bilinear``, whose CPU kernel is very slow (outputs equal to 1e-5; see the models' MODELS.md).
-2. Dependency labels scored for the chosen heads only. Stanza's graph parser scores every label of
-   every (dependent, head) pair of a sentence, a tensor of sentences x words x words x labels, takes
-   its log-softmax, and then reads one cell per word, at the head the tree search chose. Here the
-   tree is found first (from the arc scores alone, as Stanza finds it) and the labels are scored for
-   the chosen arcs: the same bilinear form, the same argmax, without the other pairs, for the words
-   and not the padding, ``LABEL_ROWS`` words at a time (a bounded product, however long a sentence).
+2. Dependency labels scored for the chosen heads only (``stanza_graph``). Stanza's graph parser scores
+   every label of every (dependent, head) pair of a sentence, a tensor of sentences x words x words x
+   labels, takes its log-softmax, and then reads one cell per word, at the head the tree search chose.
+   Here the tree is found first (from the arc scores alone, as Stanza finds it) and the labels are
+   scored for the chosen arcs: the same bilinear form, the same argmax, without the other pairs, for
+   the words and not the padding, each distinct head's half of the form computed once.
 3. The tokenizer's batches bounded in characters (``tokenize_predict``). Stanza's tokenizer takes
    32 paragraphs at a time, each padded to the longest, and holds their character features twice
    while it steps through them 1,000 characters at a time: 32 paragraphs of up to 9,354 characters
@@ -17,8 +17,8 @@ docs/performance.md.
    Each paragraph is tokenized on its own whatever its batch, so the tokens are the same (all of
    400 PolNeAR articles), unless a decision is so close that the batch's shape, which changes the
    order of floating-point sums, tips it (seen once, in a batch of 3: any batching can do this).
-4. The tree search (Chu-Liu-Edmonds) finds the cycles of each candidate tree by following heads
-   (``cycles``), not with a general strongly-connected-components search: every word has exactly
+4. The tree search (Chu-Liu-Edmonds, ``stanza_graph``) finds the cycles of each candidate tree by
+   following heads (``cycles``), not with a general strongly-connected-components search: every word has exactly
    one head. The best tree is the same whichever cycle is contracted first, unless two trees score
    exactly the same (on 74,479 words of PolNeAR, every head and label came out as Stanza's).
 5. The tree search in C++: TurboParser's Chu-Liu-Edmonds (``ufal.chu_liu_edmonds``) on the scores
@@ -41,10 +41,13 @@ docs/performance.md.
    parser in bfloat16 (``bfloat16``), through torch's autocast, on CPUs that compute it natively. On
    PolNeAR dev a few tags and heads in a thousand change (docs/performance.md has the count and the
    frame scores with and without it).
+10. The vocabularies' lookups as the tagger and parser prepare a batch: a tag's features
+   ("Number=Sing|Person=3") split and looked up once a process (``composite_ids``), a word's
+   characters looked up without a method call each (``char_ids``). The same ids.
 
 Where a model uses what these do not cover (arc embeddings, head constraints), Stanza's own code
 runs. ``ORIGINAL`` keeps Stanza's functions, for the test that compares the two.
-``CITETRACE_STANZA_PATCHES=0`` in the environment applies none of 1-8 (Stanza's own code, for
+``CITETRACE_STANZA_PATCHES=0`` in the environment applies none of 1-8 and 10 (Stanza's own code, for
 ``bench/parse_speed.py``); the tree search alone is turned off by ``CITETRACE_STANZA_MST=1`` (5).
 """
 
@@ -54,6 +57,8 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
+
+from citetrace.parse import stanza_graph
 
 _applied = False
 ORIGINAL: dict[str, Any] = {}
@@ -83,7 +88,7 @@ def apply() -> None:
         return
     import torch.nn.functional as F
     from stanza.models.common import chuliu_edmonds as cle
-    from stanza.models.common.vocab import CompositeVocab
+    from stanza.models.common.vocab import CharVocab, CompositeVocab
     from stanza.models.depparse.model import GraphParser
     from stanza.models.mwt.trainer import Trainer as MWTTrainer
     from stanza.models.tokenization import utils as tokenization
@@ -94,13 +99,18 @@ def apply() -> None:
         predict=GraphParser.predict,
         tokenize=tokenization.predict,
         composite=CompositeVocab.id2unit,
+        composite_ids=CompositeVocab.unit2id,
+        char_map=CharVocab.map,
         expansion=MWTTrainer.dict_expansion,
     )
+    stanza_graph.ORIGINAL["predict"] = GraphParser.predict
     F.bilinear = fast_bilinear
     CompositeVocab.id2unit = composite_unit
+    CompositeVocab.unit2id = composite_ids
+    CharVocab.map = char_ids
     MWTTrainer.dict_expansion = dict_expansion
-    cle.tarjan = cycles
-    GraphParser.predict = predict
+    cle.tarjan = stanza_graph.cycles
+    GraphParser.predict = stanza_graph.predict
     tokenization.predict = tokenize_predict
     _applied = True
 
@@ -149,6 +159,28 @@ def composite_unit(self, ids):  # noqa: ANN001, ANN201 (a Stanza CompositeVocab;
     if unit is None:
         unit = spelled[key] = ORIGINAL["composite"](self, ids)
     return list(unit) if isinstance(unit, list) else unit
+
+
+def composite_ids(self, unit: str):  # noqa: ANN001, ANN201 (a Stanza CompositeVocab; a tag -> its ids)
+    """``CompositeVocab.unit2id``, each tag ("Number=Sing|Person=3") split and looked up once a process;
+    a new list each time, as Stanza returns."""
+    known = self.__dict__.setdefault("_citetrace_ids", {})
+    ids = known.get(unit)
+    if ids is None:
+        ids = known[unit] = ORIGINAL["composite_ids"](self, unit)
+    return list(ids)
+
+
+def char_ids(self, units):  # noqa: ANN001, ANN201 (a Stanza CharVocab; characters -> ids)
+    """``CharVocab.map``: the ids of a word's characters, an unknown one's UNK, as one lookup each
+    (Stanza calls a method per character, twice a word: a tenth of the parser's time outside torch)."""
+    from stanza.models.common.vocab import UNK
+
+    if self.lower:
+        return ORIGINAL["char_map"](self, units)
+    ids = self._unit2id
+    unknown = ids[UNK]
+    return [ids.get(u, unknown) for u in units]
 
 
 def dict_expansion(self, word: str):  # noqa: ANN201 (a Stanza MWT trainer; its expansion or None)
@@ -218,138 +250,3 @@ def fast_bilinear(input1, input2, weight, bias=None):
     if bias is not None:
         y = y + bias
     return y.reshape(*lead, out)
-
-
-def cycles(tree):
-    """Stanza's ``tarjan``: the cycles of a head array (tree[i] is the head of word i, tree[0] == 0),
-    each a boolean mask. Every word has one head, so following heads from each word finds each cycle
-    once, in one pass, where Tarjan's strongly connected components walk every dependent list."""
-    import numpy as np
-
-    heads = tree.tolist()
-    seen = [0] * len(heads)  # 0: not yet; k: on walk k; -1: done
-    found = []
-    for start in range(len(heads)):
-        walk, node, path = start + 1, start, []
-        while seen[node] == 0:
-            seen[node] = walk
-            path.append(node)
-            node = heads[node]
-        if seen[node] == walk and path[-1] != node:  # back on this walk's own path, not a self-loop
-            mask = np.zeros(len(heads), dtype=bool)
-            mask[path[path.index(node) :]] = True
-            found.append(mask)
-        for p in path:
-            seen[p] = -1
-    return found
-
-
-def predict(self, *inputs, resolve_head_constraints=False):
-    """``GraphParser.predict`` in evaluation: arc scores, the tree, then the labels of its arcs.
-    ``inputs`` are Stanza's: word, word_mask, wordchars, wordchars_mask, upos, xpos, ufeats,
-    pretrained, lemma, head, deprel, word_orig_idx, sentlens, wordlens, text."""
-    if resolve_head_constraints or self.args.get("use_arc_embedding") or self.training:
-        return ORIGINAL["predict"](self, *inputs, resolve_head_constraints=resolve_head_constraints)
-    import torch
-    import torch.nn.functional as F
-    from stanza.models.common.chuliu_edmonds import chuliu_edmonds_one_root
-    from stanza.models.common.vocab import VOCAB_PREFIX_SIZE
-
-    word, head, sentlens = inputs[0], inputs[9], inputs[12]
-    out = self.embed(*inputs)
-    scores = _arc_scores(self, out, word.size(1), head)
-    arcs = F.log_softmax(scores, 2).detach().cpu().numpy()
-    search = one_root_tree if _fast_search() else chuliu_edmonds_one_root
-    trees = [search(arcs[i][:n, :n]) for i, n in enumerate(sentlens)]
-    heads = torch.zeros(out.shape[:2], dtype=torch.long)
-    for i, tree in enumerate(trees):
-        heads[i, : len(tree)] = torch.as_tensor(tree)
-    labels = (_labels_at(self.deprel, out, heads, sentlens) + VOCAB_PREFIX_SIZE).tolist()
-    vocab = self.vocab["deprel"]
-    return [
-        [[int(h), r] for h, r in zip(tree[1:], vocab.unmap(labels[i][1 : len(tree)]), strict=True)]
-        for i, tree in enumerate(trees)
-    ]
-
-
-def _fast_search() -> bool:
-    """Whether the C++ tree search is used: installed, and not turned off (``CITETRACE_STANZA_MST``)."""
-    if os.environ.get("CITETRACE_STANZA_MST", "") not in ("", "0"):
-        return False
-    try:
-        import ufal.chu_liu_edmonds  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-def one_root_tree(scores):  # (n, n) log-probabilities, [dependent, head] -> heads, [0] = 0
-    """Stanza's ``chuliu_edmonds_one_root`` with TurboParser's search: the root arcs lowered by the
-    lowest score times the length (so a tree with two roots never beats one with one), self-arcs and
-    the root's own row left out (NaN: no arc), then the maximum spanning tree."""
-    import numpy as np
-    from ufal.chu_liu_edmonds import chu_liu_edmonds
-
-    scores = scores.astype(np.float64)  # a copy: the caller's array is not changed
-    scores[:, 0] += scores[np.isfinite(scores)].min() * scores.shape[0]
-    scores[~np.isfinite(scores)] = np.nan
-    np.fill_diagonal(scores, np.nan)
-    scores[0] = np.nan
-    heads, _ = chu_liu_edmonds(scores)
-    heads[0] = 0
-    return np.asarray(heads)
-
-
-def _arc_scores(self, out, length: int, head):
-    """The unlabelled arc scores of ``GraphParser.forward_scores``, in evaluation (dropout off)."""
-    import torch
-    import torch.nn.functional as F
-
-    scores = self.unlabeled(out, out).squeeze(3)
-    if self.args["linearization"] or self.args["distance"]:
-        positions = torch.arange(length, device=head.device)
-        offset = positions.view(1, 1, -1).expand(out.size(0), -1, -1) - positions.view(1, -1, 1).expand(
-            out.size(0), -1, -1
-        )
-    if self.args["linearization"]:
-        lin = self.linearization(out, out).squeeze(3)
-        scores += F.logsigmoid(lin * torch.sign(offset).float()).detach()
-    if self.args["distance"]:
-        dist = 1 + F.softplus(self.distance(out, out).squeeze(3))
-        scores += (-torch.log((torch.abs(offset).float() - dist) ** 2 / 2 + 1)).detach()
-    diag = torch.eye(head.size(-1) + 1, dtype=torch.bool, device=head.device).unsqueeze(0)
-    scores.masked_fill_(diag, -float("inf"))
-    return scores
-
-
-# Words whose labels are scored in one product: the product holds words x (head features x labels)
-# floats, 13 MB at 256 words. Scored all at once, the sentences of a batch padded to the longest, one
-# sentence of 140 words took it to 69 MB, which the heap kept as fragments after it was freed.
-LABEL_ROWS = 256
-
-
-def _labels_at(scorer, out, heads, sentlens):
-    """argmax over labels of the deep biaffine ``scorer`` at (word, heads[word]): (sentences, words);
-    scored for the words of each sentence (``sentlens``, the root included), not the padding, in
-    ``LABEL_ROWS`` at a time. Padding positions get label 0 (never read)."""
-    import torch
-
-    dep = scorer.hidden_func(scorer.W1(out))
-    hd = scorer.hidden_func(scorer.W2(out))
-    dep = torch.cat([dep, dep.new_ones(*dep.shape[:-1], 1)], -1)
-    hd = torch.cat([hd, hd.new_ones(*hd.shape[:-1], 1)], -1)
-    at = torch.gather(hd, 1, heads.unsqueeze(2).expand(-1, -1, hd.size(2)))  # each word's head's vector
-    bilinear = scorer.scorer.W_bilin
-    weight = bilinear.weight  # (I, J, O)
-    n_in, n_head, n_out = weight.shape
-    flat = weight.reshape(n_in, n_head * n_out)
-    width = heads.size(1)
-    rows = torch.cat([torch.arange(n) + i * width for i, n in enumerate(sentlens)])
-    dep, at = dep.reshape(-1, n_in), at.reshape(-1, n_head)
-    labels = torch.zeros(heads.numel(), dtype=torch.long)
-    for start in range(0, len(rows), LABEL_ROWS):
-        some = rows[start : start + LABEL_ROWS]
-        t = dep[some] @ flat
-        scores = (at[some].unsqueeze(1) @ t.view(-1, n_head, n_out)).squeeze(1) + bilinear.bias
-        labels[some] = scores.argmax(-1)
-    return labels.view(heads.shape)

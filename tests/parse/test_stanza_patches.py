@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from citetrace.parse import stanza_patches
+from citetrace.parse import stanza_graph, stanza_patches
 from citetrace.parse.nlp import DEPPARSE_BATCH_WORDS, _pipeline, normalise_for_parsing
 
 from ..conftest import CORPUS
@@ -29,8 +29,8 @@ def test_cycles_are_tarjans_cycles() -> None:
     rng = random.Random(5)
     for n in [2, 3, 5, 12, 40] * 40:
         heads = np.array([0] + [rng.choice([h for h in range(n) if h != d]) for d in range(1, n)])
-        assert _masks(stanza_patches.cycles(heads)) == _masks(tarjan(heads)), heads
-    assert chuliu_edmonds.tarjan is stanza_patches.cycles
+        assert _masks(stanza_graph.cycles(heads)) == _masks(tarjan(heads)), heads
+    assert chuliu_edmonds.tarjan is stanza_graph.cycles
 
 
 def test_the_cpp_tree_search_finds_stanzas_trees() -> None:
@@ -44,32 +44,40 @@ def test_the_cpp_tree_search_finds_stanzas_trees() -> None:
         np.fill_diagonal(logits, -np.inf)
         scores = logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))  # a log-softmax per row
         before = scores.copy()
-        tree = stanza_patches.one_root_tree(scores)
+        tree = stanza_graph.one_root_tree(scores)
         assert list(tree) == list(chuliu_edmonds_one_root(scores)), n
         assert (tree[1:] == 0).sum() == 1 and np.array_equal(scores, before)
 
 
 @pytest.mark.slow
-def test_patched_parser_parses_as_stanza(models_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_patched_tagger_and_parser_parse_as_stanza(models_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parser's ``predict`` (labels at the chosen arcs, per distinct head) and the vocabularies'
+    lookups against Stanza's own code: every tag, head and label the same."""
     import stanza
     from stanza.models.common import chuliu_edmonds
+    from stanza.models.common.vocab import CharVocab, CompositeVocab
     from stanza.models.depparse.model import GraphParser
 
     nlp = _pipeline(models_dir)  # applies the patches
     texts = [normalise_for_parsing(p.read_text(encoding="utf-8")) for p in sorted(CORPUS.glob("*.txt"))]
 
-    def parse() -> list[list[tuple[int, str]]]:
+    def parse() -> list[list[tuple[str, str, str, int, str]]]:
         docs = nlp([stanza.Document([], text=t) for t in texts])
-        return [[(w.head, w.deprel) for s in d.sentences for w in s.words] for d in docs]
+        return [[(w.upos, w.xpos, w.feats, w.head, w.deprel) for s in d.sentences for w in s.words] for d in docs]
 
     patched = parse()
+    assert CharVocab.map is stanza_patches.char_ids and CompositeVocab.unit2id is stanza_patches.composite_ids
     try:
         GraphParser.predict = stanza_patches.ORIGINAL["predict"]
         chuliu_edmonds.tarjan = stanza_patches.ORIGINAL["tarjan"]
+        CharVocab.map = stanza_patches.ORIGINAL["char_map"]
+        CompositeVocab.unit2id = stanza_patches.ORIGINAL["composite_ids"]
         plain = parse()
     finally:
-        GraphParser.predict = stanza_patches.predict
-        chuliu_edmonds.tarjan = stanza_patches.cycles
+        GraphParser.predict = stanza_graph.predict
+        chuliu_edmonds.tarjan = stanza_graph.cycles
+        CharVocab.map = stanza_patches.char_ids
+        CompositeVocab.unit2id = stanza_patches.composite_ids
     assert sum(map(len, plain)) > 3000
     assert patched == plain
     depparse = nlp.processors["depparse"]
@@ -79,7 +87,7 @@ def test_patched_parser_parses_as_stanza(models_dir: Path, monkeypatch: pytest.M
         assert parse() == patched
     finally:
         depparse.config["batch_size"] = DEPPARSE_BATCH_WORDS
-    monkeypatch.setattr(stanza_patches, "LABEL_ROWS", 5)  # labels scored 5 words at a time: the same
+    monkeypatch.setattr(stanza_graph, "LABEL_ROWS", 5)  # labels scored 5 heads at a time: the same
     assert parse() == patched
 
 

@@ -57,6 +57,10 @@ def _dedupe(frames: list[Candidate], text: str) -> list[Candidate]:
 
 
 _WORD_CUES = frozenset({FrameKind.verb, FrameKind.stance, FrameKind.negated, FrameKind.nominal})
+# A cue's source that is the outer speaker's own: "tweeted his call", "revealed its polling"
+POSSESSIVE_WORDS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+# Words that open a clause between two cues: the inner one is then a frame of its own
+CLAUSE_OPENERS = frozenset({"that", "what", "when", "who", "whom", "which", "how", "whether", "if", "because", "as"})
 CHAIN_GAP = 4  # words at most between two cues that make one: "went on to say", "issued a statement saying"
 
 
@@ -64,7 +68,10 @@ def _merge_chains(frames: list[Candidate], text: str) -> list[Candidate]:
     """One frame for a chain of cues ("continued to portray", "refusing to concede", "released a
     statement saying"): where a frame's content opens, a few words after its cue, with another
     frame's cue, the two are one frame with the cue running over both, the inner frame's content,
-    the outer frame's source, and the kind of the one that reports words."""
+    the outer frame's source, and the kind of the one that reports words. Not where the inner cue has
+    a source of its own after a word that opens a clause ("said that his teacher said", "criticized
+    what she called"): two frames, one inside the other; a possessive is the same speaker ("tweeted
+    his call")."""
     inner_of: dict[int, int] = {}
     for i, a in enumerate(frames):
         for j, b in enumerate(frames):
@@ -74,6 +81,8 @@ def _merge_chains(frames: list[Candidate], text: str) -> list[Candidate]:
                 continue  # "others say she was eager to win": a clause, not a chain of cues
             gap = text[a.cue[1] : b.cue[0]]
             if b.cue[0] >= a.cue[1] and _holds(a, b) and len(WORD_RE.findall(gap)) <= CHAIN_GAP and "." not in gap:
+                if _own_source(b, a.cue[1], text) and CLAUSE_OPENERS.intersection(WORD_RE.findall(gap.lower())):
+                    continue
                 if a.content[0] >= a.cue[1] and len(WORD_RE.findall(text[a.content[0] : b.cue[0]])) <= CHAIN_GAP:
                     inner_of.setdefault(i, j)
     merged_into = set(inner_of.values())
@@ -91,6 +100,14 @@ def _merge_chains(frames: list[Candidate], text: str) -> list[Candidate]:
             a.confidence = max(a.confidence, b.confidence)
         out.append(a)
     return out
+
+
+def _own_source(inner: Candidate, after: int, text: str) -> bool:
+    """Whether ``inner`` has a source between ``after`` (the outer cue's end) and its cue, other than a
+    possessive word ("his", "its")."""
+    if inner.source is None or inner.source[0] < after or inner.source[1] > inner.cue[0]:
+        return False
+    return text[inner.source[0] : inner.source[1]].lower() not in POSSESSIVE_WORDS
 
 
 def _holds(outer: Candidate, inner: Candidate) -> bool:

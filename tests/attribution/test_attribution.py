@@ -198,6 +198,19 @@ LEARNED_CASES = [
         "The senator continued to insist that the deal was dead.",
         [(K.verb, "continued to insist", "The senator", "that the deal was dead")],
     ),
+    # ... but not when the second cue has a speaker of its own after "that", "what", "when", ...: a
+    # frame inside a frame ("said that his teacher said" was one frame of his)
+    (
+        "He said that his teacher said it was OK.",
+        [(K.verb, "said", "He", "that his teacher said it was OK"), (K.verb, "said", "his teacher", "it was OK")],
+    ),
+    (
+        "The senator pointed out that Comey said the case was closed.",
+        [
+            (K.verb, "pointed out", "The senator", "that Comey said the case was closed"),
+            (K.verb, "said", "Comey", "the case was closed"),
+        ],
+    ),
     # ... but "comment" after "refused" is what was refused, as PolNeAR train mostly marks it (cue
     # "declined" 45 times, "declined to comment (on)" 5)
     (

@@ -23,7 +23,7 @@ from bisect import bisect_left
 from citetrace.attribution import cues
 from citetrace.attribution.candidate import Candidate
 from citetrace.attribution.learned import DASHES, cue_scorer, is_candidate, token_features
-from citetrace.attribution.quotes import extend_to_quote
+from citetrace.attribution.quotes import dialogue_tag, extend_to_quote
 from citetrace.attribution.tree import Tree, glue, negated, other_sense, prenominal, right_rest, subject_of
 from citetrace.models import FrameKind, Token
 
@@ -147,8 +147,11 @@ def learned_frame(t: Tree, tok: Token, quotes: list[tuple[int, int]]) -> Candida
     source = glue(t.text, t.char_span(source_ids)) if source_ids else None
     if source is not None and source[0] < cue[1] and cue[0] < source[1]:
         source = None
+    content = extend_to_quote(glue(t.text, content), quotes)
+    if kind is FrameKind.stance and tok.upos == "VERB" and content in quotes and dialogue_tag(t.text, content, cue):
+        kind = FrameKind.verb  # "“...,” she laughed.": the quote's words, whatever the verb
     kind = FrameKind.negated if negated(t, tok) else kind
-    return Candidate(cue, source, extend_to_quote(glue(t.text, content), quotes), kind, t.index)
+    return Candidate(cue, source, content, kind, t.index)
 
 
 def scored_frames(trees: list[Tree], quotes: list[tuple[int, int]], rule_frames: list[Candidate]) -> list[Candidate]:

@@ -40,7 +40,7 @@ def quote_frames(
         tree = next((t for t in trees if t.span[0] <= qs < t.span[1]), None)
         if tree is None or qs - tree.span[0] > 1:
             continue  # a quote inside a sentence is a word or phrase quoted, not a statement
-        named = _speaker_after(text, qe)
+        named = _speaker_after(text, qe, tree)
         if named is not None:  # "“...,” Viguerie concludes." where the parse lost the verb (a noun, an apposition)
             found.append(Candidate(named[0], named[1], (qs, qe), FrameKind.verb, tree.index))
             continue
@@ -80,19 +80,37 @@ def quote_frames(
 SPEAKER_AFTER = re.compile(
     r"[ ,]*(?P<source>(?:[A-Z][\w.'\u2019-]*[ ]+){1,4}?|(?:he|she|they|we|I)[ ]+)(?P<cue>[a-z]+)\b"
 )
+# A dialogue tag's verb may take one of these ("shot back", "chimed in", "went on"); then the sentence ends
+TAG_PARTICLES = ("back", "in", "on", "up", "out", "off", "along")
+TAG_END = re.compile(r"(?:[ ]+(?:" + "|".join(TAG_PARTICLES) + r"))?(?=[ ]*[.!,])")
 
 
-def _speaker_after(text: str, qe: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+def _speaker_after(text: str, qe: int, tree: Tree) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """(cue, source) of "Viguerie concludes" / "he adds" right after a quote, read from the words (the
-    parse often makes such a verb a noun): a name or a pronoun, then a verb of saying."""
+    parse often makes such a verb a noun): a name or a pronoun, then a verb of saying; or then any
+    verb, with a particle, that ends the sentence after a quote closed by a comma, a question or an
+    exclamation mark: a dialogue tag ("“...,” he went on.", "“...,” Smith shot back.")."""
     m = SPEAKER_AFTER.match(text, qe)
     if m is None:
         return None
     word = m.group("cue")
-    if word not in cues.learned_cue_forms() and word.removesuffix("s") not in cues.SAY_LEMMAS:
-        return None
     source = (m.start("source"), m.start("source") + len(m.group("source").rstrip()))
-    return m.span("cue"), source
+    if word in cues.learned_cue_forms() or word.removesuffix("s") in cues.SAY_LEMMAS:
+        return m.span("cue"), source
+    tail = TAG_END.match(text, m.end("cue"))
+    verb = next((k for k in tree.tokens if k.start == m.start("cue")), None)
+    if tail is None or verb is None or verb.upos != "VERB" or text[qe - 2 : qe - 1] not in (",", "?", "!"):
+        return None
+    return (m.start("cue"), tail.end()), source
+
+
+def dialogue_tag(text: str, quote: tuple[int, int], cue: tuple[int, int]) -> bool:
+    """Whether the cue follows the quote as its dialogue tag: the quote closed by a comma, a question
+    or an exclamation mark, then a speaker of a few words and the cue ("“...,” she laughed.")."""
+    between = text[quote[1] : cue[0]]
+    if text[quote[1] - 2 : quote[1] - 1] not in (",", "?", "!") or SPEAKER_AFTER.match(text, quote[1]) is None:
+        return False
+    return 0 < len(WORD_RE.findall(between)) <= 4 and "\n" not in between
 
 
 def _paragraph_break(gap: str) -> bool:

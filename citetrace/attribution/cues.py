@@ -257,7 +257,6 @@ SURFACE_VERBS = frozenset(
     emphasise complain predict confirm announce estimate suggest tweet testify allege assert maintain
     muse quip joke counter exclaim shout yell scream cry boast scoff ask wonder find""".split()
 )
-IRREGULAR_PAST = {"say": "said", "tell": "told", "write": "wrote", "find": "found"}
 # ... of which these only end a sentence as a cue: "..., Mr. Perritt found." reports a finding, but
 # "Levine found comic relief in it" and "Ashley Yago ... finds herself in" report nothing
 FINAL_ONLY = frozenset({"find"})

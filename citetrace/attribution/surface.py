@@ -9,8 +9,8 @@ and quote marks say where the parts are:
   verb, with its apposition as PropBank and PolNeAR take it);
 - ``initial``: "SOURCE say(s) [that] CONTENT", only where the tagger did not take the cue for a verb
   ("others at Greenville High say/NOUN she was eager");
-- ``parenthetical``: "ADVERB, said SOURCE[, TITLE], CONTENT" ("Nevertheless, said Brenda Malizia Negus,
-  editor of Money Fund Report, yields ...");
+- ``parenthetical``: "[ADVERB,] said SOURCE[, TITLE], CONTENT" ("Nevertheless, said Brenda Malizia Negus,
+  editor of Money Fund Report, yields ...", "Says the organization's founder, John Cannell, ...");
 - ``as``: "As SOURCE reported, CONTENT" ("As The Daily Caller reported, the star gave ...").
 
 The cue is a word of ``cues.SURFACE_VERBS`` in a finite form (``surface_forms``), whatever its tag.
@@ -42,24 +42,13 @@ TAIL_UPOS = frozenset({"ADV", "ADP", "DET", "NOUN", "PROPN", "NUM", "ADJ", "PUNC
 @cache
 def surface_forms() -> dict[str, str]:
     """Finite forms of the surface cue verbs -> their lemma: "said", "says", "say", "added", "insists",
-    "replied", "told", "wrote" (the base form is the plural present: "officials say")."""
+    "replied", "told", "wrote" (the base form is the plural present: "officials say"), as LemmInflect
+    spells them."""
+    from lemminflect import getInflection
+
     forms: dict[str, str] = {}
-    for lemma in cues.SURFACE_VERBS:
-        past = cues.IRREGULAR_PAST.get(lemma)
-        if past is None:
-            if lemma.endswith("e"):
-                past = lemma + "d"
-            elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
-                past = lemma[:-1] + "ied"
-            else:
-                past = lemma + "ed"
-        if lemma.endswith(("s", "sh", "ch", "x", "z")):
-            third = lemma + "es"
-        elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
-            third = lemma[:-1] + "ies"
-        else:
-            third = lemma + "s"
-        for form in (lemma, third, past):
+    for lemma in sorted(cues.SURFACE_VERBS):
+        for form in (lemma, *getInflection(lemma, tag="VBZ"), *getInflection(lemma, tag="VBD")):
             forms.setdefault(form, lemma)
     return forms
 
@@ -256,13 +245,14 @@ def _inverted(t: Tree, c: int, plural: bool = False) -> Candidate | None:
 
 
 def _parenthetical(t: Tree, c: int) -> Candidate | None:
-    """ "ADVERB, said SOURCE[, TITLE], CONTENT." with the cue at token ``c``: the speaker set off
-    between a sentence adverb and what was said ("Nevertheless, said Brenda Malizia Negus, editor of
-    Money Fund Report, yields “may blip up again ...”"); the titles end at the comma before the
-    content's first finite verb."""
+    """ "[ADVERB,] said SOURCE[, TITLE], CONTENT." with the cue at token ``c``: the speaker set off
+    between a sentence adverb, or the sentence's start, and what was said ("Nevertheless, said Brenda
+    Malizia Negus, editor of Money Fund Report, yields “may blip up again ...”", "Says the
+    organization's founder, John Cannell, prosecuting Mrs. Yeargin is ..."); the titles end at the
+    comma before the content's first finite verb."""
     toks, end = t.tokens, _end(t.tokens)
-    opener = _words(toks[: c - 1])
-    if c < 2 or toks[c - 1].text != "," or not 0 < len(opener) <= 2:
+    opener = _words(toks[: c - 1]) if c else []
+    if c and (c < 2 or toks[c - 1].text != "," or not 0 < len(opener) <= 2) or not c and not _opens(toks[0]):
         return None
     if not all(k.upos in ("ADV", "CCONJ") or k.text.lower() in cues.DISCOURSE_WORDS for k in opener):
         return None
@@ -275,6 +265,11 @@ def _parenthetical(t: Tree, c: int) -> Candidate | None:
         return None
     content = _content(toks[cut + 1 : end])
     return Candidate(_span([toks[c]]), _span(toks[c + 1 : cut]), content, FrameKind.verb, t.index) if content else None
+
+
+def _opens(cue: Token) -> bool:
+    """An inverted cue opening its sentence: "Says", "Adds", "Said", never a participle ("Asked about it, ...")."""
+    return cue.text.endswith("s") or cue.text.lower() == "said"
 
 
 def _initial(t: Tree, c: int) -> Candidate | None:

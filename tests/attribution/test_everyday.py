@@ -340,6 +340,19 @@ SOURCES = [
         "Brenda Malizia Negus, editor of Money Fund Report",
     ),
     ("Nevertheless, the Finance Ministry said reserves fell by $1.82 billion.", "said", "the Finance Ministry"),
+    # ... or opening the sentence: "Says NAME, TITLE, CONTENT"
+    (  # (WSJ) wsj_0044
+        "Says the organization's founder, John Cannell, prosecuting Mrs. Yeargin is \"a way for administrators "
+        "to protect themselves and look like they take cheating seriously, when in fact they don't take it "
+        'seriously at all."',
+        "Says",
+        "the organization's founder, John Cannell",
+    ),
+    (
+        "Said Comey, the thought that an error on our part is connected to this is painful.",
+        "Said",
+        "Comey",
+    ),  # (PolNeAR)
     ('No wonder Trump said "We love the poorly educated."', "said", "Trump"),  # (PolNeAR): someone did say it
     # a body's name goes on over "for" ("Roper Center for Public Opinion Research")
     (

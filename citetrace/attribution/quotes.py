@@ -33,7 +33,8 @@ def quote_frames(
     text: str, trees: list[Tree], quotes: list[tuple[int, int]], frames: list[Candidate]
 ) -> list[Candidate]:
     """Quotes that no frame covers and that stand as sentences take the last speaker before them."""
-    found = []
+    found: list[Candidate] = []
+    known = list(frames)  # and the tags found here: "“...,” the two write. “...”" goes on quoting them
     for qs, qe in quotes:
         if any(f.content[0] <= qs < f.content[1] or qs <= f.cue[0] < qe for f in frames):
             continue
@@ -43,14 +44,15 @@ def quote_frames(
         named = _speaker_after(text, qe, tree)
         if named is not None:  # "“...,” Viguerie concludes." where the parse lost the verb (a noun, an apposition)
             found.append(Candidate(named[0], named[1], (qs, qe), FrameKind.verb, tree.index))
+            known.append(found[-1])
             continue
-        owner = _quote_owner(text, frames, qs, qe)
+        owner = _quote_owner(text, known, qs, qe)
         if owner is not None:
             owner.more.append((qs, qe))  # "“...,” Viguerie adds." / "Cruz continued:" + quote: that frame's words
             continue
         earlier = [
             f
-            for f in frames
+            for f in known
             if f.source is not None and f.cue[0] < qs and f.kind.reports_words and f.kind is not FrameKind.credit
         ]
         last = max(earlier, key=lambda f: f.cue[0]) if earlier else None
@@ -78,7 +80,8 @@ def quote_frames(
 
 
 SPEAKER_AFTER = re.compile(
-    r"[ ,]*(?P<source>(?:[A-Z][\w.'\u2019-]*[ ]+){1,4}?|(?:he|she|they|we|I)[ ]+)(?P<cue>[a-z]+)\b"
+    r"[ ,]*(?P<source>(?:[A-Z][\w.'\u2019-]*[ ]+){1,4}?|(?:he|she|they|we|I)[ ]+"
+    r"|(?:the|a|an|his|her|their)[ ]+(?:[a-z'\u2019-]+[ ]+){1,3}?)(?P<cue>[a-z]+)\b"
 )
 # A dialogue tag's verb may take one of these ("shot back", "chimed in", "went on"); then the sentence ends
 TAG_PARTICLES = ("back", "in", "on", "up", "out", "off", "along")

@@ -179,3 +179,33 @@ def test_its_is_one_word_and_names_the_parses(models_dir: Path, monkeypatch: pyt
     patched = model_fingerprint(models_dir)
     monkeypatch.setenv(stanza_patches.PATCHES_ENV, "0")
     assert model_fingerprint(models_dir) != patched  # Stanza's own parses are cached apart
+
+
+def test_no_sentence_ends_at_a_title_before_a_name() -> None:
+    """The tokenizer's sentence end at "Sen." before "Ted" becomes a token end; at "Jr." or before a
+    lower-case word, or at a word that is no title, it stays."""
+    text = "Texas Sen. Ted Cruz came. King Jr. He left. The Sen. won. He is a Sen. the end"
+    raw = list(text)
+    pred = np.zeros(len(raw), dtype=np.int64)
+    ends = [i for i, ch in enumerate(raw) if ch == "."]
+    pred[ends] = stanza_patches.SENTENCE_END
+    fixed = stanza_patches.title_goes_on(pred.copy(), raw)
+    kept = [text[max(0, i - 3) : i + 1] for i in ends if fixed[i] == stanza_patches.SENTENCE_END]
+    assert kept == ["ame.", " Jr.", "eft.", "Sen.", "won.", "Sen."]
+    first = text.index("Sen.")
+    assert list(fixed[first : first + 4]) == [0, 0, 0, stanza_patches.TOKEN_END]
+
+
+@pytest.mark.slow
+def test_a_title_before_a_name_keeps_the_sentence_whole(models_dir: Path) -> None:
+    """(PolNeAR train, west-journal_2016-03-14) "Texas Sen." ended a sentence: "Ted Cruz, he would support
+    the former." was one of its own, and Cruz became the likeliest "he" of the next."""
+    import stanza
+
+    doc = _pipeline(models_dir)(
+        stanza.Document(
+            [], text="Cuban said that in a race between Trump and Texas Sen. Ted Cruz, he would support Trump."
+        )
+    )
+    assert len(doc.sentences) == 1
+    assert [t.text for t in doc.sentences[0].tokens][10:13] == ["Sen.", "Ted", "Cruz"]

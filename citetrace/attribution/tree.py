@@ -6,6 +6,7 @@ Public and typed: ``citetrace.attribution``, ``bench/`` and anyone writing a new
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import overload
 
@@ -75,6 +76,10 @@ class Tree:
         return toks[0].start, toks[-1].end
 
 
+# A contraction or possessive after a word, a word of its own: "They’re", "He’s", "Trump’s"
+CLITIC = re.compile(r"['\u2019](?:s|re|ll|ve|m|d)\b", re.IGNORECASE)
+
+
 @overload
 def glue(text: str, span: tuple[int, int]) -> tuple[int, int]: ...
 @overload
@@ -91,6 +96,7 @@ def glue(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
         end < len(text)
         and (text[end].isalnum() or text[end] in glue and end + 1 < len(text) and text[end + 1].isalnum())
         and (text[end - 1].isalnum() or text[end - 1] in glue)
+        and not CLITIC.match(text, end)
     ):
         end += 1
     if text[start:end].count("(") > text[start:end].count(")") and text[end : end + 1] == ")":

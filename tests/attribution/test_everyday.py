@@ -353,6 +353,9 @@ SOURCES = [
         "Said",
         "Comey",
     ),  # (PolNeAR)
+    # a pronoun with its contraction is the pronoun: the word "He" of the token "He’s" (PolNeAR: 106 sources)
+    ("He’s telling allies that he hopes to campaign in the fall.", "telling", "He"),
+    ("They’re saying the plan failed.", "saying", "They"),
     ('No wonder Trump said "We love the poorly educated."', "said", "Trump"),  # (PolNeAR): someone did say it
     # a body's name goes on over "for" ("Roper Center for Public Opinion Research")
     (

@@ -53,10 +53,12 @@ def source_phrase(trees: list[Tree], starts: list[int], span: tuple[int, int]) -
         return span
     t = trees[i]
     ids = {k.id for k in toks}
+    preposition = len(toks) > 1 and toks[0].upos == "ADP"
     if len(toks) > 1 and toks[0].upos in _FUNCTION_UPOS:
         ids.discard(toks.pop(0).id)  # one leading marker: "as" in "as Iran issued new threats"
     first, second = (toks[0].text.lower(), toks[1].text.lower()) if len(toks) > 2 else ("", "")
-    if first == "no" and second in cues.NOT_NO_ONE or first in cues.DISCOURSE_WORDS and second == ",":
+    discourse = first in cues.DISCOURSE_WORDS or preposition  # "Nevertheless,", "in particular,", "for example,"
+    if first == "no" and second in cues.NOT_NO_ONE or discourse and second == ",":
         ids -= {k.id for k in toks[:2]}  # "No wonder Trump said": Trump; "Nevertheless, Brenda ..., said": Brenda
         toks = toks[2:]
     while len(toks) > 1 and toks[-1].text.lower() in cues.NEGATING_WORDS:

@@ -356,6 +356,13 @@ SOURCES = [
     # a pronoun with its contraction is the pronoun: the word "He" of the token "He’s" (PolNeAR: 106 sources)
     ("He’s telling allies that he hopes to campaign in the fall.", "telling", "He"),
     ("They’re saying the plan failed.", "saying", "They"),
+    # a leading "in particular," is no part of the source (PolNeAR, huff-post_2015-12-08)
+    (
+        "Democratic leaders — and, in particular, Senate Minority Leader Harry Reid — insisted that any "
+        "package include a delay.",
+        "insisted",
+        "Senate Minority Leader Harry Reid",
+    ),
     ('No wonder Trump said "We love the poorly educated."', "said", "Trump"),  # (PolNeAR): someone did say it
     # a body's name goes on over "for" ("Roper Center for Public Opinion Research")
     (

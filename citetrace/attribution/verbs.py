@@ -139,6 +139,8 @@ def _speaker(
     """(source ids, content ids, content span of an adjacent quote): the subject, or the speaker after
     the verb, or the phrase to the left where the tree lost the subject; a passive's subject as content."""
     source_ids, passive = subject_of(t, tok)
+    if source_ids and t.by_id[min(source_ids)].text.lower() in cues.TIME_WORDS:
+        source_ids = _name_before(t, tok) or source_ids  # "Tuesday at ..., Gov. John Kasich (R-OH), said"
     if inverted is not None and source_ids is None:
         source_ids = t.subtree(inverted)
         if content_ids is not None:
@@ -200,6 +202,25 @@ def verb_frames(t: Tree, quotes: list[tuple[int, int]]) -> list[Candidate]:
             kind = FrameKind.negated  # "did not mention": PolNeAR annotates it, nothing is claimed
         frames.append(Candidate(cue, source, extend_to_quote(glue(t.text, content), quotes), kind, t.index))
     return frames
+
+
+def _name_before(t: Tree, tok: Token) -> set[int] | None:
+    """The name set off by commas right before the cue, with a parenthesis after it ("..., Gov. John
+    Kasich (R-OH), said"): the speaker, where the tree made a time that opens the sentence the subject."""
+    toks = t.tokens
+    j = toks.index(tok) - 1
+    j -= j >= 0 and toks[j].text == ","
+    end = j
+    if j >= 0 and toks[j].text == ")":
+        while j >= 0 and toks[j].text != "(":
+            j -= 1
+        j -= 1
+    start = j
+    while start >= 0 and toks[start].upos == "PROPN":
+        start -= 1
+    if not 1 <= j - start <= cues.MAX_NAME_WORDS or start >= 0 and toks[start].text != ",":
+        return None
+    return {k.id for k in toks[start + 1 : end + 1]}
 
 
 def _apposition(t: Tree, content_ids: set[int], source_ids: set[int]) -> bool:

@@ -363,6 +363,13 @@ SOURCES = [
         "insisted",
         "Senate Minority Leader Harry Reid",
     ),
+    # a time the tree made the subject: the name set off before the cue speaks (PolNeAR, breitbart_2016-03-15)
+    (
+        "Tuesday at Baldwin Wallace University in Berea, OH, after winning Ohio in the Republican presidential "
+        'primary, Gov. John Kasich (R-OH), said, "I am getting ready to rent a covered wagon."',
+        "said",
+        "Gov. John Kasich (R-OH)",
+    ),
     ('No wonder Trump said "We love the poorly educated."', "said", "Trump"),  # (PolNeAR): someone did say it
     # a body's name goes on over "for" ("Roper Center for Public Opinion Research")
     (

@@ -139,10 +139,27 @@ class People:
             out.append(Person(run.start, without_possessive(run.name), run.sentence, role, in_quote))
             if role and (gender := _pronoun_after(sentence, run)) is not None:
                 said.setdefault(self._full(run.name, None), Counter())[gender] += 1
+        out += self._untagged_surnames({p.start for p in out})
         for name, counts in said.items():  # "Clinton adds that she ...": mostly, not once
             (gender, n), *rest = counts.most_common()
             if n > 2 * sum(m for _, m in rest):
                 self.index.gender.setdefault(name, gender)
+        return out
+
+    def _untagged_surnames(self, named: set[int]) -> list[Person]:
+        """Sentences opened by the surname of a person the document names in full, which the tagger did
+        not take for a name ("Perez/ADJ talks/NOUN about growing up in Buffalo"): that person, as the
+        sentence's subject."""
+        surnames = {n.split()[-1]: n for n in self.sure if len(n.split()) >= 2 and _full_name(n)}
+        out = []
+        for i, sentence in enumerate(self.index.sentences):
+            first = next((t for t in sentence if t.upos != "PUNCT"), None)
+            if first is None or first.upos == "PROPN" or first.start in named or first.text not in surnames:
+                continue
+            after = sentence[sentence.index(first) + 1 : sentence.index(first) + 3]
+            if i in self._runs[2] or first.start < self.index.body or any(t.upos == "PROPN" for t in after):
+                continue  # a heading, the headline, or a modifier: "McConnell spokesman Don Stewart"
+            out.append(Person(first.start, surnames[first.text], i, MAIN_SUBJECT, False))
         return out
 
     def _sentence_at(self, position: int) -> int | None:

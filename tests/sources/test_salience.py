@@ -32,6 +32,15 @@ CASES = [
         "he said.",
         "Josh Earnest",
     ),
+    (  # a surname opening its sentence that the tagger took for an adjective (PolNeAR train, wash-post_2016-07-06)
+        "Labor Secretary Thomas Perez spoke in Cleveland on Tuesday. When he walks onstage in a huge Cleveland hotel "
+        "ballroom, Sen. Sherrod Brown (D-Ohio), also part of the vice-presidential sweepstakes, is on deck to talk "
+        "to the BlueGreen Alliance, a group of labor unions and environmental organizations. Perez talks about "
+        "growing up in Buffalo, just across Lake Erie, and how optimistic he is about the future of the Rust Belt. "
+        "He has seen abandoned steel mills retooled to turn out solar panels. He promises the government will help "
+        '"up-skill" workers.',
+        "Thomas Perez",
+    ),
     (  # a dateline is no person
         "BUENA PARK, Calif. - Rallying service workers, Hillary Clinton tried to empathize with them. A Clinton "
         "presidency, she vowed, would bring better-paying jobs.",

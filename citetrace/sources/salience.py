@@ -4,7 +4,8 @@ A candidate is a proper-noun run that names a person (``names_person``): a known
 honorific, a title or a role before it, or a name of two words or more that is no place, party, time
 or organization and that the document makes the subject of a verb somewhere ("Tim Kaine visited",
 not "Wall Street" or "the Super Bowl"; its surname alone as a subject vouches too: "Christie unleashed
-..."), or a surname the document gives such a full name. Each scores by how recent its sentence is
+..."), or a surname the document gives such a full name, also where the tagger did not take it for a
+name as it opens a sentence ("Perez/ADJ talks about ..."). Each scores by how recent its sentence is
 (its own sentence, then up to ``WINDOW`` before, each worth half the one after it), its role there
 (the subject of the main clause most, any other subject less), whether it was the source of an
 earlier frame (a "he said" most often goes on with the last speaker), less for a name inside a quote

@@ -102,16 +102,22 @@ def _speaker_after(text: str, qe: int, tree: Tree) -> tuple[tuple[int, int], tup
         return m.span("cue"), source
     tail = TAG_END.match(text, m.end("cue"))
     verb = next((k for k in tree.tokens if k.start == m.start("cue")), None)
-    if tail is None or verb is None or verb.upos != "VERB" or text[qe - 2 : qe - 1] not in (",", "?", "!"):
+    if tail is None or verb is None or verb.upos != "VERB" or not _awaits_tag(text, qe):
         return None
     return (m.start("cue"), tail.end()), source
+
+
+def _awaits_tag(text: str, quote_end: int) -> bool:
+    """Whether the quote ending at ``quote_end`` closes on a comma, a question or an exclamation mark
+    inside its marks, so that its sentence goes on with the tag ("“...,” he said")."""
+    return text[quote_end - 2 : quote_end - 1] in (",", "?", "!")
 
 
 def dialogue_tag(text: str, quote: tuple[int, int], cue: tuple[int, int]) -> bool:
     """Whether the cue follows the quote as its dialogue tag: the quote closed by a comma, a question
     or an exclamation mark, then a speaker of a few words and the cue ("“...,” she laughed.")."""
     between = text[quote[1] : cue[0]]
-    if text[quote[1] - 2 : quote[1] - 1] not in (",", "?", "!") or SPEAKER_AFTER.match(text, quote[1]) is None:
+    if not _awaits_tag(text, quote[1]) or SPEAKER_AFTER.match(text, quote[1]) is None:
         return False
     return 0 < len(WORD_RE.findall(between)) <= 4 and "\n" not in between
 

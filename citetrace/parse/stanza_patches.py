@@ -153,25 +153,28 @@ def lazy_optimizers() -> Iterator[None]:
         utils.dispatch_optimizer, trainer.WarmupThenPlateauScheduler = dispatch, scheduler
 
 
+def _once(vocab, table: str, key, make: Callable[[], Any]) -> Any:  # noqa: ANN001 (a Stanza vocabulary; a hashable key)
+    """``make()`` the first time ``key`` is asked of ``vocab``'s ``table``, then what it made (a
+    vocabulary does not change once loaded)."""
+    known = vocab.__dict__.setdefault(table, {})
+    value = known.get(key)
+    if value is None:
+        value = known[key] = make()
+    return value
+
+
 def composite_unit(self, ids):  # noqa: ANN001, ANN201 (a Stanza CompositeVocab; its ids -> str or list)
-    """``CompositeVocab.id2unit``, each combination of ids spelled once (a vocabulary does not change
-    once loaded); a list result (no separator) is copied, as Stanza returns a new one each time."""
-    spelled = self.__dict__.setdefault("_citetrace_units", {})
+    """``CompositeVocab.id2unit``, each combination of ids spelled once; a list result (no separator) is
+    copied, as Stanza returns a new one each time."""
     key = tuple(ids) if isinstance(ids, list | tuple) else ids
-    unit = spelled.get(key)
-    if unit is None:
-        unit = spelled[key] = ORIGINAL["composite"](self, ids)
+    unit = _once(self, "_citetrace_units", key, lambda: ORIGINAL["composite"](self, ids))
     return list(unit) if isinstance(unit, list) else unit
 
 
 def composite_ids(self, unit: str):  # noqa: ANN001, ANN201 (a Stanza CompositeVocab; a tag -> its ids)
     """``CompositeVocab.unit2id``, each tag ("Number=Sing|Person=3") split and looked up once a process;
     a new list each time, as Stanza returns."""
-    known = self.__dict__.setdefault("_citetrace_ids", {})
-    ids = known.get(unit)
-    if ids is None:
-        ids = known[unit] = ORIGINAL["composite_ids"](self, unit)
-    return list(ids)
+    return list(_once(self, "_citetrace_ids", unit, lambda: ORIGINAL["composite_ids"](self, unit)))
 
 
 def char_ids(self, units):  # noqa: ANN001, ANN201 (a Stanza CharVocab; characters -> ids)

@@ -115,7 +115,7 @@ PERSON_PRONOUNS = frozenset("he she him her his i we you".split())
 THING_PRONOUNS = frozenset("it its".split())
 GROUP_PRONOUNS = frozenset("they them their".split())
 PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
-RELATIVE_PRONOUNS = frozenset("who which that whom".split())
+RELATIVE_PRONOUNS = frozenset("who which that whom whose".split())
 
 # A source is a name or a short description, never a clause. A source phrase longer than
 # MAX_SOURCE_WORDS loses, one step at a time until it is short enough, its relative clauses ("a number

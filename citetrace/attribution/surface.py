@@ -219,14 +219,7 @@ def _inverted(t: Tree, c: int, plural: bool = False) -> Candidate | None:
     if _clause_after(toks[c + 1 : end]):
         return None
     reopen = next((i for i in range(first, len(toks)) if toks[i].text in QUOTE_MARKS), None)
-    source_end = end if reopen is None else reopen
-    for i in range(first, source_end):  # the titles end where another sentence or a clause begins
-        if toks[i - 1].text.endswith(".") and toks[i].text[:1].isupper() and toks[i].upos != "PROPN":
-            source_end = i  # "... Merrill Lynch & Co. Strong dividend growth, he says, ...": a missed sentence end
-            break
-        if toks[i].upos in ("VERB", "AUX") and toks[i].xpos in FINITE:
-            source_end = max(c + 2, max((j for j in range(first, i) if toks[j].text == ","), default=i))
-            break
+    source_end = _titles_end(toks, c, first, end if reopen is None else reopen)
     while source_end > c + 1 and toks[source_end - 1].upos == "PUNCT":
         source_end -= 1
     before = toks[:c]
@@ -242,6 +235,19 @@ def _inverted(t: Tree, c: int, plural: bool = False) -> Candidate | None:
     if rest:
         frame.more = [_span(rest)]
     return frame
+
+
+def _titles_end(toks: list[Token], c: int, first: int, stop: int) -> int:
+    """Where the speaker's titles after the cue at ``c`` end: before a relative pronoun ("said Sherman, a
+    ... grad whose ..."), a missed sentence end ("& Co. Strong dividend growth") or a clause's comma."""
+    for i in range(first, stop):
+        if toks[i].text.lower() in cues.RELATIVE_PRONOUNS:
+            return i
+        if toks[i - 1].text.endswith(".") and toks[i].text[:1].isupper() and toks[i].upos != "PROPN":
+            return i
+        if toks[i].upos in ("VERB", "AUX") and toks[i].xpos in FINITE:
+            return max(c + 2, max((j for j in range(first, i) if toks[j].text == ","), default=i))
+    return stop
 
 
 def _parenthetical(t: Tree, c: int) -> Candidate | None:

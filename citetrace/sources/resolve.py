@@ -83,6 +83,9 @@ def _head(tokens: list[Token]) -> Token:
     nominal = [t for t in outside if t.upos in ("NOUN", "PROPN", "PRON")]
     if not proper and len(nominal) > 1 and norm(tokens[0].text) == "the" and noun_kind(nominal[0]) is not None:
         return nominal[0]  # "The newspaper, long a vocal advocate of immigration reform": the body, then what it is
+    after = next((t for t in tokens if nominal and t.id == nominal[0].id + 1), None)
+    if not proper and len(nominal) > 1 and after is not None and norm(after.text) in cues.RELATIVE_PRONOUNS:
+        return nominal[0]  # "a young woman who had been an exchange student in Montana", the clause broken off
     return proper[0] if proper else nominal[-1] if nominal else outside[0] if outside else tokens[-1]
 
 

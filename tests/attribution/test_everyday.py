@@ -370,6 +370,19 @@ SOURCES = [
         "said",
         "Gov. John Kasich (R-OH)",
     ),
+    # "whose" opens a relative clause: the speaker before it, with his titles (PolNeAR train)
+    (
+        '"Usually, eventually the voters make good decisions and democracy works," replied Obama, whose '
+        "criticism of Trump has sharpened since he all but clinched the Republican nomination.",
+        "replied",
+        "Obama",
+    ),
+    (
+        "That will be true up to a point, said Sherman, a George Washington University grad whose "
+        "aggressiveness has driven less energetic reporters off the Hill beat.",
+        "said",
+        "Sherman, a George Washington University grad",
+    ),
     ('No wonder Trump said "We love the poorly educated."', "said", "Trump"),  # (PolNeAR): someone did say it
     # a body's name goes on over "for" ("Roper Center for Public Opinion Research")
     (

@@ -134,6 +134,13 @@ MORE_CASES = [
         "Helen Park",
         SourceKind.person,
     ),
+    (  # a name in a relative clause the parse broke off is not the speaker (PolNeAR train: was "Montana")
+        "At the townhall in Ho Chi Minh City, a young woman who had been an exchange student in Montana asked "
+        "Obama what he thought of the prospects.",
+        "asked",
+        "young woman",
+        SourceKind.person,
+    ),
 ]
 
 

@@ -60,6 +60,7 @@ _WORD_CUES = frozenset({FrameKind.verb, FrameKind.stance, FrameKind.negated, Fra
 # A cue's source that is the outer speaker's own: "tweeted his call", "revealed its polling"
 POSSESSIVE_WORDS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 # Words that open a clause between two cues: the inner one is then a frame of its own
+COORDINATORS = frozenset({"and", "or", "but"})
 CLAUSE_OPENERS = frozenset({"that", "what", "when", "who", "whom", "which", "how", "whether", "if", "because", "as"})
 CHAIN_GAP = 4  # words at most between two cues that make one: "went on to say", "issued a statement saying"
 
@@ -71,7 +72,9 @@ def _merge_chains(frames: list[Candidate], text: str) -> list[Candidate]:
     the outer frame's source, and the kind of the one that reports words. Not where the inner cue has
     a source of its own after a word that opens a clause ("said that his teacher said", "criticized
     what she called"): two frames, one inside the other; a possessive is the same speaker ("tweeted
-    his call")."""
+    his call"). Nor where "and", "or" or "but" joins the two after the outer cue's own words ("praised
+    Garland and said ..."): two frames side by side, the outer one's content ending before the
+    coordinator ("confirm or deny the report" stays one cue)."""
     inner_of: dict[int, int] = {}
     for i, a in enumerate(frames):
         for j, b in enumerate(frames):
@@ -81,7 +84,12 @@ def _merge_chains(frames: list[Candidate], text: str) -> list[Candidate]:
                 continue  # "others say she was eager to win": a clause, not a chain of cues
             gap = text[a.cue[1] : b.cue[0]]
             if b.cue[0] >= a.cue[1] and _holds(a, b) and len(WORD_RE.findall(gap)) <= CHAIN_GAP and "." not in gap:
-                if _own_source(b, a.cue[1], text) and CLAUSE_OPENERS.intersection(WORD_RE.findall(gap.lower())):
+                words = WORD_RE.findall(gap.lower())
+                if _own_source(b, a.cue[1], text) and CLAUSE_OPENERS.intersection(words):
+                    continue
+                own = _before_coordinator(text, a.content[0], b)
+                if own > a.content[0]:  # "praised Garland and said ...": two cues, one speaker ("confirm or deny": one)
+                    a.content = (a.content[0], min(a.content[1], own))
                     continue
                 if a.content[0] >= a.cue[1] and len(WORD_RE.findall(text[a.content[0] : b.cue[0]])) <= CHAIN_GAP:
                     inner_of.setdefault(i, j)
@@ -100,6 +108,19 @@ def _merge_chains(frames: list[Candidate], text: str) -> list[Candidate]:
             a.confidence = max(a.confidence, b.confidence)
         out.append(a)
     return out
+
+
+def _before_coordinator(text: str, start: int, inner: Candidate) -> int:
+    """Where the words from ``start`` to the inner frame's cue end before their last coordinator (and a
+    comma), one inside the inner frame's source left aside ("said both he and Rubio promised");
+    ``start`` where none is there."""
+    source = inner.source or (0, 0)
+    last = [
+        m.start()
+        for m in WORD_RE.finditer(text, start, inner.cue[0])
+        if m.group().lower() in COORDINATORS and not source[0] <= m.start() < source[1]
+    ]
+    return start + len(text[start : last[-1]].rstrip(" ,;")) if last else start
 
 
 def _own_source(inner: Candidate, after: int, text: str) -> bool:
@@ -192,17 +213,35 @@ def _overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
     return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
 
 
-def with_surface(tree: list[Candidate], surface: list[Candidate]) -> list[Candidate]:
+def with_surface(t: Tree, tree: list[Candidate], surface: list[Candidate]) -> list[Candidate]:
     """One sentence's tree frames and surface frames: a surface frame is kept where no tree frame has
     its cue, and replaces the tree frame of its cue that reads another source or content (the tree
-    swapped them, or lost one: "..., says James Coxon" read as said by "corporations")."""
+    swapped them, or lost one: "..., says James Coxon" read as said by "corporations"); a tree frame
+    that agrees takes the surface's speaker with the titles after the name."""
     kept = list(tree)
     for s in surface:
         same = [f for f in kept if _overlaps(f.cue, s.cue)]
-        if any(_agrees(f.source, s.source) and _within(f.content, s.content) for f in same):
-            continue  # the tree agrees (its content perhaps trimmed by the chooser to come)
-        kept = [f for f in kept if f not in same] + [s]
+        agreed = [f for f in same if _agrees(f.source, s.source) and _within(f.content, s.content)]
+        for f in agreed:  # the tree agrees (its content perhaps trimmed by the chooser to come); the speaker
+            if _titles(t, f.source, s.source):  # keeps the titles the tree hung elsewhere ("said Jeff Smith, a ...")
+                f.source = s.source
+        if not agreed:
+            kept = [f for f in kept if f not in same] + [s]
     return kept
+
+
+def _titles(t: Tree, name: tuple[int, int] | None, longer: tuple[int, int] | None) -> bool:
+    """Whether what ``longer`` adds to ``name`` is titles set off by a comma ("Larry Noble, an attorney
+    with the Campaign Legal Center"): no clause ("..., recalling a false report", "..., after
+    listening to ...") and no adverb at its end ("the president often")."""
+    if name is None or longer is None or longer[1] <= name[1]:
+        return False
+    extra = [k for k in t.tokens if name[1] <= k.start and k.end <= longer[1]]
+    if extra and all(k.upos == "PROPN" for k in extra):
+        return True  # the rest of the name ("Ms." of "Ms. Shanklin-Hawkins")
+    if len(extra) < 2 or extra[0].text != "," or extra[1].upos in ("ADP", "SCONJ", "ADV") or extra[-1].upos == "ADV":
+        return False
+    return not any(k.upos == "AUX" or k.xpos in ("VBG", "VBN", "VBD", "VBZ", "VBP") for k in extra)
 
 
 def _agrees(tree: tuple[int, int] | None, surface: tuple[int, int] | None) -> bool:
@@ -224,7 +263,7 @@ def propose(text: str, parsed: ParsedDocument) -> tuple[list[Tree], list[tuple[i
     raw: list[Candidate] = []
     for t in trees:
         tree = verb_frames(t, quotes) + according_frames(t) + citing_frames(t) + possessive_frames(t)
-        raw += with_surface(tree, surface_frames(t))
+        raw += with_surface(t, tree, surface_frames(t))
     raw += credit_frames(text)
     return trees, quotes, [f for f in scored_frames(trees, quotes, raw) if not _idiom(text, f.cue)]
 

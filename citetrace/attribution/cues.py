@@ -241,7 +241,7 @@ PUBLICATION_HEADS = frozenset("list report study survey poll ranking index edito
 
 # Verbs whose speaker may follow them ("..., says Adib-Moghaddam"), and verbs that report the rest of
 # the sentence when the tree gives them no complement.
-INVERTING_VERBS = frozenset("say write add tell state explain argue".split())
+INVERTING_VERBS = frozenset("say write add state explain argue".split())  # not "told CNN": the addressee
 
 # Verbs a sentence's surface makes a cue of, whatever their tag ("..., the ministry said.", "..., says
 # X, an analyst", "others at the school say/NOUN she was ..."): verbs of saying that end or open a
@@ -290,6 +290,8 @@ TIME_WORDS = frozenset(
     september october november december today yesterday tonight tomorrow week month year day morning afternoon
     evening night weekend last this next ago earlier later recently""".split()
 )
+# ... of which these name no time on their own ("this", "last", not "this week")
+TIME_RELATIVE = frozenset("last this next ago earlier later recently".split())
 # Sentence adverbs the tagger may take for names at the head of a sentence ("Meanwhile, X said")
 DISCOURSE_WORDS = frozenset(
     """meanwhile however still instead now then yet so also even separately similarly elsewhere overall indeed

@@ -39,8 +39,14 @@ def quote_frames(
         if any(f.content[0] <= qs < f.content[1] or qs <= f.cue[0] < qe for f in frames):
             continue
         tree = next((t for t in trees if t.span[0] <= qs < t.span[1]), None)
-        if tree is None or qs - tree.span[0] > 1:
-            continue  # a quote inside a sentence is a word or phrase quoted, not a statement
+        if tree is None:
+            continue
+        if qs - tree.span[0] > 1:  # a quote inside a sentence is a word or phrase quoted, not a statement,
+            introduced = _introduced(text, tree, qs)  # unless a verb and a colon introduce it
+            if introduced is not None:
+                found.append(Candidate(*introduced, (qs, qe), FrameKind.quote, tree.index))
+                known.append(found[-1])
+            continue
         named = _speaker_after(text, qe, tree)
         if named is not None:  # "“...,” Viguerie concludes." where the parse lost the verb (a noun, an apposition)
             found.append(Candidate(named[0], named[1], (qs, qe), FrameKind.verb, tree.index))
@@ -78,6 +84,27 @@ def quote_frames(
         found.append(Candidate(cue, source, (qs, qe), FrameKind.quote, tree.index))
     return found
 
+
+def _introduced(text: str, tree: Tree, qs: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """(cue, source) of a quote that a verb and a colon introduce inside its sentence ("She went on:
+    “...”", "Wallnau continues: “...”", "Clinton said in a statement: “...”"): the verb, at most
+    ``COLON_GAP`` words before the colon, with the colon is the cue, whatever the verb, and its subject
+    the source; None where no verb with a subject stands there ("Their goal: “...”", "consider this:")."""
+    colon = len(text[:qs].rstrip()) - 1
+    if colon < tree.span[0] or text[colon] != ":":
+        return None
+    verbs = [k for k in tree.tokens if k.upos == "VERB" and k.end <= colon]
+    if not verbs or len([k for k in tree.tokens if verbs[-1].id < k.id and k.end <= colon]) > COLON_GAP:
+        return None
+    verb = verbs[-1]
+    if any(k.xpos == "WRB" for k in tree.kids.get(verb.id, [])):
+        return None  # "hits liberals where they live:"
+    subj, _ = subject_of(tree, verb)
+    source = glue(text, tree.char_span(subj)) if subj else None
+    return ((verb.start, colon + 1), source) if source is not None and source[1] <= colon else None
+
+
+COLON_GAP = 3  # words between a verb and the colon after it ("said in a statement:")
 
 SPEAKER_AFTER = re.compile(
     r"[ ,]*(?P<source>(?:[A-Z][\w.'\u2019-]*[ ]+){1,4}?|(?:he|she|they|we|I)[ ]+"

@@ -34,8 +34,8 @@ FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 MIN_CONTENT_WORDS = 3
 # words before a sentence-final cue that make a report even with no verb tagged ("... differ/NOUN ...")
 LONG_CONTENT = 6
-# After a sentence-final cue: when, where and to whom ("said Wednesday", "said in a statement on its
-# website", "told reporters in Tokyo"), never a verb of its own.
+TIMES = cues.TIME_WORDS | {w.title() for w in cues.TIME_WORDS}  # "Sunday", "last week": no source
+# After a sentence-final cue: when, where and to whom ("said Wednesday", "told reporters in Tokyo")
 TAIL_UPOS = frozenset({"ADV", "ADP", "DET", "NOUN", "PROPN", "NUM", "ADJ", "PUNCT", "PRON", "CCONJ", "PART", "SYM"})
 
 
@@ -66,15 +66,15 @@ def _words(toks: list[Token]) -> list[Token]:
 
 def _is_source(toks: list[Token]) -> bool:
     """Whether the tokens read as a source phrase: a few words, a noun, a name or a pronoun among them,
-    no finite verb or auxiliary."""
+    no finite verb or auxiliary, not only a time."""
     words = _words(toks)
     if not words or len(words) > cues.MAX_NAME_WORDS:
         return False
     if any(k.upos == "AUX" or k.xpos in FINITE and k.upos == "VERB" for k in words):
         return False
     quoted = any(k.text in QUOTE_MARKS and not _possessive(toks, i) for i, k in enumerate(toks))
-    if quoted or words[0].upos in ("SCONJ", "ADP", "ADV", "CCONJ"):
-        return False  # "..., just like I said": no source phrase
+    if quoted or words[0].upos in ("SCONJ", "ADP", "ADV", "CCONJ") or all(k.lemma in TIMES for k in words):
+        return False  # "..., just like I said", "..., said Sunday": no source phrase
     return any(k.upos in NOUNISH or k.text[:1].isupper() or _source_noun(k) for k in words)
 
 

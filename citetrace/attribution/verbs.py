@@ -139,7 +139,9 @@ def _speaker(
     """(source ids, content ids, content span of an adjacent quote): the subject, or the speaker after
     the verb, or the phrase to the left where the tree lost the subject; a passive's subject as content."""
     source_ids, passive = subject_of(t, tok)
-    if source_ids and t.by_id[min(source_ids)].text.lower() in cues.TIME_WORDS:
+    if source_ids and _a_time(t, source_ids):
+        source_ids = _name_before(t, tok)  # "said Sunday": no time is a speaker
+    elif source_ids and t.by_id[min(source_ids)].text.lower() in cues.TIME_WORDS:
         source_ids = _name_before(t, tok) or source_ids  # "Tuesday at ..., Gov. John Kasich (R-OH), said"
     if inverted is not None and source_ids is None:
         source_ids = t.subtree(inverted)
@@ -205,22 +207,58 @@ def verb_frames(t: Tree, quotes: list[tuple[int, int]]) -> list[Candidate]:
 
 
 def _name_before(t: Tree, tok: Token) -> set[int] | None:
-    """The name set off by commas right before the cue, with a parenthesis after it ("..., Gov. John
-    Kasich (R-OH), said"): the speaker, where the tree made a time that opens the sentence the subject."""
+    """The speaker where the tree made a time the subject: the name before the cue, past a time phrase
+    ("Jeb Bush on Thursday called out"), a parenthesis ("..., Gov. John Kasich (R-OH), said") and one
+    title or relative clause set off by commas ("Benjamin J. Rhodes, Mr. Obama's deputy national
+    security adviser, said Sunday", "Chris Christie, who's chairing ..., on Sunday defended"), which
+    stays with it; the name opens the sentence or follows a comma or a quote mark."""
     toks = t.tokens
     j = toks.index(tok) - 1
-    j -= j >= 0 and toks[j].text == ","
+    while j >= 0 and (_timely(toks[j]) or toks[j].upos in ("ADP", "DET") and _timely(toks[j + 1])):
+        j -= 1  # "on Sunday", "last week"
+    comma = j >= 0 and toks[j].text == ","
+    j -= comma
     end = j
     if j >= 0 and toks[j].text == ")":
         while j >= 0 and toks[j].text != "(":
             j -= 1
         j -= 1
+    if comma and j >= 0 and toks[j].upos != "PROPN":  # a title or a relative clause, back to the comma before it
+        k = max((i for i in range(j) if toks[i].text == ","), default=-1)
+        j = k - 1 if k > 0 and j - k <= cues.MAX_SOURCE_WORDS and _set_off(toks[k + 1 : j + 1]) else -1
     start = j
-    while start >= 0 and toks[start].upos == "PROPN":
-        start -= 1
-    if not 1 <= j - start <= cues.MAX_NAME_WORDS or start >= 0 and toks[start].text != ",":
+    while start >= 0 and (toks[start].upos == "PROPN" or toks[start].text[:1].isupper() and toks[start].upos == "ADJ"):
+        start -= 1  # "New Jersey Gov. Chris Christie"
+    if not 1 <= j - start <= cues.MAX_NAME_WORDS or start >= 0 and not _opens_name(toks[start]):
         return None
     return {k.id for k in toks[start + 1 : end + 1]}
+
+
+def _set_off(toks: list[Token]) -> bool:
+    """Whether words between commas may describe the name before them: a title, or a relative clause;
+    not a clause ("told MSNBC that ..."), though the tagger may make a title's noun a verb ("Mr.
+    Obama's deputy/VERB national security adviser")."""
+    if toks[0].text.lower() in cues.RELATIVE_PRONOUNS:
+        return True
+    return not any(
+        k.upos == "AUX" or k.upos == "VERB" and k.xpos in ("VBD", "VBZ", "VBP") and not _modified(toks, i)
+        for i, k in enumerate(toks)
+    )
+
+
+def _modified(toks: list[Token], i: int) -> bool:
+    """Whether the word at ``i`` follows a determiner, an adjective or a possessive: a noun's place."""
+    before = toks[i - 1] if i else None
+    return before is not None and (before.upos in ("DET", "ADJ") or before.text.endswith(("'s", "\u2019s")))
+
+
+def _timely(k: Token) -> bool:
+    return k.text.lower() in cues.TIME_WORDS
+
+
+def _opens_name(k: Token) -> bool:
+    """Whether a name may follow the word: a comma or a quote mark."""
+    return k.text == "," or k.text in cues.QUOTE_MARKS
 
 
 def _apposition(t: Tree, content_ids: set[int], source_ids: set[int]) -> bool:
@@ -232,6 +270,18 @@ def _apposition(t: Tree, content_ids: set[int], source_ids: set[int]) -> bool:
     if any(w.upos in ("VERB", "AUX") for w in words):
         return False
     return t.text[t.by_id[max(source_ids)].end : words[0].start].strip() == ","
+
+
+def _a_time(t: Tree, ids: set[int]) -> bool:
+    """Whether the words name a time and nothing else ("Sunday", "last week", "in 2008"), not a count of
+    people ("One in three") nor a pointer ("this")."""
+    words = [t.by_id[i] for i in ids if t.by_id[i].upos not in ("PUNCT", "ADP", "DET")]
+    times = [w for w in words if w.lemma.lower() in cues.TIME_WORDS or _year(w)]
+    return bool(words) and len(times) == len(words) and any(w.lemma.lower() not in cues.TIME_RELATIVE for w in times)
+
+
+def _year(w: Token) -> bool:
+    return w.upos == "NUM" and len(w.text) == 4 and w.text.isdigit() and 1800 <= int(w.text) <= 2099
 
 
 def _only_time(t: Tree, ids: set[int]) -> bool:

@@ -24,7 +24,8 @@ from citetrace.attribution import cues
 from citetrace.attribution.candidate import Candidate
 from citetrace.attribution.learned import DASHES, cue_scorer, is_candidate, token_features
 from citetrace.attribution.quotes import dialogue_tag, extend_to_quote
-from citetrace.attribution.tree import Tree, glue, negated, other_sense, prenominal, right_rest, subject_of
+from citetrace.attribution.subjects import subject_of
+from citetrace.attribution.tree import Tree, glue, negated, other_sense, prenominal, right_rest
 from citetrace.models import FrameKind, Token
 
 _CLAUSE = ("ccomp", "xcomp", "csubj")

@@ -7,7 +7,8 @@ import re
 
 from citetrace.attribution import cues
 from citetrace.attribution.candidate import Candidate
-from citetrace.attribution.tree import Tree, glue, subject_of
+from citetrace.attribution.subjects import subject_of
+from citetrace.attribution.tree import Tree, glue
 from citetrace.models import FoundBy, FrameKind, SourceKind
 from citetrace.read.credits import CREDIT_PATTERNS
 

@@ -42,6 +42,20 @@ def _ends_nominal(kept: list[Token], root: Token) -> list[Token]:
     return kept[:end]
 
 
+def _aside(before: Token, opener: Token) -> bool:
+    """Whether a comma between ``before`` and ``opener`` sets off an aside that is no part of the source:
+    when or where it spoke ("during a town hall meeting", "in a statement", "speaking on condition of
+    anonymity") or a discourse phrase ("for example", "on the other hand"), not an example ("like
+    Richard Armitage") nor the name's own parts ("of Texas")."""
+    word = opener.text.lower()
+    if before.upos not in _NOMINAL_UPOS or word in ASIDE_KEPT:
+        return False
+    return opener.upos == "ADP" or word == "speaking"
+
+
+ASIDE_KEPT = frozenset({"like", "including", "of", "such", "unlike", "as"})
+
+
 def source_phrase(trees: list[Tree], starts: list[int], span: tuple[int, int]) -> tuple[int, int] | None:
     """The source phrase of ``span``, or None when it is a clause or a prepositional phrase. A phrase
     longer than ``cues.MAX_SOURCE_WORDS`` loses its relative clauses, then its other clausal dependents,
@@ -61,6 +75,10 @@ def source_phrase(trees: list[Tree], starts: list[int], span: tuple[int, int]) -
     if first == "no" and second in cues.NOT_NO_ONE or discourse and second == ",":
         ids -= {k.id for k in toks[:2]}  # "No wonder Trump said": Trump; "Nevertheless, Brenda ..., said": Brenda
         toks = toks[2:]
+    aside = next((i for i in range(1, len(toks) - 1) if toks[i].text == "," and _aside(toks[i - 1], toks[i + 1])), 0)
+    if aside:  # "Clinton, during a town hall meeting in Columbus, Ohio, said": Clinton
+        ids -= {k.id for k in toks[aside:]}
+        toks = toks[:aside]
     while len(toks) > 1 and toks[-1].text.lower() in cues.NEGATING_WORDS:
         ids.discard(toks.pop().id)  # "The firm neither admitted": the negation the parse hung on the subject
     roots = [k for k in toks if k.head not in ids]

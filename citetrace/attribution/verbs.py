@@ -7,6 +7,7 @@ from citetrace.attribution import cues
 from citetrace.attribution.candidate import Candidate
 from citetrace.attribution.cue_model import cue_features, cue_score
 from citetrace.attribution.quotes import extend_to_quote
+from citetrace.attribution.subjects import subject_of
 from citetrace.attribution.tree import (
     Tree,
     glue,
@@ -15,7 +16,6 @@ from citetrace.attribution.tree import (
     other_sense,
     prenominal,
     right_rest,
-    subject_of,
 )
 from citetrace.models import FrameKind, Token
 

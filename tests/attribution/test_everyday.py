@@ -438,6 +438,37 @@ SOURCES = [
         "said",
         "Jeff Smith, a professor at The New School",
     ),
+    # a participle after a comma the parse hung on the last noun speaks for the clause's subject (PolNeAR)
+    (
+        "Fiorina was upfront about her distaste for Donald Trump, the current GOP front-runner, saying "
+        "conservatives need to band together to stop him.",
+        "saying",
+        "Fiorina",
+    ),
+    (
+        "Donald Trump has delivered an impassioned defense of “New York values,” saying the city embodied the "
+        "“bravery, heart and soul of America.”",
+        "saying",
+        "Donald Trump",
+    ),
+    # an aside set off by commas is when or where the speaker spoke, not who (PolNeAR, usa-today_2016-05-18)
+    (
+        "Clinton, during a town hall meeting in Columbus, Ohio, said she was going to put a lot of coal miners "
+        "out of business.",
+        "said",
+        "Clinton",
+    ),
+    (
+        "Supporters of abortion rights, on the other hand, argued that the ruling will galvanize efforts to keep "
+        "abortion legal.",
+        "argued",
+        "Supporters of abortion rights",
+    ),
+    (
+        "Other prominent Republicans, like Richard Armitage, said they would vote for her.",
+        "said",
+        "Other prominent Republicans, like Richard Armitage",
+    ),
     # whom a speaker told is no speaker: where the tree lost the speaker, none (PolNeAR, nyt_2015-11-18)
     (
         "''The president has admitted he does not have a strategy as it relates to ISIS,'' Jeb Bush, the former "

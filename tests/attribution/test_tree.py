@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from citetrace.attribution.tree import Tree, glue, negated, subject_of
+from citetrace.attribution.subjects import subject_of
+from citetrace.attribution.tree import Tree, glue, negated
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,180 @@
+"""Who speaks: the subject of a cue in the dependency tree (``subject_of``), with the repairs for what
+the offline parser gets wrong about subjects (a name split in two, a description set off by commas
+made the subject, a quote made the subject, a participle hung on the last noun before it)."""
+
+from __future__ import annotations
+
+from citetrace.attribution import cues
+from citetrace.attribution.tree import Tree
+from citetrace.models import SourceKind, Token
+
+
+def subject_of(t: Tree, tok: Token, depth: int = 0) -> tuple[set[int] | None, bool]:
+    """Token ids of the source of ``tok`` and whether the clause is passive."""
+    subj = t.child(tok, "nsubj")
+    if subj is not None:
+        passive = subj.deprel == "nsubj:pass"
+        if passive:
+            agent = next((k for k in t.children(tok, "obl") if k.deprel == "obl:agent"), None)
+            return (t.subtree(agent) - {k.id for k in t.children(agent, "case")} if agent else None), True
+        if subj.text.lower() in cues.RELATIVE_PRONOUNS and tok.deprel.startswith("acl"):
+            antecedent = t.head(tok)
+            if antecedent is not None:
+                return t.subtree(antecedent) - t.subtree(tok), False
+        # a name the parse split into two subjects ("Masoud" "Barzani") is one; a phrase the parse made a
+        # second subject across a comma ("A few days after the attack, NATO said") is not the source
+        subjects = sorted(t.children(tok, "nsubj"), key=lambda k: abs(k.id - tok.id))
+        ids: set[int] = t.subtree(subjects[0])
+        for k in subjects[1:]:
+            more = t.subtree(k)
+            lead = max(more) < min(ids) and any(
+                t.by_id[i].text == "," for i in range(max(more), min(ids)) if i in t.by_id
+            )
+            if lead and _apposition_of(t, tok, subjects[0], ids) and (_a_name(t, more) or _the_source(t, more)):
+                lead = False  # "Alan Spoon, recently named Newsweek president, said": the name and its apposition
+            if not lead:  # a phrase before the subject and a comma is none of it; an apposition after it is
+                ids |= more
+        quoted = _quote_as_subject(t, tok, ids)  # '"Nasty innuendoes," says John Siegal': the name, not the quote
+        return quoted or ids | _name_before_role(t, subjects[0], ids) | _inverted_name(t, tok, ids), False
+    csubj = t.child(tok, "csubj")
+    if csubj is not None:  # "Faulding said it owns ...": a name the tagger took for a gerund, alone
+        bare = csubj.text[:1].isupper() and not t.kids.get(csubj.id) and csubj.id < tok.id
+        return ({csubj.id}, False) if bare else (None, False)
+    parent = t.head(tok)
+    if parent is not None and depth < 3 and tok.deprel.split(":")[0] in ("xcomp", "advcl", "conj"):
+        return subject_of(t, parent, depth + 1)
+    if parent is not None and depth < 3 and tok.deprel == "ccomp" and _participle_after_comma(t, tok):
+        return subject_of(t, parent, depth + 1)  # "McCain said, citing low growth": an adjunct the parse made a clause
+    if parent is not None and depth < 3 and tok.deprel == "acl" and tok.text.lower().endswith("ing"):
+        governor = t.head(parent)
+        if governor is not None and governor.upos == "VERB":
+            return subject_of(t, governor, depth + 1)
+        if parent.deprel == "root" and t.child(parent, "cop") is not None:
+            return subject_of(t, parent, depth + 1)  # "Trump was 340 miles away, promising to build a wall"
+        clause = _clause_above(t, parent) if _participle_after_comma(t, tok) else None
+        if clause is not None:  # "Trump has delivered a defense of “New York values,” saying ...": Trump
+            return subject_of(t, clause, depth + 1)
+    return None, False
+
+
+def _clause_above(t: Tree, noun: Token) -> Token | None:
+    """The verb, or the copular root, that a chain of nouns hangs from (a participle set off by a comma
+    that the parse hung on the last noun before it belongs to that clause)."""
+    for _ in range(4):
+        if noun.upos == "VERB" or noun.deprel == "root" and t.child(noun, "cop") is not None:
+            return noun
+        if noun.upos not in ("NOUN", "PROPN", "PRON", "NUM"):
+            return None
+        head = t.head(noun)
+        if head is None:
+            return None
+        noun = head
+    return None
+
+
+def _apposition_of(t: Tree, verb: Token, subj: Token, ids: set[int]) -> bool:
+    """Whether the subject ``subj`` (its words ``ids``) of ``verb`` is a description set off by commas,
+    an apposition of a name before it ("Alan Spoon, recently named Newsweek president, said"), not the
+    speaker of a parenthetical ("Clinton, a top aide said, is very confident": no comma after it)."""
+    words = _word_ids(t, ids)
+    between = range(max(words) + 1, verb.id) if words and max(words) < verb.id else range(0)
+    return subj.upos == "NOUN" and subj.xpos == "NN" and any(t.by_id[i].text == "," for i in between if i in t.by_id)
+
+
+def _word_ids(t: Tree, ids: set[int]) -> list[int]:
+    """The ids of ``ids`` that are words of the sentence, not punctuation."""
+    return [i for i in ids if i in t.by_id and t.by_id[i].upos != "PUNCT"]
+
+
+def _a_name(t: Tree, ids: set[int]) -> bool:
+    """Whether these words are a name only: proper nouns ("Mr." is one), none a time word or a sentence
+    adverb the tagger took for a name ("Meanwhile", "Today", "September"), no "!" or "?" ("Marco!")."""
+    tokens = [t.by_id[i] for i in sorted(ids) if i in t.by_id]
+    words = [w for w in tokens if w.upos != "PUNCT"]
+    plain = {w.text.lower() for w in words} & (cues.TIME_WORDS | cues.DISCOURSE_WORDS)
+    return (
+        bool(words) and all(w.upos == "PROPN" for w in words) and not plain and not any(w.text in "!?" for w in tokens)
+    )
+
+
+def _the_source(t: Tree, ids: set[int]) -> bool:
+    """Whether these words are "the" and a noun of bodies ("The newspaper, long a vocal advocate of
+    immigration reform, writes"), not a time or a place before the subject ("A few days after the attack,"),
+    nor a person whose name the apposition gives ("The other man, his cousin James York, 40, cited")."""
+    words = [t.by_id[i] for i in sorted(ids) if i in t.by_id and t.by_id[i].upos != "PUNCT"]
+    return (
+        1 < len(words) <= 4
+        and words[0].text.lower() == "the"
+        and words[-1].upos == "NOUN"
+        and cues.SOURCE_NOUNS.get(words[-1].lemma.lower()) not in (None, SourceKind.person)
+    )
+
+
+def _inverted_name(t: Tree, verb: Token, ids: set[int]) -> set[int]:
+    """The name right after an inverted cue whose apposition the parse made the subject ('"Now," says
+    Joseph Napolitan, a pioneer in political television, "..."': "pioneer" the subject, the name an
+    object): the name's words and the comma; else nothing."""
+    words = _word_ids(t, ids)
+    if not words or min(words) <= verb.id + 2:
+        return set()
+    comma = t.by_id.get(min(words) - 1)
+    name = set(range(verb.id + 1, min(words) - 1))
+    if comma is None or comma.text != "," or not _a_name(t, name) or not name <= t.by_id.keys():
+        return set()
+    return name | {comma.id}
+
+
+def _quote_as_subject(t: Tree, verb: Token, ids: set[int]) -> set[int]:
+    """The name right after an inverted cue whose quote the parse made the subject ('"Nasty innuendoes,"
+    says John Siegal, Mr. Dinkins's issues director, ...': "innuendoes" the subject): the name's words
+    and its apposition; else nothing. Only where the subject's words are all inside quotation marks
+    that close right before the cue."""
+    words = _word_ids(t, ids)
+    if not words or max(words) > verb.id:
+        return set()
+    before, between = t.by_id.get(min(words) - 1), [t.by_id[i] for i in range(max(words) + 1, verb.id) if i in t.by_id]
+    if (
+        before is None
+        or before.text not in cues.OPENING_MARKS
+        or not any(k.text in cues.CLOSING_MARKS for k in between)
+    ):
+        return set()
+    run: list[int] = []
+    i = verb.id + 1
+    while i in t.by_id and t.by_id[i].upos in ("PROPN", "NOUN") and len(run) < 6:  # "Rubio spokesman Alex Conant"
+        run.append(i)
+        i += 1
+    while run and t.by_id[run[-1]].upos != "PROPN":
+        run.pop()
+    name = set(run)
+    if not name or not _a_name(t, {i for i in name if t.by_id[i].upos == "PROPN"}):
+        return set()
+    return name.union(*(t.subtree(k) for i in sorted(name) for k in t.children(t.by_id[i], "appos")))
+
+
+def _name_before_role(t: Tree, subj: Token, ids: set[int]) -> set[int]:
+    """The name whose apposition a bare role noun between commas is, where the parse hung the name
+    elsewhere ("Reached at his office, Mr. McFall, currently chairman, said": "chairman" the subject,
+    "Mr. McFall" an apposition of "office"): the name's words and the comma; else nothing."""
+    if subj.upos != "NOUN" or subj.xpos != "NN" or t.child(subj, "det", "nmod:poss") is not None:
+        return set()
+    words = _word_ids(t, ids)
+    if not words:
+        return set()
+    comma, after = t.by_id.get(min(words) - 1), t.by_id.get(max(words) + 1)
+    if comma is None or comma.text != "," or after is None or after.text != ",":
+        return set()
+    name: set[int] = set()
+    i = comma.id - 1
+    while i in t.by_id and t.by_id[i].upos == "PROPN":
+        name.add(i)
+        i -= 1
+    return name | {comma.id} if name else set()
+
+
+def _participle_after_comma(t: Tree, tok: Token) -> bool:
+    """Whether ``tok`` is a participle after a comma, or after a comma and a quote mark (“..., ” saying)."""
+    before = t.by_id.get(tok.id - 1)
+    if before is not None and before.text in cues.QUOTE_MARKS:
+        before = t.by_id.get(tok.id - 2)
+    return tok.text.lower().endswith("ing") and before is not None and before.text == ","

@@ -32,8 +32,9 @@ def subject_of(t: Tree, tok: Token, depth: int = 0) -> tuple[set[int] | None, bo
             )
             if lead and _apposition_of(t, tok, subjects[0], ids) and (_a_name(t, more) or _the_source(t, more)):
                 lead = False  # "Alan Spoon, recently named Newsweek president, said": the name and its apposition
-            if not lead:  # a phrase before the subject and a comma is none of it; an apposition after it is
-                ids |= more
+            quoted_after = max(ids) < tok.id < k.id and _quote_between(t, tok.id, k.id)
+            if not lead and not quoted_after:  # a phrase before the subject and a comma is none of it, nor
+                ids |= more  # one inside the quote after the verb ('she said, “Unlike Hillary Clinton, I ...”')
         quoted = _quote_as_subject(t, tok, ids)  # '"Nasty innuendoes," says John Siegal': the name, not the quote
         return quoted or ids | _name_before_role(t, subjects[0], ids) | _inverted_name(t, tok, ids), False
     csubj = t.child(tok, "csubj")
@@ -55,6 +56,10 @@ def subject_of(t: Tree, tok: Token, depth: int = 0) -> tuple[set[int] | None, bo
         if clause is not None:  # "Trump has delivered a defense of “New York values,” saying ...": Trump
             return subject_of(t, clause, depth + 1)
     return None, False
+
+
+def _quote_between(t: Tree, a: int, b: int) -> bool:
+    return any(t.by_id[i].text in cues.QUOTE_MARKS for i in range(a + 1, b) if i in t.by_id)
 
 
 def _clause_above(t: Tree, noun: Token) -> Token | None:

@@ -53,7 +53,9 @@ class Tree:
         return self.tokens[0].start, self.tokens[-1].end
 
     def char_span(self, ids: Iterable[int]) -> tuple[int, int] | None:
-        """Offsets of the contiguous run of ``ids`` (the longest run), punctuation trimmed at the edges."""
+        """Offsets of the contiguous run of ``ids`` (the longest run; of runs as long, the one with more
+        words other than conjunctions and punctuation: "and" of "and then Wallnau" is no run), punctuation
+        trimmed at the edges."""
         ordered = sorted(ids)
         if not ordered:
             return None
@@ -65,7 +67,7 @@ class Tree:
                 runs.append(run)
                 run = [i]
         runs.append(run)
-        best = max(runs, key=len)
+        best = max(runs, key=lambda r: (len(r), sum(self.by_id[i].upos not in ("CCONJ", "PUNCT") for i in r)))
         toks = [self.by_id[i] for i in best]
         while toks and toks[0].text in PUNCT_EDGE:
             toks = toks[1:]

@@ -451,6 +451,13 @@ SOURCES = [
         "saying",
         "Donald Trump",
     ),
+    # a second subject inside the quote after the verb is the quote's, not the speaker's (PolNeAR)
+    (
+        "She had a great line a while back when she said, “Unlike Hillary Clinton, I know that flying is an "
+        "activity, not an accomplishment.”",
+        "said",
+        "she",
+    ),
     # an aside set off by commas is when or where the speaker spoke, not who (PolNeAR, usa-today_2016-05-18)
     (
         "Clinton, during a town hall meeting in Columbus, Ohio, said she was going to put a lot of coal miners "

@@ -6,6 +6,7 @@ surname ("Clinton" -> "Hillary Clinton")."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -95,7 +96,8 @@ class DocumentIndex:
     def __init__(self, document: Document, parsed: ParsedDocument):
         self.text = document.text
         self.sentences = [s.tokens for s in parsed.sentences if s.tokens]
-        # where the body starts, after the headline
+        self.tokens = [t for s in self.sentences for t in s]  # in text order, for ``tokens_in``
+        self.starts = [t.start for t in self.tokens]
         self.body = len(document.headline) if document.headline and document.text.startswith(document.headline) else 0
         self.mentions: list[Mention] = []
         self.gender: dict[str, WordClass] = {}  # name -> what its honorifics or pronouns say ("Mr.", "she adds")
@@ -130,8 +132,7 @@ class DocumentIndex:
                     after = re.match(r",\s*\(?[RDI]-[\w.]+", self.text[run[-1].end : run[-1].end + 24])
                     home = places(after.group()) if after else frozenset()  # "Sen. Joni Ernst, R-Iowa"
                     self.titled.append((run[0].start, name, described(said) | home))
-                k = known(name)
-                before = ws[i - 1][-1] if i > 0 else None
+                k, before = known(name), ws[i - 1][-1] if i > 0 else None
                 self.runs.append(NameRun(run[0].start, name, tuple(run), number, tuple(description), gender))
                 if k is not None:
                     self.mentions.append(Mention(run[0].start, k.canonical, k.kind))
@@ -165,9 +166,8 @@ class DocumentIndex:
                     self.mentions.append(Mention(found.start, found.name, found.kind))
 
     def organization(self, tokens: list[Token], head: Token) -> Organization | None:
-        """The organization form ``head`` makes of a named person, if it makes one: "the Clinton
-        campaign" -> *Hillary Clinton campaign* (a known form keeps its name: "Trump administration");
-        none for a known group's ("the ISIS team" is ISIS's)."""
+        """The organization form ``head`` makes of a named person ("the Clinton campaign" -> *Hillary Clinton
+        campaign*; "Trump administration" kept), none for a known group's ("the ISIS team" is ISIS's)."""
         found = org_form(tokens, head)
         if found is None:
             return None
@@ -183,8 +183,7 @@ class DocumentIndex:
         return Organization(owner_tokens[0].start, f"{person} {form}", org_form_kind(form), person, k is not None)
 
     def _descriptions(self) -> None:
-        """Definite descriptions ("the jihadi paper") as mentions of the nearest earlier name of their kind,
-        so that a later "it" finds them."""
+        """Definite descriptions ("the jihadi paper") as mentions of the nearest earlier name of their kind."""
         named = sorted(self.mentions, key=lambda m: m.start)
         for tokens in self.sentences:
             for t in tokens:
@@ -205,7 +204,9 @@ class DocumentIndex:
         return self.text[tokens[0].start : tokens[-1].end] if tokens else ""
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
-        return [t for s in self.sentences for t in s if t.start >= start and t.end <= end]
+        """The tokens within [start, end), by bisection over the document's tokens in order."""
+        i = bisect_left(self.starts, start)
+        return [t for t in self.tokens[i : bisect_left(self.starts, end, i)] if t.end <= end]
 
     def apposed(self, start: int) -> NameRun | None:
         """The name right before ``start`` and a comma, to which a description there stands in

@@ -15,17 +15,17 @@ what the mention says besides the name (``description``):
   one ("the jihadi paper") to the nearest, an indefinite one ("a weekly newspaper affiliated with the
   group") only to a name that comes after it; a plural ("lawmakers") never to one person. A
   description is cut to ``cues.MAX_NAME_WORDS`` words; one that is a clause is no source;
-- **pronouns**: he/she -> the most salient person before it (``salience.People``: its
-  sentence, then the ones before; subjects first; no one of the other gender, so far as honorifics
-  and earlier pronouns tell), else the last person source of that gender; it -> the
-  last publication, outlet or organization; they -> the last organization or group; who/which -> the
-  noun phrase the relative clause hangs from;
+- **pronouns**: he/she -> the most salient person before it (``salience.People``: its sentence,
+  then the ones before; subjects first; never the other gender), else the last person source of that
+  gender; it -> the last publication, outlet or organization; they -> the last organization or group;
+  who/which -> the noun phrase the relative clause hangs from;
 - a **list** of speakers ("Bolton and Gorka said") is split into its speakers (``coordination``), the
   first the frame's ``source``, the others its ``co_sources``; a "they" close after it is the list;
-- **anonymous** sources ("security sources", "several reports") keep their description.
+- **anonymous** sources ("security sources", "several reports") keep their description; people of a
+  place are no person ("officials in Kabul").
 
-A pronoun with no antecedent, and a clause, are no source: ``SourceMention.unresolved`` says which,
-and the chains flag the claim (``FlagType.unresolved_source``) instead of making a node of "they".
+A pronoun with no antecedent, and a clause, are no source (``SourceMention.unresolved`` says which;
+the chains flag the claim, ``FlagType.unresolved_source``, and make no node of "they").
 """
 
 from __future__ import annotations
@@ -126,8 +126,7 @@ def _affiliated_person(index: DocumentIndex, tokens: list[Token]) -> str | None:
 
 def _trim(index: DocumentIndex, source: SourceMention) -> SourceMention:
     """A source mention without a leading clause ("A few days after the attack, NATO" -> "NATO") or "as";
-    the part after the last comma is kept only where the phrase's head is in it (not "Donna Rawlings,
-    59, of Ashton, [Md.]")."""
+    the part after the last comma only where the head is in it (not "Donna Rawlings, 59, of Ashton, [Md.]")."""
     text = source.text.strip()
     if "," in text and not text.rstrip(")").endswith(")"):
         tail = text.rsplit(",", 1)[1].strip()
@@ -163,8 +162,8 @@ _POINTERS = cues.RELATIVE_PRONOUNS | cues.PRONOUNS | {"one"}  # words that point
 
 
 def _name_tokens(tokens: list[Token], head: Token) -> list[Token]:
-    """The name in a source phrase: the head's proper-noun run, or a proper noun in apposition to a
-    common-noun head ("then president of ... Masoud Barzani"); empty for a description."""
+    """The name in a source phrase: the head's proper-noun run, or a proper noun in apposition to a common
+    noun ("then president of ... Masoud Barzani"); empty for a description or people of a place."""
     if head.upos == "PROPN":
         return name_run(tokens, head)
     named = [
@@ -180,8 +179,11 @@ def _name_tokens(tokens: list[Token], head: Token) -> list[Token]:
     if tokens[-1].upos == "PROPN" and head.start < tokens[-1].start and _nominal_path(tokens, tokens[-1], head):
         run = name_run(tokens, tokens[-1])
         body = kind_of_name(_run_name(run), run, tokens[-1]) is not SourceKind.person
-        if body and noun_kind(head) is SourceKind.person and _of_phrase(tokens, head):
-            return []  # "the head of Iraq's Badr Organization": a person of the body, not the body
+        placed = plural_noun(head) and any(
+            t.lemma.lower() in cues.PLACE_PREPOSITIONS for t in tokens[: tokens.index(run[0])]
+        )
+        if body and noun_kind(head) is SourceKind.person and _of_phrase(tokens, head) or not body and placed:
+            return []  # "the head of Iraq's Badr Organization": a person of the body; "officials in Kabul": of a place
         return run
     return []
 
@@ -334,9 +336,8 @@ def _named(index: DocumentIndex, text: str, tokens: list[Token], head: Token, na
 
 
 def resolve_sources(document: Document, parsed: ParsedDocument, frames: list[Frame]) -> list[Frame]:
-    """Frames with every source's ``canonical`` and ``kind`` filled in; a coordinated source ("Bolton and
-    Gorka said") split into its speakers (``coordination``), the first the ``source``, the others
-    ``co_sources``."""
+    """Frames with every source's ``canonical`` and ``kind``; a coordinated source ("Bolton and Gorka
+    said") split into its speakers (``coordination``), the first the ``source``, the others ``co_sources``."""
     index = DocumentIndex(document, parsed)
     people = People(index)
     resolved: list[Seen] = []
@@ -358,8 +359,7 @@ def resolve_sources(document: Document, parsed: ParsedDocument, frames: list[Fra
 
 
 def _mention(index: DocumentIndex, people: People, source: SourceMention, resolved: list[Seen]) -> SourceMention:
-    """``source`` with its canonical name, kind, description and affiliation; a name it resolves to
-    goes into ``resolved``."""
+    """``source`` with its canonical name, kind, description and affiliation (its name into ``resolved``)."""
     r = _resolve(index, people, source, resolved)
     too_long = len(r.name.split()) > cues.MAX_NAME_WORDS and known(r.name) is None  # a name is never this long
     if r.unresolved is None and (too_long or set(norm(r.name).split()) <= cues.TIME_WORDS):  # nor "Tuesday"
@@ -380,8 +380,8 @@ CHANNEL_REACH = 400  # characters after a frame within which the same speaker ke
 
 
 def _inherit_channels(frames: list[Frame]) -> list[Frame]:
-    """A speaker who goes on talking keeps the channel: "In an interview with Sky News Arabic, Barzani
-    said ... . '...,' Barzani said at that time." Only from the frame right before, same source."""
+    """A speaker who goes on talking keeps the channel ("In an interview with Sky News Arabic, Barzani said
+    ... . '...,' Barzani said at that time."): from the frame right before, same source, only."""
     out: list[Frame] = []
     for f in frames:
         prev = next((p for p in reversed(out) if p.parent is None), None)

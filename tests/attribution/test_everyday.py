@@ -518,3 +518,20 @@ def test_a_bodys_name_goes_on_over_for_and_on(frames_of_text, sentence: str, can
     """ "Roper Center for Public Opinion Research" was cut at "for" (PolNeAR dev, seen by a user)."""
     f = next(f for f in frames_of_text(sentence) if f.kind.reports_words)
     assert f.source is not None and f.source.canonical == canonical
+
+
+@pytest.mark.parametrize(
+    ("sentence", "canonical"),
+    [
+        ("Officials in Kabul and Islamabad said the talks had collapsed.", "Officials in Kabul and Islamabad"),
+        (
+            "Protest organizers in Cleveland say the city is only increasing the risk.",
+            "Protest organizers in Cleveland",
+        ),
+        ("The Pentagon said the deal would hold.", "Pentagon"),  # a body, not a place
+    ],
+)
+def test_people_of_a_place_are_not_the_place(frames_of_text, sentence: str, canonical: str) -> None:
+    """ "People in Fort Pierce said" was said by a person named Fort Pierce (PolNeAR train: 19 sources)."""
+    f = next(f for f in frames_of_text(sentence) if f.kind.reports_words)
+    assert f.source is not None and f.source.canonical == canonical

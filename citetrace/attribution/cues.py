@@ -293,7 +293,7 @@ TIME_WORDS = frozenset(
 # ... of which these name no time on their own ("this", "last", not "this week")
 TIME_RELATIVE = frozenset("last this next ago earlier later recently".split())
 # Prepositions of a place: "officials in Kabul" are people of a place, not a person named Kabul
-PLACE_PREPOSITIONS = frozenset({"in", "at", "across", "near", "around"})  # not "from": "documents from Diane D. Blair"
+PLACE_PREPOSITIONS = frozenset({"in", "across", "near", "around"})  # not "at Goldman Sachs", "from Diane D. Blair"
 # Sentence adverbs the tagger may take for names at the head of a sentence ("Meanwhile, X said")
 DISCOURSE_WORDS = frozenset(
     """meanwhile however still instead now then yet so also even separately similarly elsewhere overall indeed

@@ -528,10 +528,11 @@ def test_a_bodys_name_goes_on_over_for_and_on(frames_of_text, sentence: str, can
             "Protest organizers in Cleveland say the city is only increasing the risk.",
             "Protest organizers in Cleveland",
         ),
-        ("The Pentagon said the deal would hold.", "Pentagon"),  # a body, not a place
+        ("Officials at the Pentagon said the deal would hold.", "Pentagon"),  # a body, not a place
+        ("Analysts at Goldman Sachs said the market would recover.", "Goldman Sachs"),  # "at": a firm's people
     ],
 )
 def test_people_of_a_place_are_not_the_place(frames_of_text, sentence: str, canonical: str) -> None:
-    """ "People in Fort Pierce said" was said by a person named Fort Pierce (PolNeAR train: 19 sources)."""
+    """ "People in Fort Pierce said" was said by a person named Fort Pierce (PolNeAR train: 17 sources)."""
     f = next(f for f in frames_of_text(sentence) if f.kind.reports_words)
     assert f.source is not None and f.source.canonical == canonical

@@ -290,8 +290,16 @@ TIME_WORDS = frozenset(
     september october november december today yesterday tonight tomorrow week month year day morning afternoon
     evening night weekend last this next ago earlier later recently""".split()
 )
+
 # ... of which these name no time on their own ("this", "last", not "this week")
 TIME_RELATIVE = frozenset("last this next ago earlier later recently".split())
+
+
+def is_time(word: str) -> bool:
+    """Whether a word (any case) is one of ``TIME_WORDS``: "Sunday", "week", "yesterday"."""
+    return word.lower() in TIME_WORDS
+
+
 # Prepositions of a place: "officials in Kabul" are people of a place, not a person named Kabul
 PLACE_PREPOSITIONS = frozenset({"in", "across", "near", "around"})  # not "at Goldman Sachs", "from Diane D. Blair"
 # Sentence adverbs the tagger may take for names at the head of a sentence ("Meanwhile, X said")

@@ -34,7 +34,6 @@ FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 MIN_CONTENT_WORDS = 3
 # words before a sentence-final cue that make a report even with no verb tagged ("... differ/NOUN ...")
 LONG_CONTENT = 6
-TIMES = cues.TIME_WORDS | {w.title() for w in cues.TIME_WORDS}  # "Sunday", "last week": no source
 # After a sentence-final cue: when, where and to whom ("said Wednesday", "told reporters in Tokyo")
 TAIL_UPOS = frozenset({"ADV", "ADP", "DET", "NOUN", "PROPN", "NUM", "ADJ", "PUNCT", "PRON", "CCONJ", "PART", "SYM"})
 
@@ -73,7 +72,7 @@ def _is_source(toks: list[Token]) -> bool:
     if any(k.upos == "AUX" or k.xpos in FINITE and k.upos == "VERB" for k in words):
         return False
     quoted = any(k.text in QUOTE_MARKS and not _possessive(toks, i) for i, k in enumerate(toks))
-    if quoted or words[0].upos in ("SCONJ", "ADP", "ADV", "CCONJ") or all(k.lemma in TIMES for k in words):
+    if quoted or words[0].upos in ("SCONJ", "ADP", "ADV", "CCONJ") or all(cues.is_time(k.lemma) for k in words):
         return False  # "..., just like I said", "..., said Sunday": no source phrase
     return any(k.upos in NOUNISH or k.text[:1].isupper() or _source_noun(k) for k in words)
 

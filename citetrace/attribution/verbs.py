@@ -141,7 +141,7 @@ def _speaker(
     source_ids, passive = subject_of(t, tok)
     if source_ids and _a_time(t, source_ids):
         source_ids = _name_before(t, tok)  # "said Sunday": no time is a speaker
-    elif source_ids and t.by_id[min(source_ids)].text.lower() in cues.TIME_WORDS:
+    elif source_ids and cues.is_time(t.by_id[min(source_ids)].text):
         source_ids = _name_before(t, tok) or source_ids  # "Tuesday at ..., Gov. John Kasich (R-OH), said"
     if inverted is not None and source_ids is None:
         source_ids = t.subtree(inverted)
@@ -214,7 +214,7 @@ def _name_before(t: Tree, tok: Token) -> set[int] | None:
     stays with it; the name opens the sentence or follows a comma or a quote mark."""
     toks = t.tokens
     j = toks.index(tok) - 1
-    while j >= 0 and (_timely(toks[j]) or toks[j].upos in ("ADP", "DET") and _timely(toks[j + 1])):
+    while j >= 0 and (cues.is_time(toks[j].text) or toks[j].upos in ("ADP", "DET") and cues.is_time(toks[j + 1].text)):
         j -= 1  # "on Sunday", "last week"
     comma = j >= 0 and toks[j].text == ","
     j -= comma
@@ -252,10 +252,6 @@ def _modified(toks: list[Token], i: int) -> bool:
     return before is not None and (before.upos in ("DET", "ADJ") or before.text.endswith(("'s", "\u2019s")))
 
 
-def _timely(k: Token) -> bool:
-    return k.text.lower() in cues.TIME_WORDS
-
-
 def _opens_name(k: Token) -> bool:
     """Whether a name may follow the word: a comma or a quote mark."""
     return k.text == "," or k.text in cues.QUOTE_MARKS
@@ -276,7 +272,7 @@ def _a_time(t: Tree, ids: set[int]) -> bool:
     """Whether the words name a time and nothing else ("Sunday", "last week", "in 2008"), not a count of
     people ("One in three") nor a pointer ("this")."""
     words = [t.by_id[i] for i in ids if t.by_id[i].upos not in ("PUNCT", "ADP", "DET")]
-    times = [w for w in words if w.lemma.lower() in cues.TIME_WORDS or _year(w)]
+    times = [w for w in words if cues.is_time(w.lemma) or _year(w)]
     return bool(words) and len(times) == len(words) and any(w.lemma.lower() not in cues.TIME_RELATIVE for w in times)
 
 
@@ -287,7 +283,7 @@ def _year(w: Token) -> bool:
 def _only_time(t: Tree, ids: set[int]) -> bool:
     """Whether the words are only a time ("Friday", "last month", "on Thursday")."""
     words = [t.by_id[i] for i in ids if t.by_id[i].upos not in ("PUNCT", "ADP", "DET")]
-    return bool(words) and all(w.lemma.lower() in cues.TIME_WORDS or w.upos == "NUM" for w in words)
+    return bool(words) and all(cues.is_time(w.lemma) or w.upos == "NUM" for w in words)
 
 
 def _adjacent_quote(t: Tree, tok: Token, source_ids: set[int], quotes: list[tuple[int, int]]) -> tuple[int, int] | None:

@@ -139,7 +139,11 @@ class Terminated(KeyboardInterrupt):
     folder is removed and ``--out`` keeps its last complete run."""
 
 
+_STOPPED: list[int] = []  # SIGTERM received: a library may hand it back as an error of its own
+
+
 def _on_sigterm(signum: int, frame: object) -> None:
+    _STOPPED.append(signum)
     raise Terminated
 
 
@@ -155,12 +159,15 @@ def handle_errors(command: F) -> F:
     def wrapper(*args, **kwargs):
         main_thread = threading.current_thread() is threading.main_thread()
         previous = signal.signal(signal.SIGTERM, _on_sigterm) if main_thread else None
+        _STOPPED.clear()
         try:
             return command(*args, **kwargs)
         except CitetraceError as exc:
             fail(str(exc))
             raise typer.Exit(1) from None
-        except Terminated:
+        except (Terminated, Exception) as exc:
+            if not isinstance(exc, Terminated) and not _STOPPED:
+                raise  # (SIGTERM inside pydantic's serializer comes back as a PydanticSerializationError)
             fail("stopped by SIGTERM; --out keeps its last complete run")
             raise typer.Exit(128 + signal.SIGTERM) from None
         except KeyboardInterrupt:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 
 import pytest
 import typer
@@ -29,6 +30,8 @@ def _write_graph() -> None:
 
 
 def test_sigterm_inside_pydantics_serializer_is_a_stop(capsys: pytest.CaptureFixture[str]) -> None:
+    if threading.current_thread() is not threading.main_thread():
+        pytest.skip("handle_errors catches SIGTERM in the main thread only; elsewhere the signal would end pytest")
     with pytest.raises(typer.Exit) as stop:
         _write_graph()
     assert stop.value.exit_code == 128 + signal.SIGTERM

@@ -59,8 +59,9 @@ def _dedupe(frames: list[Candidate], text: str) -> list[Candidate]:
 _WORD_CUES = frozenset({FrameKind.verb, FrameKind.stance, FrameKind.negated, FrameKind.nominal})
 # A cue's source that is the outer speaker's own: "tweeted his call", "revealed its polling"
 POSSESSIVE_WORDS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
-# Words that open a clause between two cues: the inner one is then a frame of its own
+# Words that join two cues side by side ("praised Garland and said"): two frames of one speaker
 COORDINATORS = frozenset({"and", "or", "but"})
+# Words that open a clause between two cues: the inner one is then a frame of its own
 CLAUSE_OPENERS = frozenset({"that", "what", "when", "who", "whom", "which", "how", "whether", "if", "because", "as"})
 CHAIN_GAP = 4  # words at most between two cues that make one: "went on to say", "issued a statement saying"
 

@@ -9,7 +9,7 @@ from citetrace.attribution import cues
 from citetrace.attribution.candidate import Candidate
 from citetrace.attribution.subjects import subject_of
 from citetrace.attribution.tree import Tree, glue
-from citetrace.models import FoundBy, FrameKind, SourceKind
+from citetrace.models import FoundBy, FrameKind, SourceKind, Token
 from citetrace.read.credits import CREDIT_PATTERNS
 
 WORD_RE = re.compile(r"\w+")
@@ -75,11 +75,11 @@ def quote_frames(
         intro = next((t for t in trees if t.span[0] <= colon < t.span[1]), None)
         if colon >= 0 and text[colon] == ":" and intro is not None:
             # "Cruz continued:" + quote: the verb before the colon is the cue, its subject the source
-            verbs = [k for k in intro.tokens if k.upos == "VERB" and k.end <= colon]
             cue = (colon, colon + 1)
-            if verbs and len([k for k in intro.tokens if verbs[-1].id < k.id and k.end <= colon]) <= 3:
-                cue = (verbs[-1].start, colon + 1)
-                subj, _ = subject_of(intro, verbs[-1])
+            verb = _verb_before(intro, colon)
+            if verb is not None:
+                cue = (verb.start, colon + 1)
+                subj, _ = subject_of(intro, verb)
                 if subj:
                     source = glue(text, intro.char_span(subj))
         found.append(Candidate(cue, source, (qs, qe), FrameKind.quote, tree.index))
@@ -94,11 +94,8 @@ def _introduced(text: str, tree: Tree, qs: int) -> tuple[tuple[int, int], tuple[
     colon = len(text[:qs].rstrip()) - 1
     if colon < tree.span[0] or text[colon] != ":":
         return None
-    verbs = [k for k in tree.tokens if k.upos == "VERB" and k.end <= colon]
-    if not verbs or len([k for k in tree.tokens if verbs[-1].id < k.id and k.end <= colon]) > COLON_GAP:
-        return None
-    verb = verbs[-1]
-    if any(k.xpos == "WRB" for k in tree.kids.get(verb.id, [])):
+    verb = _verb_before(tree, colon)
+    if verb is None or any(k.xpos == "WRB" for k in tree.kids.get(verb.id, [])):
         return None  # "hits liberals where they live:"
     subj, _ = subject_of(tree, verb)
     source = glue(text, tree.char_span(subj)) if subj else None
@@ -106,6 +103,15 @@ def _introduced(text: str, tree: Tree, qs: int) -> tuple[tuple[int, int], tuple[
 
 
 COLON_GAP = 3  # words between a verb and the colon after it ("said in a statement:")
+
+
+def _verb_before(tree: Tree, colon: int) -> Token | None:
+    """The last verb before the colon at ``colon``, if at most ``COLON_GAP`` words stand between them."""
+    verbs = [k for k in tree.tokens if k.upos == "VERB" and k.end <= colon]
+    if not verbs or len([k for k in tree.tokens if verbs[-1].id < k.id and k.end <= colon]) > COLON_GAP:
+        return None
+    return verbs[-1]
+
 
 SPEAKER_AFTER = re.compile(
     r"[ ,]*(?P<source>(?:[A-Z][\w.'\u2019-]*[ ]+){1,4}?|(?:he|she|they|we|I)[ ]+"

@@ -7,9 +7,10 @@ from collections.abc import Sequence
 
 from citetrace.attribution import cues
 from citetrace.attribution.candidate import Candidate
-from citetrace.attribution.channels import add_channels
+from citetrace.attribution.channels import add_channels, without_channel_frames
 from citetrace.attribution.content import choose_contents
 from citetrace.attribution.generic import scored_frames
+from citetrace.attribution.lead_in import trim_lead_ins
 from citetrace.attribution.lost_subjects import shared_subjects
 from citetrace.attribution.mood import mark_hypothetical
 from citetrace.attribution.phrases import according_frames, citing_frames, possessive_frames
@@ -288,9 +289,11 @@ def extract_frames(
     choose_contents(trees, quotes, raw)
     shared_subjects(trees, raw)
     raw = _merge_chains(raw, text)
+    trim_lead_ins(trees, raw)
     raw += quote_frames(text, trees, quotes, raw)
     for t in trees:
         add_channels(t, raw)
+    raw = without_channel_frames(raw)
     raw = _dedupe(raw, text)
     mark_hypothetical(trees, raw)
     raw.sort(key=lambda f: (f.cue[0], f.cue[1]))

@@ -47,6 +47,14 @@ def _addressed_outlet(t: Tree, f: Candidate) -> tuple[int, int] | None:
     return None
 
 
+def _before(text: str, channel: tuple[int, int], content: int) -> tuple[int, int]:
+    """The channel less what the content holds of it ("in a statement that ...", the clause parsed as
+    the noun's)."""
+    if not channel[0] < content < channel[1]:
+        return channel
+    return channel[0], channel[0] + len(text[channel[0] : content].rstrip(" ,"))
+
+
 def add_channels(t: Tree, frames: list[Candidate]) -> None:
     """Attach "in an interview with X" (X), "in a letter ..." (the letter) to the sentence's verb frames,
     and an outlet addressed by "told" as the channel of its frame."""
@@ -59,7 +67,18 @@ def add_channels(t: Tree, frames: list[Candidate]) -> None:
         for f in frames:
             if f.sentence == t.index and f.kind is FrameKind.verb and f.channel is None:
                 if not (f.content[0] <= channel[0] < f.content[1]):
-                    f.channel = channel
+                    f.channel = _before(t.text, channel, f.content[0])
     for f in frames:
         if f.kind is FrameKind.verb and f.channel is None and f.sentence == t.index:
             f.channel = _addressed_outlet(t, f)
+
+
+def without_channel_frames(frames: list[Candidate]) -> list[Candidate]:
+    """The frames less those of a noun that is another frame's channel: "the statistics office said in a
+    statement on Friday" is one frame, said in a statement, not a second one of "statement"."""
+    channels = [f.channel for f in frames if f.channel is not None and f.kind is FrameKind.verb]
+    return [
+        f
+        for f in frames
+        if f.kind is not FrameKind.nominal or not any(c[0] <= f.cue[0] and f.cue[1] <= c[1] for c in channels)
+    ]

@@ -30,7 +30,7 @@ from citetrace.attribution import cues
 from citetrace.attribution.candidate import Candidate
 from citetrace.attribution.quotes import extend_to_quote
 from citetrace.attribution.tree import Tree, glue, right_rest
-from citetrace.models import FrameKind, Token
+from citetrace.models import FoundBy, FrameKind, Token
 
 MODEL = "data/content_gbm.txt.gz"
 CHOSEN_KINDS = frozenset({FrameKind.verb, FrameKind.stance, FrameKind.negated, FrameKind.nominal, FrameKind.according})
@@ -325,4 +325,14 @@ def choose_contents(trees: list[Tree], quotes: list[tuple[int, int]], frames: li
             groups.append(option_features(t, tok, f, opts, quotes))
     if groups:
         for (f, opts), pick in zip(chosen, chooser.picks(groups), strict=True):
-            f.content = opts[pick].span
+            if not _participle_after(by_index[f.sentence], f, opts[0].span, opts[pick].span):
+                f.content = opts[pick].span
+
+
+def _participle_after(t: Tree, f: Candidate, rule: tuple[int, int], pick: tuple[int, int]) -> bool:
+    """Whether ``pick`` is the participle clause after a sentence-final cue whose content the surface
+    found before it ("..., the utility said, adding that ...": what it added is a frame of its own)."""
+    if f.found_by is not FoundBy.surface or rule[1] > f.cue[0] or pick[0] < f.cue[1]:
+        return False
+    first = next((x for x in t.tokens if x.start >= pick[0]), None)
+    return first is not None and first.xpos == "VBG"

@@ -255,11 +255,14 @@ SURFACE_VERBS = frozenset(
     """say tell add note write explain argue insist warn state declare report claim acknowledge admit
     reply respond answer concede recall contend continue conclude observe remark stress emphasize
     emphasise complain predict confirm announce estimate suggest tweet testify allege assert maintain
-    muse quip joke counter exclaim shout yell scream cry boast scoff ask wonder find""".split()
+    muse quip joke counter exclaim shout yell scream cry boast scoff ask wonder find show""".split()
 )
-# ... of which these only end a sentence as a cue: "..., Mr. Perritt found." reports a finding, but
-# "Levine found comic relief in it" and "Ashley Yago ... finds herself in" report nothing
-FINAL_ONLY = frozenset({"find"})
+# ... of which these are cues only at a sentence's end, past a time at most: "..., Mr. Perritt found.",
+# "..., figures showed on Thursday." report a finding, but "Levine found comic relief in it", "Ashley
+# Yago ... finds herself in" and "the poll showed Clinton ahead" have no content before the comma
+FINAL_ONLY = frozenset({"find", "show"})
+# ... and these report what documents show, no one's words: their frames are ``stance``, as the tree's
+SURFACE_STANCE = frozenset({"show"})
 # ... of which these open a report whatever their tag ("others say/NOUN she was ..."), and of those
 # these are nouns too in their present forms ("states", "claims", "reports": only "claimed" opens).
 SURFACE_OPENING = frozenset(

@@ -25,17 +25,27 @@ from functools import cache
 from citetrace.attribution import cues
 from citetrace.attribution.candidate import Candidate
 from citetrace.attribution.cues import QUOTE_MARKS
+from citetrace.attribution.surface_words import (
+    FINITE,
+    MIN_CONTENT_WORDS,
+    appositive,
+    clause_after,
+    comma_segments,
+    content_span,
+    is_name,
+    is_source,
+    last_word,
+    participle_after,
+    reports,
+    tail_ok,
+    token_span,
+    word_tokens,
+)
 from citetrace.attribution.tree import Tree, negation_before
 from citetrace.models import FoundBy, FrameKind, Token
 
-SENTENCE_END = frozenset({".", "!", "?", "..."})
-NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
-FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
-MIN_CONTENT_WORDS = 3
 # words before a sentence-final cue that make a report even with no verb tagged ("... differ/NOUN ...")
 LONG_CONTENT = 6
-# After a sentence-final cue: when, where and to whom ("said Wednesday", "told reporters in Tokyo")
-TAIL_UPOS = frozenset({"ADV", "ADP", "DET", "NOUN", "PROPN", "NUM", "ADJ", "PUNCT", "PRON", "CCONJ", "PART", "SYM"})
 
 
 @cache
@@ -59,143 +69,30 @@ def _is_cue(tok: Token, *, base: bool = True) -> bool:
     return base or surface_forms()[form] != form
 
 
-def _words(toks: list[Token]) -> list[Token]:
-    return [k for k in toks if k.upos != "PUNCT"]
-
-
-def _is_source(toks: list[Token]) -> bool:
-    """Whether the tokens read as a source phrase: a few words, a noun, a name or a pronoun among them,
-    no finite verb or auxiliary, not only a time."""
-    words = _words(toks)
-    if not words or len(words) > cues.MAX_NAME_WORDS:
-        return False
-    if any(k.upos == "AUX" or k.xpos in FINITE and k.upos == "VERB" for k in words):
-        return False
-    quoted = any(k.text in QUOTE_MARKS and not _possessive(toks, i) for i, k in enumerate(toks))
-    if quoted or words[0].upos in ("SCONJ", "ADP", "ADV", "CCONJ") or all(cues.is_time(k.lemma) for k in words):
-        return False  # "..., just like I said", "..., said Sunday": no source phrase
-    return any(k.upos in NOUNISH or k.text[:1].isupper() or _source_noun(k) for k in words)
-
-
-def _source_noun(k: Token) -> bool:
-    """A noun of sources the tagger took for another word ("a former official/ADJ said")."""
-    word = k.text.lower()
-    return word in cues.SOURCE_NOUNS or word in cues.ANONYMOUS_NOUNS
-
-
-def _reports(toks: list[Token], finite: bool = False) -> bool:
-    """Whether the words before a cue can be what was said: a quote, or a clause (a verb among them;
-    ``finite``: a finite one), not a name and its title ("Gary Hoffman, a lawyer, said the ...")."""
-    return any(k.text in QUOTE_MARKS for k in toks[:2]) or any(
-        k.upos in ("VERB", "AUX") and (k.xpos in FINITE or not finite) for k in toks
-    )
-
-
-def _clause_after(toks: list[Token]) -> bool:
-    """Whether a finite verb follows outside a relative clause ("said the threat ..., prompted"):
-    the cue has a clause of its own, so the words after it are no speaker."""
-    relative = False
-    for k in toks:
-        if k.text in QUOTE_MARKS:
-            return False
-        if k.text == ",":
-            relative = False
-        elif k.text.lower() in cues.RELATIVE_PRONOUNS:
-            relative = True
-        elif k.upos in ("VERB", "AUX") and k.xpos in FINITE and not relative:
-            return True
-    return False
-
-
-def _span(toks: list[Token]) -> tuple[int, int]:
-    return toks[0].start, toks[-1].end
-
-
-def _content(toks: list[Token]) -> tuple[int, int] | None:
-    """The reported words: the tokens, less punctuation other than quote marks at their edges; None
-    when fewer than ``MIN_CONTENT_WORDS`` words are left, unless they are a whole quotation ('"Out!"
-    the crowd yelled')."""
-    while toks and (toks[-1].upos == "PUNCT" and toks[-1].text not in QUOTE_MARKS):
-        toks = toks[:-1]
-    while toks and toks[0].upos == "PUNCT" and toks[0].text not in QUOTE_MARKS:
-        toks = toks[1:]
-    quoted = len(toks) > 2 and toks[0].text in QUOTE_MARKS and toks[-1].text in QUOTE_MARKS
-    if len(_words(toks)) < (1 if quoted else MIN_CONTENT_WORDS):
-        return None
-    return _span(toks)  # a quote's marks stay: "“...,”" whole, its comma inside
-
-
-def _end(toks: list[Token]) -> int:
-    """Index of the sentence's last word (before its closing punctuation and quote marks)."""
-    end = len(toks)
-    while end > 0 and (toks[end - 1].text in SENTENCE_END or toks[end - 1].text in QUOTE_MARKS):
-        end -= 1
-    return end
-
-
-def _tail_ok(toks: list[Token]) -> bool:
-    """Whether the words after a sentence-final cue are only when, where or to whom."""
-    return all(k.upos in TAIL_UPOS and k.text != "," and k.text not in QUOTE_MARKS for k in toks)
-
-
-def _segments(toks: list[Token], stop: int) -> list[tuple[int, int]]:
-    """(start, end) token ranges between the commas and quote marks before token ``stop``, last first
-    (a possessive's apostrophe is no quote mark: "Jeff Weaver, Sanders' campaign manager, said")."""
-    cuts = [i for i in range(stop) if toks[i].text == "," or toks[i].text in QUOTE_MARKS and not _possessive(toks, i)]
-    bounds = [-1, *cuts]
-    return [(a + 1, b) for a, b in zip(bounds, [*cuts, stop], strict=True)][::-1]
-
-
-def _possessive(toks: list[Token], i: int) -> bool:
-    """Whether the apostrophe at ``i`` makes a possessive ("Sanders' campaign manager"), whatever its tag."""
-    if toks[i].xpos == "POS":
-        return True
-    if toks[i].text not in ("'", "\u2019") or i == 0 or i + 1 >= len(toks):
-        return False
-    before, after = toks[i - 1], toks[i + 1]
-    return before.end == toks[i].start and before.text.endswith("s") and after.upos in ("NOUN", "ADJ", "PROPN")
-
-
-def _is_name(toks: list[Token]) -> bool:
-    words = _words(toks)
-    return 0 < len(words) <= 5 and all(k.upos == "PROPN" for k in words)
-
-
-def _appositive(toks: list[Token]) -> bool:
-    """A title or description after a name: "an official at Keidanren", "the chairman", "55 years old",
-    "president of T. Rowe Price Growth and Income Fund" (longer than a name may be)."""
-    words = _words(toks)
-    if not words or len(words) > cues.MAX_SOURCE_WORDS or words[0].upos not in ("DET", "ADJ", "NOUN", "NUM", "PROPN"):
-        return False
-    return _is_source(toks[:1] + [k for k in toks[1:] if k.upos in NOUNISH][: cues.MAX_NAME_WORDS - 1]) and not any(
-        k.upos == "AUX" or k.xpos in FINITE and k.upos == "VERB" or k.text in QUOTE_MARKS for k in words
-    )
-
-
 def _final(t: Tree, c: int) -> Candidate | None:
     """ "CONTENT, SOURCE said [TIME]." with the cue at token ``c``; the source may be a name with its
     titles ("..., Michio Sasaki, an official at Keidanren, the federation of ..., said.")."""
     toks = t.tokens
-    end = _end(toks)
-    if c >= end or not _tail_ok(toks[c + 1 : end]):
+    end = last_word(toks)
+    if c >= end or not tail_ok(toks[c + 1 : participle_after(toks, c, end)]):
         return None
     last = c - 1 if toks[c - 1].text == "," else c  # "..., Mr. Smith, the chairman, said"
-    segments = [(a, b) for a, b in _segments(toks, last) if b > a]
-    if len(segments) < 2 or segments[0][1] != last or not _is_source(toks[segments[0][0] : last]):
+    segments = [(a, b) for a, b in comma_segments(toks, last) if b > a]
+    if len(segments) < 2 or segments[0][1] != last or not is_source(toks[segments[0][0] : last]):
         return None
     start = segments[0][0]
-    if not _is_name(toks[start:last]) and _appositive(toks[start:last]):
+    if not is_name(toks[start:last]) and appositive(toks[start:last]):
         for k, (a, b) in enumerate(segments[1:4], 1):  # back over the titles to the name they describe
             if toks[b].text != ",":
                 break  # a quote, not a name and its titles ('"Mexico!" the audience screamed back.')
-            if _is_name(toks[a:b]) and all(_appositive(toks[x:y]) for x, y in segments[1:k]):
+            if is_name(toks[a:b]) and all(appositive(toks[x:y]) for x, y in segments[1:k]):
                 start = a
                 break
     before = toks[: start - 1] if toks[start - 1].text == "," else toks[:start]
-    content = _content(before) if _reports(before) or len(_words(before)) >= LONG_CONTENT else None
+    content = content_span(before) if reports(before) or len(word_tokens(before)) >= LONG_CONTENT else None
     if content is None:
         return None
-    return Candidate(_span([toks[c]]), _span(toks[start:last]), content, FrameKind.verb, t.index)
+    return Candidate(token_span([toks[c]]), token_span(toks[start:last]), content, FrameKind.verb, t.index)
 
 
 def _inverted(t: Tree, c: int, plural: bool = False) -> Candidate | None:
@@ -203,19 +100,19 @@ def _inverted(t: Tree, c: int, plural: bool = False) -> Candidate | None:
     ``plural``: the cue is a base form, so the speakers must be several ("..., say analysts"). A quote
     that goes on after the speaker ("“...,” says X, “...”") is more of the content."""
     toks = t.tokens
-    end = _end(toks)
+    end = last_word(toks)
     if c == 0 or c + 1 >= end or not (toks[c - 1].text == "," or toks[c - 1].text in QUOTE_MARKS):
         return None
     if surface_forms()[toks[c].text.lower()] == "tell":
         return None  # "..., told Mr. Nixon": the addressee, not the speaker
     first = next((i for i in range(c + 1, end) if toks[i].text == ","), end)
-    if not _is_source(toks[c + 1 : first]) or toks[c + 1].upos in ("ADP", "SCONJ", "ADV"):
+    if not is_source(toks[c + 1 : first]) or toks[c + 1].upos in ("ADP", "SCONJ", "ADV"):
         return None
     if plural and not any(k.upos == "CCONJ" or k.xpos in ("NNS", "NNPS") for k in toks[c + 1 : first]):
         return None
     if toks[c + 1].upos == "PRON" and toks[c + 1].text.lower() not in cues.PERSON_PRONOUNS:
         return None  # "said it would ...": not a speaker
-    if _clause_after(toks[c + 1 : end]):
+    if clause_after(toks[c + 1 : end]):
         return None
     reopen = next((i for i in range(first, len(toks)) if toks[i].text in QUOTE_MARKS), None)
     source_end = _titles_end(toks, c, first, end if reopen is None else reopen)
@@ -224,15 +121,15 @@ def _inverted(t: Tree, c: int, plural: bool = False) -> Candidate | None:
     before = toks[:c]
     while before and before[-1].text == ",":
         before = before[:-1]
-    content = _content(before) if _reports(before, finite=True) else None
+    content = content_span(before) if reports(before, finite=True) else None
     if content is None:
         return None
     rest = toks[reopen:] if reopen is not None and reopen + 1 < len(toks) else []
-    if rest and len(_words(before)) < MIN_CONTENT_WORDS and (whole := _content(rest)) is not None:
+    if rest and len(word_tokens(before)) < MIN_CONTENT_WORDS and (whole := content_span(rest)) is not None:
         content, rest = whole, []  # '"Now," says Joseph Napolitan, "the idea is ...": what he says is the rest
-    frame = Candidate(_span([toks[c]]), _span(toks[c + 1 : source_end]), content, FrameKind.verb, t.index)
+    frame = Candidate(token_span([toks[c]]), token_span(toks[c + 1 : source_end]), content, FrameKind.verb, t.index)
     if rest:
-        frame.more = [_span(rest)]
+        frame.more = [token_span(rest)]
     return frame
 
 
@@ -255,21 +152,25 @@ def _parenthetical(t: Tree, c: int) -> Candidate | None:
     Malizia Negus, editor of Money Fund Report, yields “may blip up again ...”", "Says the
     organization's founder, John Cannell, prosecuting Mrs. Yeargin is ..."); the titles end at the
     comma before the content's first finite verb."""
-    toks, end = t.tokens, _end(t.tokens)
-    opener = _words(toks[: c - 1]) if c else []
+    toks, end = t.tokens, last_word(t.tokens)
+    opener = word_tokens(toks[: c - 1]) if c else []
     if c and (c < 2 or toks[c - 1].text != "," or not 0 < len(opener) <= 2) or not c and not _opens(toks[0]):
         return None
     if not all(k.upos in ("ADV", "CCONJ") or k.text.lower() in cues.DISCOURSE_WORDS for k in opener):
         return None
     first = next((i for i in range(c + 1, end) if toks[i].text == ","), end)
     verb = next((i for i in range(first, end) if toks[i].upos in ("VERB", "AUX") and toks[i].xpos in FINITE), end)
-    if verb == end or toks[c + 1].upos in ("ADP", "SCONJ", "ADV") or not _is_source(toks[c + 1 : first]):
+    if verb == end or toks[c + 1].upos in ("ADP", "SCONJ", "ADV") or not is_source(toks[c + 1 : first]):
         return None
     cut = max(i for i in range(first, verb) if toks[i].text == ",")
-    if any(not _appositive(toks[a:b]) for a, b in _segments(toks, cut) if a > first):
+    if any(not appositive(toks[a:b]) for a, b in comma_segments(toks, cut) if a > first):
         return None
-    content = _content(toks[cut + 1 : end])
-    return Candidate(_span([toks[c]]), _span(toks[c + 1 : cut]), content, FrameKind.verb, t.index) if content else None
+    content = content_span(toks[cut + 1 : end])
+    return (
+        Candidate(token_span([toks[c]]), token_span(toks[c + 1 : cut]), content, FrameKind.verb, t.index)
+        if content
+        else None
+    )
 
 
 def _opens(cue: Token) -> bool:
@@ -298,28 +199,31 @@ def _initial(t: Tree, c: int) -> Candidate | None:
     if not parts:
         return None
     if toks[c - 1].text == ",":  # "Stephen Boesel, president of T. Rowe Price, explains that ..."
-        if len(parts) < 2 or not _is_name(toks[parts[0][0] : parts[0][1]]):
+        if len(parts) < 2 or not is_name(toks[parts[0][0] : parts[0][1]]):
             return None
-        if not all(_appositive(toks[a:b]) for a, b in parts[1:]) or len(_words(toks[start:c])) > cues.MAX_SOURCE_WORDS:
+        if (
+            not all(appositive(toks[a:b]) for a, b in parts[1:])
+            or len(word_tokens(toks[start:c])) > cues.MAX_SOURCE_WORDS
+        ):
             return None
         c_source = c - 1
     elif len(parts) > 1:
         return None  # "Put another way, the decline in the yield suggests": no opening speaker
     else:
         c_source = c
-    if not _is_source(toks[parts[0][0] : parts[0][1]]) or toks[c - 1].upos in ("DET", "ADP", "VERB", "AUX"):
+    if not is_source(toks[parts[0][0] : parts[0][1]]) or toks[c - 1].upos in ("DET", "ADP", "VERB", "AUX"):
         return None  # "have a say"
     if toks[c - 1].upos == "ADJ" and c >= 2 and toks[c - 2].upos == "DET":
         return None  # "the final say"
-    rest = toks[c + 1 : _end(toks)]
+    rest = toks[c + 1 : last_word(toks)]
     if rest and rest[0].text.lower() == "that":
         rest = rest[1:]
     if not any(k.upos in ("VERB", "AUX") for k in rest):
         return None
-    content = _content(rest)
+    content = content_span(rest)
     if content is None:
         return None
-    return Candidate(_span([toks[c]]), _span(toks[start:c_source]), content, FrameKind.verb, t.index)
+    return Candidate(token_span([toks[c]]), token_span(toks[start:c_source]), content, FrameKind.verb, t.index)
 
 
 def _frame_at(t: Tree, c: int) -> Candidate | None:
@@ -332,9 +236,15 @@ def _frame_at(t: Tree, c: int) -> Candidate | None:
 
 
 def _final_only(t: Tree, c: int) -> Candidate | None:
-    """ "..., Mr. Perritt found.", never "Levine found comic relief in it." (``cues.FINAL_ONLY``)."""
-    last = c + 1 < len(t.tokens) and t.tokens[c + 1].text in SENTENCE_END
-    return _final(t, c) if last and _is_cue(t.tokens[c], base=False) else None
+    """ "..., Mr. Perritt found.", "..., records show.", "..., data showed on Thursday.", never "Levine
+    found comic relief in it." (``cues.FINAL_ONLY``): the cue ends the sentence, or a time does."""
+    toks = t.tokens
+    tail = toks[c + 1 : last_word(toks)]
+    if not all(k.upos in ("ADP", "DET", "NUM") or cues.is_time(k.text) for k in tail):
+        return None
+    if surface_forms()[toks[c].text.lower()] == "find" and not _is_cue(toks[c], base=False):
+        return None  # "..., I find.": the writer's own view
+    return _final(t, c)
 
 
 def _as_clause(t: Tree, c: int) -> Candidate | None:
@@ -348,12 +258,12 @@ def _as_clause(t: Tree, c: int) -> Candidate | None:
     while end > start + 2 and toks[end - 1].upos == "ADV":  # "As The Atlantic recently noted"
         end -= 1
     comma = next((i for i in range(c + 1, min(len(toks), c + 6)) if toks[i].text == ","), None)
-    if comma is None or not _tail_ok(toks[c + 1 : comma]) or not _is_source(toks[start + 1 : end]):
+    if comma is None or not tail_ok(toks[c + 1 : comma]) or not is_source(toks[start + 1 : end]):
         return None
-    content = _content(toks[comma + 1 : _end(toks)])
+    content = content_span(toks[comma + 1 : last_word(toks)])
     if content is None:
         return None
-    return Candidate(_span([toks[c]]), _span(toks[start + 1 : end]), content, FrameKind.verb, t.index)
+    return Candidate(token_span([toks[c]]), token_span(toks[start + 1 : end]), content, FrameKind.verb, t.index)
 
 
 def _in_name(toks: list[Token], c: int) -> bool:
@@ -393,6 +303,8 @@ def surface_frames(t: Tree) -> list[Candidate]:
         if frame is None:
             continue
         frame.found_by = FoundBy.surface
+        if lemma in cues.SURFACE_STANCE:
+            frame.kind = FrameKind.stance
         if negation_before(t, tok):  # "he did not say"
             frame.kind = FrameKind.negated
         frames.append(frame)

@@ -1,0 +1,165 @@
+"""What stands between a cue and the clause it reports is no part of what was said: "said *in a
+statement* that it would cooperate", "said *Tuesday* it had approved", "told *the court* he had acted",
+"said *at a news conference last week* that ...".
+
+The offline parser often hangs the clause on the lead-in's last noun ("statement" <- acl:relcl "that
+it would cooperate", "court" <- acl:relcl "he had acted"), and the content chosen from such a tree
+either starts with the lead-in or ends inside it ("The firm said Friday that profits fell": "fell").
+The words and their tags say it plainly: after a verb of saying, a run of prepositional phrases
+("in an interview with The Associated Press"), times ("on Monday", "last week") and adverbs, or for
+"tell" the addressee ("told reporters", "told him"), then a clause opener: "that" or "whether", or a
+subject pronoun ("he", "they") where there was a lead-in. The content starts at the opener; the
+lead-in's channel is then found by ``channels`` as the frame's channel.
+
+PolNeAR takes "said in a statement" as the cue and "that ..." as the content; PropBank's ARG1 of
+"said" is the "that" clause: both leave the lead-in out of what was said.
+"""
+
+from __future__ import annotations
+
+from citetrace.attribution import cues
+from citetrace.attribution.candidate import Candidate
+from citetrace.attribution.content import cue_token
+from citetrace.attribution.cues import QUOTE_MARKS
+from citetrace.attribution.tree import Tree
+from citetrace.models import FrameKind, Token
+
+KINDS = frozenset({FrameKind.verb, FrameKind.stance, FrameKind.negated})
+# the cues whose clause may follow a lead-in: verbs of saying and writing
+LEMMAS = cues.SAY_LEMMAS | cues.SURFACE_VERBS
+TELL_LEMMAS = frozenset("tell inform assure remind notify".split())
+# prepositions that open a lead-in: where, when, in what, to whom
+PREPOSITIONS = frozenset("in on at during via through to with before after from over".split())
+# prepositions inside a lead-in's noun phrase: "an interview with The AP", "a post on Facebook"
+INNER_PREPOSITIONS = frozenset("of with on for from at in".split())
+OPENERS = frozenset({"that", "whether"})
+SUBJECT_PRONOUNS = frozenset("he she they we i".split())
+OBJECT_PRONOUNS = frozenset("me him her us them you".split())
+NOUN_PHRASE = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
+TIME_MODIFIERS = frozenset("on last this next earlier late early ago later".split())
+# nouns a "that" clause completes: "responding to the news that ...", "made the case to them that ..."
+CLAUSE_NOUNS = frozenset(
+    """news report claim allegation accusation assertion suggestion argument charge criticism warning promise
+    pledge denial admission rumor rumour speculation idea notion belief fact view sign evidence concern fear hope
+    word assurance narrative impression theory possibility case message prediction proposal finding complaint
+    insistence question point story truth joke tale lie""".split()
+)
+MAX_LEAD = 16  # tokens
+
+
+def _time_word(tok: Token) -> bool:
+    """ "Tuesday", "week", "night"; not "this" or "last" alone, nor the verb "may"."""
+    low = tok.text.lower()
+    return cues.is_time(low) and low not in cues.TIME_RELATIVE and tok.upos != "AUX" and tok.xpos != "MD"
+
+
+def _noun_phrase_end(toks: list[Token], j: int) -> int:
+    """Index after the noun phrase from ``j`` ("a post on Facebook", "CBS News' Charlie Rose",
+    "ABC's ''This Week''"); ``j`` itself when none starts there."""
+    n = len(toks)
+    k = j
+    if k < n and toks[k].text.lower() in ("that", "this") and k + 1 < n and toks[k + 1].upos == "NOUN":
+        k += 1  # "at that time": a determiner, not an opener
+    while k < n:
+        tok = toks[k]
+        low = tok.text.lower()
+        if low in OPENERS or low in SUBJECT_PRONOUNS:
+            break
+        hyphen = tok.text == "-" and k > j and toks[k - 1].end == tok.start  # "Oskaloosa-based", not a dash
+        if tok.upos in NOUN_PHRASE or tok.xpos in ("POS", "PRP$") or tok.text in QUOTE_MARKS or hyphen:
+            k += 1
+        elif (
+            tok.upos == "ADP" and low in INNER_PREPOSITIONS and k > j and k + 1 < n and toks[k + 1].upos in NOUN_PHRASE
+        ):
+            k += 1
+        else:
+            break
+    return k
+
+
+def _lead_in_end(toks: list[Token], i: int, tell: bool) -> tuple[int, bool]:
+    """(index after the lead-in that starts at token ``i``, whether it ends with a time)."""
+    n = len(toks)
+    j = i
+    if tell and j < n:  # the addressee
+        if toks[j].text.lower() in OBJECT_PRONOUNS:
+            j += 1
+        elif toks[j].upos in ("DET", "PROPN", "NOUN", "ADJ", "NUM"):
+            k = _noun_phrase_end(toks, j)
+            j = j if toks[k - 1].lemma.lower() in CLAUSE_NOUNS else k
+    timely = False
+    while j < n and j - i <= MAX_LEAD:
+        tok = toks[j]
+        low = tok.text.lower()
+        if tok.text == "," or (tok.upos == "ADV" and tok.xpos != "WRB" and low not in cues.NEGATIONS):
+            j += 1
+        elif _time_word(tok) or (low in TIME_MODIFIERS and j + 1 < n and _time_word(toks[j + 1])):
+            j, timely = j + 1, True
+        elif tok.upos == "ADP" and low in PREPOSITIONS and (k := _noun_phrase_end(toks, j + 1)) > j + 1:
+            if toks[k - 1].lemma.lower() in CLAUSE_NOUNS:
+                break  # "responding to the news that ...": the clause is the noun's
+            j, timely = k, _time_word(toks[k - 1])
+        else:
+            break
+    return j, timely
+
+
+def _opens(toks: list[Token], j: int, led: bool, timely: bool) -> bool:
+    """Whether token ``j`` opens the reported clause (``led``: after a lead-in; ``timely``: a time)."""
+    tok = toks[j]
+    low = tok.text.lower()
+    if low == "whether" or (low == "that" and tok.upos == "SCONJ"):
+        return True
+    if low == "that":  # tagged a relative or a determiner: an opener when a subject follows
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        if nxt is None or nxt.upos == "AUX" or nxt.xpos == "MD":
+            return False  # "in a statement that was released": a relative clause
+        if nxt.text in QUOTE_MARKS:  # 'believes in journalism that “takes sides.”': a relative clause
+            nxt = toks[j + 2] if j + 2 < len(toks) else nxt
+            return nxt.upos not in ("VERB", "AUX")
+        return timely or nxt.upos in ("PRON", "PROPN", "NUM", "DET", "NOUN")
+    if not led:
+        return False
+    return low in SUBJECT_PRONOUNS or (low == "it" and timely)
+
+
+def opener(t: Tree, cue_end: int, tell: bool) -> Token | None:
+    """The token that opens the clause reported by a cue ending at ``cue_end`` (None: no such shape)."""
+    toks = t.tokens
+    i = next((k for k, x in enumerate(toks) if x.start >= cue_end), None)
+    if i is None:
+        return None
+    j, timely = _lead_in_end(toks, i, tell)
+    while j > i and toks[j - 1].text == ",":
+        j -= 1  # "said, in a statement, that": the comma before the opener is the lead-in's
+    if j < len(toks) and toks[j].text == ",":
+        j += 1
+    if j >= len(toks) or not _opens(toks, j, j > i, timely):
+        return None
+    return toks[j]
+
+
+def _last_word_end(t: Tree) -> int:
+    words = [x for x in t.tokens if x.upos != "PUNCT" or x.text in QUOTE_MARKS]
+    return words[-1].end if words else t.span[1]
+
+
+def trim_lead_ins(trees: list[Tree], frames: list[Candidate]) -> None:
+    """Start the content of each frame of a verb of saying at the opener of its clause, past a lead-in
+    (``opener``); a content that lay inside the lead-in, or inside the clause, becomes the clause."""
+    by_index = {t.index: t for t in trees}
+    for f in frames:
+        t = by_index.get(f.sentence)
+        if t is None or f.kind not in KINDS or f.content[0] < f.cue[1]:
+            continue
+        if f.source is not None and f.source[0] >= f.cue[1]:
+            continue  # the speaker after the cue ("said Smith on Tuesday that")
+        tok = cue_token(t, f)
+        if tok is None or tok.lemma.lower() not in LEMMAS:
+            continue
+        found = opener(t, f.cue[1], tok.lemma.lower() in TELL_LEMMAS)
+        if found is None or found.start == f.content[0]:
+            continue
+        end = f.content[1] if f.content[1] > found.start else _last_word_end(t)
+        if end > found.start:
+            f.content = (found.start, end)

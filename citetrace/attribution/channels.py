@@ -25,7 +25,8 @@ def _channel_of_noun(t: Tree, tok: Token) -> tuple[int, int] | None:
         tok.deprel.startswith("obl") and (governor := t.head(tok)) is not None and governor.upos == "VERB"
     ):
         return None  # "in the weekly ISIS newspaper al-Naba, the extremists said": only as the verb's adjunct
-    return t.char_span(t.subtree(tok) - {c.id for c in t.children(tok, "case")})
+    times = [k for k in t.children(tok, "nmod", "obl") if cues.is_time(k.text)]  # "an address on Sunday night"
+    return t.char_span(t.subtree(tok) - {c.id for c in t.children(tok, "case")} - set().union(*map(t.subtree, times)))
 
 
 def _addressed_outlet(t: Tree, f: Candidate) -> tuple[int, int] | None:

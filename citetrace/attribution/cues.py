@@ -232,7 +232,11 @@ BODY_WORDS = ORG_WORDS | GOV_WORDS | OUTLET_WORDS  # any word that names a body 
 # newspaper al-Naba"); a print noun is a channel only as the adjunct of a verb.
 PRINT_NOUNS = frozenset("newspaper paper magazine weekly journal".split())
 CHANNEL_NOUNS = (
-    frozenset("interview letter statement tweet post op-ed editorial speech conference broadcast".split()) | PRINT_NOUNS
+    frozenset(
+        """interview letter statement tweet post op-ed editorial speech conference broadcast address briefing
+        email e-mail video podcast release""".split()
+    )
+    | PRINT_NOUNS
 )
 CHANNEL_PREPOSITIONS = frozenset("in on through at".split())
 

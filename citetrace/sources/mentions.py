@@ -42,6 +42,7 @@ _LEADING = frozenset(
 _EPITHETS = frozenset({WordClass.article, WordClass.party, WordClass.place, WordClass.epithet})
 # The name an organization form takes: "the Clinton camp" and "Clinton's team" are "Hillary Clinton campaign".
 ORG_FORM_NAMES = {"camp": "campaign", "team": "campaign", "staff": "aides", "advisers": "aides", "surrogates": "allies"}
+_NON_RESTRICTIVE = frozenset({"who", "which", "whose", "whom"})  # ", who ...": a relative clause set off
 
 
 @lru_cache(maxsize=1)
@@ -296,6 +297,16 @@ def _time_phrase(tok: Token) -> bool:
     return tok.lemma.lower() in cues.TIME_WORDS or tok.text.lower() in cues.TIME_WORDS
 
 
+def _before_relative(tokens: list[Token], head: Token) -> list[Token]:
+    """The words before a relative clause set off by a comma after the head ("Officials, who spoke on
+    condition of anonymity because ...": what they did, not who they are), whatever the parse made of it."""
+    at = tokens.index(head) if head in tokens else len(tokens)
+    for i in range(at + 2, len(tokens)):
+        if tokens[i - 1].text == "," and norm(tokens[i].text) in _NON_RESTRICTIVE:
+            return tokens[: i - 1]
+    return tokens
+
+
 def core(tokens: list[Token], head: Token, max_words: int) -> list[Token] | None:
     """A description cut down to at most ``max_words`` words around its head: its relative clauses, other
     clauses, appositions and conjuncts go (``cues.SOURCE_CUTS``), then its prepositional modifiers one at
@@ -330,7 +341,7 @@ def core(tokens: list[Token], head: Token, max_words: int) -> list[Token] | None
     def attached(kept: list[Token], deprels: frozenset[str]) -> list[Token]:
         return [k for k in kept if k.id != head.id and (k.deprel in deprels or k.deprel.split(":")[0] in deprels)]
 
-    kept = list(tokens)
+    kept = _before_relative(list(tokens), head)
     times = [k for k in attached(kept, frozenset({"nmod", "obl"})) if k.head == head.id and _time_phrase(k)]
     if times:  # "the U.S. government [in recent years]": when, not who
         kept = without(kept, times)

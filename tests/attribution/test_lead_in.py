@@ -121,6 +121,11 @@ def test_the_poll_showed_a_name_is_no_frame_of_the_surface(frames_of_text) -> No
     assert all(f.content.text != "After the debate" for f in frames)
 
 
+def test_an_address_is_a_channel_too(frames_of_text) -> None:
+    frames = frames_of_text('"We will not be intimidated," Zelensky said in a video address on Sunday night.')
+    assert [(f.cue.text, f.channel.text if f.channel else None) for f in frames] == [("said", "a video address")]
+
+
 def test_a_channel_noun_is_no_frame_of_its_own(frames_of_text) -> None:
     frames = frames_of_text(
         "Exports rose 4.2 percent in March from a year earlier, the statistics office said in a statement on Friday."

@@ -23,6 +23,13 @@ CASES = [
         SourceKind.person,
     ),
     ("Security sources said 10 people were killed.", "said", "security sources", SourceKind.anonymous),
+    (  # a relative clause set off by a comma says what they did, not who they are
+        "Officials, who spoke on condition of anonymity because they were not authorized to discuss the matter, "
+        "said the talks had stalled.",
+        "said",
+        "officials",
+        SourceKind.anonymous,
+    ),
     (
         "The State Department said on Friday that no such thing was happening.",
         "said",

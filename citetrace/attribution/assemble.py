@@ -10,7 +10,7 @@ from citetrace.attribution.candidate import Candidate
 from citetrace.attribution.channels import add_channels, without_channel_frames
 from citetrace.attribution.content import choose_contents
 from citetrace.attribution.generic import scored_frames
-from citetrace.attribution.lead_in import trim_lead_ins
+from citetrace.attribution.lead_in import end_before_next_cues, trim_lead_ins
 from citetrace.attribution.lost_subjects import shared_subjects
 from citetrace.attribution.mood import mark_hypothetical
 from citetrace.attribution.phrases import according_frames, citing_frames, possessive_frames
@@ -60,8 +60,6 @@ def _dedupe(frames: list[Candidate], text: str) -> list[Candidate]:
 _WORD_CUES = frozenset({FrameKind.verb, FrameKind.stance, FrameKind.negated, FrameKind.nominal})
 # A cue's source that is the outer speaker's own: "tweeted his call", "revealed its polling"
 POSSESSIVE_WORDS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
-# Words that join two cues side by side ("praised Garland and said"): two frames of one speaker
-COORDINATORS = frozenset({"and", "or", "but"})
 # Words that open a clause between two cues: the inner one is then a frame of its own
 CLAUSE_OPENERS = frozenset({"that", "what", "when", "who", "whom", "which", "how", "whether", "if", "because", "as"})
 CHAIN_GAP = 4  # words at most between two cues that make one: "went on to say", "issued a statement saying"
@@ -120,7 +118,7 @@ def _before_coordinator(text: str, start: int, inner: Candidate) -> int:
     last = [
         m.start()
         for m in WORD_RE.finditer(text, start, inner.cue[0])
-        if m.group().lower() in COORDINATORS and not source[0] <= m.start() < source[1]
+        if m.group().lower() in cues.COORDINATORS and not source[0] <= m.start() < source[1]
     ]
     return start + len(text[start : last[-1]].rstrip(" ,;")) if last else start
 
@@ -290,6 +288,7 @@ def extract_frames(
     shared_subjects(trees, raw)
     raw = _merge_chains(raw, text)
     trim_lead_ins(trees, raw)
+    end_before_next_cues(raw, text, quotes)
     raw += quote_frames(text, trees, quotes, raw)
     for t in trees:
         add_channels(t, raw)

@@ -116,6 +116,8 @@ THING_PRONOUNS = frozenset("it its".split())
 GROUP_PRONOUNS = frozenset("they them their".split())
 PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
 RELATIVE_PRONOUNS = frozenset("who which that whom whose".split())
+# Words that join two cues side by side ("praised Garland and said"): two frames of one speaker
+COORDINATORS = frozenset({"and", "or", "but"})
 
 # A source is a name or a short description, never a clause. A source phrase longer than
 # MAX_SOURCE_WORDS loses, one step at a time until it is short enough, its relative clauses ("a number

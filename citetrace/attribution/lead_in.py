@@ -13,6 +13,10 @@ lead-in's channel is then found by ``channels`` as the frame's channel.
 
 PolNeAR takes "said in a statement" as the cue and "that ..." as the content; PropBank's ARG1 of
 "said" is the "that" clause: both leave the lead-in out of what was said.
+
+At the other end (``end_before_next_cues``), what was said ends before the same speaker's next cue
+joined to it by "and", "or", "but": 'Smith told CNN that the claims were "false" and said he would sue'
+is two frames, told what and said what.
 """
 
 from __future__ import annotations
@@ -21,13 +25,14 @@ from citetrace.attribution import cues
 from citetrace.attribution.candidate import Candidate
 from citetrace.attribution.content import cue_token
 from citetrace.attribution.cues import QUOTE_MARKS
+from citetrace.attribution.quotes import WORD_RE
 from citetrace.attribution.tree import Tree
 from citetrace.models import FrameKind, Token
 
 KINDS = frozenset({FrameKind.verb, FrameKind.stance, FrameKind.negated})
 # the cues whose clause may follow a lead-in: verbs of saying and writing
 LEMMAS = cues.SAY_LEMMAS | cues.SURFACE_VERBS
-TELL_LEMMAS = frozenset("tell inform assure remind notify".split())
+TELL_LEMMAS = frozenset("tell inform assure remind notify ask".split())  # they take an addressee
 # prepositions that open a lead-in: where, when, in what, to whom
 PREPOSITIONS = frozenset("in on at during via through to with before after from over".split())
 # prepositions inside a lead-in's noun phrase: "an interview with The AP", "a post on Facebook"
@@ -114,6 +119,8 @@ def _opens(toks: list[Token], j: int, led: bool, timely: bool) -> bool:
         nxt = toks[j + 1] if j + 1 < len(toks) else None
         if nxt is None or nxt.upos == "AUX" or nxt.xpos == "MD":
             return False  # "in a statement that was released": a relative clause
+        if tok.upos == "DET" and nxt.upos == "NOUN" and not timely:
+            return False  # "asked Admiral Harris just that question"
         if nxt.text in QUOTE_MARKS:  # 'believes in journalism that “takes sides.”': a relative clause
             nxt = toks[j + 2] if j + 2 < len(toks) else nxt
             return nxt.upos not in ("VERB", "AUX")
@@ -163,3 +170,27 @@ def trim_lead_ins(trees: list[Tree], frames: list[Candidate]) -> None:
         end = f.content[1] if f.content[1] > found.start else _last_word_end(t)
         if end > found.start:
             f.content = (found.start, end)
+
+
+def end_before_next_cues(frames: list[Candidate], text: str, quotes: list[tuple[int, int]]) -> None:
+    """End a frame's content before a cue of the same speaker joined to it by "and", "or", "but" ('Smith
+    told CNN that the claims were "false" and said he would sue': told what, then said what), not
+    before the cue of a speaker inside the content ("said that Trump lied and claimed ...", where the
+    tree gives Trump as the second speaker)."""
+    for a in frames:
+        if a.kind not in KINDS or a.content[0] < a.cue[1]:
+            continue
+        for b in frames:
+            if b is a or b.sentence != a.sentence or not a.content[0] < b.cue[0] < a.content[1]:
+                continue
+            if b.source is not None and b.source != a.source and b.source[0] >= a.content[0]:
+                continue
+            if any(q[0] < b.cue[0] < q[1] and not q[0] < a.cue[0] < q[1] for q in quotes):
+                continue  # the quote's own words ('"I called my lenders and creditors, asked for ..."')
+            words = [m for m in WORD_RE.finditer(text, a.content[0], b.cue[0])][-2:]
+            joins = [m for m in words if m.group().lower() in cues.COORDINATORS]
+            # "and said"; "and also said", "but did note", "and Trump said"; not "lenders and creditors, asked"
+            if joins and (joins[-1] is words[-1] or "," not in text[joins[-1].end() : b.cue[0]]):
+                end = a.content[0] + len(text[a.content[0] : joins[-1].start()].rstrip(" ,;"))
+                if end > a.content[0]:
+                    a.content = (a.content[0], end)

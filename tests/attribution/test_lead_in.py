@@ -40,7 +40,14 @@ LEAD_INS = [
         "said",
         "that he would devote the remainder of the political season to positive campaigning",
     ),
-    # not a lead-in: a question word, a noun's own clause, a relative clause
+    ("I asked him whether he regretted it.", "asked", "whether he regretted it"),
+    # not a lead-in: a question word, a noun's own clause, a relative clause, a determiner
+    (  # (PolNeAR) nyt_2016-05-09
+        "The chairman of the Joint Chiefs of Staff, Gen. Joseph F. Dunford Jr., asked Admiral Harris just that "
+        "question.",
+        "asked",
+        "Admiral Harris just that question",
+    ),
     ("Trump explained how he would pay for the wall.", "explained", "how he would pay for the wall"),
     (  # (PolNeAR) breitbart_2016-02-01
         "Carson was responding to the recent news that the State Department deemed 22 of the emails top secret.",
@@ -75,6 +82,34 @@ PARTICIPLES = [
         [("added", "revoking clearances would be very aggressive")],
     ),
 ]
+
+
+# a content ends before the next cue of its speaker joined by "and", "or", "but"
+COORDINATED = [
+    (
+        'Smith told CNN that the claims were "false" and said he would sue.',
+        [("told", 'that the claims were "false"'), ("said", "he would sue")],
+    ),
+    (  # (PolNeAR) nyt_2016-02-20
+        "Mr. Trump criticized the pope as ''a political person'' and accused him of visiting the border.",
+        [("criticized", "the pope as ''a political person''")],
+    ),
+    (  # (PolNeAR) breitbart_2016-07-26: a word between the coordinator and the cue
+        "Canova said he has not held fundraising dinners and never called a donor to ask for money.",
+        [("said", "he has not held fundraising dinners")],
+    ),
+    (  # (PolNeAR) nyt_2016-03-23: not inside the quote, nor past a comma after the coordinator
+        "Ms. Jones recalled that in 2009, ''I called all my lenders and creditors, asked for extensions.''",
+        [("recalled", "that in 2009, ''I called all my lenders and creditors, asked for extensions.''")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), COORDINATED, ids=[c[0][:40] for c in COORDINATED])
+def test_a_content_ends_before_the_speakers_next_cue(frames_of_text, sentence: str, expected) -> None:  # noqa: ANN001
+    frames = frames_of_text(sentence)
+    for cue, content in expected:
+        assert _frame(frames, cue).content.text == content
 
 
 def _frame(frames, cue: str):

@@ -115,6 +115,7 @@ PERSON_PRONOUNS = frozenset("he she him her his i we you".split())
 THING_PRONOUNS = frozenset("it its".split())
 GROUP_PRONOUNS = frozenset("they them their".split())
 PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
+FIRST_PERSON = frozenset("i we me us my our".split())
 RELATIVE_PRONOUNS = frozenset("who which that whom whose".split())
 # Words that join two cues side by side ("praised Garland and said"): two frames of one speaker
 COORDINATORS = frozenset({"and", "or", "but"})

@@ -21,6 +21,8 @@ is two frames, told what and said what.
 
 from __future__ import annotations
 
+import re
+
 from citetrace.attribution import cues
 from citetrace.attribution.candidate import Candidate
 from citetrace.attribution.content import cue_token
@@ -174,23 +176,35 @@ def trim_lead_ins(trees: list[Tree], frames: list[Candidate]) -> None:
 
 def end_before_next_cues(frames: list[Candidate], text: str, quotes: list[tuple[int, int]]) -> None:
     """End a frame's content before a cue of the same speaker joined to it by "and", "or", "but" ('Smith
-    told CNN that the claims were "false" and said he would sue': told what, then said what), not
-    before the cue of a speaker inside the content ("said that Trump lied and claimed ...", where the
-    tree gives Trump as the second speaker)."""
+    told CNN that the claims were "false" and said he would sue': told what, then said what), or before
+    a clause of another speaker after a comma and a coordinator ("I think that is unlikely, and I told
+    my editor so"); not before the cue of a speaker inside the content ("said that Trump lied and
+    claimed ...", where the tree gives Trump as the second speaker), nor inside a quote the first cue is
+    outside of ('"I called my lenders and creditors, asked for ..."')."""
     for a in frames:
         if a.kind not in KINDS or a.content[0] < a.cue[1]:
             continue
         for b in frames:
             if b is a or b.sentence != a.sentence or not a.content[0] < b.cue[0] < a.content[1]:
                 continue
-            if b.source is not None and b.source != a.source and b.source[0] >= a.content[0]:
-                continue
             if any(q[0] < b.cue[0] < q[1] and not q[0] < a.cue[0] < q[1] for q in quotes):
-                continue  # the quote's own words ('"I called my lenders and creditors, asked for ..."')
-            words = [m for m in WORD_RE.finditer(text, a.content[0], b.cue[0])][-2:]
-            joins = [m for m in words if m.group().lower() in cues.COORDINATORS]
-            # "and said"; "and also said", "but did note", "and Trump said"; not "lenders and creditors, asked"
-            if joins and (joins[-1] is words[-1] or "," not in text[joins[-1].end() : b.cue[0]]):
-                end = a.content[0] + len(text[a.content[0] : joins[-1].start()].rstrip(" ,;"))
-                if end > a.content[0]:
-                    a.content = (a.content[0], end)
+                continue
+            end = _joined_at(a, b, text)
+            if end is not None and end > a.content[0]:
+                a.content = (a.content[0], end)
+
+
+_CLAUSE_JOIN = re.compile(r",\s*(?:and|but|or)\s+$")
+
+
+def _joined_at(a: Candidate, b: Candidate, text: str) -> int | None:
+    """Where ``a``'s content ends because ``b``'s cue is joined to it, if it is."""
+    if b.source is not None and b.source != a.source and b.source[0] >= a.content[0]:
+        join = _CLAUSE_JOIN.search(text[a.content[0] : b.source[0]])  # ", and I told ..."
+        return a.content[0] + join.start() if join is not None and b.source[1] <= b.cue[0] else None
+    words = [m for m in WORD_RE.finditer(text, a.content[0], b.cue[0])][-2:]
+    joins = [m for m in words if m.group().lower() in cues.COORDINATORS]
+    # "and said"; "and also said", "but did note", "and Trump said"; not "lenders and creditors, asked"
+    if joins and (joins[-1] is words[-1] or "," not in text[joins[-1].end() : b.cue[0]]):
+        return a.content[0] + len(text[a.content[0] : joins[-1].start()].rstrip(" ,;"))
+    return None

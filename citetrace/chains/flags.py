@@ -54,11 +54,10 @@ def claim_flags(
     citation cycles of the corpus (``GraphBuilder.cycles``)."""
     flags: list[Flag] = []
     if last.source is not None and last.source.unresolved is not None:
-        what = (
-            "a pronoun with no antecedent"
-            if last.source.unresolved is Unresolved.pronoun
-            else "a clause or a time, not a name"
-        )
+        what = {
+            Unresolved.pronoun: "a pronoun with no antecedent",
+            Unresolved.writer: "the article's own writer, in the first person",
+        }.get(last.source.unresolved, "a clause or a time, not a name")
         flags.append(
             Flag(type=FlagType.unresolved_source, detail=f"its source {last.source.text!r} is {what}", evidence=ev)
         )

@@ -27,6 +27,7 @@ class Unresolved(StrEnum):
 
     pronoun = "pronoun"  # "they", "it", "who" with no antecedent found
     clause = "clause"  # a clause, a description still too long once cut down, or a time ("Tuesday")
+    writer = "writer"  # "I", "we" in the article's own voice, outside quotes: its writer, no cited source
 
 
 class Span(_Model):

@@ -43,8 +43,11 @@ class Resolved:
 
 def pronoun(index: DocumentIndex, people: People, source: SourceMention, text: str, resolved: list[Seen]) -> Resolved:
     """he/she: the last person; it: the last publication, outlet or organization; they: the last group
-    or body. Any other pronoun ("one", "that"), or one with no antecedent, names no source."""
+    or body; I/we in the article's own voice: its writer ("As we have explained before", no cited
+    source). Any other pronoun ("one", "that"), or one with no antecedent, names no source."""
     lowered = norm(without_possessive(text))  # "He’s" (the tokenizer keeps a curly clitic on the pronoun)
+    if lowered in cues.FIRST_PERSON and people.in_own_voice(source.start):
+        return Resolved(text, SourceKind.unknown, unresolved=Unresolved.writer)
     wanted = (
         {SourceKind.person}
         if lowered in cues.PERSON_PRONOUNS

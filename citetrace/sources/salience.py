@@ -36,6 +36,8 @@ MAIN_SUBJECT = 80  # the subject of the sentence's main verb
 SUBJECT = 50  # the subject of another clause
 SPEAKER = 20  # the source of an earlier frame: a pronoun that is a source is most often a speaker again
 IN_QUOTE = -40  # a name inside a quote
+# a speaker's label opening a line of a transcript: "Q:", "A:", "RAMOS:", "MR. TRUMP:"
+_SPEAKER_LABEL = re.compile(r"^(Q|A|[A-Z][A-Z.'’ -]{1,30}):", re.MULTILINE)
 NAME_PARTICLES = frozenset("de da del della der di du la le van von bin al el ibn".split())  # "Ludwig van Beethoven"
 
 
@@ -90,9 +92,31 @@ class People:
         self.said: tuple[int, int] | None = None
 
     @cached_property
+    def quotes(self) -> list[tuple[int, int]]:
+        return find_quotes(self.index.text)
+
+    @cached_property
+    def transcript(self) -> bool:
+        """Whether the text is an interview's transcript ("Q: ...", "A: ...", "RAMOS: ..."), where a first
+        person outside quotes is whoever has the floor."""
+        labels = _SPEAKER_LABEL.findall(self.index.text)
+        return sum(1 for x in labels if x in ("Q", "A")) >= 2 or len(labels) >= 3
+
+    def in_own_voice(self, position: int) -> bool:
+        """Whether a word at ``position`` is the article's own ("As we have explained before"): outside
+        quotes, in a text that is no transcript. A quote is open where its paragraph so far has more
+        opening marks than closing ones, or an odd number of straight ones or of doubled apostrophes
+        ("''I think I'll get there,'' Mr. Trump said"; a quote going on over paragraphs)."""
+        if self.transcript or any(a <= position < b for a, b in self.quotes):
+            return False
+        before = self.index.text[self.index.text.rfind("\n", 0, position) + 1 : position]
+        doubled = before.count("''")
+        return before.count("\u201c") <= before.count("\u201d") and before.count('"') % 2 == 0 and doubled % 2 == 0
+
+    @cached_property
     def _runs(self) -> tuple[list[int], list[bool], set[int]]:
         """Each name run's role in its sentence and whether it is inside a quote; the headings."""
-        quotes = find_quotes(self.index.text)
+        quotes = self.quotes
         roles = [_sentence_role(self.index.sentences[r.sentence], list(r.tokens)) for r in self.index.runs]
         quoted = [any(a <= r.start < b for a, b in quotes) for r in self.index.runs]
         headings = {i for i, sentence in enumerate(self.index.sentences) if _title_case(sentence)}

@@ -283,6 +283,58 @@ def test_an_unresolved_source_is_a_flag_not_a_node(graph_of) -> None:
     assert not [s for s in g.sources if s.name.lower() == "they"]
 
 
+# the first person in the article's own voice is its writer, never the last person named
+
+FIRST_PERSON = [
+    ("Donald Trump said the wall would be built. As we have explained before, the claim is false.", "explained"),
+    ("Trump also said Mexico would pay. I think that is unlikely, and I told my editor so.", "told"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue"), FIRST_PERSON, ids=[c[1] for c in FIRST_PERSON])
+def test_the_first_person_of_the_article_is_its_writer(frames_of_text, text: str, cue: str) -> None:
+    (frame,) = [f for f in frames_of_text(text) if f.cue.text == cue]
+    assert frame.source is not None and frame.source.unresolved is Unresolved.writer
+    assert frame.speaker is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # inside a quote going on over paragraphs; a transcript's answers
+        'Donald Trump spoke in Iowa. "It is over," he said.\n\n"I told my staff so. We will win big.',
+        "Q: Will you win?\n\nA: Yes. I told my staff so.\n\nQ: When?\n\nA: Soon.",
+    ],
+)
+def test_a_first_person_inside_quotes_is_not_the_writer(frames_of_text, text: str) -> None:
+    frame = next(f for f in frames_of_text(text) if f.cue.text == "told")
+    assert frame.source is not None and frame.source.unresolved is not Unresolved.writer
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "own"),
+    [
+        ("Mr. Trump spoke. ''I think I will win,'' Mr. Trump said. I doubt it.", "I think", False),
+        ("Mr. Trump spoke. ''I think I will win,'' Mr. Trump said. I doubt it.", "I doubt", True),
+        ("He spoke.\n\n\u201cWe will win. It is over.\n\n\u201cWe told them so.", "We told", False),
+        ("He spoke.\n\n\u201cWe will win,\u201d he said. We told them so.", "We told", True),
+    ],
+)
+def test_the_articles_own_voice_is_outside_every_kind_of_quote(parser, text: str, word: str, own: bool) -> None:
+    from citetrace.models import Document
+    from citetrace.sources.name_index import DocumentIndex
+    from citetrace.sources.salience import People
+
+    people = People(DocumentIndex(Document(path="t.txt", name="t.txt", text=text), parser.parse([text])[0]))
+    assert people.in_own_voice(text.index(word)) is own
+
+
+def test_the_writers_claim_is_flagged_as_the_writers(graph_of) -> None:
+    g = graph_of("Donald Trump said the wall would be built. As we have explained before, the claim is false.\n")
+    chain = next(c for c in g.chains if c.flags and c.flags[0].type is FlagType.unresolved_source)
+    assert "own writer" in chain.flags[0].detail
+    assert not [s for s in g.sources if s.name.lower() == "we"]
+
+
 # --------------------------------------------------------------------------- across documents
 
 

@@ -13,12 +13,20 @@ from citetrace.models import FoundBy, FrameKind, SourceKind, Token
 from citetrace.read.credits import CREDIT_PATTERNS
 
 WORD_RE = re.compile(r"\w+")
-QUOTE_RE = re.compile(r"[\u201c\"](?P<body>[^\u201c\u201d\"\n]{3,}?)[\u201d\"]")
+# a quote in curly or straight double marks, or in doubled apostrophes (''...'', as the New York Times
+# articles of PolNeAR and Penn-style texts write them)
+QUOTE_RE = re.compile(
+    r"[\u201c\"](?P<body>[^\u201c\u201d\"\n]{3,}?)[\u201d\"]|''(?P<doubled>(?:(?!'')[^\n\u201c\u201d\"]){3,}?)''"
+)
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
     """Spans of direct quotes (quote marks included) of at least four words."""
-    return [(m.start(), m.end()) for m in QUOTE_RE.finditer(text) if len(WORD_RE.findall(m.group("body"))) >= 4]
+    return [
+        (m.start(), m.end())
+        for m in QUOTE_RE.finditer(text)
+        if len(WORD_RE.findall(m.group("body") or m.group("doubled"))) >= 4
+    ]
 
 
 def extend_to_quote(content: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int]:

@@ -61,6 +61,7 @@ def early_stopped(params: dict, train_set: lightgbm.Dataset, held_set: lightgbm.
 
 
 def save_model(booster, path: Path) -> None:  # type: ignore[no-untyped-def]
-    """The booster's best trees in LightGBM's text format, gzip-compressed (how the package ships it)."""
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as out:
-        out.write(booster.model_to_string(num_iteration=booster.best_iteration))
+    """The booster's best trees in LightGBM's text format, gzip-compressed (how the package ships it),
+    with no time in the gzip header: the same model is the same file, byte for byte."""
+    data = booster.model_to_string(num_iteration=booster.best_iteration).encode("utf-8")
+    path.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))

@@ -108,3 +108,10 @@ def kind_of_name(name: str, span_tokens: list[Token], head: Token) -> SourceKind
     if last is not None and last is not SourceKind.person:
         return last  # "a Morning Consult Poll"
     return SourceKind.person
+
+
+def works_at(tokens: list[Token], name_tokens: list[Token]) -> bool:
+    """Whether a name in a source phrase follows "at" ("analysts at Goldman Sachs", "economists at the
+    IMF"): where people work is a body, whatever its name looks like."""
+    before = [t for t in tokens if t.start < name_tokens[0].start and t.upos != "DET"]
+    return bool(before) and norm(before[-1].text) == "at"

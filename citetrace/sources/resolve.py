@@ -18,14 +18,13 @@ what the mention says besides the name (``description``):
 - **pronouns**: he/she -> the most salient person before it (``salience.People``: its sentence,
   then the ones before; subjects first; never the other gender), else the last person source of that
   gender; it -> the last publication, outlet or organization; they -> the last organization or group;
-  who/which -> the noun phrase the relative clause hangs from;
+  who/which -> the noun phrase the relative clause hangs from; I/we in the article's own voice -> its writer;
 - a **list** of speakers ("Bolton and Gorka said") is split into its speakers (``coordination``), the
   first the frame's ``source``, the others its ``co_sources``; a "they" close after it is the list;
-- **anonymous** sources ("security sources", "several reports") keep their description; people of a
-  place are no person ("officials in Kabul").
+- **anonymous** sources ("security sources") keep their description; people of a place are no person.
 
-A pronoun with no antecedent, and a clause, are no source (``SourceMention.unresolved`` says which;
-the chains flag the claim, ``FlagType.unresolved_source``, and make no node of "they").
+A pronoun with no antecedent, a clause and the writer are no source (``SourceMention.unresolved`` says
+which; the chains flag the claim, ``FlagType.unresolved_source``, and make no node of "they").
 """
 
 from __future__ import annotations
@@ -55,7 +54,7 @@ from citetrace.sources.mentions import (
     without_possessive,
 )
 from citetrace.sources.name_index import DocumentIndex
-from citetrace.sources.name_kinds import kind_of_name, noun_kind, split_source_name
+from citetrace.sources.name_kinds import kind_of_name, noun_kind, split_source_name, works_at
 from citetrace.sources.naming import affiliation, known, norm
 from citetrace.sources.pointers import (
     Resolved,
@@ -323,7 +322,8 @@ def _named(index: DocumentIndex, text: str, tokens: list[Token], head: Token, na
     if k is not None:
         return Resolved(k.canonical, k.kind, description=description)
     name = without_possessive(name)  # "Hillary’s claim"
-    kind = kind_of_name(name, tokens, head)
+    at_work = head not in name_tokens and works_at(tokens, name_tokens)  # "Economists at JPMorgan": a body
+    kind = SourceKind.organization if at_work else kind_of_name(name, tokens, head)
     if kind == SourceKind.person and len(name.split()) <= 2:  # "Barzani", "Trump Jr.", "Wasserman Schultz"
         gender, said = honorific(text), titles(text)
         full = index.full_name(name, gender, said)

@@ -83,6 +83,8 @@ def _merge_chains(frames: list[Candidate], text: str) -> list[Candidate]:
             if a.found_by is FoundBy.surface:
                 continue  # "others say she was eager to win": a clause, not a chain of cues
             gap = text[a.cue[1] : b.cue[0]]
+            if _holds(b, a) and "," in gap:
+                continue  # "Both men denied the charges, their lawyer said": b reports a, no chain
             if b.cue[0] >= a.cue[1] and _holds(a, b) and len(WORD_RE.findall(gap)) <= CHAIN_GAP and "." not in gap:
                 words = WORD_RE.findall(gap.lower())
                 if _own_source(b, a.cue[1], text) and CLAUSE_OPENERS.intersection(words):

@@ -116,6 +116,8 @@ THING_PRONOUNS = frozenset("it its".split())
 GROUP_PRONOUNS = frozenset("they them their".split())
 PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
 FIRST_PERSON = frozenset("i we me us my our".split())
+# passive cues whose subject is the speaker: "was quoted as saying", "was heard saying"
+PASSIVE_SPEAKERS = frozenset("quote hear overhear record".split())
 RELATIVE_PRONOUNS = frozenset("who which that whom whose".split())
 # Words that join two cues side by side ("praised Garland and said"): two frames of one speaker
 COORDINATORS = frozenset({"and", "or", "but"})

@@ -194,11 +194,21 @@ def end_before_next_cues(frames: list[Candidate], text: str, quotes: list[tuple[
                 a.content = (a.content[0], end)
 
 
+_PARTICIPLE_NEXT = re.compile(r",\s*\w+ing\b")  # "..., a Chinese official said, adding that ..."
 _CLAUSE_JOIN = re.compile(r",\s*(?:and|but|or)\s+$")
 
 
 def _joined_at(a: Candidate, b: Candidate, text: str) -> int | None:
-    """Where ``a``'s content ends because ``b``'s cue is joined to it, if it is."""
+    """Where ``a``'s content ends because ``b``'s cue is joined to it, if it is; or because ``b`` reports
+    ``a`` ("Both men denied the charges, their lawyer said": denied the charges)."""
+    if b.content[0] <= a.cue[0] < b.content[1]:
+        at = b.source[0] if b.source is not None and a.content[0] < b.source[0] < b.cue[0] else b.cue[0]
+        after = b.source[1] if b.source is not None and b.source[0] > b.cue[0] else b.cue[1]
+        tail = text[after : a.content[1]]  # "..., their lawyer said [in a statement]", "..., she said, adding"
+        short = len(WORD_RE.findall(tail)) <= 4 or _PARTICIPLE_NEXT.match(tail) is not None
+        if text[a.content[0] : at].rstrip().endswith(",") and short:
+            return a.content[0] + len(text[a.content[0] : at].rstrip(" ,;"))
+        return None
     if b.source is not None and b.source != a.source and b.source[0] >= a.content[0]:
         join = _CLAUSE_JOIN.search(text[a.content[0] : b.source[0]])  # ", and I told ..."
         return a.content[0] + join.start() if join is not None and b.source[1] <= b.cue[0] else None

@@ -15,8 +15,7 @@ def subject_of(t: Tree, tok: Token, depth: int = 0) -> tuple[set[int] | None, bo
     if subj is not None:
         passive = subj.deprel == "nsubj:pass"
         if passive:
-            agent = next((k for k in t.children(tok, "obl") if k.deprel == "obl:agent"), None)
-            return (t.subtree(agent) - {k.id for k in t.children(agent, "case")} if agent else None), True
+            return _passive_source(t, tok, subj)
         if subj.text.lower() in cues.RELATIVE_PRONOUNS and tok.deprel.startswith("acl"):
             antecedent = t.head(tok)
             if antecedent is not None:
@@ -183,3 +182,19 @@ def _participle_after_comma(t: Tree, tok: Token) -> bool:
     if before is not None and before.text in cues.QUOTE_MARKS:
         before = t.by_id.get(tok.id - 2)
     return tok.text.lower().endswith("ing") and before is not None and before.text == ","
+
+
+def _passive_source(t: Tree, tok: Token, subj: Token) -> tuple[set[int] | None, bool]:
+    """A passive cue's source: its agent ("was first reported by MSNBC"), none, or its subject where the
+    cue says the subject spoke ("The minister was quoted as saying": not passive then)."""
+    agent = next((k for k in t.children(tok, "obl") if k.deprel == "obl:agent"), None)
+    if agent is None and _quoted_saying(t, tok):
+        return t.subtree(subj), False
+    return (t.subtree(agent) - {k.id for k in t.children(agent, "case")} if agent else None), True
+
+
+def _quoted_saying(t: Tree, tok: Token) -> bool:
+    """Whether a passive cue says its subject spoke: "was quoted as saying", "was heard saying"."""
+    return tok.lemma.lower() in cues.PASSIVE_SPEAKERS and any(
+        k.xpos == "VBG" for k in t.children(tok, "advcl", "xcomp", "ccomp")
+    )

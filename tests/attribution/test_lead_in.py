@@ -98,6 +98,21 @@ COORDINATED = [
         "Canova said he has not held fundraising dinners and never called a donor to ask for money.",
         [("said", "he has not held fundraising dinners")],
     ),
+    (  # the frame that reports another ends the other's content
+        "Both men denied the charges, their lawyer said.",
+        [("denied", "the charges"), ("said", "Both men denied the charges")],
+    ),
+    (  # (PolNeAR) usa-today_2016-05-05
+        "Trump told the Ohio Republican he might consider Kasich as vice presidential contender, CNN reported.",
+        [
+            ("told", "he might consider Kasich as vice presidential contender"),
+            ("reported", "Trump told the Ohio Republican he might consider Kasich as vice presidential contender"),
+        ],
+    ),
+    (  # (PolNeAR) nyt_2016-03-12: "he said" set off inside the content is no end of it
+        "Mr. Trump lamented the ''good old days'' when, he said, protesters would have been treated more harshly.",
+        [("lamented", "the ''good old days'' when, he said, protesters would have been treated more harshly")],
+    ),
     (  # (PolNeAR) nyt_2016-03-23: not inside the quote, nor past a comma after the coordinator
         "Ms. Jones recalled that in 2009, ''I called all my lenders and creditors, asked for extensions.''",
         [("recalled", "that in 2009, ''I called all my lenders and creditors, asked for extensions.''")],

@@ -23,6 +23,8 @@ CASES = [
         SourceKind.person,
     ),
     ("Security sources said 10 people were killed.", "said", "security sources", SourceKind.anonymous),
+    # the one quoted speaks
+    ("The minister was quoted as saying that the talks had failed.", "quoted as saying", "minister", SourceKind.person),
     # where people work is a body, whatever its name looks like
     ("Economists at JPMorgan said inflation would ease.", "said", "JPMorgan", SourceKind.organization),
     (  # a relative clause set off by a comma says what they did, not who they are

@@ -88,11 +88,29 @@ def _final(t: Tree, c: int) -> Candidate | None:
             if is_name(toks[a:b]) and all(appositive(toks[x:y]) for x, y in segments[1:k]):
                 start = a
                 break
+    elif len(segments) > 2 and _title_before(toks, segments[1], start):
+        start = segments[1][0]  # "..., its chief economist, Huw Pill, said": the title before the name
     before = toks[: start - 1] if toks[start - 1].text == "," else toks[:start]
     content = content_span(before) if reports(before) or len(word_tokens(before)) >= LONG_CONTENT else None
     if content is None:
         return None
     return Candidate(token_span([toks[c]]), token_span(toks[start:last]), content, FrameKind.verb, t.index)
+
+
+def _title_before(toks: list[Token], segment: tuple[int, int], name_start: int) -> bool:
+    """Whether ``segment``, right before a name and its comma, is the name's title ("its chief
+    economist", "the company's spokeswoman"): a possessive and a noun, or a determiner and a noun of
+    sources; no verb."""
+    a, b = segment
+    words = word_tokens(toks[a:b])
+    return (
+        is_name(toks[name_start : name_start + 3])
+        and b == name_start - 1
+        and bool(words)
+        and words[-1].upos == "NOUN"
+        and (words[0].xpos == "PRP$" or words[0].upos == "DET" and words[-1].lemma.lower() in cues.SOURCE_NOUNS)
+        and appositive(toks[a + (words[0].xpos == "PRP$") : b])  # "its" is no determiner to ``appositive``
+    )
 
 
 def _inverted(t: Tree, c: int, plural: bool = False) -> Candidate | None:

@@ -14,6 +14,12 @@ pytestmark = pytest.mark.slow
 
 # (sentence, cue, source, content); "" for a source: none.
 SHAPES = [
+    (  # a title before the name, both the speaker's
+        "The bank expects rates to stay high, its chief economist, Huw Pill, said in a speech.",
+        "said",
+        "its chief economist, Huw Pill",
+        "The bank expects rates to stay high",
+    ),
     (  # (WSJ) wsj_0033: the tree hangs the content on "said" as a second subject
         "Japan's reserves of gold, convertible foreign currencies, and special drawing rights fell by a hefty "
         "$1.82 billion in October to $84.29 billion, the Finance Ministry said.",

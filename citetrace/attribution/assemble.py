@@ -17,7 +17,7 @@ from citetrace.attribution.phrases import according_frames, citing_frames, posse
 from citetrace.attribution.quotes import WORD_RE, credit_frames, find_quotes, quote_frames
 from citetrace.attribution.source_phrase import source_phrase
 from citetrace.attribution.surface import surface_frames
-from citetrace.attribution.tree import Tree
+from citetrace.attribution.tree import Tree, end_before
 from citetrace.attribution.verbs import verb_frames
 from citetrace.models import (
     Document,
@@ -122,7 +122,7 @@ def _before_coordinator(text: str, start: int, inner: Candidate) -> int:
         for m in WORD_RE.finditer(text, start, inner.cue[0])
         if m.group().lower() in cues.COORDINATORS and not source[0] <= m.start() < source[1]
     ]
-    return start + len(text[start : last[-1]].rstrip(" ,;")) if last else start
+    return end_before(text, start, last[-1]) if last else start
 
 
 def _own_source(inner: Candidate, after: int, text: str) -> bool:

@@ -325,11 +325,11 @@ def choose_contents(trees: list[Tree], quotes: list[tuple[int, int]], frames: li
             groups.append(option_features(t, tok, f, opts, quotes))
     if groups:
         for (f, opts), pick in zip(chosen, chooser.picks(groups), strict=True):
-            if not _participle_after(by_index[f.sentence], f, opts[0].span, opts[pick].span):
+            if not _picks_what_was_added(by_index[f.sentence], f, opts[0].span, opts[pick].span):
                 f.content = opts[pick].span
 
 
-def _participle_after(t: Tree, f: Candidate, rule: tuple[int, int], pick: tuple[int, int]) -> bool:
+def _picks_what_was_added(t: Tree, f: Candidate, rule: tuple[int, int], pick: tuple[int, int]) -> bool:
     """Whether ``pick`` is the participle clause after a sentence-final cue whose content the surface
     found before it ("..., the utility said, adding that ...": what it added is a frame of its own)."""
     if f.found_by is not FoundBy.surface or rule[1] > f.cue[0] or pick[0] < f.cue[1]:

@@ -28,7 +28,7 @@ from citetrace.attribution.candidate import Candidate
 from citetrace.attribution.content import cue_token
 from citetrace.attribution.cues import QUOTE_MARKS
 from citetrace.attribution.quotes import WORD_RE
-from citetrace.attribution.tree import Tree
+from citetrace.attribution.tree import Tree, end_before
 from citetrace.models import FrameKind, Token
 
 KINDS = frozenset({FrameKind.verb, FrameKind.stance, FrameKind.negated})
@@ -181,11 +181,14 @@ def end_before_next_cues(frames: list[Candidate], text: str, quotes: list[tuple[
     my editor so"); not before the cue of a speaker inside the content ("said that Trump lied and
     claimed ...", where the tree gives Trump as the second speaker), nor inside a quote the first cue is
     outside of ('"I called my lenders and creditors, asked for ..."')."""
+    by_sentence: dict[int, list[Candidate]] = {}
+    for f in frames:
+        by_sentence.setdefault(f.sentence, []).append(f)
     for a in frames:
         if a.kind not in KINDS or a.content[0] < a.cue[1]:
             continue
-        for b in frames:
-            if b is a or b.sentence != a.sentence or not a.content[0] < b.cue[0] < a.content[1]:
+        for b in by_sentence[a.sentence]:
+            if b is a or not a.content[0] < b.cue[0] < a.content[1]:
                 continue
             if any(q[0] < b.cue[0] < q[1] and not q[0] < a.cue[0] < q[1] for q in quotes):
                 continue
@@ -207,7 +210,7 @@ def _joined_at(a: Candidate, b: Candidate, text: str) -> int | None:
         tail = text[after : a.content[1]]  # "..., their lawyer said [in a statement]", "..., she said, adding"
         short = len(WORD_RE.findall(tail)) <= 4 or _PARTICIPLE_NEXT.match(tail) is not None
         if text[a.content[0] : at].rstrip().endswith(",") and short:
-            return a.content[0] + len(text[a.content[0] : at].rstrip(" ,;"))
+            return end_before(text, a.content[0], at)
         return None
     if b.source is not None and b.source != a.source and b.source[0] >= a.content[0]:
         join = _CLAUSE_JOIN.search(text[a.content[0] : b.source[0]])  # ", and I told ..."
@@ -216,5 +219,5 @@ def _joined_at(a: Candidate, b: Candidate, text: str) -> int | None:
     joins = [m for m in words if m.group().lower() in cues.COORDINATORS]
     # "and said"; "and also said", "but did note", "and Trump said"; not "lenders and creditors, asked"
     if joins and (joins[-1] is words[-1] or "," not in text[joins[-1].end() : b.cue[0]]):
-        return a.content[0] + len(text[a.content[0] : joins[-1].start()].rstrip(" ,;"))
+        return end_before(text, a.content[0], joins[-1].start())
     return None

@@ -112,6 +112,12 @@ def glue(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
     return start, end
 
 
+def end_before(text: str, start: int, at: int) -> int:
+    """Where the words from ``start`` end before ``at``, less the spaces, commas and semicolons before it
+    ("told CNN the claims were false, and said": the end of "false")."""
+    return start + len(text[start:at].rstrip(" ,;"))
+
+
 BOUNDARY = {",", ";", ":", "\u2014", "\u2013", '"', "\u201c", "\u201d"}
 
 

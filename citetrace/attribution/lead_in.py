@@ -73,7 +73,9 @@ def _noun_phrase_end(toks: list[Token], j: int) -> int:
         if low in OPENERS or low in SUBJECT_PRONOUNS:
             break
         hyphen = tok.text == "-" and k > j and toks[k - 1].end == tok.start  # "Oskaloosa-based", not a dash
-        if tok.upos in NOUN_PHRASE or tok.xpos in ("POS", "PRP$") or tok.text in QUOTE_MARKS or hyphen:
+        # "the Associated Press", "the United Nations": a capitalised participle inside a name
+        named = tok.upos == "VERB" and tok.text[:1].isupper() and k + 1 < n and toks[k + 1].upos == "PROPN"
+        if tok.upos in NOUN_PHRASE or tok.xpos in ("POS", "PRP$") or tok.text in QUOTE_MARKS or hyphen or named:
             k += 1
         elif (
             tok.upos == "ADP" and low in INNER_PREPOSITIONS and k > j and k + 1 < n and toks[k + 1].upos in NOUN_PHRASE
@@ -126,6 +128,8 @@ def _opens(toks: list[Token], j: int, led: bool, timely: bool) -> bool:
         if nxt.text in QUOTE_MARKS:  # 'believes in journalism that “takes sides.”': a relative clause
             nxt = toks[j + 2] if j + 2 < len(toks) else nxt
             return nxt.upos not in ("VERB", "AUX")
+        if led and nxt.upos in ("ADP", "ADJ") and (j + 2 >= len(toks) or toks[j + 2].upos not in ("VERB", "AUX")):
+            return True  # "told the AP that at least 12 people had died", "that more than 100 ..."
         return timely or nxt.upos in ("PRON", "PROPN", "NUM", "DET", "NOUN")
     if not led:
         return False

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from itertools import takewhile
+
 from citetrace.attribution import cues
 from citetrace.attribution.candidate import Candidate
+from citetrace.attribution.cues import QUOTE_MARKS
 from citetrace.attribution.tree import Tree, glue
 from citetrace.models import FrameKind, Token
 
@@ -15,16 +18,11 @@ def according_frames(t: Tree) -> list[Candidate]:
         if tok.text.lower() != "according" or toks[i + 1].text.lower() != "to":
             continue
         to = toks[i + 1]
-        nominal = t.head(tok)
-        if nominal is not None and nominal.id > to.id:
-            ids = {j for j in t.subtree(nominal) if j > to.id}
-            # keep the contiguous run after "to"
-            run, j = set(), to.id + 1
-            while j in ids:
-                run.add(j)
-                j += 1
-            source = t.char_span(run)
-        else:
+        opening = not any(x.end <= tok.start for x in toks if x.upos not in ("PUNCT", "CCONJ"))  # "But according to"
+        run = _tree_run(t, tok, to)
+        if run:
+            source = t.char_span(_before_clause(t, run, opening))
+        else:  # no noun after "to" in the tree ("according" hung on the last word of a name): to the next stop
             run = set()
             for k in toks[i + 2 :]:
                 if k.text in (",", ";", ".", ":") or k.deprel == "punct" and k.text not in ("'", '"', "-", "/", "&"):
@@ -33,19 +31,103 @@ def according_frames(t: Tree) -> list[Candidate]:
             source = t.char_span(run)
         if source is None:
             continue
-        source = glue(t.text, source)
+        source = _with_description(t, glue(t.text, source), opening)
         phrase = (tok.start, source[1])
         s_start, s_end = t.span
-        before = t.char_span(x.id for x in toks if x.end <= phrase[0])
+        before = None if opening else t.char_span(x.id for x in toks if x.end <= phrase[0])
         after = t.char_span(x.id for x in toks if x.start >= phrase[1])
-        if after is None and before is not None:
-            content = before
+        joined = after is not None and t.text[after[0] : after[1]].split(" ", 1)[0].lower() in _JOINS
+        if after is None and before is not None or joined and before is not None:
+            content = before  # "..., according to S&P, and Wall Street estimates ...": what came before
         elif before is None and after is not None:
             content = after
         else:
             content = (s_start, s_end)
         frames.append(Candidate((tok.start, to.end), source, content, FrameKind.according, t.index))
     return frames
+
+
+def _tree_run(t: Tree, tok: Token, to: Token) -> set[int]:
+    """The contiguous run of the words after "to" that the tree hangs "according" from."""
+    nominal = t.head(tok)
+    if nominal is None or nominal.id <= to.id:
+        return set()
+    ids = {j for j in t.subtree(nominal) if j > to.id}
+    run, j = set(), to.id + 1
+    while j in ids:
+        run.add(j)
+        j += 1
+    return run
+
+
+def _before_clause(t: Tree, run: set[int], opening: bool) -> set[int]:
+    """The source's words up to a comma that ends the phrase ("According to the latest figures from the
+    Office for National Statistics, inflation rose ...", where the parse hung the clause on the name);
+    past a description set off by commas ("according to John Smith, a professor at Yale, ...") and a
+    comma inside a quoted title."""
+    ids = sorted(run)
+    for pos, i in enumerate(ids):
+        if t.by_id[i].text != ",":
+            continue
+        if sum(t.by_id[j].text in QUOTE_MARKS for j in ids[:pos]) % 2:
+            continue  # inside a title in quotes: "''The Fixers: Eddie Mannix, Howard Strickling and ...''"
+        rest, before = [t.by_id[j] for j in ids[pos + 1 :]], [t.by_id[j] for j in ids[:pos]]
+        if _set_off(t, rest, opening, before) is not None:
+            continue
+        return set(ids[:pos])
+    return run
+
+
+def _with_description(t: Tree, source: tuple[int, int], opening: bool) -> tuple[int, int]:
+    """The source with the description set off by a comma right after it ("according to John Smith, a
+    professor at Yale"), closed by a comma where the phrase opens the sentence."""
+    after = [k for k in t.tokens if k.start >= source[1]]
+    if not after or after[0].text != ",":
+        return source
+    segment = _set_off(t, after[1:], opening, [k for k in t.tokens if source[0] <= k.start < source[1]])
+    return (source[0], segment[-1].end) if segment else source
+
+
+_JOINS = frozenset({"and", "but", "although", "though", "while", "whereas"})  # another clause after the phrase
+_STOPS = frozenset({",", ";", ":", ".", "!", "?", "(", ")"})
+
+
+def _set_off(t: Tree, rest: list[Token], opening: bool, before: list[Token]) -> list[Token] | None:
+    """The description that opens ``rest`` (the words after a comma), if one does: closed by a comma, or
+    running to the sentence's end where the phrase does not open the sentence; or the rest of a list
+    begun in ``before``, the words before the comma."""
+    segment = list(takewhile(lambda k: k.text not in _STOPS, rest))
+    if _listed(segment, before):  # "Cruz's friends, aides and allies": a list goes on
+        return segment
+    relative = bool(segment) and segment[0].text.lower() in cues.RELATIVE_PRONOUNS  # "the SITE Intelligence Group,
+    if not segment or not relative and not _description(segment):  # which monitors extremist statements"
+        return None
+    closed = len(segment) < len(rest) and rest[len(segment)].text == ","
+    at_end = all(k.upos == "PUNCT" for k in rest[len(segment) :]) and rest[-1] is t.tokens[-1]
+    return segment if closed or at_end and not opening else None
+
+
+def _listed(segment: list[Token], before: list[Token]) -> bool:
+    """Whether ``segment`` ends a list begun before its comma: "aides and allies" after "Cruz's friends";
+    not "and Wall Street estimates ...", nor a second list ("their friends and advisers, Mrs. Clinton and
+    ...")."""
+    if not segment or segment[0].upos == "CCONJ" or any(k.upos == "CCONJ" for k in before):
+        return False
+    return any(k.upos == "CCONJ" for k in segment) and not any(k.upos in ("VERB", "AUX") for k in segment)
+
+
+def _description(words: list[Token]) -> bool:
+    """ "a professor at Yale", "its chief economist", "Mr. Netanyahu's former national security adviser",
+    "a social analytics tool that monitors social media": a determiner, a possessive or a noun of sources,
+    and no verb before a relative pronoun."""
+    first = words[0]
+    opens = (
+        first.upos == "DET"
+        or first.xpos == "PRP$"
+        or any(k.lemma.lower() in cues.SOURCE_NOUNS and k.upos == "NOUN" for k in words)
+    )
+    relative = next((n for n, k in enumerate(words) if k.text.lower() in cues.RELATIVE_PRONOUNS), len(words))
+    return opens and not any(k.upos in ("VERB", "AUX") for k in words[:relative])
 
 
 # "citing the many Americans who ...", "citing millions of Syrians": a counted group is what a claim

@@ -17,7 +17,7 @@ def subject_of(t: Tree, tok: Token, depth: int = 0) -> tuple[set[int] | None, bo
         if passive:
             return _passive_source(t, tok, subj)
         if subj.text.lower() in cues.RELATIVE_PRONOUNS and tok.deprel.startswith("acl"):
-            antecedent = t.head(tok)
+            antecedent = _who_antecedent(t, subj, t.head(tok))
             if antecedent is not None:
                 return t.subtree(antecedent) - t.subtree(tok), False
         # a name the parse split into two subjects ("Masoud" "Barzani") is one; a phrase the parse made a
@@ -188,9 +188,42 @@ def _passive_source(t: Tree, tok: Token, subj: Token) -> tuple[set[int] | None, 
     """A passive cue's source: its agent ("was first reported by MSNBC"), none, or its subject where the
     cue says the subject spoke ("The minister was quoted as saying": not passive then)."""
     agent = next((k for k in t.children(tok, "obl") if k.deprel == "obl:agent"), None)
-    if agent is None and _quoted_saying(t, tok):
+    if agent is None and (_quoted_saying(t, tok) or _no_passive(t, tok)):
         return t.subtree(subj), False
     return (t.subtree(agent) - {k.id for k in t.children(agent, "case")} if agent else None), True
+
+
+def _who_antecedent(t: Tree, pronoun: Token, noun: Token | None) -> Token | None:
+    """Who ", who" is where the parse hung the relative clause on a thing inside the speaker's phrase ("A
+    source close to the negotiations, who declined to be named"): the noun of sources that phrase hangs
+    from; else the noun the parse gives."""
+    before = t.by_id.get(pronoun.id - 1)
+    if pronoun.text.lower() != "who" or before is None or before.text != ",":
+        return noun
+    found = noun
+    for _ in range(3):
+        if found is None or found.upos != "NOUN" or _a_person(t, found):
+            break
+        if not found.deprel.startswith("nmod"):
+            return noun
+        found = t.head(found)
+    return found if found is not None and _a_person(t, found) else noun
+
+
+def _a_person(t: Tree, noun: Token) -> bool:
+    """A noun of sources, or one with such a noun before it ("source close": "close" tagged a noun)."""
+    words = [noun, *t.children(noun, "compound")]
+    return any(k.lemma.lower() in cues.SOURCE_NOUNS or k.lemma.lower() in cues.ANONYMOUS_NOUNS for k in words)
+
+
+def _no_passive(t: Tree, tok: Token) -> bool:
+    """Whether a cue the parse read as passive cannot be: a main verb with no "be" or "get" before it and a
+    clause after it ("The head of the WHO, Tedros ..., warned on Monday that ...", tagged VBN)."""
+    if tok.deprel != "root" or t.children(tok, "aux", "aux:pass", "cop"):
+        return False
+    clauses = [k for k in t.children(tok, "ccomp", "advcl", "parataxis") if k.id > tok.id]
+    marks = [m.text.lower() for k in clauses for m in t.children(k, "mark")]
+    return any(k.deprel == "ccomp" for k in clauses) or "that" in marks
 
 
 def _quoted_saying(t: Tree, tok: Token) -> bool:

@@ -1,13 +1,20 @@
 """What a name's words say: the name in a source phrase (``split_source_name``), the kind of source a
-name or a head noun is (``kind_of_name``, ``body_kind``, ``noun_kind``), and the small tests on runs
+name or a head noun is (``kind_of_name``, ``body_kind``, ``noun_kind``), the name in a source phrase
+(``name_tokens``), and the small tests on runs
 of proper nouns that ``name_index`` uses."""
 
 from __future__ import annotations
 
 from citetrace.attribution import cues
 from citetrace.models import SourceKind, Token
-from citetrace.sources.mentions import WordClass, classes, split_name, word_text, words
+from citetrace.sources.mentions import WordClass, classes, name_run, plural_noun, split_name, word_text, words
 from citetrace.sources.naming import known, norm
+
+# who speaks for someone else: the name beside them is whom they speak for ("a spokeswoman for Microsoft")
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople"})
+
+
+TOPIC_PREPOSITIONS = frozenset({"about", "against", "regarding", "concerning"})
 
 
 def split_source_name(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
@@ -115,3 +122,70 @@ def works_at(tokens: list[Token], name_tokens: list[Token]) -> bool:
     IMF"): where people work is a body, whatever its name looks like."""
     before = [t for t in tokens if t.start < name_tokens[0].start and t.upos != "DET"]
     return bool(before) and norm(before[-1].text) == "at"
+
+
+def _nominal_path(tokens: list[Token], tok: Token, head: Token) -> bool:
+    """Whether ``tok`` hangs from ``head`` without passing through a clause ("affiliated with ... Iraq")."""
+    by_id = {t.id: t for t in tokens}
+    while tok is not head:
+        if tok.deprel.split(":")[0] in ("acl", "advcl", "ccomp", "xcomp", "parataxis") or tok.head not in by_id:
+            return False
+        tok = by_id[tok.head]
+    return True
+
+
+def name_tokens(tokens: list[Token], head: Token) -> list[Token]:
+    """The name in a source phrase: the head's proper-noun run, or a proper noun in apposition to a common
+    noun ("then president of ... Masoud Barzani"); empty for a description or people of a place."""
+    if head.upos == "PROPN":
+        return name_run(tokens, head)
+    named = [
+        t
+        for t in tokens
+        if t.head == head.id
+        and t.upos == "PROPN"
+        and t.deprel in ("appos", "flat", "compound")
+        and t.start > head.start
+    ]
+    if named:
+        return name_run(tokens, named[0])
+    lead = name_run(tokens, tokens[0]) if tokens[0].upos == "PROPN" else []
+    if lead and len(tokens) > len(lead) and tokens[len(lead)].text == "," and head.start > lead[-1].end:
+        return lead  # "John Smith, a professor at Yale" where the parse made "professor" the head
+    described = _name_before_description(tokens)
+    if described:
+        return described
+    if tokens[-1].upos == "PROPN" and head.start < tokens[-1].start and _nominal_path(tokens, tokens[-1], head):
+        run = name_run(tokens, tokens[-1])
+        before = [k for k in tokens if k.end <= run[0].start and k.upos != "DET"] if run else []
+        if before and before[-1].lemma.lower() in TOPIC_PREPOSITIONS:
+            return []  # "An article on Monday about Tashfeen Malik": what it is about, not who wrote it
+        body = kind_of_name(_run_name(run), run, tokens[-1]) is not SourceKind.person
+        placed = plural_noun(head) and any(
+            t.lemma.lower() in cues.PLACE_PREPOSITIONS for t in tokens[: tokens.index(run[0])]
+        )
+        if body and noun_kind(head) is SourceKind.person and _of_phrase(tokens, head) or not body and placed:
+            return []  # "the head of Iraq's Badr Organization": a person of the body; "officials in Kabul": of a place
+        return run
+    return []
+
+
+def _name_before_description(tokens: list[Token]) -> list[Token]:
+    """The name right before a description set off by a comma at the phrase's end ("a report Tuesday from
+    WKOW, the ABC affiliate in Madison": WKOW, not Madison)."""
+    commas = [n for n, k in enumerate(tokens) if k.text == ","]
+    if not commas or commas[-1] + 1 >= len(tokens) or tokens[commas[-1] + 1].upos != "DET":
+        return []
+    before = tokens[: commas[-1]]
+    return name_run(before, before[-1]) if before and before[-1].upos == "PROPN" else []
+
+
+def _run_name(run: list[Token]) -> str:
+    """A run's words as one name, without the document's text (spacing as the tokens give it)."""
+    return " ".join(t.text for t in split_source_name(run)[1])
+
+
+def _of_phrase(tokens: list[Token], head: Token) -> bool:
+    """Whether ``head`` has an "of" phrase ("the head [of] Iraq's Badr Organization")."""
+    nmods = {t.id for t in tokens if t.head == head.id and t.deprel == "nmod"}
+    return any(t.head in nmods and t.deprel == "case" and t.lemma.lower() == "of" for t in tokens)

@@ -43,7 +43,9 @@ from citetrace.models import (
 )
 from citetrace.read.provenance import wires
 from citetrace.sources.coordination import conjuncts, part, them
+from citetrace.sources.given_names import given_name_gender
 from citetrace.sources.mentions import (
+    WordClass,
     classes,
     core,
     honorific,
@@ -54,7 +56,15 @@ from citetrace.sources.mentions import (
     without_possessive,
 )
 from citetrace.sources.name_index import DocumentIndex
-from citetrace.sources.name_kinds import kind_of_name, noun_kind, split_source_name, works_at
+from citetrace.sources.name_kinds import (
+    SPOKESPEOPLE,
+    body_kind,
+    kind_of_name,
+    name_tokens,
+    noun_kind,
+    split_source_name,
+    works_at,
+)
 from citetrace.sources.naming import affiliation, known, norm
 from citetrace.sources.pointers import (
     Resolved,
@@ -86,16 +96,6 @@ def _head(tokens: list[Token]) -> Token:
     if not proper and len(nominal) > 1 and after is not None and norm(after.text) in cues.RELATIVE_PRONOUNS:
         return nominal[0]  # "a young woman who had been an exchange student in Montana", the clause broken off
     return proper[0] if proper else nominal[-1] if nominal else outside[0] if outside else tokens[-1]
-
-
-def _nominal_path(tokens: list[Token], tok: Token, head: Token) -> bool:
-    """Whether ``tok`` hangs from ``head`` without passing through a clause ("affiliated with ... Iraq")."""
-    by_id = {t.id: t for t in tokens}
-    while tok is not head:
-        if tok.deprel.split(":")[0] in ("acl", "advcl", "ccomp", "xcomp", "parataxis") or tok.head not in by_id:
-            return False
-        tok = by_id[tok.head]
-    return True
 
 
 _PAREN = re.compile(r"\s*\([^()]*\)")
@@ -158,44 +158,6 @@ _SENTENCE_END = re.compile(r"(?<=[a-z]{2})\. (?=[A-Z])")
 INDEFINITE_REACH = 1500  # characters after an indefinite description within which the name it introduces may come
 _NOT_DESCRIPTIVE = frozenset({"ADP", "VERB", "AUX", "PRON", "SCONJ", "CCONJ", "DET"})
 _POINTERS = cues.RELATIVE_PRONOUNS | cues.PRONOUNS | {"one"}  # words that point at a source, never name one
-
-
-def _name_tokens(tokens: list[Token], head: Token) -> list[Token]:
-    """The name in a source phrase: the head's proper-noun run, or a proper noun in apposition to a common
-    noun ("then president of ... Masoud Barzani"); empty for a description or people of a place."""
-    if head.upos == "PROPN":
-        return name_run(tokens, head)
-    named = [
-        t
-        for t in tokens
-        if t.head == head.id
-        and t.upos == "PROPN"
-        and t.deprel in ("appos", "flat", "compound")
-        and t.start > head.start
-    ]
-    if named:
-        return name_run(tokens, named[0])
-    if tokens[-1].upos == "PROPN" and head.start < tokens[-1].start and _nominal_path(tokens, tokens[-1], head):
-        run = name_run(tokens, tokens[-1])
-        body = kind_of_name(_run_name(run), run, tokens[-1]) is not SourceKind.person
-        placed = plural_noun(head) and any(
-            t.lemma.lower() in cues.PLACE_PREPOSITIONS for t in tokens[: tokens.index(run[0])]
-        )
-        if body and noun_kind(head) is SourceKind.person and _of_phrase(tokens, head) or not body and placed:
-            return []  # "the head of Iraq's Badr Organization": a person of the body; "officials in Kabul": of a place
-        return run
-    return []
-
-
-def _run_name(run: list[Token]) -> str:
-    """A run's words as one name, without the document's text (spacing as the tokens give it)."""
-    return " ".join(t.text for t in split_source_name(run)[1])
-
-
-def _of_phrase(tokens: list[Token], head: Token) -> bool:
-    """Whether ``head`` has an "of" phrase ("the head [of] Iraq's Badr Organization")."""
-    nmods = {t.id for t in tokens if t.head == head.id and t.deprel == "nmod"}
-    return any(t.head in nmods and t.deprel == "case" and t.lemma.lower() == "of" for t in tokens)
 
 
 def _names_someone(tokens: list[Token], head: Token) -> bool:
@@ -305,11 +267,36 @@ def _resolve(index: DocumentIndex, people: People, source: SourceMention, resolv
     organization = index.organization(tokens, head)  # "the Clinton campaign", "Clinton's team"
     if organization is not None:
         return Resolved(organization.name, organization.kind, affiliation=organization.person)
-    name_tokens = _name_tokens(tokens, head) or index.leading_name(tokens)
-    if not name_tokens:
+    named = name_tokens(tokens, head) or index.leading_name(tokens) or _spoken_for(tokens, head)
+    if not named:
         described = described_person(index, people, source, tokens, head, resolved)  # "Harry Reid, the leader"
         return described or _description(index, source, text, tokens, head)
-    return _named(index, text, tokens, head, name_tokens)
+    return _named(index, text, tokens, head, named)
+
+
+def _spoken_for(tokens: list[Token], head: Token) -> list[Token]:
+    """The name before a spokesperson ("a Tesla spokesperson"): whom they speak for."""
+    if norm(head.text) not in SPOKESPEOPLE:
+        return []
+    # a capitalised word the tagger took for an adjective ("A Pentagon spokeswoman"); not "Russian", "Democratic"
+    before = [
+        t
+        for t in tokens
+        if t.head == head.id
+        and t.start < head.start
+        and (
+            t.upos == "PROPN"
+            or t.upos == "ADJ"
+            and t.text[:1].isupper()
+            and t is not tokens[0]
+            and not classes(t.text) & {WordClass.place, WordClass.party}
+            and not t.text.lower().endswith(("an", "ese", "ish", "i", "ic"))
+        )
+    ]
+    if not before:
+        return []
+    run = [k for k in tokens if before[0].start <= k.start < head.start]  # "White House", "Pentagon"
+    return [k for k in run if k.upos in ("PROPN", "ADJ", "NOUN")]  # not "One" of "One Clinton spokesman"
 
 
 def _named(index: DocumentIndex, text: str, tokens: list[Token], head: Token, name_tokens: list[Token]) -> Resolved:
@@ -324,6 +311,10 @@ def _named(index: DocumentIndex, text: str, tokens: list[Token], head: Token, na
     name = without_possessive(name)  # "Hillary’s claim"
     at_work = head not in name_tokens and works_at(tokens, name_tokens)  # "Economists at JPMorgan": a body
     kind = SourceKind.organization if at_work else kind_of_name(name, tokens, head)
+    if head not in name_tokens and norm(head.text) in SPOKESPEOPLE and body_kind(name) is None and known(name) is None:
+        # "a spokeswoman for Microsoft": whom a spokesperson speaks for is a body unless a person is named
+        person = given_name_gender(index.full_name(name)) is not None  # "Clinton" -> "Hillary Clinton"; not "Twitter"
+        kind = SourceKind.person if person else SourceKind.organization
     if kind == SourceKind.person and len(name.split()) <= 2:  # "Barzani", "Trump Jr.", "Wasserman Schultz"
         gender, said = honorific(text), titles(text)
         full = index.full_name(name, gender, said)

@@ -278,6 +278,56 @@ SHAPES = [
     ("Trump tweeted his support and said the party must unite.", "said", "Trump", "the party must unite"),
     ("Trump tweeted his support and said the party must unite.", "tweeted", "Trump", "his support"),
     ("She praised the plan but warned that it could fail.", "praised", "She", "the plan"),
+    # "according to": the phrase ends at the comma before the clause, a description set off by commas is
+    # the source's, and the phrase is found however the parse hung "according"
+    (
+        "According to the latest figures from the Office for National Statistics, inflation rose to 4.2% in October.",
+        "According to",
+        "the latest figures from the Office for National Statistics",
+        "inflation rose to 4.2% in October",
+    ),
+    (
+        "According to John Smith, a professor at Yale, the economy is weak.",
+        "According to",
+        "John Smith, a professor at Yale",
+        "the economy is weak",
+    ),
+    (
+        "The economy is weak, according to John Smith, a professor at Yale.",
+        "according to",
+        "John Smith, a professor at Yale",
+        "The economy is weak",
+    ),
+    ("The economy is weak, according to John Smith.", "according to", "John Smith", "The economy is weak"),
+    (  # (WSJ) wsj_0090: what follows ", and" is another clause
+        "Payouts on the S&P 500 stocks rose 10% in 1988, according to Standard & Poor's Corp., and Wall Street "
+        "estimates for 1989 growth are generally between 9% and 14%.",
+        "according to",
+        "Standard & Poor's Corp.",
+        "Payouts on the S&P 500 stocks rose 10% in 1988",
+    ),
+    (  # (PolNeAR) a list goes on past its comma
+        "But according to interviews with more than a half-dozen of Cruz’s friends, aides and allies, he wants "
+        "to be engaged this fall.",
+        "according to",
+        "interviews with more than a half-dozen of Cruz’s friends, aides and allies",
+        "he wants to be engaged this fall",
+    ),
+    # "told the Associated Press that ...": a name with a participle in it, a "that" before a preposition
+    (
+        "Officials told the Associated Press that at least 12 people had died.",
+        "told",
+        "Officials",
+        "that at least 12 people had died",
+    ),
+    # a "warned" the tagger read as a passive participle, with no "be" before it
+    (
+        "The head of the World Health Organization, Tedros Adhanom Ghebreyesus, warned on Monday that the "
+        "outbreak was far from over.",
+        "warned",
+        "The head of the World Health Organization, Tedros Adhanom Ghebreyesus",
+        "that the outbreak was far from over",
+    ),
 ]
 
 NONE = [
@@ -542,3 +592,37 @@ def test_people_of_a_place_are_not_the_place(frames_of_text, sentence: str, cano
     """ "People in Fort Pierce said" was said by a person named Fort Pierce (PolNeAR train: 17 sources)."""
     f = next(f for f in frames_of_text(sentence) if f.kind.reports_words)
     assert f.source is not None and f.source.canonical == canonical
+
+
+@pytest.mark.parametrize(
+    ("sentence", "canonical", "kind"),
+    [
+        ("A spokeswoman for Microsoft said the company was investigating the report.", "Microsoft", "organization"),
+        ("A Tesla spokesperson said the company was investigating.", "Tesla", "organization"),
+        ("A Pentagon spokeswoman said the strike was lawful.", "Pentagon", "government"),
+        ("A White House spokesman said the president was fine.", "White House", "government"),
+        (  # a person the document names in full
+            "Hillary Clinton spoke on Monday. A spokesman for Clinton said she was fine.",
+            "Hillary Clinton",
+            "person",
+        ),
+        ("A Russian spokesman said the strike was lawful.", "Russian spokesman", "person"),  # a nationality
+        # what an article is about is not who wrote it (the kind of "article" is not known)
+        ("An article on Monday about Tashfeen Malik reported that she had talked openly.", "article", "unknown"),
+    ],
+)
+def test_a_spokesperson_speaks_for_a_body(frames_of_text, sentence: str, canonical: str, kind: str) -> None:
+    """ "A spokeswoman for Microsoft" was of kind government (the kind of "spokeswoman"), "a Tesla
+    spokesperson" a body named "Tesla spokesperson"."""
+    f = [f for f in frames_of_text(sentence) if f.kind.reports_words][-1]
+    assert f.source is not None and (f.source.canonical, f.source.kind.value) == (canonical, kind)
+
+
+def test_who_is_the_speaker_not_the_thing_the_clause_hangs_on(frames_of_text) -> None:
+    """ ", who declined to be named" went to "the negotiations", where the parse hung the clause."""
+    frames = frames_of_text(
+        "A source close to the negotiations, who declined to be named because the talks are private, said a deal "
+        "could come within days."
+    )
+    declined = next(f for f in frames if f.cue.text == "declined")
+    assert declined.source is not None and declined.source.text == "A source close to the negotiations"

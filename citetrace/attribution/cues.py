@@ -179,6 +179,7 @@ KNOWN_SOURCES: tuple[KnownSource, ...] = (
     KnownSource("Foreign Policy", SourceKind.publication, ("Foreign Policy", "FP")),
     KnownSource("Islamic State", SourceKind.organization, ("Islamic State", "ISIS", "ISIL", "IS", "Daesh")),
     KnownSource("NATO", SourceKind.organization, ("NATO",)),
+    KnownSource("United Nations", SourceKind.organization, ("United Nations", "UN", "U.N.")),
     KnownSource("United States", SourceKind.government, ("United States", "US", "U.S.", "USA", "America")),
     KnownSource("Iran", SourceKind.government, ("Iran", "Tehran", "Islamic Republic of Iran")),
     KnownSource("Iraq", SourceKind.government, ("Iraq", "Baghdad")),

@@ -52,6 +52,7 @@ CLAUSE_NOUNS = frozenset(
     insistence question point story truth joke tale lie""".split()
 )
 MAX_LEAD = 16  # tokens
+CITING = frozenset({"cite", "quote"})  # ", citing three sources, that ...": a participle of sources
 
 
 def _time_word(tok: Token) -> bool:
@@ -75,7 +76,18 @@ def _noun_phrase_end(toks: list[Token], j: int) -> int:
         hyphen = tok.text == "-" and k > j and toks[k - 1].end == tok.start  # "Oskaloosa-based", not a dash
         # "the Associated Press", "the United Nations": a capitalised participle inside a name
         named = tok.upos == "VERB" and tok.text[:1].isupper() and k + 1 < n and toks[k + 1].upos == "PROPN"
-        if tok.upos in NOUN_PHRASE or tok.xpos in ("POS", "PRP$") or tok.text in QUOTE_MARKS or hyphen or named:
+        # "the Securities and Exchange Commission": "and" between two words of a name
+        joined = (
+            tok.upos == "CCONJ" and k > j and toks[k - 1].upos == "PROPN" and k + 1 < n and toks[k + 1].upos == "PROPN"
+        )
+        if (
+            tok.upos in NOUN_PHRASE
+            or tok.xpos in ("POS", "PRP$")
+            or tok.text in QUOTE_MARKS
+            or hyphen
+            or named
+            or joined
+        ):
             k += 1
         elif (
             tok.upos == "ADP" and low in INNER_PREPOSITIONS and k > j and k + 1 < n and toks[k + 1].upos in NOUN_PHRASE
@@ -100,7 +112,9 @@ def _lead_in_end(toks: list[Token], i: int, tell: bool) -> tuple[int, bool]:
     while j < n and j - i <= MAX_LEAD:
         tok = toks[j]
         low = tok.text.lower()
-        if tok.text == "," or (tok.upos == "ADV" and tok.xpos != "WRB" and low not in cues.NEGATIONS):
+        if tok.text == "," and j + 1 < n and toks[j + 1].lemma.lower() in CITING and toks[j + 1].xpos == "VBG":
+            j = next((k for k in range(j + 2, n) if toks[k].text == ","), n)  # ", citing three sources,"
+        elif tok.text == "," or (tok.upos == "ADV" and tok.xpos != "WRB" and low not in cues.NEGATIONS):
             j += 1
         elif _time_word(tok) or (low in TIME_MODIFIERS and j + 1 < n and _time_word(toks[j + 1])):
             j, timely = j + 1, True

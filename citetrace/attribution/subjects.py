@@ -8,38 +8,26 @@ from citetrace.attribution import cues
 from citetrace.attribution.tree import Tree
 from citetrace.models import SourceKind, Token
 
+# verbs whose passive subject is the one who feels ("angered by what they saw"): the agent is the cause
+FEELINGS = frozenset(
+    """anger irritate frustrate concern worry alarm surprise shock disappoint outrage upset trouble impress annoy
+    please bother offend inspire motivate anger disturb dismay delight excite scare frighten embarrass insult
+    greet highlight appear""".split()
+)
+
 
 def subject_of(t: Tree, tok: Token, depth: int = 0) -> tuple[set[int] | None, bool]:
     """Token ids of the source of ``tok`` and whether the clause is passive."""
     subj = t.child(tok, "nsubj")
     if subj is not None:
-        passive = subj.deprel == "nsubj:pass"
-        if passive:
-            return _passive_source(t, tok, subj)
-        if subj.text.lower() in cues.RELATIVE_PRONOUNS and tok.deprel.startswith("acl"):
-            antecedent = _who_antecedent(t, subj, t.head(tok))
-            if antecedent is not None:
-                return t.subtree(antecedent) - t.subtree(tok), False
-        # a name the parse split into two subjects ("Masoud" "Barzani") is one; a phrase the parse made a
-        # second subject across a comma ("A few days after the attack, NATO said") is not the source
-        subjects = sorted(t.children(tok, "nsubj"), key=lambda k: abs(k.id - tok.id))
-        ids: set[int] = t.subtree(subjects[0])
-        for k in subjects[1:]:
-            more = t.subtree(k)
-            lead = max(more) < min(ids) and any(
-                t.by_id[i].text == "," for i in range(max(more), min(ids)) if i in t.by_id
-            )
-            if lead and _apposition_of(t, tok, subjects[0], ids) and (_a_name(t, more) or _the_source(t, more)):
-                lead = False  # "Alan Spoon, recently named Newsweek president, said": the name and its apposition
-            quoted_after = max(ids) < tok.id < k.id and _quote_between(t, tok.id, k.id)
-            if not lead and not quoted_after:  # a phrase before the subject and a comma is none of it, nor
-                ids |= more  # one inside the quote after the verb ('she said, “Unlike Hillary Clinton, I ...”')
-        quoted = _quote_as_subject(t, tok, ids)  # '"Nasty innuendoes," says John Siegal': the name, not the quote
-        return quoted or ids | _name_before_role(t, subjects[0], ids) | _inverted_name(t, tok, ids), False
+        return _nominal_subject(t, tok, subj)
     csubj = t.child(tok, "csubj")
     if csubj is not None:  # "Faulding said it owns ...": a name the tagger took for a gerund, alone
         bare = csubj.text[:1].isupper() and not t.kids.get(csubj.id) and csubj.id < tok.id
         return ({csubj.id}, False) if bare else (None, False)
+    own = _agent_or_noun_before(t, tok)
+    if own is not None:
+        return own
     parent = t.head(tok)
     if parent is not None and depth < 3 and tok.deprel.split(":")[0] in ("xcomp", "advcl", "conj"):
         return subject_of(t, parent, depth + 1)
@@ -55,6 +43,31 @@ def subject_of(t: Tree, tok: Token, depth: int = 0) -> tuple[set[int] | None, bo
         if clause is not None:  # "Trump has delivered a defense of “New York values,” saying ...": Trump
             return subject_of(t, clause, depth + 1)
     return None, False
+
+
+def _nominal_subject(t: Tree, tok: Token, subj: Token) -> tuple[set[int] | None, bool]:
+    """``subject_of`` where the cue has a nominal subject ``subj``."""
+    passive = subj.deprel == "nsubj:pass"
+    if passive:
+        return _passive_source(t, tok, subj)
+    if subj.text.lower() in cues.RELATIVE_PRONOUNS and tok.deprel.startswith("acl"):
+        antecedent = _who_antecedent(t, subj, t.head(tok))
+        if antecedent is not None:
+            return t.subtree(antecedent) - t.subtree(tok), False
+    # a name the parse split into two subjects ("Masoud" "Barzani") is one; a phrase the parse made a
+    # second subject across a comma ("A few days after the attack, NATO said") is not the source
+    subjects = sorted(t.children(tok, "nsubj"), key=lambda k: abs(k.id - tok.id))
+    ids: set[int] = t.subtree(subjects[0])
+    for k in subjects[1:]:
+        more = t.subtree(k)
+        lead = max(more) < min(ids) and any(t.by_id[i].text == "," for i in range(max(more), min(ids)) if i in t.by_id)
+        if lead and _apposition_of(t, tok, subjects[0], ids) and (_a_name(t, more) or _the_source(t, more)):
+            lead = False  # "Alan Spoon, recently named Newsweek president, said": the name and its apposition
+        quoted_after = max(ids) < tok.id < k.id and _quote_between(t, tok.id, k.id)
+        if not lead and not quoted_after:  # a phrase before the subject and a comma is none of it, nor
+            ids |= more  # one inside the quote after the verb ('she said, “Unlike Hillary Clinton, I ...”')
+    quoted = _quote_as_subject(t, tok, ids)  # '"Nasty innuendoes," says John Siegal': the name, not the quote
+    return quoted or ids | _name_before_role(t, subjects[0], ids) | _inverted_name(t, tok, ids), False
 
 
 def _quote_between(t: Tree, a: int, b: int) -> bool:
@@ -214,6 +227,30 @@ def _a_person(t: Tree, noun: Token) -> bool:
     """A noun of sources, or one with such a noun before it ("source close": "close" tagged a noun)."""
     words = [noun, *t.children(noun, "compound")]
     return any(k.lemma.lower() in cues.SOURCE_NOUNS or k.lemma.lower() in cues.ANONYMOUS_NOUNS for k in words)
+
+
+def _agent_or_noun_before(t: Tree, tok: Token) -> tuple[set[int], bool] | None:
+    """The source of a cue with no subject that has one of its own: a passive's agent ("As first reported
+    by Axios, ...", not the subject of the clause it hangs from), or the noun before a main verb the parse
+    made a reduced relative ("Russia's foreign ministry accused Ukraine of ...")."""
+    agent = next((k for k in t.children(tok, "obl") if k.deprel == "obl:agent"), None)
+    by = agent is not None and any(c.lemma.lower() == "by" for c in t.children(agent, "case"))
+    by = by and agent.upos not in ("NUM", "SYM") and not any(t.by_id[i].text == "%" for i in t.subtree(agent))
+    if agent is not None and by and tok.xpos == "VBN" and tok.lemma.lower() not in FEELINGS:
+        return t.subtree(agent) - {k.id for k in t.children(agent, "case")}, True
+    parent = t.head(tok)
+    if parent is not None and tok.deprel == "acl" and _main_verb(t, tok, parent):
+        return t.subtree(parent) - t.subtree(tok), False
+    return None
+
+
+def _main_verb(t: Tree, tok: Token, noun: Token) -> bool:
+    """Whether a verb the parse hung on the noun before it as a reduced relative is the sentence's main
+    verb: the noun is the root, no other verb is finite, and the verb has an object or a clause."""
+    if noun.deprel != "root" or noun.upos not in ("NOUN", "PROPN") or tok.xpos not in ("VBD", "VBN", "VBZ"):
+        return False
+    finite = [k for k in t.tokens if k.xpos in ("VBD", "VBZ", "VBP", "MD") and k is not tok]
+    return not finite and bool(t.children(tok, "obj", "xcomp", "ccomp"))
 
 
 def _no_passive(t: Tree, tok: Token) -> bool:

@@ -195,7 +195,7 @@ def _description(index: DocumentIndex, source: SourceMention, text: str, tokens:
         elif is_definite:  # "the ministry" is a ministry the document names; "the company", any named company
             word = norm(head.text)
             named = word if word in cues.BODY_WORDS else None
-            mention = index.nearest(source.start, {kind}, named=named)
+            mention = index.nearest(source.start, {kind}, named=named, after=False)  # not one named later
             if mention is None and word in cues.PRINT_NOUNS:  # "the newspaper": the Orlando Sentinel, an outlet,
                 mention = index.nearest(source.start, _PRINT, named=named, after=False, unless=wires())  # not the AP
         else:  # "a weekly newspaper ..." is new to the text: it can only be a name that comes after it

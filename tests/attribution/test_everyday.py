@@ -320,6 +320,33 @@ SHAPES = [
         "Officials",
         "that at least 12 people had died",
     ),
+    # a participle of sources and a name with "and" in it are no part of what was said
+    (
+        "Reuters reported, citing three sources, that the company would cut 1,000 jobs.",
+        "reported",
+        "Reuters",
+        "that the company would cut 1,000 jobs",
+    ),
+    (
+        "The company said in a filing with the Securities and Exchange Commission that it expected losses.",
+        "said",
+        "The company",
+        "that it expected losses",
+    ),
+    # who reported it is the agent, not the subject of the clause "As ..." hangs from
+    (
+        "As first reported by Axios, the White House is considering new sanctions.",
+        "reported",
+        "Axios",
+        "the White House is considering new sanctions",
+    ),
+    # a main verb the parse made a relative clause of the noun before it
+    (
+        "Russia's foreign ministry accused Ukraine of staging the attack.",
+        "accused",
+        "Russia's foreign ministry",
+        "Ukraine of staging the attack",
+    ),
     # a "warned" the tagger read as a passive participle, with no "be" before it
     (
         "The head of the World Health Organization, Tedros Adhanom Ghebreyesus, warned on Monday that the "
@@ -607,6 +634,13 @@ def test_people_of_a_place_are_not_the_place(frames_of_text, sentence: str, cano
             "person",
         ),
         ("A Russian spokesman said the strike was lawful.", "Russian spokesman", "person"),  # a nationality
+        ("The United Nations estimates that 2 million people have fled.", "United Nations", "organization"),
+        # "the company" is one named before it, not a body of the lead-in after it
+        (
+            "The company said in a filing with the Securities and Exchange Commission that it expected losses.",
+            "company",
+            "organization",
+        ),
         # what an article is about is not who wrote it (the kind of "article" is not known)
         ("An article on Monday about Tashfeen Malik reported that she had talked openly.", "article", "unknown"),
     ],

@@ -234,14 +234,18 @@ def _agent_or_noun_before(t: Tree, tok: Token) -> tuple[set[int], bool] | None:
     by Axios, ...", not the subject of the clause it hangs from), or the noun before a main verb the parse
     made a reduced relative ("Russia's foreign ministry accused Ukraine of ...")."""
     agent = next((k for k in t.children(tok, "obl") if k.deprel == "obl:agent"), None)
-    by = agent is not None and any(c.lemma.lower() == "by" for c in t.children(agent, "case"))
-    by = by and agent.upos not in ("NUM", "SYM") and not any(t.by_id[i].text == "%" for i in t.subtree(agent))
-    if agent is not None and by and tok.xpos == "VBN" and tok.lemma.lower() not in FEELINGS:
+    if agent is not None and tok.xpos == "VBN" and tok.lemma.lower() not in FEELINGS and _by_someone(t, agent):
         return t.subtree(agent) - {k.id for k in t.children(agent, "case")}, True
     parent = t.head(tok)
     if parent is not None and tok.deprel == "acl" and _main_verb(t, tok, parent):
         return t.subtree(parent) - t.subtree(tok), False
     return None
+
+
+def _by_someone(t: Tree, agent: Token) -> bool:
+    """An agent after "by" that is no amount ("declined by 0.2%")."""
+    by = any(c.lemma.lower() == "by" for c in t.children(agent, "case"))
+    return by and agent.upos not in ("NUM", "SYM") and not any(t.by_id[i].text == "%" for i in t.subtree(agent))
 
 
 def _main_verb(t: Tree, tok: Token, noun: Token) -> bool:

@@ -86,6 +86,14 @@ def _merge_chains(frames: list[Candidate], text: str) -> list[Candidate]:
             if _holds(b, a) and "," in gap:
                 continue  # "Both men denied the charges, their lawyer said": b reports a, no chain
             if b.cue[0] >= a.cue[1] and _holds(a, b) and len(WORD_RE.findall(gap)) <= CHAIN_GAP and "." not in gap:
+                if _object_then_participle(gap, text[b.cue[0] : b.cue[1]]):
+                    # "denied the allegations, calling them absurd": a participle after a comma, two frames
+                    start = (
+                        a.content[0] if a.cue[1] <= a.content[0] < b.cue[0] else a.cue[1] + len(gap) - len(gap.lstrip())
+                    )
+                    if end_before(text, start, b.cue[0]) > start:
+                        a.content = (start, end_before(text, start, b.cue[0]))
+                        continue
                 words = WORD_RE.findall(gap.lower())
                 if _own_source(b, a.cue[1], text) and CLAUSE_OPENERS.intersection(words):
                     continue
@@ -203,11 +211,28 @@ def is_boilerplate(text: str, sentence: Sentence) -> bool:
     return whole_line and not line.rstrip("\"\u201d'\u2019 ").endswith((".", "!", "?", ":"))
 
 
-def _after_dateline(span: tuple[int, int], datelines: list[tuple[int, int]]) -> tuple[int, int]:
-    """A source that starts in a dateline starts after it ("WASHINGTON (AP) — The Trump campaign said")."""
+# words that open no object: particles and prepositions ("hit back again, saying", "wrote to investors, telling")
+_NO_OBJECT = frozenset("back further on in out up down off again as to at with for from by about over".split())
+
+
+def _object_then_participle(gap: str, participle: str) -> bool:
+    """Whether a cue's words up to a comma are its object and a participle follows ("denied the allegations,
+    calling them absurd", "praised Putin, saying"): two frames. Not a particle, a preposition, a time or a
+    channel ("responded Friday, saying", "issued a statement, saying": one cue)."""
+    words = WORD_RE.findall(gap.lower())
+    if not gap.rstrip().endswith(",") or not participle.lower().endswith("ing") or not words:
+        return False
+    if words[0] in _NO_OBJECT or all(cues.is_time(w) or w in cues.TIME_RELATIVE for w in words):
+        return False
+    return not any(w in cues.CHANNEL_NOUNS for w in words)
+
+
+def _after_dateline(span: tuple[int, int], datelines: list[tuple[int, int]], text: str) -> tuple[int, int]:
+    """A source or content that starts in a dateline starts after it ("WASHINGTON (AP) — The Trump
+    campaign said", "LONDON (Reuters) - Britain's economy grew ..., data showed")."""
     for start, end in datelines:
         if start <= span[0] < end < span[1]:
-            return end, span[1]
+            return end + len(text[end : span[1]]) - len(text[end : span[1]].lstrip()), span[1]
     return span
 
 
@@ -308,7 +333,9 @@ def extract_frames(
     ]
     for i, f in enumerate(raw):
         source = None
-        phrase = source_phrase(trees, starts, _after_dateline(f.source, datelines)) if f.source is not None else None
+        phrase = (
+            source_phrase(trees, starts, _after_dateline(f.source, datelines, text)) if f.source is not None else None
+        )
         if phrase is not None:
             f.source = phrase
             s_text = text[f.source[0] : f.source[1]]
@@ -322,7 +349,7 @@ def extract_frames(
                 confidence=round(f.confidence, 4),
                 cue=_span(text, f.cue),
                 source=source,
-                content=_span(text, f.content),
+                content=_span(text, _after_dateline(f.content, datelines, text)),
                 more_content=[_span(text, piece) for piece in f.more],
                 parent=None if (p := parents[i]) is None else f"f{p + 1}",
                 channel=_span(text, f.channel) if f.channel else None,

@@ -26,7 +26,7 @@ from citetrace.attribution.learned import DASHES, cue_scorer, is_candidate, toke
 from citetrace.attribution.quotes import dialogue_tag, extend_to_quote
 from citetrace.attribution.subjects import subject_of
 from citetrace.attribution.tree import Tree, glue, negated, other_sense, prenominal, right_rest
-from citetrace.models import FrameKind, Token
+from citetrace.models import FoundBy, FrameKind, Token
 
 _CLAUSE = ("ccomp", "xcomp", "csubj")
 _NOUN_CLAUSE = ("acl", "ccomp", "xcomp", "appos")
@@ -158,9 +158,10 @@ def learned_frame(t: Tree, tok: Token, quotes: list[tuple[int, int]]) -> Candida
 def scored_frames(trees: list[Tree], quotes: list[tuple[int, int]], rule_frames: list[Candidate]) -> list[Candidate]:
     """The rule frames the learned scorer keeps, and the frames it adds. Every candidate token is
     scored: a rule frame of ``SCORED_KINDS`` gets its best cue word's score as its confidence and is
-    dropped under ``cues.RULE_VETO`` (credits, floating quotes and possessives keep 1.0); a token
-    over ``cues.LEARNED_CUE`` that no rule frame uses as its cue makes a frame of its own
-    (``learned_frame``), unless a word it governs or its head is already such a cue."""
+    dropped under ``cues.RULE_VETO`` (a surface frame under ``cues.SURFACE_VETO``; credits, floating
+    quotes and possessives keep 1.0); a token over ``cues.LEARNED_CUE`` that no rule frame uses as its
+    cue makes a frame of its own (``learned_frame``), unless a word it governs or its head is already
+    such a cue."""
     scorer = cue_scorer()
     if scorer is None:
         return rule_frames
@@ -174,7 +175,11 @@ def scored_frames(trees: list[Tree], quotes: list[tuple[int, int]], rule_frames:
         inside = by_start[bisect_left(starts, f.cue[0]) : bisect_left(starts, f.cue[1])]
         if inside and f.kind in SCORED_KINDS:
             f.confidence = max(p for _, p in inside)
-    rule_frames = [f for f in rule_frames if f.confidence >= cues.RULE_VETO]  # tree and surface frames alike
+    rule_frames = [
+        f
+        for f in rule_frames
+        if f.confidence >= cues.RULE_VETO or f.found_by is FoundBy.surface and f.confidence >= cues.SURFACE_VETO
+    ]
     taken = [f.cue for f in rule_frames]
     new: list[Candidate] = []
     cue_ids: set[tuple[int, int]] = set()

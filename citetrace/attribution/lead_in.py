@@ -215,6 +215,12 @@ def end_before_next_cues(frames: list[Candidate], text: str, quotes: list[tuple[
                 a.content = (a.content[0], end)
 
 
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether the word at ``at`` opens its sentence (after a paragraph, a sentence's end or a quote mark)."""
+    before = text[max(0, at - 200) : at].rstrip(" \t\"'\u201c\u2018")
+    return not before or before[-1] in ".!?\n\u201d"
+
+
 _PARTICIPLE_NEXT = re.compile(r",\s*\w+ing\b")  # "..., a Chinese official said, adding that ..."
 _CLAUSE_JOIN = re.compile(r",\s*(?:and|but|or)\s+$")
 
@@ -230,8 +236,13 @@ def _joined_at(a: Candidate, b: Candidate, text: str) -> int | None:
         if text[a.content[0] : at].rstrip().endswith(",") and short:
             return end_before(text, a.content[0], at)
         return None
+    if b.kind is FrameKind.citing and text[a.content[0] : b.cue[0]].rstrip().endswith(","):
+        return end_before(text, a.content[0], b.cue[0])  # "..., citing local health officials": how it is known
     if b.source is not None and b.source != a.source and b.source[0] >= a.content[0]:
-        join = _CLAUSE_JOIN.search(text[a.content[0] : b.source[0]])  # ", and I told ..."
+        between = text[a.content[0] : b.source[0]]
+        if _opens_sentence(text, a.cue[0]) and between.rstrip().endswith(",") and b.source[1] <= b.cue[0]:
+            return end_before(text, a.content[0], b.source[0])  # "Asked whether he would resign, the minister said"
+        join = _CLAUSE_JOIN.search(between)  # ", and I told ..."
         return a.content[0] + join.start() if join is not None and b.source[1] <= b.cue[0] else None
     words = [m for m in WORD_RE.finditer(text, a.content[0], b.cue[0])][-2:]
     joins = [m for m in words if m.group().lower() in cues.COORDINATORS]

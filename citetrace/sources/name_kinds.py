@@ -105,8 +105,8 @@ def kind_of_name(name: str, span_tokens: list[Token], head: Token) -> SourceKind
     if (named := body_kind(name)) is not None:
         return named
     head_kind = noun_kind(head)
-    if head.upos == "NOUN" and head_kind is not None:
-        return head_kind
+    if head_kind is not None and (head.upos == "NOUN" or norm(name) == norm(head.text)):
+        return head_kind  # "the CEO" tagged a name is a chief executive, not an organization's initials
     if name.replace(".", "").isupper() and len(name) <= 6:
         return SourceKind.organization
     if len(name.split()) == 1 and name != head.lemma and classes(head.lemma) & {WordClass.party, WordClass.place}:

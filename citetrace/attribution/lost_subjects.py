@@ -4,6 +4,7 @@ after the aside of a sentence that opens with a name and a comma."""
 
 from __future__ import annotations
 
+from citetrace.attribution import cues
 from citetrace.attribution.candidate import Candidate
 from citetrace.attribution.tree import Tree
 from citetrace.models import FrameKind, Token
@@ -39,6 +40,8 @@ def shared_subjects(trees: list[Tree], frames: list[Candidate]) -> None:
                 f.source, f.source_kind = first.source, first.source_kind
         elif t.tokens[b].text == ",":
             name = _opening_name(t.tokens[:b])
+            if name is None and t.tokens[c].xpos in ("VBD", "VBZ", "VBP"):
+                name = _name_set_off(t.tokens[:b])
             if name is not None:
                 f.source = name
 
@@ -66,3 +69,22 @@ def _opening_name(toks: list[Token]) -> tuple[int, int] | None:
     if capitals and not described or toks[n + 1].upos == "PROPN":
         return None  # a dateline, or a place: "RALEIGH, N.C.", "Killeen, Texas,"
     return toks[0].start, toks[n - 1].end
+
+
+def _name_set_off(toks: list[Token]) -> tuple[int, int] | None:
+    """The name between the last two commas before a finite cue that has no subject, with the title set
+    off before it ("In a meeting Tuesday, supreme leader, Deng Xiaoping, told Mr. Nixon": the parse hung
+    the whole run on "meeting")."""
+    commas = [i for i, k in enumerate(toks) if k.text == ","]
+    if not commas:
+        return None
+    name = toks[commas[-1] + 1 :]
+    if not name or not all(k.upos == "PROPN" for k in name) or len(name) > 4:
+        return None
+    title = toks[commas[-2] + 1 if len(commas) > 1 else 0 : commas[-1]]
+    if title and title[-1].upos == "PROPN":
+        return None  # a place and its state: "... in Boca Raton, Fla., charged"
+    titled = bool(title) and len(title) <= 4 and all(k.upos in ("DET", "ADJ", "NOUN", "PROPN") for k in title)
+    if titled and any(k.lemma.lower() in cues.SOURCE_NOUNS for k in title):
+        return title[0].start, name[-1].end
+    return name[0].start, name[-1].end

@@ -298,11 +298,13 @@ def _time_phrase(tok: Token) -> bool:
 
 
 def _before_relative(tokens: list[Token], head: Token) -> list[Token]:
-    """The words before a relative clause set off by a comma after the head ("Officials, who spoke on
-    condition of anonymity because ...": what they did, not who they are), whatever the parse made of it."""
+    """The words before a relative clause or a participle set off by a comma after the head ("Officials,
+    who spoke on condition of anonymity because ...", "The company, based in Seattle": what they did or
+    where they are, not who they are), whatever the parse made of it."""
     at = tokens.index(head) if head in tokens else len(tokens)
     for i in range(at + 2, len(tokens)):
-        if tokens[i - 1].text == "," and norm(tokens[i].text) in _NON_RESTRICTIVE:
+        participle = tokens[i].xpos in ("VBN", "VBG") and tokens[i].upos == "VERB"  # "The company, based in Seattle"
+        if tokens[i - 1].text == "," and (norm(tokens[i].text) in _NON_RESTRICTIVE or participle):
             return tokens[: i - 1]
     return tokens
 

@@ -366,6 +366,14 @@ SHAPES = [
     # an object, a comma and a participle: two frames
     ('The Kremlin denied the allegations, calling them "absurd."', "denied", "The Kremlin", "the allegations"),
     ('The Kremlin denied the allegations, calling them "absurd."', "calling", "The Kremlin", 'them "absurd."'),
+    # (WSJ) wsj_0093: the parse hung the speaker on the lead-in's noun; the name set off by commas speaks
+    (
+        'In a meeting Tuesday, supreme leader, Deng Xiaoping, told Mr. Nixon, "Frankly speaking, the U.S. was '
+        'involved too deeply in the turmoil."',
+        "told",
+        "supreme leader, Deng Xiaoping",
+        '"Frankly speaking, the U.S. was involved too deeply in the turmoil."',
+    ),
     # a "warned" the tagger read as a passive participle, with no "be" before it
     (
         "The head of the World Health Organization, Tedros Adhanom Ghebreyesus, warned on Monday that the "
@@ -655,6 +663,7 @@ def test_people_of_a_place_are_not_the_place(frames_of_text, sentence: str, cano
         ("A Russian spokesman said the strike was lawful.", "Russian spokesman", "person"),  # a nationality
         ("The United Nations estimates that 2 million people have fled.", "United Nations", "organization"),
         ("In an interview, the CEO said the firm would double its workforce.", "CEO", "person"),  # not initials
+        ("The company, based in Seattle, said profits rose.", "company", "organization"),  # not where it is
         # "the company" is one named before it, not a body of the lead-in after it
         (
             "The company said in a filing with the Securities and Exchange Commission that it expected losses.",

@@ -10,7 +10,7 @@ from citetrace.attribution.candidate import Candidate
 from citetrace.attribution.channels import add_channels, without_channel_frames
 from citetrace.attribution.content import choose_contents
 from citetrace.attribution.generic import scored_frames
-from citetrace.attribution.lead_in import end_before_next_cues, trim_lead_ins
+from citetrace.attribution.lead_in import end_before_asides, end_before_next_cues, trim_lead_ins
 from citetrace.attribution.lost_subjects import shared_subjects
 from citetrace.attribution.mood import mark_hypothetical
 from citetrace.attribution.phrases import according_frames, citing_frames, possessive_frames
@@ -316,6 +316,7 @@ def extract_frames(
     raw = _merge_chains(raw, text)
     trim_lead_ins(trees, raw)
     end_before_next_cues(raw, text, quotes)
+    end_before_asides(raw, text)
     raw += quote_frames(text, trees, quotes, raw)
     for t in trees:
         add_channels(t, raw)

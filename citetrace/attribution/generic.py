@@ -171,9 +171,10 @@ def scored_frames(trees: list[Tree], quotes: list[tuple[int, int]], rule_frames:
     # one score per start (the words of a multi-word token share it: the last one's, as before)
     by_start = sorted({tok.start: p for (_, tok), p in zip(tokens, scores, strict=True)}.items())
     starts = [start for start, _ in by_start]
+    words = {tok.start: tok.text.lower() for _, tok in tokens}
     for f in rule_frames:
         inside = by_start[bisect_left(starts, f.cue[0]) : bisect_left(starts, f.cue[1])]
-        if inside and f.kind in SCORED_KINDS:
+        if inside and f.kind in SCORED_KINDS and not all(words[start] in cues.UNSCORED_CUES for start, _ in inside):
             f.confidence = max(p for _, p in inside)
     rule_frames = [
         f

@@ -250,3 +250,23 @@ def _joined_at(a: Candidate, b: Candidate, text: str) -> int | None:
     if joins and (joins[-1] is words[-1] or "," not in text[joins[-1].end() : b.cue[0]]):
         return end_before(text, a.content[0], joins[-1].start())
     return None
+
+
+# the writer's aside on what was said: ", a claim that could not be independently verified", ", which
+# could not be confirmed"
+_ASIDE = re.compile(
+    r",\s+(?:(?:a|an)\s+(?:claim|assertion|figure|number|account|allegation|statement)\s+(?:that|which)|which)"
+    r"\s+(?:could|can|cannot|has|have|was|were)\b[^.]*?\b(?:verified|confirmed|corroborated)\b"
+)
+
+
+def end_before_asides(frames: list[Candidate], text: str) -> None:
+    """End what was said before the writer's aside on it ("Ukraine's military said it shot down 20
+    drones, a claim that could not be independently verified": the claim is the military's, the doubt
+    the writer's)."""
+    for f in frames:
+        if f.kind not in KINDS:
+            continue
+        found = _ASIDE.search(text, f.content[0], f.content[1])
+        if found is not None and found.start() > f.content[0]:
+            f.content = (f.content[0], end_before(text, f.content[0], found.start()))

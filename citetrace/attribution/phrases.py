@@ -8,23 +8,27 @@ from citetrace.attribution import cues
 from citetrace.attribution.candidate import Candidate
 from citetrace.attribution.cues import QUOTE_MARKS
 from citetrace.attribution.tree import Tree, glue
-from citetrace.models import FrameKind, Token
+from citetrace.models import FoundBy, FrameKind, Token
 
 
 def according_frames(t: Tree) -> list[Candidate]:
+    """ "according to X" anywhere, and "Per X," opening a sentence."""
     frames = []
     toks = t.tokens
     for i, tok in enumerate(toks[:-1]):
-        if tok.text.lower() != "according" or toks[i + 1].text.lower() != "to":
-            continue
-        to = toks[i + 1]
         opening = not any(x.end <= tok.start for x in toks if x.upos not in ("PUNCT", "CCONJ"))  # "But according to"
+        if tok.text.lower() == "according" and toks[i + 1].text.lower() == "to":
+            to = toks[i + 1]
+        elif tok.text == "Per" and opening:  # "Per a report from Bloomberg, ..."
+            to = tok
+        else:
+            continue
         run = _tree_run(t, tok, to)
         if run:
             source = t.char_span(_before_clause(t, run, opening))
         else:  # no noun after "to" in the tree ("according" hung on the last word of a name): to the next stop
             run = set()
-            for k in toks[i + 2 :]:
+            for k in toks[to.id - toks[0].id + 1 :]:
                 if k.text in (",", ";", ".", ":") or k.deprel == "punct" and k.text not in ("'", '"', "-", "/", "&"):
                     break
                 run.add(k.id)
@@ -43,7 +47,10 @@ def according_frames(t: Tree) -> list[Candidate]:
             content = after
         else:
             content = (s_start, s_end)
-        frames.append(Candidate((tok.start, to.end), source, content, FrameKind.according, t.index))
+        frame = Candidate((tok.start, to.end), source, content, FrameKind.according, t.index)
+        if to is tok:
+            frame.found_by = FoundBy.surface  # "Per X,": a shape of the words, which PolNeAR's cues never show
+        frames.append(frame)
     return frames
 
 

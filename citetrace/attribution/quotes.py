@@ -50,6 +50,8 @@ def quote_frames(
         tree = next((t for t in trees if t.span[0] <= qs < t.span[1]), None)
         if tree is None:
             continue
+        if _joined_to_split(text, known, tree, qs, qe):
+            continue
         if qs - tree.span[0] > 1:  # a quote inside a sentence is a word or phrase quoted, not a statement,
             introduced = _introduced(text, tree, qs)  # unless a verb and a colon introduce it
             if introduced is not None:
@@ -92,6 +94,33 @@ def quote_frames(
                     source = glue(text, intro.char_span(subj))
         found.append(Candidate(cue, source, (qs, qe), FrameKind.quote, tree.index))
     return found
+
+
+def _joined_to_split(text: str, frames: list[Candidate], tree: Tree, qs: int, qe: int) -> bool:
+    """Join the quote ``qs``-``qe`` to the frame whose quote it is the other half of ('"The economy is
+    strong," she says, "but people don't feel it."': one quote, the first half the content)."""
+    split = _split_from(text, frames, tree, qs, qe)
+    if split is None or (qs, qe) in split.more:
+        return False
+    if qe <= split.content[0]:
+        split.content, split.more = (qs, qe), [split.content, *split.more]
+    else:
+        split.more.append((qs, qe))
+    return True
+
+
+def _split_from(text: str, frames: list[Candidate], tree: Tree, qs: int, qe: int) -> Candidate | None:
+    """The frame whose quote the quote ``qs``-``qe`` is the other half of, in the same sentence, on the
+    other side of its speaker and cue with only commas between ('"...," she says, "but ..."')."""
+    for f in frames:
+        if f.sentence != tree.index or text[f.content[0] : f.content[0] + 1] not in cues.QUOTE_MARKS:
+            continue
+        words = [f.cue, *([f.source] if f.source is not None else [])]
+        lo, hi = min(a for a, _ in words), max(b for _, b in words)
+        first, second = (f.content[1], qs) if f.content[1] <= lo else (qe, f.content[0])
+        if first <= lo and hi <= second and not text[first:lo].strip(" ,") and not text[hi:second].strip(" ,"):
+            return f
+    return None
 
 
 def _introduced(text: str, tree: Tree, qs: int) -> tuple[tuple[int, int], tuple[int, int]] | None:

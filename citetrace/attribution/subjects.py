@@ -29,6 +29,10 @@ def subject_of(t: Tree, tok: Token, depth: int = 0) -> tuple[set[int] | None, bo
     if own is not None:
         return own
     parent = t.head(tok)
+    if parent is not None and tok.xpos == "VBG" and _quoted_saying(t, parent):
+        quoted = t.child(parent, "nsubj:pass")  # "was quoted by IRNA as saying": the one quoted, not IRNA
+        if quoted is not None:
+            return t.subtree(quoted), False
     if parent is not None and depth < 3 and tok.deprel.split(":")[0] in ("xcomp", "advcl", "conj"):
         return subject_of(t, parent, depth + 1)
     if parent is not None and depth < 3 and tok.deprel == "ccomp" and _participle_after_comma(t, tok):
@@ -259,9 +263,11 @@ def _main_verb(t: Tree, tok: Token, noun: Token) -> bool:
 
 def _no_passive(t: Tree, tok: Token) -> bool:
     """Whether a cue the parse read as passive cannot be: a main verb with no "be" or "get" before it and a
-    clause after it ("The head of the WHO, Tedros ..., warned on Monday that ...", tagged VBN)."""
-    if tok.deprel != "root" or t.children(tok, "aux", "aux:pass", "cop"):
-        return False
+    clause after it ("The head of the WHO, Tedros ..., warned on Monday that ...", tagged VBN; "has
+    repeatedly and falsely claimed that ...")."""
+    helpers = t.children(tok, "aux", "aux:pass", "cop")
+    if tok.deprel != "root" or any(k.lemma.lower() in ("be", "get") for k in helpers):
+        return False  # "has repeatedly and falsely claimed that ...": "has", no passive
     clauses = [k for k in t.children(tok, "ccomp", "advcl", "parataxis") if k.id > tok.id]
     marks = [m.text.lower() for k in clauses for m in t.children(k, "mark")]
     return any(k.deprel == "ccomp" for k in clauses) or "that" in marks

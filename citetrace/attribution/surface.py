@@ -78,7 +78,11 @@ def _final(t: Tree, c: int) -> Candidate | None:
         return None
     last = c - 1 if toks[c - 1].text == "," else c  # "..., Mr. Smith, the chairman, said"
     segments = [(a, b) for a, b in comma_segments(toks, last) if b > a]
-    if len(segments) < 2 or segments[0][1] != last or not is_source(toks[segments[0][0] : last]):
+    checked = last
+    if len(segments) > 2 and toks[segments[0][0]].text.lower() == "who" and toks[segments[1][1]].text == ",":
+        checked = segments[1][1]  # "..., the coach, who asked not to be named, told ESPN.": the relative is his
+        segments = [(segments[1][0], last), *segments[2:]]
+    if len(segments) < 2 or segments[0][1] != last or not is_source(toks[segments[0][0] : checked]):
         return None
     start = segments[0][0]
     if not is_name(toks[start:last]) and appositive(toks[start:last]):

@@ -374,6 +374,41 @@ SHAPES = [
         "supreme leader, Deng Xiaoping",
         '"Frankly speaking, the U.S. was involved too deeply in the turmoil."',
     ),
+    # the one quoted speaks, whoever quoted him
+    (
+        "Iran's foreign minister was quoted by state news agency IRNA as saying that Tehran would respond.",
+        "saying",
+        "Iran's foreign minister",
+        "that Tehran would respond",
+    ),
+    # "Per X," opening a sentence is "according to X"
+    (
+        "Per a report from Bloomberg, the company is exploring a sale.",
+        "Per",
+        "a report from Bloomberg",
+        "the company is exploring a sale",
+    ),
+    # the writer's doubt is no part of the claim
+    (
+        "Ukraine's military said it shot down 20 drones overnight, a claim that could not be independently verified.",
+        "said",
+        "Ukraine's military",
+        "it shot down 20 drones overnight",
+    ),
+    # a relative clause set off by commas is the speaker's, before a sentence-final cue and its addressee
+    (
+        '"It\'s over for this team," the coach, who asked not to be named, told ESPN.',
+        "told",
+        "the coach, who asked not to be named",
+        '"It\'s over for this team,"',
+    ),
+    # "has ... claimed" read as a passive: "has" is no "be"
+    (
+        "The former president has repeatedly and falsely claimed that the 2020 election was stolen.",
+        "claimed",
+        "The former president",
+        "that the 2020 election was stolen",
+    ),
     # a "warned" the tagger read as a passive participle, with no "be" before it
     (
         "The head of the World Health Organization, Tedros Adhanom Ghebreyesus, warned on Monday that the "
@@ -698,3 +733,11 @@ def test_a_surface_shape_the_scorer_doubts_is_kept(frames_of_text) -> None:
     shown = next(f for f in frames if f.cue.text == "showed")
     assert shown.source is not None and shown.source.text == "official data"
     assert shown.content.text == "Britain's economy grew 0.2% in the third quarter"
+
+
+def test_a_quote_split_by_its_speaker_is_one_quote(frames_of_text) -> None:
+    """'"...," she says, "but ..."': the second half was a phrase quoted, no part of what she said."""
+    frames = frames_of_text('"The economy is strong," she says, "but people don\'t feel it."')
+    says = next(f for f in frames if f.cue.text == "says")
+    assert says.content.text == '"The economy is strong,"'
+    assert [m.text for m in says.more_content] == ['"but people don\'t feel it."']

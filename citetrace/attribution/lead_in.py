@@ -55,6 +55,11 @@ MAX_LEAD = 16  # tokens
 CITING = frozenset({"cite", "quote"})  # ", citing three sources, that ...": a participle of sources
 
 
+def _takes_clause(tok: Token) -> bool:
+    """A noun whose own clause may follow ("the news that ..."), not a name ending in one ("the Daily News")."""
+    return tok.lemma.lower() in CLAUSE_NOUNS and tok.upos != "PROPN" and not tok.text[:1].isupper()
+
+
 def _time_word(tok: Token) -> bool:
     """ "Tuesday", "week", "night"; not "this" or "last" alone, nor the verb "may"."""
     low = tok.text.lower()
@@ -107,7 +112,7 @@ def _lead_in_end(toks: list[Token], i: int, tell: bool) -> tuple[int, bool]:
             j += 1
         elif toks[j].upos in ("DET", "PROPN", "NOUN", "ADJ", "NUM"):
             k = _noun_phrase_end(toks, j)
-            j = j if toks[k - 1].lemma.lower() in CLAUSE_NOUNS else k
+            j = j if _takes_clause(toks[k - 1]) else k
     timely = False
     while j < n and j - i <= MAX_LEAD:
         tok = toks[j]
@@ -119,7 +124,7 @@ def _lead_in_end(toks: list[Token], i: int, tell: bool) -> tuple[int, bool]:
         elif _time_word(tok) or (low in TIME_MODIFIERS and j + 1 < n and _time_word(toks[j + 1])):
             j, timely = j + 1, True
         elif tok.upos == "ADP" and low in PREPOSITIONS and (k := _noun_phrase_end(toks, j + 1)) > j + 1:
-            if toks[k - 1].lemma.lower() in CLAUSE_NOUNS:
+            if _takes_clause(toks[k - 1]):
                 break  # "responding to the news that ...": the clause is the noun's
             j, timely = k, _time_word(toks[k - 1])
         else:

@@ -8,6 +8,8 @@ from citetrace.attribution import cues
 from citetrace.attribution.tree import Tree
 from citetrace.models import SourceKind, Token
 
+# words that open a clause whose subject and verb the parse may take for a noun and a second main verb
+SUBORDINATORS = frozenset("after before when as because while since until although though if once".split())
 # verbs whose passive subject is the one who feels ("angered by what they saw"): the agent is the cause
 FEELINGS = frozenset(
     """anger irritate frustrate concern worry alarm surprise shock disappoint outrage upset trouble impress annoy
@@ -28,6 +30,9 @@ def subject_of(t: Tree, tok: Token, depth: int = 0) -> tuple[set[int] | None, bo
     own = _agent_or_noun_before(t, tok)
     if own is not None:
         return own
+    noun = _noun_right_before(t, tok)
+    if noun is not None:  # "Shares fell 4% after the company warned that ...": no "and", so no shared subject
+        return noun, False
     parent = t.head(tok)
     if parent is not None and tok.xpos == "VBG" and _quoted_saying(t, parent):
         quoted = t.child(parent, "nsubj:pass")  # "was quoted by IRNA as saying": the one quoted, not IRNA
@@ -231,6 +236,23 @@ def _a_person(t: Tree, noun: Token) -> bool:
     """A noun of sources, or one with such a noun before it ("source close": "close" tagged a noun)."""
     words = [noun, *t.children(noun, "compound")]
     return any(k.lemma.lower() in cues.SOURCE_NOUNS or k.lemma.lower() in cues.ANONYMOUS_NOUNS for k in words)
+
+
+def _noun_right_before(t: Tree, tok: Token) -> set[int] | None:
+    """The noun phrase right before a finite verb the parse joined to an earlier verb with no coordinator
+    between them, after a word that opens a clause ("Shares fell 4% after the company warned that ..."):
+    the verb's own subject, which the parse hung elsewhere."""
+    if tok.deprel != "conj" or tok.xpos not in ("VBD", "VBZ", "VBP") or t.children(tok, "cc"):
+        return None
+    before = [k for k in t.tokens if k.id < tok.id and k.upos != "ADV"]
+    if not before or before[-1].upos not in ("NOUN", "PROPN") or before[-1].head == tok.id:
+        return None
+    noun = before[-1]
+    mods = {
+        k.id for k in t.kids.get(noun.id, []) if k.id < noun.id and k.deprel in ("det", "amod", "compound", "nmod:poss")
+    }
+    opener = t.by_id.get(min(mods | {noun.id}) - 1)
+    return {noun.id, *mods} if opener is not None and opener.text.lower() in SUBORDINATORS else None
 
 
 def _agent_or_noun_before(t: Tree, tok: Token) -> tuple[set[int], bool] | None:

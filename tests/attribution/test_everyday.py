@@ -402,6 +402,20 @@ SHAPES = [
         "the coach, who asked not to be named",
         '"It\'s over for this team,"',
     ),
+    # an addressee whose name ends in a noun that may take a clause ("the Daily News")
+    (
+        "Local residents told the Daily News they had heard gunshots around midnight.",
+        "told",
+        "Local residents",
+        "they had heard gunshots around midnight",
+    ),
+    # a clause after "after" the parse made a second main verb of the sentence's subject
+    (
+        "Shares fell 4% after the company warned that sales would slow, according to FactSet data.",
+        "warned",
+        "the company",
+        "that sales would slow",
+    ),
     # "has ... claimed" read as a passive: "has" is no "be"
     (
         "The former president has repeatedly and falsely claimed that the 2020 election was stolen.",

@@ -1,4 +1,5 @@
-"""Phrase frames, cited without a verb of saying: "according to X", "citing X", "X's 2019 list"."""
+"""Phrase frames, cited without a verb of saying: "according to X" (and "Per X," opening a sentence),
+"citing X", "X's 2019 list"."""
 
 from __future__ import annotations
 
@@ -106,8 +107,9 @@ def _set_off(t: Tree, rest: list[Token], opening: bool, before: list[Token]) -> 
     segment = list(takewhile(lambda k: k.text not in _STOPS, rest))
     if _listed(segment, before):  # "Cruz's friends, aides and allies": a list goes on
         return segment
-    relative = bool(segment) and segment[0].text.lower() in cues.RELATIVE_PRONOUNS  # "the SITE Intelligence Group,
-    if not segment or not relative and not _description(segment):  # which monitors extremist statements"
+    # a relative clause is the source's too: "the SITE Intelligence Group, which monitors extremist statements"
+    relative = bool(segment) and segment[0].text.lower() in cues.RELATIVE_PRONOUNS
+    if not segment or not relative and not _description(segment):
         return None
     closed = len(segment) < len(rest) and rest[len(segment)].text == ","
     at_end = all(k.upos == "PUNCT" for k in rest[len(segment) :]) and rest[-1] is t.tokens[-1]

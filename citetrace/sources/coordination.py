@@ -65,9 +65,11 @@ def _a_list(segments: list[tuple[str, list[Token]]], members: list[list[Token]])
         return False  # "Melba Acosta Febo, the president and ...", "Katie Harbath, Facebook's ... director"
     if any(_inside_a_phrase(words) for _, words in segments[:-1]):
         return False  # "the leaders of the United States and Israel": the list is inside the phrase
-    if any(_a_role(words) for words in members[:-1]):
+    last = members[-1]
+    own_determiner = last[0].upos == "DET" or last[0].xpos == "PRP$"  # "the police chief", "his wife"
+    if any(_a_role(words) for words in members[:-1]) and not (own_determiner and last[-1].upos != "PROPN"):
         return False  # "former Hewlett-Packard CEO and presidential candidate Carly Fiorina"
-    first, last = segments[0][1], members[-1]
+    first = segments[0][1]
     if _a_body(first) and _titled_name(last):
         return False  # "Yahoo News and former TV network anchor Katie Couric": both describe the anchor
     if len(first) == 2 and first[0].upos == "DET" and first[1].upos == "PROPN" and last[0].upos != "DET":

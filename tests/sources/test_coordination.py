@@ -28,6 +28,8 @@ SPLIT = [
         ["Lawrence Joyce", "William Graham"],
     ),
     ("Rand Paul (Ky.) and Marco Rubio (Fla.) said the tax plan was wrong.", "said", ["Rand Paul", "Marco Rubio"]),
+    # a role and a second speaker with a determiner of its own are two people, not one with two titles
+    ("The president and his wife said they were grateful.", "said", ["president", "his wife"]),
     # real, from PolNeAR train (breitbart_2016-05-12): one source was "Donald Trump" alone
     (
         "Donald Trump and House Speaker Paul Ryan said in a joint statement that they had a great conversation.",

@@ -91,8 +91,9 @@ def _merge_chains(frames: list[Candidate], text: str) -> list[Candidate]:
                     start = (
                         a.content[0] if a.cue[1] <= a.content[0] < b.cue[0] else a.cue[1] + len(gap) - len(gap.lstrip())
                     )
-                    if end_before(text, start, b.cue[0]) > start:
-                        a.content = (start, end_before(text, start, b.cue[0]))
+                    end = end_before(text, start, b.cue[0])
+                    if end > start:
+                        a.content = (start, end)
                         continue
                 words = WORD_RE.findall(gap.lower())
                 if _own_source(b, a.cue[1], text) and CLAUSE_OPENERS.intersection(words):

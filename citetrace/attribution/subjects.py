@@ -13,7 +13,7 @@ SUBORDINATORS = frozenset("after before when as because while since until althou
 # verbs whose passive subject is the one who feels ("angered by what they saw"): the agent is the cause
 FEELINGS = frozenset(
     """anger irritate frustrate concern worry alarm surprise shock disappoint outrage upset trouble impress annoy
-    please bother offend inspire motivate anger disturb dismay delight excite scare frighten embarrass insult
+    please bother offend inspire motivate disturb dismay delight excite scare frighten embarrass insult
     greet highlight appear""".split()
 )
 
@@ -209,10 +209,20 @@ def _participle_after_comma(t: Tree, tok: Token) -> bool:
 def _passive_source(t: Tree, tok: Token, subj: Token) -> tuple[set[int] | None, bool]:
     """A passive cue's source: its agent ("was first reported by MSNBC"), none, or its subject where the
     cue says the subject spoke ("The minister was quoted as saying": not passive then)."""
-    agent = next((k for k in t.children(tok, "obl") if k.deprel == "obl:agent"), None)
+    agent = _agent(t, tok)
     if agent is None and (_quoted_saying(t, tok) or _no_passive(t, tok)):
         return t.subtree(subj), False
-    return (t.subtree(agent) - {k.id for k in t.children(agent, "case")} if agent else None), True
+    return (_agent_words(t, agent) if agent else None), True
+
+
+def _agent(t: Tree, tok: Token) -> Token | None:
+    """A passive cue's agent ("by MSNBC"), as the parse labels it."""
+    return next((k for k in t.children(tok, "obl") if k.deprel == "obl:agent"), None)
+
+
+def _agent_words(t: Tree, agent: Token) -> set[int]:
+    """The agent's words without its preposition: "MSNBC" of "by MSNBC"."""
+    return t.subtree(agent) - {k.id for k in t.children(agent, "case")}
 
 
 def _who_antecedent(t: Tree, pronoun: Token, noun: Token | None) -> Token | None:
@@ -259,9 +269,9 @@ def _agent_or_noun_before(t: Tree, tok: Token) -> tuple[set[int], bool] | None:
     """The source of a cue with no subject that has one of its own: a passive's agent ("As first reported
     by Axios, ...", not the subject of the clause it hangs from), or the noun before a main verb the parse
     made a reduced relative ("Russia's foreign ministry accused Ukraine of ...")."""
-    agent = next((k for k in t.children(tok, "obl") if k.deprel == "obl:agent"), None)
+    agent = _agent(t, tok)
     if agent is not None and tok.xpos == "VBN" and tok.lemma.lower() not in FEELINGS and _by_someone(t, agent):
-        return t.subtree(agent) - {k.id for k in t.children(agent, "case")}, True
+        return _agent_words(t, agent), True
     parent = t.head(tok)
     if parent is not None and tok.deprel == "acl" and _main_verb(t, tok, parent):
         return t.subtree(parent) - t.subtree(tok), False

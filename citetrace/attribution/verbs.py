@@ -20,12 +20,17 @@ from citetrace.attribution.tree import (
 from citetrace.models import FrameKind, Token
 
 
+def _of_a_phrase(tok: Token) -> bool:
+    """ "according" (to), "cite": the words of the phrase frames (``phrases``), never a verb cue."""
+    return tok.text.lower() == "according" or tok.lemma.lower() in ("cite", "accord")
+
+
 def _is_cue_verb(tok: Token) -> tuple[bool, bool]:
     """(is a cue, is a core verb of saying)."""
     if tok.upos != "VERB":
         return False, False
     lemma, form = tok.lemma.lower(), tok.text.lower()
-    if form == "according" or lemma in ("cite", "accord"):
+    if _of_a_phrase(tok):
         return False, False  # prepositional frames, handled by their own rules
     core = lemma in cues.SAY_LEMMAS
     return core or form in cues.learned_cue_forms(), core
@@ -40,7 +45,7 @@ def _cue_status(t: Tree, tok: Token, quotes: list[tuple[int, int]], model: bool)
         return None  # "pointed their rifles at", "where noted"
     is_cue, core = _is_cue_verb(tok)
     added = False
-    if model and tok.upos == "VERB" and tok.lemma.lower() not in ("cite", "accord") and tok.text.lower() != "according":
+    if model and tok.upos == "VERB" and not _of_a_phrase(tok):
         p = cue_score(cue_features(t, tok, quotes))
         if p < cues.CUE_VETO:
             return None  # the learned model says this word is not a cue here ("say" inside a quote, "called" a name)

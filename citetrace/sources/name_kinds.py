@@ -14,7 +14,9 @@ from citetrace.sources.naming import known, norm
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople"})
 
 
-TOPIC_PREPOSITIONS = frozenset({"about", "against", "regarding", "concerning"})
+# what a phrase is about, not who made it: "An article about Tashfeen Malik" (``cues.TOPIC_PREPOSITIONS``
+# is another set: the words after a cue that open its topic, "warned about X")
+ABOUT_PREPOSITIONS = frozenset({"about", "against", "regarding", "concerning"})
 
 
 def split_source_name(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
@@ -120,8 +122,13 @@ def kind_of_name(name: str, span_tokens: list[Token], head: Token) -> SourceKind
 def works_at(tokens: list[Token], name_tokens: list[Token]) -> bool:
     """Whether a name in a source phrase follows "at" ("analysts at Goldman Sachs", "economists at the
     IMF"): where people work is a body, whatever its name looks like."""
-    before = [t for t in tokens if t.start < name_tokens[0].start and t.upos != "DET"]
-    return bool(before) and norm(before[-1].text) == "at"
+    before = _word_before(tokens, name_tokens)
+    return before is not None and norm(before.text) == "at"
+
+
+def _word_before(tokens: list[Token], name: list[Token]) -> Token | None:
+    """The word of a source phrase right before a name in it, its article aside ("at [the] IMF")."""
+    return next((t for t in reversed(tokens) if t.start < name[0].start and t.upos != "DET"), None)
 
 
 def _nominal_path(tokens: list[Token], tok: Token, head: Token) -> bool:
@@ -157,8 +164,8 @@ def name_tokens(tokens: list[Token], head: Token) -> list[Token]:
         return described
     if tokens[-1].upos == "PROPN" and head.start < tokens[-1].start and _nominal_path(tokens, tokens[-1], head):
         run = name_run(tokens, tokens[-1])
-        before = [k for k in tokens if k.end <= run[0].start and k.upos != "DET"] if run else []
-        if before and before[-1].lemma.lower() in TOPIC_PREPOSITIONS:
+        before = _word_before(tokens, run) if run else None
+        if before is not None and before.lemma.lower() in ABOUT_PREPOSITIONS:
             return []  # "An article on Monday about Tashfeen Malik": what it is about, not who wrote it
         body = kind_of_name(_run_name(run), run, tokens[-1]) is not SourceKind.person
         placed = plural_noun(head) and any(

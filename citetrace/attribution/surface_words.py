@@ -129,11 +129,22 @@ def appositive(toks: list[Token]) -> bool:
     )
 
 
+# words opening the writer's own clause after a sentence-final cue and a comma
+CLAUSE_AFTER = frozenset("as while after before because although though when whereas".split())
+
+
 def participle_after(toks: list[Token], c: int, end: int) -> int:
     """Where the words after a cue end before a participle (", adding ...", ", citing ...", ", speaking
-    on condition of anonymity"): the index of that comma; ``end`` where there is none."""
+    on condition of anonymity") or a clause of the writer's (", as rescuers searched ..."): the index of
+    that comma; ``end`` where there is none."""
     comma = next((i for i in range(c + 1, end - 1) if toks[i].text == ","), None)
-    if comma is None or toks[comma + 1].xpos != "VBG":
+    if comma is None:
+        return end
+    opener = toks[comma + 1].text.lower()
+    as_well = opener == "as" and comma + 2 < end and toks[comma + 2].text.lower() == "well"  # "as well as" adds
+    if opener in CLAUSE_AFTER and not as_well:
+        return comma  # "..., the agency said on Tuesday, as rescuers searched ...": the writer's clause
+    if toks[comma + 1].xpos != "VBG":
         return end
     for k in toks[comma + 2 : end]:
         if (

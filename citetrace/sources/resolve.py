@@ -198,6 +198,8 @@ def _description(index: DocumentIndex, source: SourceMention, text: str, tokens:
             mention = index.nearest(source.start, {kind}, named=named, after=False)  # not one named later
             if mention is None and word in cues.PRINT_NOUNS:  # "the newspaper": the Orlando Sentinel, an outlet,
                 mention = index.nearest(source.start, _PRINT, named=named, after=False, unless=wires())  # not the AP
+        elif any(t.head == head.id and t.deprel == "nmod:poss" for t in tokens):
+            mention = None  # "the country's disaster agency": whose it is says which, not a name further on
         else:  # "a weekly newspaper ..." is new to the text: it can only be a name that comes after it
             mention = next(
                 (m for m in index.mentions if m.kind is kind and m.start > source.start and not m.by_words), None

@@ -347,6 +347,15 @@ SHAPES = [
         "Russia's foreign ministry",
         "Ukraine of staging the attack",
     ),
+    # the writer's clause after a sentence-final cue; "the country's agency" is no agency named later (AFP)
+    (
+        "ISTANBUL — The death toll from Monday's earthquake in southern Turkey rose to more than 1,500, the "
+        "country's disaster agency said on Tuesday, as rescuers searched through the rubble in freezing weather. "
+        "The WHO told the AFP news agency that the toll could rise.",
+        "said",
+        "the country's disaster agency",
+        "The death toll from Monday's earthquake in southern Turkey rose to more than 1,500",
+    ),
     # what was said starts after the wire's dateline
     (
         "WASHINGTON (AP) — The Senate passed the bill on Tuesday, lawmakers said.",

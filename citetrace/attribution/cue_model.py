@@ -15,7 +15,17 @@ CUE_UPOS = frozenset({"VERB", "NOUN", "AUX", "ADJ"})
 
 
 def cue_features(t: Tree, tok: Token, quotes: list[tuple[int, int]]) -> list[str]:
-    """Features of a candidate cue token for the learned cue model (``bench/train_cue_model.py``)."""
+    """Features of a candidate cue token for the learned cue model (``bench/train_cue_model.py``),
+    computed once a token: the verb rules and the cue scorer both ask (``Tree.memo``; the list is shared,
+    never to be changed in place)."""
+    key = ("cue_features", tok.id, id(quotes))
+    found = t.memo.get(key)
+    if found is None:
+        found = t.memo[key] = _cue_features(t, tok, quotes)
+    return found
+
+
+def _cue_features(t: Tree, tok: Token, quotes: list[tuple[int, int]]) -> list[str]:
     lemma, form = tok.lemma.lower(), tok.text.lower()
     rel = tok.deprel
     kids = t.kids.get(tok.id, [])

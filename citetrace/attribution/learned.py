@@ -46,7 +46,7 @@ def is_candidate(tok: Token) -> bool:
 def token_features(t: Tree, tok: Token, quotes: list[tuple[int, int]]) -> list[str]:
     """Features of a candidate cue token: those of the verb cue model and what tells other cues apart
     (a noun's clause or "of" phrase, a possessor, a speaker label's colon, the place in the sentence)."""
-    f = cue_features(t, tok, quotes)
+    f = [*cue_features(t, tok, quotes)]
     head = t.head(tok)
     position = tok.id - t.tokens[0].id
     f += [

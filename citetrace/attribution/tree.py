@@ -25,11 +25,16 @@ class Tree:
         self.tokens = sentence.tokens
         self.by_id = {t.id: t for t in self.tokens}
         self.kids: dict[int, list[Token]] = {}
+        self.memo: dict[tuple[object, ...], list[str]] = {}  # what is computed once a token (``cue_features``)
+        self.rels: dict[int, tuple[str, str]] = {}  # id -> (relation, its universal part): "obl:tmod", "obl"
         for t in self.tokens:
             self.kids.setdefault(t.head, []).append(t)
+            self.rels[t.id] = (t.deprel, t.deprel.partition(":")[0])
 
     def children(self, tok: Token, *deprels: str) -> list[Token]:
-        return [k for k in self.kids.get(tok.id, []) if k.deprel.split(":")[0] in deprels or k.deprel in deprels]
+        """The words ``tok`` governs by any of ``deprels``, each a relation or its universal part."""
+        rels = self.rels
+        return [k for k in self.kids.get(tok.id, ()) if rels[k.id][1] in deprels or rels[k.id][0] in deprels]
 
     def child(self, tok: Token, *deprels: str) -> Token | None:
         found = self.children(tok, *deprels)

@@ -39,6 +39,8 @@ def _is_cue_verb(tok: Token) -> tuple[bool, bool]:
 def _cue_status(t: Tree, tok: Token, quotes: list[tuple[int, int]], model: bool) -> tuple[bool, bool] | None:
     """(core, added) when ``tok`` is a verb cue here, else None. ``core``: a verb of saying that makes a
     frame even without a subject; ``added``: a cue the learned model found outside the lexicons."""
+    if tok.upos != "VERB":
+        return None  # only verbs are verb cues (``_is_cue_verb``): asked first, it is the cheapest test
     if prenominal(t, tok):
         return None  # a participle before the noun it modifies: "a self-described socialist", "the alleged plot"
     if other_sense(t, tok):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection
+from functools import lru_cache
 
 from citetrace.attribution import cues
 from citetrace.models import SourceKind
@@ -14,6 +15,7 @@ from citetrace.models import SourceKind
 _NORM = re.compile(r"[^0-9a-z]+")
 
 
+@lru_cache(maxsize=1 << 16)  # the same names again and again: 139,000 calls in 40 articles
 def norm(name: str) -> str:
     """Normalised form for matching names: case, accents, hyphens, apostrophes and dots aside
     ("Felipe Calderón" = "Felipe Calderon")."""

@@ -56,6 +56,21 @@ def noun_kind(tok: Token) -> SourceKind | None:
     return cues.SOURCE_NOUNS.get(tok.lemma.lower()) or cues.SOURCE_NOUNS.get(tok.text.lower())
 
 
+NEWS_WORDS = frozenset({"news", "press", "wire", "newswire", "photo"})  # "the news agency": an outlet
+
+
+def described_kind(tokens: list[Token], head: Token) -> SourceKind | None:
+    """The kind of a described source's head noun (``noun_kind``), unless its own words say otherwise:
+    "the country's disaster agency", "the intelligence agency" are government bodies, "the state news
+    agency" an outlet."""
+    kind = noun_kind(head)
+    if kind is SourceKind.outlet and head.lemma.lower() == "agency":
+        words = {t.lemma.lower() for t in tokens if t.head == head.id and t.deprel in ("compound", "amod")}
+        if words and not words & NEWS_WORDS:
+            return SourceKind.government
+    return kind
+
+
 def surname_and_suffix(name: str) -> bool:
     """ "Trump Jr.": a surname and its suffix, which the document's full name completes."""
     parts = name.split()

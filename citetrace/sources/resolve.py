@@ -59,6 +59,7 @@ from citetrace.sources.name_index import DocumentIndex
 from citetrace.sources.name_kinds import (
     SPOKESPEOPLE,
     body_kind,
+    described_kind,
     kind_of_name,
     name_tokens,
     noun_kind,
@@ -184,7 +185,7 @@ def _description(index: DocumentIndex, source: SourceMention, text: str, tokens:
     if (head.lemma.lower() in cues.ANONYMOUS_NOUNS or head.text.lower() in cues.ANONYMOUS_NOUNS) and bare:
         words_kept = index.slice(kept).split()
         return Resolved(" ".join(w for w in words_kept if w.lower() not in cues.ARTICLES).lower(), SourceKind.anonymous)
-    kind = noun_kind(head)
+    kind = described_kind(tokens, head)
     if (is_definite or norm(tokens[0].text) == "the") and editorial_board(tokens, head):  # the paper named before it
         board = index.nearest(source.start, _PRINT, after=False)
         if board is not None:
@@ -307,7 +308,7 @@ def _named(index: DocumentIndex, text: str, tokens: list[Token], head: Token, na
     name = index.slice(bare_name)
     description = _before(index, tokens, bare_name)
     # "US President Donald Trump": a known alias inside the run wins only if it is the whole name
-    k = known(name)
+    k = known(name) or _known_with_words_before(index, tokens, bare_name)
     if k is not None:
         return Resolved(k.canonical, k.kind, description=description)
     name = without_possessive(name)  # "Hillary’s claim"
@@ -326,6 +327,18 @@ def _named(index: DocumentIndex, text: str, tokens: list[Token], head: Token, na
             return Resolved(body.canonical, body.kind, description=description)
         name = full
     return Resolved(name, kind, description=description)
+
+
+def _known_with_words_before(index: DocumentIndex, tokens: list[Token], name: list[Token]) -> cues.KnownSource | None:
+    """A known source whose name ends with ``name`` and starts with capitalised words the tagger left out
+    of the run ("a count by The Associated Press": "Associated" tagged a participle)."""
+    at = tokens.index(name[0]) if name and name[0] in tokens else 0
+    for start in range(at - 1, max(-1, at - 3), -1):
+        if not tokens[start].text[:1].isupper():
+            return None
+        if (k := known(index.slice(tokens[start : at + len(name)]))) is not None:
+            return k
+    return None
 
 
 def resolve_sources(document: Document, parsed: ParsedDocument, frames: list[Frame]) -> list[Frame]:

@@ -730,6 +730,11 @@ def test_people_of_a_place_are_not_the_place(frames_of_text, sentence: str, cano
         ),
         # what an article is about is not who wrote it (the kind of "article" is not known)
         ("An article on Monday about Tashfeen Malik reported that she had talked openly.", "article", "unknown"),
+        # a known name whose first word the tagger left out of the run ("Associated" a participle): not "Press"
+        ("A count by The Associated Press found that at least 30 people had died.", "Associated Press", "outlet"),
+        # an agency is an outlet only where it is one of news: "the disaster agency" is a government body
+        ("The intelligence agency said it had no record of the call.", "intelligence agency", "government"),
+        ("The state news agency said the talks had ended.", "state news agency", "outlet"),
     ],
 )
 def test_a_spokesperson_speaks_for_a_body(frames_of_text, sentence: str, canonical: str, kind: str) -> None:

@@ -171,24 +171,55 @@ def prenominal(t: Tree, tok: Token) -> bool:
     return bool(before) and before[-1].upos in ("DET", "ADJ", "ADV", "NUM", "PRON")
 
 
+_PUT_TO = frozenset({"ask", "press", "question", "tell", "quote"})  # "Asked about it, he said": a question put to him
+
+
+def passive_adjunct(t: Tree, tok: Token) -> bool:
+    """A past participle with no auxiliary of its own, set off by a comma after a clause with its subject,
+    with no object or clause of its own: a passive adjunct ("Johnson wrote in his memoir, published last
+    year"), whose subject is what was done to, never the main clause's. Not a verb in the past the tagger
+    took for a participle after a relative clause ("Trump, who campaigned there, tweeted, “...”", "Stuart
+    Stevens, who served ..., called Trump's statements childish": an object or a clause)."""
+    before, head = t.by_id.get(tok.id - 1), t.head(tok)
+    if tok.xpos != "VBN" or tok.deprel.split(":")[0] != "advcl" or before is None or before.text != ",":
+        return False
+    subject = t.child(head, "nsubj") if head is not None and head.id < tok.id and head.upos == "VERB" else None
+    if subject is None or subject.text.lower() in cues.RELATIVE_PRONOUNS:
+        return False  # after a subject and its relative clause, the main verb: "Trump, who campaigned, tweeted"
+    if t.child(tok, "aux", "aux:pass", "ccomp", "xcomp", "parataxis", "iobj", "conj", "obl:agent") is not None:
+        return False  # a clause, a verb of a series ("speculated ..., referred to ... and considered"), an agent
+    if any(c.lemma.lower() == "by" for o in t.children(tok, "obl") for c in t.children(o, "case")):
+        return False  # "encouraged by the United States": who did it is the source
+    objects = t.children(tok, "obj")
+    return all(cues.is_time(k.lemma) for k in objects) and not _quote_right_after(t, tok)
+
+
+def _quote_right_after(t: Tree, tok: Token) -> bool:
+    """A quote mark among the two tokens after ``tok`` ("tweeted, “Thank you”")."""
+    return any(t.by_id[i].text in cues.QUOTE_MARKS for i in (tok.id + 1, tok.id + 2) if i in t.by_id)
+
+
 def other_sense(t: Tree, tok: Token) -> bool:
     """A cue's word in a use that reports no one's words: "pointed their rifles at" (no "out" or "to"),
     "added Johnson & Johnson to its lawsuit" (an object, no clause), "where noted" (no subject), "Think
     about the good you can do" (an order to the reader, opening its sentence)."""
     lemma = tok.lemma.lower()
-    subject = t.child(tok, "nsubj", "nsubj:pass", "csubj", "expl")
-    clause = t.child(tok, "ccomp", "parataxis")
+    if passive_adjunct(t, tok) and lemma not in _PUT_TO:
+        return True  # "Johnson wrote in his memoir, published last year": what was published, not who said
+    clause = t.child(tok, "ccomp", "parataxis") if lemma in cues.PHRASAL_ONLY or lemma == "add" else None
     if lemma in cues.PHRASAL_ONLY and clause is None:  # "the actress also pointed that ...": a clause is words
         return not any(k.text.lower() in cues.PHRASAL[lemma] for k in _particles(t, tok))
     if lemma == "add" and clause is None and (obj := t.child(tok, "obj")) is not None and obj.upos in ("NOUN", "PROPN"):
         after = [k for k in t.tokens if k.id > tok.id]
         upto = next((i for i, k in enumerate(after) if k.upos in ("VERB", "AUX") or k.text in cues.QUOTE_MARKS), None)
         return any(k.text.lower() == "to" for k in after[:upto])  # "to" before another verb: where it was added
+    if t.child(tok, "nsubj", "nsubj:pass", "csubj", "expl") is not None:
+        return False  # the rest is of a verb with no subject
     before = next((k for k in reversed(t.tokens) if k.id < tok.id and k.text.lower() != "otherwise"), None)
-    if subject is None and before is not None and before.text.lower() in cues.NO_ONE_MARKS:
+    if before is not None and before.text.lower() in cues.NO_ONE_MARKS:
         return True
     first = next((k for k in t.tokens if k.upos != "PUNCT"), None)  # not ", say Mr. Dinkins's managers, ..."
-    return subject is None and "Mood=Imp" in (tok.feats or "") and first is tok
+    return "Mood=Imp" in (tok.feats or "") and first is tok
 
 
 def _particles(t: Tree, tok: Token) -> list[Token]:

@@ -1,6 +1,6 @@
 """What a name's words say: the name in a source phrase (``split_source_name``), the kind of source a
 name or a head noun is (``kind_of_name``, ``body_kind``, ``noun_kind``), the name in a source phrase
-(``name_tokens``), and the small tests on runs
+(``name_tokens``), whom a spokesperson speaks for (``spoken_for``), and the small tests on runs
 of proper nouns that ``name_index`` uses."""
 
 from __future__ import annotations
@@ -211,3 +211,28 @@ def _of_phrase(tokens: list[Token], head: Token) -> bool:
     """Whether ``head`` has an "of" phrase ("the head [of] Iraq's Badr Organization")."""
     nmods = {t.id for t in tokens if t.head == head.id and t.deprel == "nmod"}
     return any(t.head in nmods and t.deprel == "case" and t.lemma.lower() == "of" for t in tokens)
+
+
+def spoken_for(tokens: list[Token], head: Token) -> list[Token]:
+    """The name before a spokesperson ("a Tesla spokesperson"): whom they speak for."""
+    if norm(head.text) not in SPOKESPEOPLE:
+        return []
+    # a capitalised word the tagger took for an adjective ("A Pentagon spokeswoman"); not "Russian", "Democratic"
+    before = [
+        t
+        for t in tokens
+        if t.head == head.id
+        and t.start < head.start
+        and (
+            t.upos == "PROPN"
+            or t.upos == "ADJ"
+            and t.text[:1].isupper()
+            and t is not tokens[0]
+            and not classes(t.text) & {WordClass.place, WordClass.party}
+            and not t.text.lower().endswith(("an", "ese", "ish", "i", "ic"))
+        )
+    ]
+    if not before:
+        return []
+    run = [k for k in tokens if before[0].start <= k.start < head.start]  # "White House", "Pentagon"
+    return [k for k in run if k.upos in ("PROPN", "ADJ", "NOUN")]  # not "One" of "One Clinton spokesman"

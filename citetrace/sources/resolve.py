@@ -45,7 +45,6 @@ from citetrace.read.provenance import wires
 from citetrace.sources.coordination import conjuncts, part, them
 from citetrace.sources.given_names import given_name_gender
 from citetrace.sources.mentions import (
-    WordClass,
     classes,
     core,
     honorific,
@@ -64,6 +63,7 @@ from citetrace.sources.name_kinds import (
     name_tokens,
     noun_kind,
     split_source_name,
+    spoken_for,
     works_at,
 )
 from citetrace.sources.naming import affiliation, known, norm
@@ -270,36 +270,11 @@ def _resolve(index: DocumentIndex, people: People, source: SourceMention, resolv
     organization = index.organization(tokens, head)  # "the Clinton campaign", "Clinton's team"
     if organization is not None:
         return Resolved(organization.name, organization.kind, affiliation=organization.person)
-    named = name_tokens(tokens, head) or index.leading_name(tokens) or _spoken_for(tokens, head)
+    named = name_tokens(tokens, head) or index.leading_name(tokens) or spoken_for(tokens, head)
     if not named:
         described = described_person(index, people, source, tokens, head, resolved)  # "Harry Reid, the leader"
         return described or _description(index, source, text, tokens, head)
     return _named(index, text, tokens, head, named)
-
-
-def _spoken_for(tokens: list[Token], head: Token) -> list[Token]:
-    """The name before a spokesperson ("a Tesla spokesperson"): whom they speak for."""
-    if norm(head.text) not in SPOKESPEOPLE:
-        return []
-    # a capitalised word the tagger took for an adjective ("A Pentagon spokeswoman"); not "Russian", "Democratic"
-    before = [
-        t
-        for t in tokens
-        if t.head == head.id
-        and t.start < head.start
-        and (
-            t.upos == "PROPN"
-            or t.upos == "ADJ"
-            and t.text[:1].isupper()
-            and t is not tokens[0]
-            and not classes(t.text) & {WordClass.place, WordClass.party}
-            and not t.text.lower().endswith(("an", "ese", "ish", "i", "ic"))
-        )
-    ]
-    if not before:
-        return []
-    run = [k for k in tokens if before[0].start <= k.start < head.start]  # "White House", "Pentagon"
-    return [k for k in run if k.upos in ("PROPN", "ADJ", "NOUN")]  # not "One" of "One Clinton spokesman"
 
 
 def _named(index: DocumentIndex, text: str, tokens: list[Token], head: Token, name_tokens: list[Token]) -> Resolved:
@@ -317,7 +292,8 @@ def _named(index: DocumentIndex, text: str, tokens: list[Token], head: Token, na
     if head not in name_tokens and norm(head.text) in SPOKESPEOPLE and body_kind(name) is None and known(name) is None:
         # "a spokeswoman for Microsoft": whom a spokesperson speaks for is a body unless a person is named
         person = given_name_gender(index.full_name(name)) is not None  # "Clinton" -> "Hillary Clinton"; not "Twitter"
-        kind = SourceKind.person if person else SourceKind.organization
+        own = cues.SOURCE_NOUNS.get(norm(name.split()[-1]))  # "the Metropolitan Police": a body by its own word
+        kind = own if own not in (None, SourceKind.person) else SourceKind.person if person else SourceKind.organization
     if kind == SourceKind.person and len(name.split()) <= 2:  # "Barzani", "Trump Jr.", "Wasserman Schultz"
         gender, said = honorific(text), titles(text)
         full = index.full_name(name, gender, said)

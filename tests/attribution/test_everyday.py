@@ -735,6 +735,12 @@ def test_people_of_a_place_are_not_the_place(frames_of_text, sentence: str, cano
         # an agency is an outlet only where it is one of news: "the disaster agency" is a government body
         ("The intelligence agency said it had no record of the call.", "intelligence agency", "government"),
         ("The state news agency said the talks had ended.", "state news agency", "outlet"),
+        # a body by its own last word ("Metropolitan" is also a bishop's honorific in the given names' table)
+        (
+            "A spokesperson for the Metropolitan Police said inquiries were ongoing.",
+            "Metropolitan Police",
+            "government",
+        ),
     ],
 )
 def test_a_spokesperson_speaks_for_a_body(frames_of_text, sentence: str, canonical: str, kind: str) -> None:
@@ -769,3 +775,19 @@ def test_a_quote_split_by_its_speaker_is_one_quote(frames_of_text) -> None:
     says = next(f for f in frames if f.cue.text == "says")
     assert says.content.text == '"The economy is strong,"'
     assert [m.text for m in says.more_content] == ['"but people don\'t feel it."']
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cues"),
+    [
+        ('"I have no regrets," Johnson wrote in his memoir, published last year.', ["wrote"]),
+        ("The memoir, published last year, sold a million copies.", []),
+        ("Asked about his criticisms of Trump, Christie said he stood by them.", ["Asked", "said"]),  # a question
+    ],
+)
+def test_a_passive_adjunct_reports_no_ones_words(frames_of_text, sentence: str, cues: list[str]) -> None:
+    """ "..., published last year" was a frame of Johnson's with his quote as what was published: a past
+    participle set off by a comma, with no auxiliary, says what was done to a thing (``tree.passive_adjunct``)."""
+    frames = frames_of_text(sentence)
+    assert [f.cue.text for f in frames if f.kind.reports_words] == cues
+    assert all(f.source is None for f in frames if f.cue.text == "Asked")  # the one asked is not the asker

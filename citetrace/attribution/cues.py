@@ -89,7 +89,7 @@ SOURCE_NOUNS: dict[str, SourceKind] = {
     ),
     **dict.fromkeys(
         "group organization organisation forces militia militias coalition party committee council "
-        "union alliance movement campaign company firm concern institute foundation association "
+        "union alliance movement campaign company firm concern institute foundation association bank "
         "extremists jihadists militants terrorists fighters rebels".split(),
         SourceKind.organization,
     ),
@@ -187,6 +187,10 @@ KNOWN_SOURCES: tuple[KnownSource, ...] = (
     KnownSource("US State Department", SourceKind.government, ("State Department", "US State Department")),
     KnownSource("White House", SourceKind.government, ("White House",)),
     KnownSource("Kremlin", SourceKind.government, ("Kremlin",)),
+    # not "Fed" alone: "a Fed Ex driver"
+    KnownSource(
+        "Federal Reserve", SourceKind.government, ("Federal Reserve", "U.S. Federal Reserve", "Federal Reserve Board")
+    ),
     KnownSource("Trump administration", SourceKind.government, ("Trump administration",)),
     # People named by surname alone across the news: the gazetteer is the evidence that lets "Trump"
     # in one article and "US President Donald Trump" in another be one person.

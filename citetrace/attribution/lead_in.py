@@ -227,7 +227,7 @@ def _opens_sentence(text: str, at: int) -> bool:
 
 
 _PARTICIPLE_NEXT = re.compile(r",\s*\w+ing\b")  # "..., a Chinese official said, adding that ..."
-_CLAUSE_JOIN = re.compile(r",\s*(?:and|but|or)\s+$")
+_CLAUSE_JOIN = re.compile(r",\s*(?:and|but|or|while|whereas)\s+$")  # ", while supporters argue ..."
 
 
 def _joined_at(a: Candidate, b: Candidate, text: str) -> int | None:
@@ -247,8 +247,10 @@ def _joined_at(a: Candidate, b: Candidate, text: str) -> int | None:
         between = text[a.content[0] : b.source[0]]
         if _opens_sentence(text, a.cue[0]) and between.rstrip().endswith(",") and b.source[1] <= b.cue[0]:
             return end_before(text, a.content[0], b.source[0])  # "Asked whether he would resign, the minister said"
-        join = _CLAUSE_JOIN.search(between)  # ", and I told ..."
-        return a.content[0] + join.start() if join is not None and b.source[1] <= b.cue[0] else None
+        join = _CLAUSE_JOIN.search(between)  # ", and I told ..."; not "finds that, while 37 percent say ..."
+        if join is None or b.source[1] > b.cue[0] or len(WORD_RE.findall(between[: join.start()])) < 3:
+            return None
+        return a.content[0] + join.start()
     words = [m for m in WORD_RE.finditer(text, a.content[0], b.cue[0])][-2:]
     joins = [m for m in words if m.group().lower() in cues.COORDINATORS]
     # "and said"; "and also said", "but did note", "and Trump said"; not "lenders and creditors, asked"

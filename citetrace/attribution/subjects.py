@@ -5,7 +5,7 @@ made the subject, a quote made the subject, a participle hung on the last noun b
 from __future__ import annotations
 
 from citetrace.attribution import cues
-from citetrace.attribution.tree import Tree, passive_adjunct
+from citetrace.attribution.tree import Tree, participle_over_clause, passive_adjunct
 from citetrace.models import SourceKind, Token
 
 # words that open a clause whose subject and verb the parse may take for a noun and a second main verb
@@ -38,6 +38,8 @@ def subject_of(t: Tree, tok: Token, depth: int = 0) -> tuple[set[int] | None, bo
         quoted = t.child(parent, "nsubj:pass")  # "was quoted by IRNA as saying": the one quoted, not IRNA
         if quoted is not None:
             return t.subtree(quoted), False
+    if parent is not None and participle_over_clause(t, tok) is not None:
+        return subject_of(t, t.head(parent) or parent, depth + 1)  # "The bank held ..., saying inflation remained"
     if parent is not None and passive_adjunct(t, tok):
         return None, False  # "Johnson wrote in his memoir, published last year": the memoir was, not Johnson
     if parent is not None and depth < 3 and tok.deprel.split(":")[0] in ("xcomp", "advcl", "conj"):

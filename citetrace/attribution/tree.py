@@ -194,6 +194,19 @@ def passive_adjunct(t: Tree, tok: Token) -> bool:
     return all(cues.is_time(k.lemma) for k in objects) and not _quote_right_after(t, tok)
 
 
+def participle_over_clause(t: Tree, tok: Token) -> Token | None:
+    """The clause after a participle cue set off by a comma that the parse made the participle's head
+    ("The bank held rates steady, saying inflation remained too high": "saying" an adverbial clause of
+    "remained", itself a conjunct of "held"): what the participle reports, said by the main verb's subject."""
+    head = t.head(tok)
+    if tok.xpos != "VBG" or tok.deprel.split(":")[0] != "advcl" or head is None or head.id <= tok.id:
+        return None
+    main, before = t.head(head), t.by_id.get(tok.id - 1)
+    if head.deprel.split(":")[0] not in ("conj", "parataxis") or main is None or main.id >= tok.id:
+        return None
+    return head if before is not None and before.text == "," else None
+
+
 def _quote_right_after(t: Tree, tok: Token) -> bool:
     """A quote mark among the two tokens after ``tok`` ("tweeted, “Thank you”")."""
     return any(t.by_id[i].text in cues.QUOTE_MARKS for i in (tok.id + 1, tok.id + 2) if i in t.by_id)

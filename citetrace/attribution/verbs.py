@@ -14,6 +14,7 @@ from citetrace.attribution.tree import (
     left_phrase,
     negated,
     other_sense,
+    participle_over_clause,
     prenominal,
     right_rest,
 )
@@ -92,6 +93,9 @@ def _complement(t: Tree, tok: Token, core: bool) -> tuple[tuple[int, int], set[i
             if c is not None:
                 content_ids = t.subtree(c)
                 break
+    clause = participle_over_clause(t, tok) if content_ids is None else None
+    if clause is not None:  # "..., saying inflation remained too high", the parse's head the clause
+        content_ids = t.subtree(clause) - t.subtree(tok)
     inverted = None
     obj = t.child(tok, "obj")
     if (

@@ -62,12 +62,13 @@ NEWS_WORDS = frozenset({"news", "press", "wire", "newswire", "photo"})  # "the n
 def described_kind(tokens: list[Token], head: Token) -> SourceKind | None:
     """The kind of a described source's head noun (``noun_kind``), unless its own words say otherwise:
     "the country's disaster agency", "the intelligence agency" are government bodies, "the state news
-    agency" an outlet."""
+    agency" an outlet; "the central bank" is a government body, any other bank a company."""
     kind = noun_kind(head)
-    if kind is SourceKind.outlet and head.lemma.lower() == "agency":
-        words = {t.lemma.lower() for t in tokens if t.head == head.id and t.deprel in ("compound", "amod")}
-        if words and not words & NEWS_WORDS:
-            return SourceKind.government
+    words = {t.lemma.lower() for t in tokens if t.head == head.id and t.deprel in ("compound", "amod")}
+    if kind is SourceKind.outlet and head.lemma.lower() == "agency" and words and not words & NEWS_WORDS:
+        return SourceKind.government
+    if head.lemma.lower() == "bank" and "central" in words:
+        return SourceKind.government  # "the central bank"
     return kind
 
 

@@ -440,6 +440,19 @@ SHAPES = [
         "The head of the World Health Organization, Tedros Adhanom Ghebreyesus",
         "that the outbreak was far from over",
     ),
+    (  # the parse made "saying" an adverbial clause of "remained", a conjunct of "held": "inflation" said it
+        "The central bank held interest rates steady on Wednesday, saying inflation remained too high.",
+        "saying",
+        "The central bank",
+        "inflation remained too high",
+    ),
+    ("The company cut its forecast, saying demand had weakened.", "saying", "The company", "demand had weakened"),
+    (  # another speaker's clause after ", while" is no part of what the critics say
+        "Critics say the law will hurt small businesses, while supporters argue it will protect consumers.",
+        "say",
+        "Critics",
+        "the law will hurt small businesses",
+    ),
 ]
 
 NONE = [
@@ -741,6 +754,12 @@ def test_people_of_a_place_are_not_the_place(frames_of_text, sentence: str, cano
             "Metropolitan Police",
             "government",
         ),
+        (
+            "The Federal Reserve raised rates, saying that inflation was still too high.",
+            "Federal Reserve",
+            "government",
+        ),
+        ("The central bank held rates steady, saying inflation remained too high.", "central bank", "government"),
     ],
 )
 def test_a_spokesperson_speaks_for_a_body(frames_of_text, sentence: str, canonical: str, kind: str) -> None:

@@ -56,6 +56,21 @@ def _aside(before: Token, opener: Token) -> bool:
 ASIDE_KEPT = frozenset({"like", "including", "of", "such", "unlike", "as"})
 
 
+def _noun_compound(t: Tree, kept: list[Token], root: Token) -> bool:
+    """A first noun the tagger took for a verb in its base form, the rest its object: "according to court
+    records" ("court/VB records/obj"), no clause."""
+    obj = t.child(root, "obj")
+    return (
+        root is kept[0]
+        and root.xpos in ("VB", "VBP")
+        and root.text.islower()
+        and obj is not None
+        and obj.upos == "NOUN"
+        and obj.id == root.id + 1
+        and all(k is root or k.head == obj.id or k is obj for k in kept)
+    )
+
+
 def source_phrase(trees: list[Tree], starts: list[int], span: tuple[int, int]) -> tuple[int, int] | None:
     """The source phrase of ``span``, or None when it is a clause or a prepositional phrase. A phrase
     longer than ``cues.MAX_SOURCE_WORDS`` loses its relative clauses, then its other clausal dependents,
@@ -87,8 +102,10 @@ def source_phrase(trees: list[Tree], starts: list[int], span: tuple[int, int]) -
     for deprels in cues.SOURCE_CUTS:
         if sum(1 for k in kept if k.upos != "PUNCT") > cues.MAX_SOURCE_WORDS:
             kept = _cut(t, kept, root, deprels)
-    clause = root.upos in ("VERB", "AUX") and any(
-        k.head == root.id and k.deprel.split(":")[0] in cues.CLAUSE_CORE_DEPRELS for k in kept
+    clause = (
+        root.upos in ("VERB", "AUX")
+        and any(k.head == root.id and k.deprel.split(":")[0] in cues.CLAUSE_CORE_DEPRELS for k in kept)
+        and not _noun_compound(t, kept, root)
     )
     words = sum(1 for k in kept if k.upos != "PUNCT")
     if clause or kept[0].upos in ("ADP", "SCONJ") or words > cues.MAX_SOURCE_WORDS:

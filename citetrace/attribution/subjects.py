@@ -261,12 +261,19 @@ def _noun_right_before(t: Tree, tok: Token) -> set[int] | None:
     before = [k for k in t.tokens if k.id < tok.id and k.upos != "ADV"]
     if not before or before[-1].upos not in ("NOUN", "PROPN") or before[-1].head == tok.id:
         return None
-    noun = before[-1]
-    mods = {
-        k.id for k in t.kids.get(noun.id, []) if k.id < noun.id and k.deprel in ("det", "amod", "compound", "nmod:poss")
-    }
-    opener = t.by_id.get(min(mods | {noun.id}) - 1)
-    return {noun.id, *mods} if opener is not None and opener.text.lower() in SUBORDINATORS else None
+    top = before[-1]  # up to the phrase's head: "analysts at Morgan Stanley", not "Stanley"
+    while (up := t.head(top)) is not None and up.id < tok.id and up.upos in ("NOUN", "PROPN") and top.id > up.id:
+        if top.deprel not in ("flat", "compound") and not _of_people_at(t, top):
+            break
+        top = up
+    ids = {i for i in t.subtree(top) if i < tok.id} - {c.id for c in t.children(top, "case")}
+    opener = t.by_id.get(min(ids) - 1)
+    return ids if opener is not None and opener.text.lower() in SUBORDINATORS else None
+
+
+def _of_people_at(t: Tree, noun: Token) -> bool:
+    """A name after "at" or "from", as in "analysts at Morgan Stanley", "officials from the ministry"."""
+    return noun.deprel == "nmod" and any(c.lemma.lower() in ("at", "from") for c in t.children(noun, "case"))
 
 
 def _agent_or_noun_before(t: Tree, tok: Token) -> tuple[set[int], bool] | None:

@@ -19,6 +19,9 @@ SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen
 ABOUT_PREPOSITIONS = frozenset({"about", "against", "regarding", "concerning"})
 
 
+_TITLE = frozenset({WordClass.title_word, WordClass.epithet, WordClass.article})  # "Former Secretary"
+
+
 def split_source_name(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
     """(description, name) of a proper-noun run: a person's titles, roles and epithets go to the
     description ("Massachusetts Sen. Elizabeth Warren"); any other name keeps all but a leading article
@@ -161,7 +164,13 @@ def name_tokens(tokens: list[Token], head: Token) -> list[Token]:
     """The name in a source phrase: the head's proper-noun run, or a proper noun in apposition to a common
     noun ("then president of ... Masoud Barzani"); empty for a description or people of a place."""
     if head.upos == "PROPN":
-        return name_run(tokens, head)
+        run = name_run(tokens, head)
+        last = tokens[-1]
+        if run and last.upos == "PROPN" and last.start > run[-1].end and all(classes(t.text) & _TITLE for t in run):
+            named = name_run(tokens, last)  # "Former Secretary of State Madeleine Albright": the name, not "Secretary"
+            if len(split_source_name(named)[1]) >= 2:  # a person's name, not "[President of CNN] Worldwide"
+                return named
+        return run
     named = [
         t
         for t in tokens

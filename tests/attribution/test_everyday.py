@@ -447,6 +447,18 @@ SHAPES = [
         "inflation remained too high",
     ),
     ("The company cut its forecast, saying demand had weakened.", "saying", "The company", "demand had weakened"),
+    (  # the parse hung "analysts" on "5%" after "after": the clause's own subject, not "The company's shares"
+        "The company's shares fell 5% after analysts at Morgan Stanley said the stock was overvalued.",
+        "said",
+        "analysts at Morgan Stanley",
+        "the stock was overvalued",
+    ),
+    (  # "court" tagged a verb with "records" its object: a noun phrase all the same
+        "The suspect told police he had acted alone, according to court records.",
+        "according to",
+        "court records",
+        "The suspect told police he had acted alone",
+    ),
     (  # another speaker's clause after ", while" is no part of what the critics say
         "Critics say the law will hurt small businesses, while supporters argue it will protect consumers.",
         "say",
@@ -760,6 +772,8 @@ def test_people_of_a_place_are_not_the_place(frames_of_text, sentence: str, cano
             "government",
         ),
         ("The central bank held rates steady, saying inflation remained too high.", "central bank", "government"),
+        # the parse made "Secretary" the head and "Albright" its "of" phrase: the name, not the title
+        ("Former Secretary of State Madeleine Albright said she was proud.", "Madeleine Albright", "person"),
     ],
 )
 def test_a_spokesperson_speaks_for_a_body(frames_of_text, sentence: str, canonical: str, kind: str) -> None:

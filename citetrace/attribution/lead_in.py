@@ -35,6 +35,8 @@ KINDS = frozenset({FrameKind.verb, FrameKind.stance, FrameKind.negated})
 # the cues whose clause may follow a lead-in: verbs of saying and writing
 LEMMAS = cues.SAY_LEMMAS | cues.SURFACE_VERBS
 TELL_LEMMAS = frozenset("tell inform assure remind notify ask".split())  # they take an addressee
+# who is told, so often that a word after "told" is them whatever its tag ("told reporters/VBZ the plan ...")
+ADDRESSEES = frozenset("reporters journalists lawmakers supporters investors analysts viewers listeners".split())
 # prepositions that open a lead-in: where, when, in what, to whom
 PREPOSITIONS = frozenset("in on at during via through to with before after from over".split())
 # prepositions inside a lead-in's noun phrase: "an interview with The AP", "a post on Facebook"
@@ -108,8 +110,8 @@ def _lead_in_end(toks: list[Token], i: int, tell: bool) -> tuple[int, bool]:
     n = len(toks)
     j = i
     if tell and j < n:  # the addressee
-        if toks[j].text.lower() in OBJECT_PRONOUNS:
-            j += 1
+        if toks[j].text.lower() in OBJECT_PRONOUNS or toks[j].text.lower() in ADDRESSEES:
+            j += 1  # "told reporters", whatever the tagger made of it ("reporters/VBZ")
         elif toks[j].upos in ("DET", "PROPN", "NOUN", "ADJ", "NUM"):
             k = _noun_phrase_end(toks, j)
             j = j if _takes_clause(toks[k - 1]) else k
@@ -166,8 +168,11 @@ def opener(t: Tree, cue_end: int, tell: bool) -> Token | None:
         j -= 1  # "said, in a statement, that": the comma before the opener is the lead-in's
     if j < len(toks) and toks[j].text == ",":
         j += 1
-    if j >= len(toks) or not _opens(toks, j, j > i, timely):
+    if j >= len(toks):
         return None
+    told = tell and j == i + 1 and toks[i].text.lower() in ADDRESSEES and toks[j].upos in ("DET", "PROPN", "NUM")
+    if not told and not _opens(toks, j, j > i, timely):
+        return None  # "told reporters the plan was dead": after the addressee, the clause's subject opens it
     return toks[j]
 
 

@@ -453,6 +453,9 @@ SHAPES = [
         "analysts at Morgan Stanley",
         "the stock was overvalued",
     ),
+    # "reporters" tagged a verb (VBZ) with the clause after it its own: the addressee, not what was told
+    ("The spokesman told reporters the plan was dead.", "told", "The spokesman", "the plan was dead"),
+    ("She told reporters Trump was wrong.", "told", "She", "Trump was wrong"),
     (  # "court" tagged a verb with "records" its object: a noun phrase all the same
         "The suspect told police he had acted alone, according to court records.",
         "according to",

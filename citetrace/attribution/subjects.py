@@ -313,7 +313,10 @@ def _no_passive(t: Tree, tok: Token) -> bool:
         return False  # "has repeatedly and falsely claimed that ...": "has", no passive
     clauses = [k for k in t.children(tok, "ccomp", "advcl", "parataxis") if k.id > tok.id]
     marks = [m.text.lower() for k in clauses for m in t.children(k, "mark")]
-    return any(k.deprel == "ccomp" for k in clauses) or "that" in marks
+    # or a "that" opening a clause the parse hung elsewhere ("Chinese state media reported on Monday that
+    # the two leaders had spoken": a relative clause of "Monday")
+    hung = any(k.id > tok.id and k.text.lower() == "that" and (k.upos, k.deprel) == ("SCONJ", "mark") for k in t.tokens)
+    return any(k.deprel == "ccomp" for k in clauses) or "that" in marks or hung
 
 
 def _quoted_saying(t: Tree, tok: Token) -> bool:

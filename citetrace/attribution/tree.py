@@ -177,9 +177,10 @@ _PUT_TO = frozenset({"ask", "press", "question", "tell", "quote"})  # "Asked abo
 def passive_adjunct(t: Tree, tok: Token) -> bool:
     """A past participle with no auxiliary of its own, set off by a comma after a clause with its subject,
     with no object or clause of its own: a passive adjunct ("Johnson wrote in his memoir, published last
-    year"), whose subject is what was done to, never the main clause's. Not a verb in the past the tagger
-    took for a participle after a relative clause ("Trump, who campaigned there, tweeted, “...”", "Stuart
-    Stevens, who served ..., called Trump's statements childish": an object or a clause)."""
+    year"), whose subject is what was done to, never the main clause's. Not the main verb after a
+    subject's relative clause, which the tagger takes for a participle too ("Trump, who campaigned there,
+    tweeted, “...”": the clause it hangs on has a relative pronoun for its subject), nor a participle with
+    an object, a clause, an agent or a quote after it."""
     before, head = t.by_id.get(tok.id - 1), t.head(tok)
     if tok.xpos != "VBN" or tok.deprel.split(":")[0] != "advcl" or before is None or before.text != ",":
         return False

@@ -22,6 +22,11 @@ ABOUT_PREPOSITIONS = frozenset({"about", "against", "regarding", "concerning"})
 _TITLE = frozenset({WordClass.title_word, WordClass.epithet, WordClass.article})  # "Former Secretary"
 
 
+def _title_like(tok: Token) -> bool:
+    """A title, an epithet or a person's role tagged a name: "Former", "Secretary", "CEO"."""
+    return bool(classes(tok.text) & _TITLE) or noun_kind(tok) is SourceKind.person
+
+
 def split_source_name(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
     """(description, name) of a proper-noun run: a person's titles, roles and epithets go to the
     description ("Massachusetts Sen. Elizabeth Warren"); any other name keeps all but a leading article
@@ -166,7 +171,7 @@ def name_tokens(tokens: list[Token], head: Token) -> list[Token]:
     if head.upos == "PROPN":
         run = name_run(tokens, head)
         last = tokens[-1]
-        if run and last.upos == "PROPN" and last.start > run[-1].end and all(classes(t.text) & _TITLE for t in run):
+        if run and last.upos == "PROPN" and last.start > run[-1].end and all(_title_like(t) for t in run):
             named = name_run(tokens, last)  # "Former Secretary of State Madeleine Albright": the name, not "Secretary"
             if len(split_source_name(named)[1]) >= 2:  # a person's name, not "[President of CNN] Worldwide"
                 return named

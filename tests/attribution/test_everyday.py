@@ -453,6 +453,12 @@ SHAPES = [
         "analysts at Morgan Stanley",
         "the stock was overvalued",
     ),
+    (  # "media" the passive subject of a "reported" with no "be", the clause hung on "Monday"
+        "Chinese state media reported on Monday that the two leaders had spoken by phone.",
+        "reported",
+        "Chinese state media",
+        "that the two leaders had spoken by phone",
+    ),
     # "reporters" tagged a verb (VBZ) with the clause after it its own: the addressee, not what was told
     ("The spokesman told reporters the plan was dead.", "told", "The spokesman", "the plan was dead"),
     ("She told reporters Trump was wrong.", "told", "She", "Trump was wrong"),
@@ -777,6 +783,7 @@ def test_people_of_a_place_are_not_the_place(frames_of_text, sentence: str, cano
         ("The central bank held rates steady, saying inflation remained too high.", "central bank", "government"),
         # the parse made "Secretary" the head and "Albright" its "of" phrase: the name, not the title
         ("Former Secretary of State Madeleine Albright said she was proud.", "Madeleine Albright", "person"),
+        ("The CEO, Satya Nadella, said demand for cloud services was strong.", "Satya Nadella", "person"),
     ],
 )
 def test_a_spokesperson_speaks_for_a_body(frames_of_text, sentence: str, canonical: str, kind: str) -> None:

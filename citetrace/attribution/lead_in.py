@@ -28,7 +28,7 @@ from citetrace.attribution.candidate import Candidate
 from citetrace.attribution.content import cue_token
 from citetrace.attribution.cues import QUOTE_MARKS
 from citetrace.attribution.quotes import WORD_RE
-from citetrace.attribution.tree import Tree, end_before
+from citetrace.attribution.tree import REDUCED_MARKS, Tree, end_before
 from citetrace.models import FrameKind, Token
 
 KINDS = frozenset({FrameKind.verb, FrameKind.stance, FrameKind.negated})
@@ -231,6 +231,18 @@ def _opens_sentence(text: str, at: int) -> bool:
     return not before or before[-1] in ".!?\n\u201d"
 
 
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
+def _opens_clause(text: str, at: int) -> bool:
+    """Whether the word at ``at`` opens its sentence, alone or after "When", "If", ... ("When asked about
+    the merger, she defended ...")."""
+    if _opens_sentence(text, at):
+        return True
+    word = _WORD_BEFORE.search(text, max(0, at - 20), at)
+    return word is not None and word.group(1).lower() in REDUCED_MARKS and _opens_sentence(text, word.start())
+
+
 _PARTICIPLE_NEXT = re.compile(r",\s*\w+ing\b")  # "..., a Chinese official said, adding that ..."
 _CLAUSE_JOIN = re.compile(r",\s*(?:and|but|or|while|whereas)\s+$")  # ", while supporters argue ..."
 
@@ -250,7 +262,7 @@ def _joined_at(a: Candidate, b: Candidate, text: str) -> int | None:
         return end_before(text, a.content[0], b.cue[0])  # "..., citing local health officials": how it is known
     if b.source is not None and b.source != a.source and b.source[0] >= a.content[0]:
         between = text[a.content[0] : b.source[0]]
-        if _opens_sentence(text, a.cue[0]) and between.rstrip().endswith(",") and b.source[1] <= b.cue[0]:
+        if _opens_clause(text, a.cue[0]) and between.rstrip().endswith(",") and b.source[1] <= b.cue[0]:
             return end_before(text, a.content[0], b.source[0])  # "Asked whether he would resign, the minister said"
         join = _CLAUSE_JOIN.search(between)  # ", and I told ..."; not "finds that, while 37 percent say ..."
         if join is None or b.source[1] > b.cue[0] or len(WORD_RE.findall(between[: join.start()])) < 3:

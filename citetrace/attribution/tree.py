@@ -171,6 +171,7 @@ def prenominal(t: Tree, tok: Token) -> bool:
     return bool(before) and before[-1].upos in ("DET", "ADJ", "ADV", "NUM", "PRON")
 
 
+REDUCED_MARKS = frozenset({"when", "if", "once", "unless", "until", "while"})  # "when asked", "if elected"
 _PUT_TO = frozenset({"ask", "press", "question", "tell", "quote"})  # "Asked about it, he said": a question put to him
 
 
@@ -182,10 +183,14 @@ def passive_adjunct(t: Tree, tok: Token) -> bool:
     tweeted, “...”": the clause it hangs on has a relative pronoun for its subject), nor a participle with
     an object, a clause, an agent or a quote after it."""
     before, head = t.by_id.get(tok.id - 1), t.head(tok)
-    if tok.xpos != "VBN" or tok.deprel.split(":")[0] != "advcl" or before is None or before.text != ",":
+    if tok.xpos != "VBN" or tok.deprel.split(":")[0] != "advcl" or before is None:
+        return False
+    # "he said when asked about the deal", "If confirmed, ...": a subordinate clause without its "be"
+    marked = before.text.lower() in REDUCED_MARKS and before.head == tok.id
+    if before.text != "," and not marked:
         return False
     subject = t.child(head, "nsubj") if head is not None and head.id < tok.id and head.upos == "VERB" else None
-    if subject is None or subject.text.lower() in cues.RELATIVE_PRONOUNS:
+    if not marked and (subject is None or subject.text.lower() in cues.RELATIVE_PRONOUNS):
         return False  # after a subject and its relative clause, the main verb: "Trump, who campaigned, tweeted"
     if t.child(tok, "aux", "aux:pass", "ccomp", "xcomp", "parataxis", "iobj", "conj", "obl:agent") is not None:
         return False  # a clause, a verb of a series ("speculated ..., referred to ... and considered"), an agent

@@ -834,3 +834,19 @@ def test_a_passive_adjunct_reports_no_ones_words(frames_of_text, sentence: str, 
     frames = frames_of_text(sentence)
     assert [f.cue.text for f in frames if f.kind.reports_words] == cues
     assert all(f.source is None for f in frames if f.cue.text == "Asked")  # the one asked is not the asker
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"I do not know," he said when asked about the deal.',
+        "When asked at the business conference about the merger, she defended her decision to press ahead.",
+    ],
+)
+def test_the_one_asked_is_not_the_asker(frames_of_text, sentence: str) -> None:
+    """ "he said when asked about the deal" had "asked" said by him: the one asked, not the asker (a clause
+    of "when" with no "be", ``tree.passive_adjunct``); what was asked ends before the sentence's speaker."""
+    frames = frames_of_text(sentence)
+    asked = next(f for f in frames if f.cue.text == "asked")
+    assert asked.source is None
+    assert "defended" not in asked.content.text and "know" not in asked.content.text

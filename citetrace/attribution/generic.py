@@ -62,10 +62,15 @@ def _verb_parts(t: Tree, tok: Token) -> tuple[set[int] | None, set[int] | None]:
     return content, source
 
 
+def _noun_content(t: Tree, tok: Token) -> Token | None:
+    """What a noun cue reports: its clause after it, else an "of/about/..." phrase after it."""
+    clause = next((k for k in t.children(tok, *_NOUN_CLAUSE) if k.start > tok.start), None)
+    return clause or _topic(t, tok, "nmod", "acl")
+
+
 def _noun_parts(t: Tree, tok: Token) -> tuple[set[int] | None, set[int] | None]:
     """(content ids, source ids) of a noun cue."""
-    clause = next((k for k in t.children(tok, *_NOUN_CLAUSE) if k.start > tok.start), None)
-    chosen = clause or _topic(t, tok, "nmod", "acl")
+    chosen = _noun_content(t, tok)
     content = t.subtree(chosen) if chosen is not None else None
     owner = t.child(tok, "nmod:poss") or next(
         (k for k in t.children(tok, "nmod") if any(c.lemma.lower() == "by" for c in t.children(k, "case"))), None
@@ -124,8 +129,7 @@ def may_frame(t: Tree, tok: Token) -> bool:
     if prenominal(t, tok) or other_sense(t, tok):
         return False  # a participle before the noun it modifies: "a self-described socialist"; "where noted"
     if tok.upos == "NOUN":  # a clause or a topic after it (``_noun_parts``)
-        clause = any(k.start > tok.start for k in t.children(tok, *_NOUN_CLAUSE))
-        return tok.deprel not in _TIME_RELS and (clause or _topic(t, tok, "nmod", "acl") is not None)
+        return tok.deprel not in _TIME_RELS and _noun_content(t, tok) is not None
     return tok.upos != "AUX" or tok.id in t.kids  # an auxiliary's content is what it governs
 
 

@@ -38,8 +38,9 @@ def subject_of(t: Tree, tok: Token, depth: int = 0) -> tuple[set[int] | None, bo
         quoted = t.child(parent, "nsubj:pass")  # "was quoted by IRNA as saying": the one quoted, not IRNA
         if quoted is not None:
             return t.subtree(quoted), False
-    if parent is not None and participle_over_clause(t, tok) is not None:
-        return subject_of(t, t.head(parent) or parent, depth + 1)  # "The bank held ..., saying inflation remained"
+    clause = participle_over_clause(t, tok)
+    if clause is not None and (main := t.head(clause)) is not None:
+        return subject_of(t, main, depth + 1)  # "The bank held ..., saying inflation remained": the bank
     if parent is not None and passive_adjunct(t, tok):
         return None, False  # "Johnson wrote in his memoir, published last year": the memoir was, not Johnson
     if parent is not None and depth < 3 and tok.deprel.split(":")[0] in ("xcomp", "advcl", "conj"):

@@ -48,7 +48,7 @@ def _cue_status(t: Tree, tok: Token, quotes: list[tuple[int, int]], model: bool)
         return None  # "pointed their rifles at", "where noted"
     is_cue, core = _is_cue_verb(tok)
     added = False
-    if model and tok.upos == "VERB" and not _of_a_phrase(tok):
+    if model and not _of_a_phrase(tok):
         p = cue_score(cue_features(t, tok, quotes))
         if p < cues.CUE_VETO:
             return None  # the learned model says this word is not a cue here ("say" inside a quote, "called" a name)

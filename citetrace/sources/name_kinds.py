@@ -137,10 +137,14 @@ def kind_of_name(name: str, span_tokens: list[Token], head: Token) -> SourceKind
         return SourceKind.organization
     if len(name.split()) == 1 and name != head.lemma and classes(head.lemma) & {WordClass.party, WordClass.place}:
         return SourceKind.organization  # "Republicans", "Democrats": a group, not a person
+    return body_by_last_word(name) or SourceKind.person  # "a Morning Consult Poll"
+
+
+def body_by_last_word(name: str) -> SourceKind | None:
+    """The kind of body a name's last word says it is ("a Morning Consult Poll", "the Metropolitan
+    Police"), None where it says none or a person."""
     last = cues.SOURCE_NOUNS.get(norm(name.split()[-1])) if name.split() else None
-    if last is not None and last is not SourceKind.person:
-        return last  # "a Morning Consult Poll"
-    return SourceKind.person
+    return last if last is not SourceKind.person else None
 
 
 def works_at(tokens: list[Token], name_tokens: list[Token]) -> bool:

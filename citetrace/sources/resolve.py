@@ -57,6 +57,7 @@ from citetrace.sources.mentions import (
 from citetrace.sources.name_index import DocumentIndex
 from citetrace.sources.name_kinds import (
     SPOKESPEOPLE,
+    body_by_last_word,
     body_kind,
     described_kind,
     kind_of_name,
@@ -292,8 +293,8 @@ def _named(index: DocumentIndex, text: str, tokens: list[Token], head: Token, na
     if head not in name_tokens and norm(head.text) in SPOKESPEOPLE and body_kind(name) is None and known(name) is None:
         # "a spokeswoman for Microsoft": whom a spokesperson speaks for is a body unless a person is named
         person = given_name_gender(index.full_name(name)) is not None  # "Clinton" -> "Hillary Clinton"; not "Twitter"
-        own = cues.SOURCE_NOUNS.get(norm(name.split()[-1]))  # "the Metropolitan Police": a body by its own word
-        kind = own if own not in (None, SourceKind.person) else SourceKind.person if person else SourceKind.organization
+        own = body_by_last_word(name)  # "the Metropolitan Police": a body by its own word
+        kind = own or (SourceKind.person if person else SourceKind.organization)
     if kind == SourceKind.person and len(name.split()) <= 2:  # "Barzani", "Trump Jr.", "Wasserman Schultz"
         gender, said = honorific(text), titles(text)
         full = index.full_name(name, gender, said)
